@@ -1,0 +1,101 @@
+/**
+ * The one schema for Herald's configuration: environment variables plus
+ * `config/herald.json`. Parsed once at start-up into a frozen, typed object; every
+ * problem is listed at once (docs/decisions/010-config-one-zod-schema.md).
+ */
+import { z } from 'zod';
+
+const optionalText = z.string().trim().min(1).optional();
+const optionalUrl = z.string().trim().url('must be a URL like http://127.0.0.1:8080/api').optional();
+const csv = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+
+/** Environment variables Herald reads. Nothing outside src/config and src/main.ts reads process.env. */
+export const envSchema = z.object({
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  HERALD_DATA_DIR: z.string().trim().min(1).default('./data'),
+  HERALD_SAMPLE_ARTICLE: z.string().trim().min(1).optional(),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HTTP_HOST: z.string().trim().min(1).default('0.0.0.0'),
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: z.string().trim().regex(/^\d{5,25}$/, 'must be the numeric application id').optional(),
+  DISCORD_PUBLIC_KEY: z.string().trim().regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hex characters of the application public key').optional(),
+  DISCORD_API_URL: optionalUrl,
+  SLACK_BOT_TOKEN: z.string().trim().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional(),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: z.string().trim().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional(),
+  SLACK_API_URL: optionalUrl,
+  HERALD_FEED_ALLOWLIST: csv,
+  HERALD_FEED_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  HERALD_FEED_MAX_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(5_000_000),
+  HERALD_POLL_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  HERALD_MISSED_SLOT_GRACE_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+});
+
+/** A list command bound to an article's enumerations, added without code. */
+export const listCommandSchema = z.object({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be 1-32 lower-case letters, digits or dashes'),
+  description: z.string().min(1).max(100),
+  /** Words that pick the list: matched against the list's lead and items. */
+  topic: z.string().min(1),
+  /** Optional article (path under the repo, URL or stored id) the command is bound to. */
+  article: z.string().min(1).optional(),
+});
+
+/** `config/herald.json`: settings that are not secrets and belong in version control. */
+export const fileSchema = z
+  .object({
+    listCommands: z.array(listCommandSchema).default([]),
+    feeds: z
+      .object({
+        /** Hosts or CIDRs that may be fetched although they are private/loopback (tests: 127.0.0.1). */
+        allowlist: z.array(z.string().min(1)).default([]),
+        maxRedirects: z.number().int().min(0).max(10).default(5),
+        disableAfterFailures: z.number().int().min(1).max(100).default(10),
+        fetchFullArticle: z.boolean().default(false),
+      })
+      .default({ allowlist: [], maxRedirects: 5, disableAfterFailures: 10, fetchFullArticle: false }),
+    digest: z
+      .object({
+        maxKeyPoints: z.number().int().min(1).max(10).default(4),
+        maxArticlesPerDigest: z.number().int().min(1).max(50).default(10),
+      })
+      .default({ maxKeyPoints: 4, maxArticlesPerDigest: 10 }),
+  })
+  .strict();
+
+export type ListCommandConfig = z.infer<typeof listCommandSchema>;
+
+/** The typed, frozen configuration every part receives. */
+export interface Config {
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly dataDir: string;
+  readonly sampleArticle: string;
+  readonly http: { readonly port: number; readonly host: string };
+  readonly discord: null | {
+    readonly token: string | null;
+    readonly applicationId: string | null;
+    readonly publicKey: string | null;
+    readonly apiUrl: string | null;
+  };
+  readonly slack: null | {
+    readonly botToken: string;
+    readonly signingSecret: string | null;
+    readonly appToken: string | null;
+    readonly apiUrl: string | null;
+  };
+  readonly feeds: {
+    readonly allowlist: readonly string[];
+    readonly timeoutMs: number;
+    readonly maxBytes: number;
+    readonly maxRedirects: number;
+    readonly pollIntervalMinutes: number;
+    readonly disableAfterFailures: number;
+    readonly fetchFullArticle: boolean;
+  };
+  readonly schedules: { readonly missedSlotGraceMinutes: number };
+  readonly digest: { readonly maxKeyPoints: number; readonly maxArticlesPerDigest: number };
+  readonly listCommands: readonly ListCommandConfig[];
+}

@@ -1,0 +1,24 @@
+import type { AccessLevel } from './define.js';
+import type { AnalysedArticle, ArticleLibrary, Clock, Invoker, Logger, Where } from '../ports.js';
+import type { CommandRegistry } from './registry.js';
+
+/**
+ * Services available to commands beyond the article. Later layers (store, feeds,
+ * schedules) add optional members here; a command that needs one and finds it missing
+ * answers with a clear "not available in this mode" reply.
+ */
+export interface CommandServices {
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly library: ArticleLibrary;
+  readonly registry: CommandRegistry;
+}
+
+export interface CommandContext<A> {
+  readonly args: A;
+  readonly invoker: Invoker & { readonly level: AccessLevel };
+  readonly where: Where;
+  /** For `usesArticle` commands: the resolved article (explicit `article` option, else current). */
+  readonly article: AnalysedArticle;
+  readonly services: CommandServices;
+}

@@ -1,0 +1,163 @@
+/**
+ * The one entry point every adapter calls: resolve the command, check access, type the
+ * arguments, resolve the article, run, and turn any failure into a short reply.
+ * Errors are caught here once; bugs are logged with a reference id the user sees.
+ */
+import { randomBytes } from 'node:crypto';
+import { failureReply, notFound } from '../reply/build.js';
+import type { Reply } from '../reply/types.js';
+import { failure, FailureError, type Failure } from '../result.js';
+import type { AccessMappings, AnalysedArticle, ArticleLibrary, Clock, Invoker, Logger, Where } from '../ports.js';
+import { rankChoices, type AutocompleteProviders, type Choice } from './autocomplete.js';
+import { coerceArgs } from './coerce.js';
+import type { CommandContext, CommandServices } from './context.js';
+import { accessAtLeast, effectiveOptions, type AccessLevel, type CommandDefinition, type Subcommand } from './define.js';
+import type { CommandRegistry } from './registry.js';
+import { usage } from './usage.js';
+
+/** A command as an adapter received it: raw option values, not yet typed. */
+export interface Invocation {
+  readonly command: string;
+  readonly subcommand?: string | null;
+  readonly args: Readonly<Record<string, unknown>>;
+  readonly invoker: Invoker;
+  readonly where: Where;
+}
+
+export interface DispatcherDeps {
+  readonly registry: CommandRegistry;
+  readonly library: ArticleLibrary;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Role mappings configured by admins; absent → the platform level alone counts. */
+  readonly access?: AccessMappings;
+  readonly autocomplete?: AutocompleteProviders;
+  /** Extra services for commands (store, feeds, schedules...), merged into ctx.services. */
+  readonly services?: Record<string, unknown>;
+  /** Reference ids for logged errors; injectable for tests. */
+  readonly newRef?: () => string;
+}
+
+export interface Dispatcher {
+  dispatch(inv: Invocation): Promise<Reply>;
+  autocomplete(inv: Invocation, focused: string, query: string): Promise<Choice[]>;
+  /** Whether the command may take longer than 2 s (adapters defer first). */
+  isSlow(command: string, subcommand?: string | null): boolean;
+  /** Access level a command needs, for adapters that register default permissions. */
+  requiredLevel(command: string, subcommand?: string | null): AccessLevel | null;
+}
+
+const RANK: Record<AccessLevel, number> = { member: 0, moderator: 1, admin: 2 };
+
+function resolve(registry: CommandRegistry, name: string, subName?: string | null): { command: CommandDefinition; sub?: Subcommand; subName?: string } | Failure {
+  const command = registry.get(name);
+  if (!command) {
+    const s = registry.suggest(name);
+    return failure('unknown_command', `Unknown command /${name}.`, { hint: s ? `Did you mean /${s}? Type /help for the list.` : 'Type /help for the list of commands.' });
+  }
+  if (command.kind === 'leaf') return { command };
+  const subs = Object.keys(command.subcommands);
+  const sub = subName ? command.subcommands[subName] : undefined;
+  if (!sub || !subName) {
+    return failure('bad_input', subName ? `/${command.name} has no subcommand "${subName}".` : `/${command.name} needs a subcommand.`, { hint: `Try one of: ${subs.map((s) => `/${command.name} ${s}`).join(', ')}.` });
+  }
+  return { command, sub, subName };
+}
+
+export function createDispatcher(deps: DispatcherDeps): Dispatcher {
+  const newRef = deps.newRef ?? (() => randomBytes(4).toString('hex'));
+  const services = { clock: deps.clock, logger: deps.logger, library: deps.library, registry: deps.registry, ...deps.services } as CommandServices;
+
+  async function levelOf(inv: Invocation): Promise<AccessLevel> {
+    const mapped = deps.access ? await deps.access.levelFor(inv.where, inv.invoker) : 'member';
+    return RANK[mapped] > RANK[inv.invoker.platformLevel] ? mapped : inv.invoker.platformLevel;
+  }
+
+  async function articleFor(where: Where, ref: unknown): Promise<AnalysedArticle | Reply> {
+    if (typeof ref === 'string' && ref.trim() !== '') {
+      const found = await deps.library.find(where, ref.trim());
+      return found ?? notFound(`No article matches "${ref.trim()}".`, [], [{ type: 'text', text: 'Type /articles to see the articles of this channel.' }]);
+    }
+    return deps.library.current(where);
+  }
+
+  async function dispatch(inv: Invocation): Promise<Reply> {
+    const log = deps.logger.child({ command: inv.command, subcommand: inv.subcommand ?? undefined, platform: inv.where.platform, channel: inv.where.channelId });
+    try {
+      const target = resolve(deps.registry, inv.command, inv.subcommand);
+      if ('code' in target) return failureReply(target);
+      const { command, sub, subName } = target;
+      const need = sub?.access ?? command.access;
+      const level = await levelOf(inv);
+      const label = `/${command.name}${subName ? ` ${subName}` : ''}`;
+      if (!accessAtLeast(level, need)) {
+        log.info({ user: inv.invoker.userId, level, need }, 'access refused');
+        return failureReply(failure('permission_denied', `${label} needs ${need} access; you have ${level} access.`, { hint: need === 'admin' ? 'Ask a server admin.' : 'Ask an admin to make you a moderator (/roles moderator add).' }));
+      }
+      const options = effectiveOptions(command, sub);
+      const coerced = coerceArgs(options, inv.args, usage(command, subName));
+      if (!coerced.ok) return failureReply(coerced.error);
+      let article: AnalysedArticle | undefined;
+      if (command.usesArticle) {
+        const a = await articleFor(inv.where, coerced.value['article']);
+        if ('kind' in a) return a;
+        article = a;
+      }
+      const ctx: CommandContext<Record<string, unknown>> = {
+        args: coerced.value,
+        invoker: { ...inv.invoker, level },
+        where: inv.where,
+        // Commands that do not declare usesArticle never read ctx.article.
+        article: article as AnalysedArticle,
+        services,
+      };
+      const run = (sub ?? (command as Subcommand)).run;
+      const reply = await run(ctx as never);
+      // Answers to moderator and admin commands are shown to the asker only.
+      return need !== 'member' && !reply.ephemeral ? { ...reply, ephemeral: true } : reply;
+    } catch (e) {
+      if (e instanceof FailureError) return failureReply(e.failure);
+      const ref = newRef();
+      log.error({ err: e, ref }, 'command failed');
+      return failureReply(failure('internal', 'Something went wrong while answering.', { hint: 'The error was logged; please try again or report it with the reference below.' }), ref);
+    }
+  }
+
+  async function autocomplete(inv: Invocation, focused: string, query: string): Promise<Choice[]> {
+    const target = resolve(deps.registry, inv.command, inv.subcommand);
+    if ('code' in target) return [];
+    const spec = effectiveOptions(target.command, target.sub)[focused];
+    if (!spec || spec.type !== 'string') return [];
+    if (spec.choices) return rankChoices(spec.choices.map((c) => ({ name: c, value: c })), query);
+    const provider = spec.autocomplete ? deps.autocomplete?.[spec.autocomplete] : undefined;
+    if (!provider) return [];
+    try {
+      const choices = await provider({
+        where: inv.where,
+        invoker: inv.invoker,
+        query,
+        article: async () => {
+          const a = await articleFor(inv.where, inv.args['article']);
+          return 'kind' in a ? deps.library.current(inv.where) : a;
+        },
+      });
+      return rankChoices(choices, query);
+    } catch (e) {
+      deps.logger.warn({ err: e, command: inv.command, focused }, 'autocomplete failed');
+      return [];
+    }
+  }
+
+  return {
+    dispatch,
+    autocomplete,
+    isSlow(name, subName) {
+      const t = resolve(deps.registry, name, subName);
+      return 'code' in t ? false : !!(t.sub?.slow ?? (t.command.kind === 'leaf' ? t.command.slow : false));
+    },
+    requiredLevel(name, subName) {
+      const t = resolve(deps.registry, name, subName);
+      return 'code' in t ? null : (t.sub?.access ?? t.command.access);
+    },
+  };
+}

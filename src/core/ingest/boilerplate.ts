@@ -1,0 +1,106 @@
+/**
+ * Paragraph-level cleanup: keep the story, drop what a page or press release wraps it in.
+ * Rules, not a model: every rule names a shape that real boilerplate has and prose does not
+ * (see docs/decisions/005-ingest-boilerplate-rules.md). Input blocks come from any format
+ * (text, Markdown, HTML, feed item) already split into paragraphs.
+ */
+import { isCaption } from './captions.js';
+import { endsLikeSentence, normaliseSpace } from './normalise.js';
+
+/** One paragraph-sized block of source text. */
+export interface RawBlock {
+  readonly text: string;
+  /** A heading/subheading: used to spot section markers, never kept as a sentence. */
+  readonly heading?: boolean;
+}
+
+/** What survives cleanup. */
+export interface CleanBody {
+  readonly paragraphs: readonly string[];
+  /** From hashtag-only lines, without '#', in first-seen order. */
+  readonly tags: readonly string[];
+  /** Bare URLs from "For more information, visit:" pointers, kept for callers that want them. */
+  readonly links: readonly string[];
+}
+
+/** Press-release end markers; what follows is contacts and boilerplate. */
+const END_MARKER = /^(?:[-–—]+\s*end\s*[-–—]+|#{3,}|[-–—]\s*30\s*[-–—]|\*{3,}|end of (?:story|article|release))$/iu;
+/** Start of a comment section or contact block: nothing after it is story. */
+const SECTION_STOP =
+  /^(?:leave a (?:comment|reply)|post a comment|add a comment|\d+\s+comments?|comments?(?:\s*\(\d+\))?|join the (?:conversation|discussion)|(?:media|press|news) contacts?|contacts?|media inquiries|about the author|related (?:articles|stories|posts|news|coverage)|more stories|recommended(?: for you)?|you may also like|read next)\s*:?$/iu;
+/** Comment-form text that can appear without a "Leave a comment" heading. */
+const COMMENT_FORM =
+  /^(?:your email address will not be published|required fields are marked|save my name, email|notify me of (?:follow-up comments|new posts)|you must be logged in to post a comment|cancel reply|post comment|comment\s*\*?$|name\s*\*?$|email\s*\*?$|website$)/iu;
+/** Hashtag-only line: "#China #promote #space". */
+const HASHTAG_LINE = /^#[\p{L}\p{N}_]+(?:[\s,;·|]+#[\p{L}\p{N}_]+)*$/u;
+const HASHTAG = /#([\p{L}\p{N}_]+)/gu;
+/** A line that is only a URL. */
+const BARE_URL = /^<?(?:https?:\/\/|www\.)\S+?>?$/iu;
+const URL_IN_TEXT = /(?:https?:\/\/|www\.)[^\s<>"')]+/giu;
+/** "For more information on X, visit:" / "Learn more about X at:". */
+const POINTER_OPENER =
+  /^(?:for (?:more|further|additional) (?:information|details)|for more|(?:to )?learn more|find out more|read more|more information|more about|to read|to see|to watch|to view|visit|see also|follow (?:us|\w+) on|get the latest)\b/iu;
+/** Share-widget words; a short line made only of these is a share bar. */
+const SHARE_WORDS =
+  /\b(?:share(?: this(?: article| story| post)?)?(?: on| via)?|click to (?:share|print|email)(?: on| this)?|opens? in new window|tweet|twitter|x\.com|facebook|linkedin|whatsapp|pinterest|reddit|telegram|tumblr|pocket|flipboard|messenger|threads|bluesky|mastodon|e-?mail|print|copy link|link copied|like this|like loading|loading|more|related|comments?|save|subscribe|follow)\b/giu;
+const PHONE_LINE = /^(?:(?:tel|phone|ph|mobile|cell|fax)\.?:?\s*)?\+?[\d\s().\-–/,]{7,}$/iu;
+const EMAIL_LINE = /^(?:(?:email|e-mail)\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*[/,;]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*$/iu;
+const BYLINE = /^(?:by|written by|reporting by|posted by)\s+\p{Lu}/u;
+
+function wordCount(text: string): number {
+  return text.split(/\s+/u).filter(Boolean).length;
+}
+
+function isShareBar(text: string): boolean {
+  if (wordCount(text) > 20) return false;
+  const rest = text.replace(SHARE_WORDS, ' ');
+  return !/[\p{L}\p{N}]/u.test(rest);
+}
+
+function isContactLine(text: string): boolean {
+  return PHONE_LINE.test(text) || EMAIL_LINE.test(text);
+}
+
+/** A fragment that is not a sentence: short and without terminal punctuation (names, places, labels). */
+function isFragment(text: string): boolean {
+  return wordCount(text) <= 12 && !endsLikeSentence(text);
+}
+
+/** Removes captions, widgets, comment forms, contacts and markers; collects hashtags as tags. */
+export function cleanBlocks(blocks: readonly RawBlock[]): CleanBody {
+  const paragraphs: string[] = [];
+  const tags: string[] = [];
+  const links: string[] = [];
+  const addTag = (t: string): void => {
+    if (!tags.includes(t)) tags.push(t);
+  };
+  const items = blocks.map((b) => ({ text: normaliseSpace(b.text), heading: b.heading === true })).filter((b) => b.text !== '');
+
+  for (let i = 0; i < items.length; i += 1) {
+    const { text, heading } = items[i]!;
+    if (END_MARKER.test(text) || SECTION_STOP.test(text)) break;
+    if (HASHTAG_LINE.test(text)) {
+      for (const m of text.matchAll(HASHTAG)) addTag(m[1]!);
+      continue;
+    }
+    if (BARE_URL.test(text)) {
+      links.push(text.replace(/^<|>$/gu, ''));
+      continue;
+    }
+    if (POINTER_OPENER.test(text) && (/:$/u.test(text) || URL_IN_TEXT.test(text))) {
+      URL_IN_TEXT.lastIndex = 0;
+      for (const m of text.matchAll(URL_IN_TEXT)) links.push(m[0]);
+      continue;
+    }
+    URL_IN_TEXT.lastIndex = 0;
+    if (COMMENT_FORM.test(text) || isShareBar(text) || isContactLine(text) || isCaption(text)) continue;
+    if (heading) continue;
+    paragraphs.push(text);
+  }
+
+  // Before the story: kicker, byline, date stamp; after it: names and places of a contact
+  // block without an end marker. Neither end is ever a finished sentence.
+  while (paragraphs.length > 0 && (isFragment(paragraphs[0]!) || BYLINE.test(paragraphs[0]!))) paragraphs.shift();
+  while (paragraphs.length > 0 && isFragment(paragraphs[paragraphs.length - 1]!)) paragraphs.pop();
+  return { paragraphs, tags, links };
+}

@@ -1,0 +1,62 @@
+/**
+ * A platform-neutral reply: data that each adapter renders natively (Discord embeds,
+ * Slack Block Kit, plain text in the shell). All text is plain text: no Markdown, no
+ * mention syntax. Adapters escape it for their platform, so article text can never ping.
+ */
+
+/** A pointer to the article sentence(s) a block comes from. */
+export interface Citation {
+  /** Sentence ids in the article. */
+  readonly sentenceIds: readonly number[];
+  /** The sentences, verbatim, in order. */
+  readonly text: readonly string[];
+  readonly articleTitle: string | null;
+  readonly url: string | null;
+  /** Stable article id (content hash), so a button can re-open the same article. */
+  readonly articleId?: string | null;
+}
+
+/** A button either opens a link or runs a command with arguments (re-dispatched by the adapter). */
+export type Button =
+  | { readonly kind: 'link'; readonly label: string; readonly url: string }
+  | {
+      readonly kind: 'command';
+      readonly label: string;
+      readonly command: string;
+      readonly subcommand?: string;
+      readonly args?: Readonly<Record<string, string | number | boolean>>;
+      readonly style?: 'primary' | 'secondary';
+    };
+
+export type Block =
+  | { readonly type: 'heading'; readonly text: string }
+  | { readonly type: 'text'; readonly text: string; readonly cite?: Citation }
+  | { readonly type: 'list'; readonly ordered: boolean; readonly items: readonly string[]; readonly title?: string; readonly cite?: Citation }
+  | { readonly type: 'quote'; readonly text: string; readonly speaker: string | null; readonly cite?: Citation }
+  | { readonly type: 'fields'; readonly fields: readonly { readonly name: string; readonly value: string; readonly inline?: boolean }[] }
+  | { readonly type: 'citation'; readonly cite: Citation }
+  | { readonly type: 'source'; readonly title: string | null; readonly url: string | null; readonly name: string | null }
+  | { readonly type: 'buttons'; readonly buttons: readonly Button[] }
+  | { readonly type: 'divider' };
+
+export type ReplyKind = 'answer' | 'not_found' | 'error' | 'info';
+
+export interface Reply {
+  readonly kind: ReplyKind;
+  /** Shown only to the user who asked (errors, admin answers). */
+  readonly ephemeral: boolean;
+  /** Short plain-text title used for notifications and fallbacks. */
+  readonly title: string;
+  readonly blocks: readonly Block[];
+  /** For `error` and `not_found` replies: the stable failure code. */
+  readonly code?: string;
+  /** Reference id of a logged internal error, shown to the user so support can find the log line. */
+  readonly ref?: string;
+}
+
+/** A message the bot posts on its own (scheduled digests), delivered through the delivery port. */
+export interface OutboundMessage {
+  readonly reply: Reply;
+  /** Idempotency key: the same key is never posted twice to the same channel. */
+  readonly deliveryKey: string;
+}

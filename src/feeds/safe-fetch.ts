@@ -1,0 +1,196 @@
+/**
+ * Fetching a URL someone typed into a chat, safely: only public http(s) addresses (every
+ * redirect hop re-checked), a total deadline that really aborts the socket, a byte cap enforced
+ * while reading, conditional GET, and charset decoding.
+ * See docs/decisions/009-feed-fetching-limits.md.
+ */
+import type { Logger } from '../core/ports.js';
+import { err, failure, ok, type Result } from '../core/result.js';
+import { checkUrl, EMPTY_ALLOWLIST, type AddressAllowlist, type LookupFn } from './address-policy.js';
+import { decodeBody } from './decode-body.js';
+
+/** Limits on one fetch, redirects included. Come from config; these defaults suit news feeds. */
+export interface FetchLimits {
+  /** Deadline for the whole exchange: DNS, every redirect hop, headers and body. */
+  readonly timeoutMs: number;
+  /** Largest (decompressed) body accepted. */
+  readonly maxBytes: number;
+  readonly maxRedirects: number;
+}
+
+export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 };
+
+/** Per-request options: limits, validators from the last fetch, and headers. */
+export interface SafeFetchOptions extends Partial<FetchLimits> {
+  readonly etag?: string | null;
+  readonly lastModified?: string | null;
+  readonly accept?: string;
+  readonly userAgent?: string;
+}
+
+/** What `safeFetch` needs from outside, wired in `src/main.ts`. */
+export interface SafeFetchDeps {
+  readonly fetch: typeof globalThis.fetch;
+  readonly lookup: LookupFn;
+  /** Hosts and CIDRs an admin allowed despite the address rules. */
+  readonly allowlist?: AddressAllowlist;
+  readonly logger?: Logger;
+}
+
+interface FetchedCommon {
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  /** The URL after redirects; relative links resolve against it. */
+  readonly finalUrl: string;
+}
+
+/** A fetched body (200) or "unchanged since your validators" (304, no body read). */
+export type FetchedResource =
+  | (FetchedCommon & { readonly status: 200; readonly body: string; readonly contentType: string | null; readonly charset: string; readonly bytes: number })
+  | (FetchedCommon & { readonly status: 304 });
+
+export const DEFAULT_USER_AGENT = 'Herald/0.1 (+https://github.com/herald-bot/herald; news bot)';
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** Drops a body we will not read, so the connection is released instead of left half-read. */
+async function discard(res: Response): Promise<void> {
+  try {
+    await res.body?.cancel();
+  } catch {
+    // already errored or closed: nothing left to release
+  }
+}
+
+function networkFailure(cause: unknown, url: string, timeout: AbortSignal, timeoutMs: number) {
+  if (timeout.aborted) {
+    return err(failure('timeout', `Timed out after ${timeoutMs} ms fetching ${url}.`, {
+      hint: 'The site is slow or not answering; Herald will try again later.',
+      details: { url, timeoutMs },
+    }));
+  }
+  const inner = cause instanceof Error && cause.cause instanceof Error ? cause.cause : cause;
+  const code = typeof inner === 'object' && inner !== null && 'code' in inner ? String(inner.code) : undefined;
+  return err(failure('feed_unreachable', `Could not reach ${url}${code ? ` (${code})` : ''}.`, {
+    hint: 'Check the address; Herald will try again later.',
+    details: { url, code, cause: String(inner) },
+  }));
+}
+
+/** Reads the body chunk by chunk, aborting the request as soon as it passes the cap. */
+async function readCapped(res: Response, maxBytes: number, abort: AbortController): Promise<Uint8Array | 'too_large'> {
+  if (!res.body) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      // Aborting the signal tears down the socket; cancel alone may leave it draining.
+      abort.abort(new Error('body over byte cap'));
+      await reader.cancel().catch(() => undefined);
+      return 'too_large';
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function tooLarge(url: string, maxBytes: number, contentLength?: number) {
+  return err(failure('too_large', `${url} is larger than the ${Math.round(maxBytes / 1024)} KiB limit.`, {
+    hint: 'Ask an admin to raise the fetch byte cap if this feed is legitimate.',
+    details: { url, maxBytes, contentLength },
+  }));
+}
+
+/**
+ * GETs `url` within the limits, following at most `maxRedirects` redirects, each hop checked
+ * against the address policy. Expected failures are values: url_refused, timeout, too_large,
+ * feed_unreachable (network errors, HTTP errors, redirect loops), bad_input (not a URL).
+ */
+export async function safeFetch(url: string, opts: SafeFetchOptions, deps: SafeFetchDeps): Promise<Result<FetchedResource>> {
+  const limits: FetchLimits = {
+    timeoutMs: opts.timeoutMs ?? DEFAULT_FETCH_LIMITS.timeoutMs,
+    maxBytes: opts.maxBytes ?? DEFAULT_FETCH_LIMITS.maxBytes,
+    maxRedirects: opts.maxRedirects ?? DEFAULT_FETCH_LIMITS.maxRedirects,
+  };
+  const allow = deps.allowlist ?? EMPTY_ALLOWLIST;
+  // One deadline for the whole chain, so a redirect loop of slow hops cannot stretch it.
+  const timeout = AbortSignal.timeout(limits.timeoutMs);
+  const capAbort = new AbortController();
+  const signal = AbortSignal.any([timeout, capAbort.signal]);
+
+  const headers: Record<string, string> = {
+    accept: opts.accept ?? '*/*',
+    'user-agent': opts.userAgent ?? DEFAULT_USER_AGENT,
+  };
+  if (opts.etag) headers['if-none-match'] = opts.etag;
+  if (opts.lastModified) headers['if-modified-since'] = opts.lastModified;
+
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    const checked = await checkUrl(current, deps.lookup, allow);
+    if (!checked.ok) return checked;
+    if (timeout.aborted) return networkFailure(null, current, timeout, limits.timeoutMs);
+
+    let res: Response;
+    try {
+      res = await deps.fetch(checked.value, { method: 'GET', headers, redirect: 'manual', signal });
+    } catch (cause) {
+      return networkFailure(cause, current, timeout, limits.timeoutMs);
+    }
+
+    if (REDIRECT_STATUSES.has(res.status)) {
+      const location = res.headers.get('location');
+      await discard(res);
+      if (!location) {
+        return err(failure('feed_unreachable', `${current} redirected without saying where to.`, { details: { url: current, status: res.status } }));
+      }
+      if (hop >= limits.maxRedirects) {
+        return err(failure('feed_unreachable', `Too many redirects (more than ${limits.maxRedirects}) starting from ${url}.`, {
+          hint: 'The site may be stuck in a redirect loop; try the final address directly.',
+          details: { url, lastUrl: current, maxRedirects: limits.maxRedirects, reason: 'redirect_limit' },
+        }));
+      }
+      const next = new URL(location, checked.value).href;
+      deps.logger?.debug({ from: current, to: next, status: res.status }, 'following redirect');
+      current = next;
+      continue;
+    }
+
+    const etag = res.headers.get('etag') ?? null;
+    const lastModified = res.headers.get('last-modified') ?? null;
+    if (res.status === 304) {
+      await discard(res);
+      // A 304 may omit the validators; the ones we sent are still the current ones.
+      return ok({ status: 304, etag: etag ?? opts.etag ?? null, lastModified: lastModified ?? opts.lastModified ?? null, finalUrl: current });
+    }
+    if (res.status !== 200) {
+      await discard(res);
+      return err(failure('feed_unreachable', `${current} answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`, {
+        hint: res.status === 404 || res.status === 410 ? 'The feed may have moved; check its address.' : 'Herald will try again later.',
+        details: { url: current, status: res.status, retryAfter: res.headers.get('retry-after') ?? undefined },
+      }));
+    }
+
+    const declared = Number(res.headers.get('content-length') ?? NaN);
+    if (Number.isFinite(declared) && declared > limits.maxBytes) {
+      capAbort.abort(new Error('declared length over byte cap'));
+      await discard(res);
+      return tooLarge(current, limits.maxBytes, declared);
+    }
+    let bytes: Uint8Array | 'too_large';
+    try {
+      bytes = await readCapped(res, limits.maxBytes, capAbort);
+    } catch (cause) {
+      return networkFailure(cause, current, timeout, limits.timeoutMs);
+    }
+    if (bytes === 'too_large') return tooLarge(current, limits.maxBytes);
+
+    const contentType = res.headers.get('content-type');
+    const { text, charset } = decodeBody(bytes, contentType);
+    return ok({ status: 200, body: text, etag, lastModified, contentType, charset, bytes: bytes.byteLength, finalUrl: current });
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Numbered schema migrations. `PRAGMA user_version` holds the number of the last one applied;
+ * each runs in its own transaction. Never edit a released migration: append a new one.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'workspaces, channels, feeds, articles, schedules, deliveries, audit, roles, leases',
+    sql: `
+CREATE TABLE workspaces (
+  id          INTEGER PRIMARY KEY,
+  platform    TEXT NOT NULL CHECK (platform IN ('shell', 'discord', 'slack')),
+  external_id TEXT NOT NULL,
+  name        TEXT,
+  created_at  TEXT NOT NULL,
+  UNIQUE (platform, external_id)
+);
+
+CREATE TABLE channels (
+  id           INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  external_id  TEXT NOT NULL,
+  name         TEXT,
+  settings     TEXT NOT NULL CHECK (json_valid(settings)),
+  created_at   TEXT NOT NULL,
+  UNIQUE (workspace_id, external_id)
+);
+
+CREATE TABLE feeds (
+  id                   INTEGER PRIMARY KEY,
+  url                  TEXT NOT NULL UNIQUE,
+  title                TEXT,
+  etag                 TEXT,
+  last_modified        TEXT,
+  last_fetch_at        TEXT,
+  last_error           TEXT,
+  consecutive_failures INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at      TEXT,
+  disabled_reason      TEXT,
+  items_seen           INTEGER NOT NULL DEFAULT 0,
+  created_at           TEXT NOT NULL
+);
+
+CREATE TABLE subscriptions (
+  id         INTEGER PRIMARY KEY,
+  channel_id INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+  feed_id    INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+  filters    TEXT NOT NULL CHECK (json_valid(filters)),
+  created_by TEXT,
+  created_at TEXT NOT NULL,
+  UNIQUE (channel_id, feed_id)
+);
+CREATE INDEX subscriptions_feed ON subscriptions(feed_id);
+
+-- Three unique keys make an insert of the same story (same guid, link or text) a no-op,
+-- whichever feed it arrives from. NULLs are distinct in SQLite and PostgreSQL alike.
+CREATE TABLE articles (
+  id           TEXT PRIMARY KEY,
+  guid         TEXT UNIQUE,
+  link         TEXT UNIQUE,
+  title        TEXT,
+  published_at TEXT,
+  feed_id      INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+  article      TEXT NOT NULL CHECK (json_valid(article)),
+  facts        TEXT CHECK (facts IS NULL OR json_valid(facts)),
+  created_at   TEXT NOT NULL
+);
+
+CREATE TABLE channel_articles (
+  channel_id  INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+  article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  received_at TEXT NOT NULL,
+  PRIMARY KEY (channel_id, article_id)
+);
+CREATE INDEX channel_articles_recent ON channel_articles(channel_id, received_at);
+
+CREATE TABLE schedules (
+  id            INTEGER PRIMARY KEY,
+  channel_id    INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+  cron          TEXT NOT NULL,
+  timezone      TEXT NOT NULL,
+  kind          TEXT NOT NULL CHECK (kind IN ('new-articles', 'current-article')),
+  paused        INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0, 1)),
+  last_run_slot TEXT,
+  created_by    TEXT,
+  created_at    TEXT NOT NULL
+);
+CREATE INDEX schedules_channel ON schedules(channel_id);
+
+-- No foreign keys: a delivery is history and outlives its schedule.
+CREATE TABLE deliveries (
+  key        TEXT PRIMARY KEY,
+  status     TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+  message_id TEXT,
+  attempts   INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+CREATE TABLE audit_log (
+  id           INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  actor_id     TEXT NOT NULL,
+  actor_name   TEXT,
+  action       TEXT NOT NULL,
+  target       TEXT,
+  before_json  TEXT CHECK (before_json IS NULL OR json_valid(before_json)),
+  after_json   TEXT CHECK (after_json IS NULL OR json_valid(after_json)),
+  at           TEXT NOT NULL
+);
+CREATE INDEX audit_log_workspace ON audit_log(workspace_id, id);
+
+CREATE TABLE role_mappings (
+  id           INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  level        TEXT NOT NULL CHECK (level IN ('moderator', 'admin')),
+  kind         TEXT NOT NULL CHECK (kind IN ('role', 'user', 'usergroup')),
+  external_id  TEXT NOT NULL,
+  created_by   TEXT,
+  created_at   TEXT NOT NULL,
+  UNIQUE (workspace_id, level, kind, external_id)
+);
+
+-- Lease times are epoch milliseconds so the "expired" comparison is numeric.
+CREATE TABLE leases (
+  key      TEXT PRIMARY KEY,
+  holder   TEXT NOT NULL,
+  until_ms INTEGER NOT NULL
+);
+`,
+  },
+];
+
+/** The newest schema version this build knows. */
+export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

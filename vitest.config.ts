@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    // Integration tests start real servers on 127.0.0.1 and open real SQLite files;
+    // two workers keep a 2-core CI machine responsive.
+    maxWorkers: 2,
+  },
+});
