@@ -3,6 +3,8 @@
  * and friends, and decoding them as UTF-8 turns every accented letter into U+FFFD.
  */
 
+import { TextDecoder } from 'node:util';
+
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 
 /** The `charset` parameter of a Content-Type header, if any. */

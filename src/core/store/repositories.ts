@@ -1,6 +1,7 @@
 /**
  * The store port: one repository per concern, every method async so a PostgreSQL store can
- * implement the same interface. `tests/store/contract.ts` is the behaviour every implementation
+ * implement the same interface. Creation times come from the clock the store was opened with;
+ * methods whose meaning depends on a moment (due feeds, leases, receipts) take it explicitly. `tests/store/contract.ts` is the behaviour every implementation
  * must have. Nothing here knows SQL.
  */
 import type { Article } from '../article/types.js';
@@ -84,7 +85,7 @@ export interface ArticleInsertResult {
 
 export interface ArticleRepository {
   /** Stores an article unless one with the same guid, link or content hash exists (in any feed). */
-  insert(input: ArticleInsert, now: Date): Promise<ArticleInsertResult>;
+  insert(input: ArticleInsert): Promise<ArticleInsertResult>;
   get(id: string): Promise<StoredArticle | null>;
   findByLink(link: string): Promise<StoredArticle | null>;
   findByGuid(guid: string): Promise<StoredArticle | null>;
@@ -106,7 +107,7 @@ export interface NewSchedule {
 
 /** Stores schedules as given; validating cron and zone is the scheduler's job (`validateCron`). */
 export interface ScheduleRepository {
-  create(input: NewSchedule, now: Date): Promise<Schedule>;
+  create(input: NewSchedule): Promise<Schedule>;
   get(id: number): Promise<Schedule | null>;
   listForChannel(channelId: number): Promise<readonly Schedule[]>;
   listAll(): Promise<readonly Schedule[]>;
@@ -122,11 +123,11 @@ export interface DeliveryRepository {
    * Claims a delivery key. True only for the first claimer, across processes sharing the
    * database: the key is unique and the insert does nothing on conflict.
    */
-  claim(key: string, now: Date): Promise<boolean>;
+  claim(key: string): Promise<boolean>;
   /** Takes back a failed delivery for another attempt; true for exactly one claimer. */
-  reclaimFailed(key: string, maxAttempts: number, now: Date): Promise<boolean>;
-  markSent(key: string, messageId: string | null, now: Date): Promise<void>;
-  markFailed(key: string, error: string, now: Date): Promise<void>;
+  reclaimFailed(key: string, maxAttempts: number): Promise<boolean>;
+  markSent(key: string, messageId: string | null): Promise<void>;
+  markFailed(key: string, error: string): Promise<void>;
   get(key: string): Promise<Delivery | null>;
 }
 
@@ -141,7 +142,7 @@ export interface NewAuditEntry {
 }
 
 export interface AuditRepository {
-  append(entry: NewAuditEntry, at: Date): Promise<AuditEntry>;
+  append(entry: NewAuditEntry): Promise<AuditEntry>;
   /** Newest first; entries with the same instant keep their insertion order (newest first). */
   list(workspaceId: number, limit: number): Promise<readonly AuditEntry[]>;
 }
@@ -156,7 +157,7 @@ export interface NewRoleMapping {
 
 export interface RoleMappingRepository {
   /** Adds the mapping; `created` is false when the same one existed. */
-  add(input: NewRoleMapping, now: Date): Promise<{ readonly mapping: RoleMapping; readonly created: boolean }>;
+  add(input: NewRoleMapping): Promise<{ readonly mapping: RoleMapping; readonly created: boolean }>;
   remove(workspaceId: number, level: MappedLevel, kind: RoleMappingKind, externalId: string): Promise<boolean>;
   list(workspaceId: number): Promise<readonly RoleMapping[]>;
 }

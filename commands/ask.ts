@@ -1,0 +1,34 @@
+/** /ask <question>: the sentences of the article that answer it best, quoted, or a plain "it does not say". */
+import { defineCommand } from '../src/core/commands/define.js';
+import { askArticle } from '../src/core/answers/ask-article.js';
+import { answer, cite, notFound, sourceBlock } from '../src/core/reply/build.js';
+import type { Block } from '../src/core/reply/types.js';
+
+export default defineCommand({
+  name: 'ask',
+  description: 'Ask a question; the answer is quoted from the article',
+  access: 'member',
+  category: 'news',
+  usesArticle: true,
+  options: {
+    question: { type: 'string', description: 'Your question, in plain words', required: true, rest: true, maxLength: 300 },
+  },
+  examples: ['/ask how many areas does the partnership cover?', '/ask who co-sponsored the workshop?'],
+  run({ args, article: a }) {
+    const result = askArticle(a.article.sentences, args.question);
+    if (result.hits.length === 0) {
+      return notFound('The article does not answer that.', [], [
+        { type: 'text', text: 'Try other words from the article, or /summary, /facts and /who-is for what it does say.' },
+      ]);
+    }
+    // Reading order reads better than score order once the best sentences are chosen.
+    const ids = result.hits.map((h) => h.sentence).sort((x, y) => x - y);
+    const blocks: Block[] = [
+      { type: 'heading', text: args.question },
+      { type: 'text', text: 'The article says:' },
+      ...ids.map((id): Block => ({ type: 'citation', cite: cite(a.article, [id]) })),
+      sourceBlock(a.article),
+    ];
+    return answer(args.question, blocks);
+  },
+});

@@ -1,0 +1,28 @@
+/** /lists: every enumeration the article makes, with its lead and how many items it has. */
+import { defineCommand } from '../src/core/commands/define.js';
+import { asHeading, countCheck } from '../src/core/answers/list-reply.js';
+import { answer, cite, notFound, sourceBlock } from '../src/core/reply/build.js';
+import type { Block } from '../src/core/reply/types.js';
+
+export default defineCommand({
+  name: 'lists',
+  description: 'Every list the article makes, numbered for /list',
+  access: 'member',
+  category: 'lists',
+  usesArticle: true,
+  options: {},
+  examples: ['/lists'],
+  run({ article: a }) {
+    const lists = a.facts.lists;
+    if (lists.length === 0) return notFound('The article makes no lists.');
+    const items = lists.map((l, i) => `${asHeading(l.lead)} (${l.items.length} item${l.items.length === 1 ? '' : 's'}) — /list ${i + 1}`);
+    const blocks: Block[] = [
+      { type: 'heading', text: `Lists in the article (${lists.length})` },
+      { type: 'list', ordered: true, items, cite: cite(a.article, lists.map((l) => l.sentence)) },
+    ];
+    const mismatched = lists.filter((l) => l.count !== null && l.count !== l.items.length);
+    for (const l of mismatched) blocks.push({ type: 'text', text: `${asHeading(l.lead)}: ${countCheck(l)}` });
+    blocks.push(sourceBlock(a.article));
+    return answer(`Lists in the article (${lists.length})`, blocks);
+  },
+});

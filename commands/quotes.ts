@@ -1,0 +1,39 @@
+/** /quotes [speaker]: what people said in the article, verbatim, each with its sentence. */
+import { defineCommand } from '../src/core/commands/define.js';
+import { findSpeakers } from '../src/core/facts/lookup.js';
+import { answer, cite, notFound, sourceBlock } from '../src/core/reply/build.js';
+import type { Block } from '../src/core/reply/types.js';
+
+export default defineCommand({
+  name: 'quotes',
+  description: 'Quotes in the article, optionally from one speaker',
+  access: 'member',
+  category: 'news',
+  usesArticle: true,
+  options: {
+    speaker: { type: 'string', description: 'Only quotes from this person (surname or full name)', autocomplete: 'speakers', maxLength: 100 },
+  },
+  examples: ['/quotes', '/quotes hedman'],
+  run({ args, article: a }) {
+    const all = a.facts.quotes;
+    if (all.length === 0) return notFound('The article quotes nobody.');
+    let quotes = all;
+    let title = 'Quotes';
+    if (args.speaker) {
+      const speakers = findSpeakers(a.facts, args.speaker);
+      if (speakers.length === 0) {
+        const known = [...new Set(all.map((q) => q.speaker).filter((s): s is string => !!s))];
+        return notFound(`The article quotes nobody called "${args.speaker}".`, known);
+      }
+      quotes = all.filter((q) => q.speaker !== null && speakers.includes(q.speaker));
+      title = `Quotes from ${speakers.join(', ')}`;
+    }
+    const blocks: Block[] = [{ type: 'heading', text: title }];
+    for (const q of quotes) {
+      const ids = q.sentences && q.sentences.length > 0 ? q.sentences : [q.sentence];
+      blocks.push({ type: 'quote', text: q.text, speaker: q.speaker, cite: cite(a.article, ids) });
+    }
+    blocks.push(sourceBlock(a.article));
+    return answer(title, blocks);
+  },
+});

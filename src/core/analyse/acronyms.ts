@@ -1,0 +1,95 @@
+/**
+ * Acronyms the article defines in parentheses, either way round:
+ * "China National Space Administration (CNSA)" and "ESA (European Space Agency)".
+ */
+import type { AnnotatedArticle, AnnotatedSentence } from '../nlp/annotate.js';
+import { isAcronym, spanText } from './entities-runs.js';
+import { ORG_CUE_WORDS, ORG_HINT_WORDS } from './organizations-cues.js';
+
+/** One definition: the acronym, its long form, where it is defined and whether it names an organisation. */
+export interface AcronymDefinition {
+  readonly acronym: string;
+  readonly expansion: string;
+  readonly sentence: number;
+  readonly isOrganization: boolean;
+}
+
+const CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'du', 'des', 'la', 'le', 'für', 'und', 'del', 'di', '&']);
+const MAX_LONG_WORDS = 10;
+
+/** Initial letter of a word, looking past an elided article ("d’Etudes" → "E"). */
+function initial(word: string): string {
+  const m = /^(?:[a-z][’'])?(\p{L})/u.exec(word);
+  return (m?.[1] ?? '').toUpperCase();
+}
+
+function initialsOf(words: readonly string[]): string {
+  return words.filter((w) => !CONNECTORS.has(w.toLowerCase())).map(initial).join('');
+}
+
+/** Long form ending just before `end` (exclusive) whose initials spell the acronym, or the capitalised tail. */
+function longFormBefore(s: AnnotatedSentence, end: number, acronym: string): { first: number } | null {
+  const letters = acronym.replace(/s$/, '').replace(/&/g, '');
+  let capStart = -1;
+  for (let k = end - 1; k >= 0 && end - k <= MAX_LONG_WORDS; k--) {
+    const t = s.tokens[k]!;
+    if (!/^[\p{L}’'\-.&]+$/u.test(t.text)) break;
+    const words = s.tokens.slice(k, end).map((x) => x.text);
+    if (!CONNECTORS.has(t.norm) && initialsOf(words) === letters) return { first: k };
+    if (/^\p{Lu}/u.test(t.text) && !CONNECTORS.has(t.norm) && (capStart === k + 1 || capStart === -1 && k === end - 1)) capStart = k;
+    else if (CONNECTORS.has(t.norm) && capStart === k + 1 && k > 0 && /^\p{Lu}/u.test(s.tokens[k - 1]!.text)) capStart = k + 1;
+  }
+  // Some long forms are translations ("German Aerospace Center (DLR)"): accept a capitalised run.
+  if (capStart >= 0 && end - capStart >= 2) return { first: capStart };
+  return null;
+}
+
+function hasOrgCue(words: readonly string[]): boolean {
+  return words.some((w) => ORG_CUE_WORDS.has(w.toLowerCase()));
+}
+
+function hintBefore(s: AnnotatedSentence, i: number): boolean {
+  // Only the word right before counts: "the agency CNES" names it, "the agency’s SLS" does not.
+  return ORG_HINT_WORDS.has(s.tokens[i - 1]?.norm ?? '');
+}
+
+function definitionsIn(s: AnnotatedSentence): AcronymDefinition[] {
+  const found: AcronymDefinition[] = [];
+  const toks = s.tokens;
+  for (let i = 1; i < toks.length; i++) {
+    if (toks[i]!.text !== '(') continue;
+    let j = i + 1;
+    while (j < toks.length && toks[j]!.text !== ')' && j - i <= MAX_LONG_WORDS + 1) j++;
+    if (toks[j]?.text !== ')' || j === i + 1) continue;
+    const inner = toks.slice(i + 1, j);
+    if (inner.length === 1 && isAcronym(inner[0]!.text)) {
+      const long = longFormBefore(s, i, inner[0]!.text);
+      if (!long) continue;
+      const expansion = spanText(s, long.first, i - 1);
+      const words = expansion.split(/\s+/);
+      const capitalised = /^\p{Lu}/u.test(expansion);
+      found.push({ acronym: inner[0]!.text, expansion, sentence: s.id, isOrganization: capitalised && (hasOrgCue(words) || hintBefore(s, long.first)) });
+    } else if (isAcronym(toks[i - 1]!.text) && inner.length >= 2) {
+      const words = inner.map((t) => t.text);
+      const significant = words.filter((w) => !CONNECTORS.has(w.toLowerCase()));
+      if (!significant.every((w) => /^(?:[a-z][’'])?\p{Lu}/u.test(w))) continue;
+      found.push({ acronym: toks[i - 1]!.text, expansion: spanText(s, i + 1, j - 1), sentence: s.id, isOrganization: hasOrgCue(words) || hintBefore(s, i - 1) });
+    }
+  }
+  return found;
+}
+
+/** Every acronym defined in the article, first definition wins. */
+export function findAcronyms(doc: AnnotatedArticle): Map<string, AcronymDefinition> {
+  const defs = new Map<string, AcronymDefinition>();
+  for (const s of doc.sentences) for (const d of definitionsIn(s)) if (!defs.has(d.acronym)) defs.set(d.acronym, d);
+  return defs;
+}
+
+/** Replaces each defined acronym in `text` by "Long Form (ACR)"; unknown acronyms stay. */
+export function expandAcronyms(text: string, defs: ReadonlyMap<string, AcronymDefinition>): string {
+  return text.replace(/\b\p{Lu}[\p{Lu}&]{1,7}s?\b/gu, (m) => {
+    const d = defs.get(m);
+    return d && !text.includes(`${d.expansion} (${m})`) ? `${d.expansion} (${m})` : m;
+  });
+}

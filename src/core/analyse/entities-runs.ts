@@ -1,0 +1,65 @@
+/**
+ * Capitalised-word runs: the raw material of people, organisation and place names.
+ * Computed once per sentence and shared by every extractor.
+ */
+import type { AnnotatedSentence, Token } from '../nlp/annotate.js';
+import { NAME_PARTICLES } from './people-lexicon.js';
+
+/** A maximal run of capitalised word tokens, [first, last] inclusive. */
+export interface Run {
+  readonly first: number;
+  readonly last: number;
+  readonly text: string;
+}
+
+/** POS tags of words that are capitalised only because they start a sentence or quote. */
+const FUNCTION_POS: ReadonlySet<string> = new Set(['DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'ADV', 'VERB', 'INTJ', 'NUM']);
+const OPENERS: ReadonlySet<string> = new Set(['“', '"', '‘', "'", '(', '[', '—', '–', ':', '-']);
+
+const CAP_WORD = /^\p{Lu}[\p{L}\p{M}’'.\-]*$/u;
+const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,7}s?$/u;
+
+export function isCapWord(t: Token): boolean {
+  return CAP_WORD.test(t.text) && /\p{L}{2}|^\p{Lu}\.$/u.test(t.text);
+}
+
+export function isAcronym(text: string): boolean {
+  return ACRONYM.test(text) && !/^\p{Lu}\p{Ll}/u.test(text);
+}
+
+/** True when the token starts the sentence (or a quote) so its capital says nothing. */
+export function atClauseStart(s: AnnotatedSentence, i: number): boolean {
+  if (i === 0) return true;
+  const prev = s.tokens[i - 1];
+  return prev !== undefined && OPENERS.has(prev.text) && (i === 1 || s.tokens[i - 2]?.text !== ',');
+}
+
+/** Text of tokens first..last exactly as written in the sentence. */
+export function spanText(s: AnnotatedSentence, first: number, last: number): string {
+  const a = s.tokens[first];
+  const b = s.tokens[last];
+  return a && b ? s.text.slice(a.start, b.end) : '';
+}
+
+/** Maximal runs of capitalised words; name particles ("van", "de") may sit inside a run. */
+export function capitalRuns(s: AnnotatedSentence): Run[] {
+  const runs: Run[] = [];
+  const toks = s.tokens;
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i]!;
+    const startsHere = isCapWord(t) && !(atClauseStart(s, i) && FUNCTION_POS.has(t.pos));
+    if (!startsHere) { i++; continue; }
+    let j = i;
+    while (j + 1 < toks.length) {
+      const next = toks[j + 1]!;
+      if (isCapWord(next) && next.start === toks[j]!.end + 1 || (isCapWord(next) && next.start > toks[j]!.end && s.text.slice(toks[j]!.end, next.start).trim() === '')) { j++; continue; }
+      const after = toks[j + 2];
+      if (NAME_PARTICLES.has(next.text) && after && isCapWord(after)) { j += 2; continue; }
+      break;
+    }
+    runs.push({ first: i, last: j, text: spanText(s, i, j) });
+    i = j + 1;
+  }
+  return runs;
+}

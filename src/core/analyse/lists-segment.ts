@@ -1,0 +1,191 @@
+/**
+ * Token-level pieces of list finding: where a list region ends, how it splits into
+ * chunks, where the last item stops (the clause goes on), where an unannounced first
+ * item starts. Spans are inclusive token indexes into one sentence.
+ */
+import type { Token } from '../nlp/annotate.js';
+
+/** Inclusive token range. */
+export interface Span {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** Tokens no list item crosses: dashes set off asides, quote marks open speech. */
+const HARD_STOPS = new Set(['—', '–', '--', '"', '“', '”', '‘', '’', '«', '»']);
+const RELATIVES = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'because', 'although']);
+const OPEN = new Set(['(', '[']);
+const CLOSE = new Set([')', ']']);
+const ARTICLES = new Set(['a', 'an', 'the']);
+
+export function isHardStop(t: Token): boolean {
+  return HARD_STOPS.has(t.text);
+}
+
+export function isConj(t: Token | undefined): boolean {
+  return !!t && t.pos === 'CCONJ' && (t.norm === 'and' || t.norm === 'or');
+}
+
+/** "as well as" starting at i: returns its length in tokens, else 0. */
+export function asWellAsAt(tokens: readonly Token[], i: number): number {
+  return tokens[i]?.norm === 'as' && tokens[i + 1]?.norm === 'well' && tokens[i + 2]?.norm === 'as' ? 3 : 0;
+}
+
+/** Last index before a hard stop or the sentence's closing punctuation, from `from`. */
+export function regionEnd(tokens: readonly Token[], from: number): number {
+  let end = from - 1;
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (isHardStop(t)) break;
+    end = i;
+  }
+  while (end >= from && tokens[end]!.pos === 'PUNCT' && !CLOSE.has(tokens[end]!.text)) end--;
+  return end;
+}
+
+/** Result of cutting a region at its separators. */
+export interface Chunks {
+  readonly chunks: Span[];
+  /** The last chunk was introduced by ", and" / "; and" / "as well as". */
+  readonly explicitFinal: boolean;
+}
+
+/**
+ * Splits [from, to] at top-level separators. Semicolons win over commas when present,
+ * since semicolon lists carry commas inside items. Commas inside entities ("July 23, 2020")
+ * and brackets are not separators. A chunk that opens with "and"/"or"/"as well as" is the
+ * last one.
+ */
+export function splitChunks(tokens: readonly Token[], from: number, to: number, only?: ',' | ';'): Chunks {
+  let depth = 0;
+  let semicolons = false;
+  for (let i = from; i <= to; i++) if (tokens[i]!.text === ';') semicolons = true;
+  const sep = only ?? (semicolons ? ';' : ',');
+  const chunks: Span[] = [];
+  let start = from;
+  let explicitFinal = false;
+  const close = (last: number): boolean => {
+    let first = start;
+    let opener = 0;
+    if (isConj(tokens[first])) opener = 1;
+    else opener = asWellAsAt(tokens, first);
+    if (opener > 0 && chunks.length > 0) {
+      first += opener;
+      explicitFinal = true;
+    }
+    if (first <= last) chunks.push({ first, last });
+    return explicitFinal;
+  };
+  for (let i = from; i <= to; i++) {
+    const t = tokens[i]!;
+    if (OPEN.has(t.text)) depth++;
+    else if (CLOSE.has(t.text)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && t.text === sep && t.entity === null) {
+      if (close(i - 1)) return { chunks, explicitFinal };
+      start = i + 1;
+    }
+  }
+  close(to);
+  return { chunks, explicitFinal };
+}
+
+/** A verb that starts a new clause: an auxiliary, or a verb right after its likely subject. */
+function clauseVerbAt(tokens: readonly Token[], i: number, strict: boolean): boolean {
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  if (t.pos === 'AUX') return true;
+  if (t.pos !== 'VERB' || !prev) return false;
+  if (!['NOUN', 'PROPN', 'PRON'].includes(prev.pos)) return false;
+  // Participles after a noun ("standards needed for") modify it; only the last item is cut there.
+  return strict || !/(ing|ed|en)$/.test(t.norm);
+}
+
+/** True when the span reads as a list item rather than a clause. */
+export function itemLike(tokens: readonly Token[], span: Span, maxLength: number): boolean {
+  if (span.last - span.first + 1 > maxLength) return false;
+  const head = tokens[span.first]!;
+  if (RELATIVES.has(head.norm) || head.pos === 'SCONJ') return false;
+  for (let i = span.first + 1; i <= span.last; i++) if (clauseVerbAt(tokens, i, false)) return false;
+  for (let i = span.first; i <= span.last; i++) if (['NOUN', 'PROPN', 'ADJ', 'VERB', 'NUM'].includes(tokens[i]!.pos)) return true;
+  return false;
+}
+
+/** Where the last item stops: at a new clause, an infinitive of purpose, a relative clause. */
+export function cutLastItem(tokens: readonly Token[], span: Span): Span {
+  for (let i = span.first + 1; i <= span.last; i++) {
+    const t = tokens[i]!;
+    const infinitive = t.norm === 'to' && t.pos === 'PART' && tokens[i + 1]?.pos === 'VERB';
+    if (clauseVerbAt(tokens, i, true) || infinitive || RELATIVES.has(t.norm) || t.pos === 'SCONJ' || (t.text === ',' && t.entity === null)) {
+      return { first: span.first, last: i - 1 };
+    }
+  }
+  return span;
+}
+
+/** The first top-level "and"/"or" inside a span, or -1. */
+export function innerConj(tokens: readonly Token[], span: Span): number {
+  let depth = 0;
+  for (let i = span.first + 1; i < span.last; i++) {
+    const t = tokens[i]!;
+    if (OPEN.has(t.text)) depth++;
+    else if (CLOSE.has(t.text)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (isConj(t) || asWellAsAt(tokens, i) > 0)) return i;
+  }
+  return -1;
+}
+
+/** Splits a span at its first inner conjunction into two items. */
+export function splitAtConj(tokens: readonly Token[], span: Span): Span[] {
+  const at = innerConj(tokens, span);
+  if (at < 0) return [span];
+  const skip = asWellAsAt(tokens, at) || 1;
+  return [{ first: span.first, last: at - 1 }, { first: at + skip, last: span.last }];
+}
+
+/**
+ * Walks back from just before the first separator to where an unannounced list starts.
+ * Stops at verbs, prepositions, conjunctions and punctuation, unless the other items show
+ * the list is made of that kind of phrase (verb phrases, "X and Y" pairs).
+ */
+export function walkBackFirst(tokens: readonly Token[], last: number, others: readonly Span[], floor: number): Span | null {
+  const othersStartWithVerb = others.length > 0 && others.every((s) => startsWithVerb(tokens, s));
+  const othersHavePairs = others.length > 0 && others.every((s) => innerConj(tokens, s) >= 0);
+  let first = last + 1;
+  for (let i = last; i >= floor; i--) {
+    const t = tokens[i]!;
+    if (CLOSE.has(t.text)) {
+      // Brackets belong to the item: "SLS (Space Launch System) rocket".
+      let j = i;
+      while (j > floor && !OPEN.has(tokens[j]!.text)) j--;
+      if (!OPEN.has(tokens[j]!.text)) break;
+      first = j;
+      i = j;
+      continue;
+    }
+    if (t.pos === 'PUNCT') break;
+    if (isConj(t) && !othersHavePairs) break;
+    if (t.pos === 'VERB' || t.pos === 'AUX') {
+      if (othersStartWithVerb && t.pos === 'VERB') first = i;
+      break;
+    }
+    if (t.pos === 'ADP' || t.pos === 'SCONJ' || RELATIVES.has(t.norm)) break;
+    first = i;
+    if (t.pos === 'DET') break;
+  }
+  return first <= last ? { first, last } : null;
+}
+
+export function startsWithVerb(tokens: readonly Token[], span: Span): boolean {
+  const t = tokens[span.first];
+  if (!t) return false;
+  if (t.norm === 'to' && tokens[span.first + 1]?.pos === 'VERB') return true;
+  return t.pos === 'VERB';
+}
+
+/** Drops leading articles/conjunctions and trailing punctuation from an item. */
+export function trimItem(tokens: readonly Token[], span: Span): Span | null {
+  let { first, last } = span;
+  while (first <= last && (ARTICLES.has(tokens[first]!.norm) || isConj(tokens[first]) || tokens[first]!.pos === 'PUNCT')) first++;
+  while (last >= first && tokens[last]!.pos === 'PUNCT' && !CLOSE.has(tokens[last]!.text)) last--;
+  return first <= last ? { first, last } : null;
+}

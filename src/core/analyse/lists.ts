@@ -1,0 +1,213 @@
+/**
+ * Enumerations inside sentences. Two shapes:
+ * - announced: a trigger ("including", "such as", "includes", a colon) opens the list and
+ *   the words before it are the lead, which may state the count ("in eight areas");
+ * - unannounced: "A, B, C and D" phrases found around separators, kept only when the items
+ *   are parallel (all noun phrases or all verb phrases).
+ * Items are verbatim slices of the sentence; a stated count chooses between the readings
+ * of a trailing "and" (inside the last item or between the last two).
+ */
+import type { ListFact } from '../facts/types.js';
+import type { AnnotatedArticle, AnnotatedSentence, Token } from '../nlp/annotate.js';
+import { announcedCount } from './lists-count.js';
+import {
+  cutLastItem, innerConj, isHardStop, itemLike, splitAtConj, splitChunks, regionEnd,
+  startsWithVerb, trimItem, walkBackFirst, type Span,
+} from './lists-segment.js';
+
+interface Trigger {
+  /** Last token of the lead (inclusive). */
+  readonly leadLast: number;
+  /** First token of the list body. */
+  readonly bodyFirst: number;
+}
+
+const LEAD_PRONOUNS = new Set(['this', 'these', 'it', 'they', 'those', 'that']);
+
+/** All lists of an annotated article, in reading order. */
+export function extractLists(doc: AnnotatedArticle): ListFact[] {
+  const lists: ListFact[] = [];
+  doc.sentences.forEach((s, i) => lists.push(...listsInSentence(s, doc.sentences[i - 1]?.text ?? null)));
+  return lists;
+}
+
+/** Lists of one sentence; `previous` gives "This includes:" leads their antecedent. */
+export function listsInSentence(s: AnnotatedSentence, previous: string | null = null): ListFact[] {
+  const tokens = s.tokens;
+  const used = new Array<boolean>(tokens.length).fill(false);
+  const found: { at: number; fact: ListFact }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i]) continue;
+    const trigger = triggerAt(tokens, i);
+    if (!trigger) continue;
+    const fact = announced(s, trigger, used, previous);
+    if (fact) found.push({ at: i, fact });
+  }
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (used[i] || t.entity !== null || (t.text !== ',' && t.text !== ';')) continue;
+    const fact = unannounced(s, i, used);
+    if (fact) found.push({ at: i, fact });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.fact);
+}
+
+function triggerAt(tokens: readonly Token[], i: number): Trigger | null {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  const skipColon = (at: number): number => (tokens[at]?.text === ':' ? at + 1 : at);
+  const before = (at: number): number => (tokens[at]?.text === ',' ? at - 1 : at);
+  if (t.norm === 'including' || t.norm === 'namely' || (t.norm === 'like' && t.pos === 'ADP')) {
+    return { leadLast: before(i - 1), bodyFirst: skipColon(i + 1) };
+  }
+  if (['include', 'includes', 'included', 'comprises', 'comprise', 'comprising'].includes(t.norm) && t.pos === 'VERB') {
+    return { leadLast: i, bodyFirst: skipColon(i + 1) };
+  }
+  if ((t.norm === 'such' && next?.norm === 'as') || (t.norm === 'consisting' && next?.norm === 'of') || (t.norm === 'consists' && next?.norm === 'of')) {
+    return { leadLast: t.norm === 'such' ? before(i - 1) : i + 1, bodyFirst: skipColon(i + 2) };
+  }
+  if (t.text === ':' && i > 0) return { leadLast: i - 1, bodyFirst: i + 1 };
+  return null;
+}
+
+function announced(s: AnnotatedSentence, trigger: Trigger, used: boolean[], previous: string | null): ListFact | null {
+  const tokens = s.tokens;
+  const end = regionEnd(tokens, trigger.bodyFirst);
+  if (end < trigger.bodyFirst) return null;
+  const { chunks, explicitFinal } = splitChunks(tokens, trigger.bodyFirst, end);
+  let kept = chunks;
+  let final = explicitFinal;
+  const broken = chunks.findIndex((c, k) => k < chunks.length - 1 && !itemLike(tokens, c, 16));
+  if (broken >= 0) {
+    kept = chunks.slice(0, broken + 1);
+    final = false;
+  }
+  const tail = kept[kept.length - 1]!;
+  const tailHead = tokens[tail.first]!;
+  const othersVerbal = kept.slice(0, -1).every((c) => startsWithVerb(tokens, c));
+  if (kept.length > 1 && (tailHead.pos === 'AUX' || (tailHead.pos === 'VERB' && !othersVerbal))) {
+    kept = kept.slice(0, -1);
+    final = false;
+  }
+  if (kept.length === 0) return null;
+  let leadLast = trigger.leadLast;
+  while (leadLast > 0 && (isHardStop(tokens[leadLast]!) || tokens[leadLast]!.text === ',')) leadLast--;
+  const leadFirst = leadStart(tokens, leadLast);
+  const count = announcedCount(tokens, leadFirst, leadLast);
+  const items = segment(tokens, kept, final, count);
+  if (!items || items.length < 2 || trivial(tokens, items)) return null;
+  let lead = leadText(s, leadFirst, leadLast);
+  if (!lead) return null;
+  const firstWord = tokens[leadFirst]?.norm ?? '';
+  if (previous && LEAD_PRONOUNS.has(firstWord) && leadLast - leadFirst < 3) lead = `${previous.replace(/[.\s]+$/, '')} — ${lead}`;
+  mark(used, leadFirst, items[items.length - 1]!.last);
+  return fact(s, lead, count, items);
+}
+
+function unannounced(s: AnnotatedSentence, sepAt: number, used: boolean[]): ListFact | null {
+  const tokens = s.tokens;
+  let end = regionEnd(tokens, sepAt + 1);
+  const usedAfter = used.indexOf(true, sepAt + 1);
+  if (usedAfter >= 0) end = Math.min(end, usedAfter - 1);
+  // ", and" after a single separator joins two clauses, not a list.
+  if (end <= sepAt || tokens[sepAt + 1]!.pos === 'CCONJ') return null;
+  const { chunks, explicitFinal } = splitChunks(tokens, sepAt + 1, end, tokens[sepAt]!.text as ',' | ';');
+  const after: Span[] = [];
+  let final = false;
+  for (let k = 0; k < chunks.length; k++) {
+    const c = chunks[k]!;
+    const isLast = k === chunks.length - 1;
+    if (isLast) {
+      final = explicitFinal;
+      after.push(c);
+      break;
+    }
+    if (tokens[c.first]!.pos === 'CCONJ') return null;
+    after.push(c);
+    if (!itemLike(tokens, c, 8)) break;
+  }
+  if (after.length === 0) return null;
+  const lastRaw = cutLastItem(tokens, after[after.length - 1]!);
+  const middles = after.slice(0, -1);
+  if (middles.some((m) => !itemLike(tokens, m, 8))) return null;
+  if (!final && innerConj(tokens, lastRaw) < 0) return null;
+  let floor = 0;
+  for (let i = sepAt - 1; i >= 0; i--) if (used[i]) { floor = i + 1; break; }
+  const first = walkBackFirst(tokens, sepAt - 1, [...middles, lastRaw], floor);
+  if (!first || !itemLike(tokens, first, 8)) return null;
+  const items = segment(tokens, [first, ...middles, lastRaw], final, null);
+  if (!items || items.length < 3 || !parallel(tokens, items)) return null;
+  const leadFirst = leadStart(tokens, first.first - 1);
+  let lead = leadText(s, leadFirst, first.first - 1);
+  // A list in subject position ("A, B and C are ...") is announced by what follows it.
+  if (!lead) lead = leadText(s, items[items.length - 1]!.last + 1, regionEnd(tokens, items[items.length - 1]!.last + 1));
+  mark(used, first.first, items[items.length - 1]!.last);
+  return fact(s, lead, null, items);
+}
+
+/**
+ * Turns chunks into items: cuts the last at the end of its phrase, then decides whether a
+ * bare "and" inside it separates two items. A stated count decides first; otherwise
+ * pairs ("A and B, C and D, E and F") keep their "and".
+ */
+function segment(tokens: readonly Token[], chunks: readonly Span[], explicitFinal: boolean, count: number | null): Span[] | null {
+  const head = chunks.slice(0, -1);
+  const last = cutLastItem(tokens, chunks[chunks.length - 1]!);
+  const whole = [...head, last];
+  let chosen = whole;
+  if (!explicitFinal && innerConj(tokens, last) >= 0) {
+    const split = [...head, ...splitAtConj(tokens, last)];
+    const pairs = head.length >= 2 && head.every((c) => innerConj(tokens, c) >= 0);
+    if (count !== null && split.length === count) chosen = split;
+    else if (count !== null && whole.length === count) chosen = whole;
+    else chosen = pairs ? whole : split;
+  }
+  const items = chosen.map((c) => trimItem(tokens, c)).filter((c): c is Span => c !== null);
+  return items.length === chosen.length ? items : null;
+}
+
+/** Unannounced lists must be alike: all verb phrases or all noun phrases (one odd one allowed in 4+). */
+function parallel(tokens: readonly Token[], items: readonly Span[]): boolean {
+  const verbs = items.filter((i) => startsWithVerb(tokens, i)).length;
+  const odd = Math.min(verbs, items.length - verbs);
+  return odd === 0 || (items.length >= 4 && odd === 1);
+}
+
+/** Two one-word items ("A and B") are names in a row more often than a list. */
+function trivial(tokens: readonly Token[], items: readonly Span[]): boolean {
+  return items.length <= 2 && items.every((i) => i.first === i.last && tokens[i.first]!.pos !== 'NOUN');
+}
+
+/** Start of the clause that ends at `last`: after the previous top-level comma, semicolon, colon or dash. */
+function clauseStart(tokens: readonly Token[], last: number): number {
+  for (let i = last; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (isHardStop(t) || ((t.text === ',' || t.text === ';' || t.text === ':') && t.entity === null)) return i + 1;
+  }
+  return 0;
+}
+
+/** Clause start, reaching one clause further back when the clause alone is a word or two ("co-sponsored by"). */
+function leadStart(tokens: readonly Token[], last: number): number {
+  const start = clauseStart(tokens, last);
+  return last - start < 2 && start > 1 ? clauseStart(tokens, start - 2) : start;
+}
+
+const LEAD_TRAILERS = new Set(['ADP', 'PART', 'DET', 'PUNCT', 'CCONJ', 'SCONJ']);
+
+function leadText(s: AnnotatedSentence, first: number, last: number): string {
+  const tokens = s.tokens;
+  while (last >= first && LEAD_TRAILERS.has(tokens[last]!.pos) && !tokens[last]!.text.match(/[)\]]/)) last--;
+  while (first <= last && (tokens[first]!.pos === 'CCONJ' || tokens[first]!.pos === 'PUNCT')) first++;
+  if (first > last) return '';
+  return s.text.slice(tokens[first]!.start, tokens[last]!.end);
+}
+
+function mark(used: boolean[], first: number, last: number): void {
+  for (let i = Math.max(0, first); i <= last && i < used.length; i++) used[i] = true;
+}
+
+function fact(s: AnnotatedSentence, lead: string, count: number | null, items: readonly Span[]): ListFact {
+  const texts = items.map((i) => s.text.slice(s.tokens[i.first]!.start, s.tokens[i.last]!.end));
+  return { lead, count, items: texts, sentence: s.id, countMatches: count === null ? null : count === texts.length };
+}

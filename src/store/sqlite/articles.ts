@@ -1,0 +1,119 @@
+/** Articles (deduplicated across feeds) and which channel received which, in SQLite. */
+import type { Database } from 'better-sqlite3';
+import type { Clock } from '../../core/ports.js';
+import type { ReceivedArticle, StoredArticle } from '../../core/store/records.js';
+import type { ArticleRepository } from '../../core/store/repositories.js';
+import { readArticle, readFacts } from './json.js';
+
+interface ArticleRow {
+  id: string;
+  guid: string | null;
+  link: string | null;
+  title: string | null;
+  published_at: string | null;
+  feed_id: number | null;
+  article: string;
+  facts: string | null;
+  created_at: string;
+}
+interface ReceivedRow {
+  channel_id: number;
+  article_id: string;
+  title: string | null;
+  link: string | null;
+  published_at: string | null;
+  received_at: string;
+}
+
+const toArticle = (r: ArticleRow): StoredArticle => ({
+  id: r.id,
+  guid: r.guid,
+  link: r.link,
+  title: r.title,
+  publishedAt: r.published_at,
+  feedId: r.feed_id,
+  article: readArticle(r.id, r.article),
+  facts: readFacts(r.id, r.facts),
+  createdAt: r.created_at,
+});
+
+const toReceived = (r: ReceivedRow): ReceivedArticle => ({
+  channelId: r.channel_id,
+  articleId: r.article_id,
+  title: r.title,
+  link: r.link,
+  publishedAt: r.published_at,
+  receivedAt: r.received_at,
+});
+
+export function sqliteArticles(db: Database, clock: Clock): ArticleRepository {
+  // No conflict target: a clash on any of id, guid or link makes the insert a no-op, and then
+  // the existing row is looked up. Another process inserting the same story at the same moment
+  // meets the same unique keys, so the race also ends in one row.
+  const insert = db.prepare(
+    `INSERT INTO articles (id, guid, link, title, published_at, feed_id, article, facts, created_at)
+     VALUES (@id, @guid, @link, @title, @publishedAt, @feedId, @article, @facts, @createdAt)
+     ON CONFLICT DO NOTHING`,
+  );
+  const existing = db.prepare(
+    `SELECT id FROM articles WHERE id = @id OR (guid IS NOT NULL AND guid = @guid) OR (link IS NOT NULL AND link = @link)
+     ORDER BY (id = @id) DESC, created_at LIMIT 1`,
+  );
+  const byId = db.prepare('SELECT * FROM articles WHERE id = ?');
+  const byLink = db.prepare('SELECT * FROM articles WHERE link = ?');
+  const byGuid = db.prepare('SELECT * FROM articles WHERE guid = ?');
+  const received = db.prepare(
+    'INSERT INTO channel_articles (channel_id, article_id, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  const listReceived = db.prepare(
+    `SELECT ca.channel_id, ca.article_id, ca.received_at, a.title, a.link, a.published_at
+     FROM channel_articles ca JOIN articles a ON a.id = ca.article_id
+     WHERE ca.channel_id = @channelId AND (@since IS NULL OR ca.received_at > @since)
+     ORDER BY ca.received_at DESC, ca.rowid DESC LIMIT @limit`,
+  );
+  const one = (stmt: typeof byId, key: string): StoredArticle | null => {
+    const row = stmt.get(key) as ArticleRow | undefined;
+    return row ? toArticle(row) : null;
+  };
+
+  return {
+    insert: async (input) => {
+      const { article } = input;
+      const params = {
+        id: article.id,
+        guid: emptyToNull(article.guid),
+        link: emptyToNull(input.link === undefined ? article.source.url : input.link),
+        title: article.title,
+        publishedAt: article.publishedAt,
+        feedId: input.feedId ?? null,
+        article: JSON.stringify(article),
+        facts: input.facts ? JSON.stringify(input.facts) : null,
+        createdAt: clock.now().toISOString(),
+      };
+      if (insert.run(params).changes === 1) return { id: article.id, created: true };
+      const row = existing.get(params) as { id: string } | undefined;
+      // Unreachable unless a unique index is missing; better to fail loudly than to lose the article.
+      if (!row) throw new Error(`Article ${article.id} was neither inserted nor found as a duplicate`);
+      return { id: row.id, created: false };
+    },
+    get: async (id) => one(byId, id),
+    findByLink: async (link) => one(byLink, link),
+    findByGuid: async (guid) => one(byGuid, guid),
+    setFacts: async (id, facts) =>
+      db.prepare('UPDATE articles SET facts = ? WHERE id = ?').run(JSON.stringify(facts), id).changes > 0,
+    markReceived: async (channelId, articleId, at) => received.run(channelId, articleId, at.toISOString()).changes === 1,
+    listReceived: async (channelId, options = {}) =>
+      (
+        listReceived.all({
+          channelId,
+          since: options.since ? options.since.toISOString() : null,
+          limit: options.limit ?? -1,
+        }) as ReceivedRow[]
+      ).map(toReceived),
+  };
+}
+
+/** Feeds put empty strings where they mean "none"; an empty guid must not dedupe everything. */
+function emptyToNull(value: string | null | undefined): string | null {
+  return value === undefined || value === null || value.trim() === '' ? null : value;
+}

@@ -1,0 +1,79 @@
+/**
+ * JSON columns are checked on read where it is cheap: a hand-edited or corrupted row becomes a
+ * clear error naming the table and row, not an `undefined` deep inside a digest.
+ */
+import { z } from 'zod';
+import type { Article } from '../../core/article/types.js';
+import type { ArticleFacts } from '../../core/facts/types.js';
+import type { ChannelSettings, ContentFilters } from '../../core/store/records.js';
+import { DEFAULT_CHANNEL_SETTINGS, DIGEST_FORMATS } from '../../core/store/records.js';
+
+/** A stored row whose JSON does not have the shape the code expects. */
+export class CorruptRowError extends Error {
+  constructor(
+    readonly table: string,
+    readonly rowId: string | number,
+    detail: string,
+  ) {
+    super(`The ${table} row ${rowId} holds JSON of an unexpected shape: ${detail}`);
+    this.name = 'CorruptRowError';
+  }
+}
+
+const filtersSchema = z.object({
+  include: z.array(z.string()).default([]),
+  exclude: z.array(z.string()).default([]),
+});
+
+// Missing keys take their defaults so a settings key added later needs no migration.
+const settingsSchema = z.object({
+  timezone: z.string().min(1).default(DEFAULT_CHANNEL_SETTINGS.timezone),
+  digestFormat: z.enum(DIGEST_FORMATS as [string, ...string[]]).default(DEFAULT_CHANNEL_SETTINGS.digestFormat),
+  filters: filtersSchema.default({ include: [], exclude: [] }),
+  currentArticleId: z.string().nullable().default(null),
+});
+
+// Articles and facts are large; checking the top-level shape is enough to catch a wrong column.
+const articleShape = z.looseObject({
+  id: z.string(),
+  source: z.looseObject({}),
+  paragraphs: z.array(z.unknown()),
+  sentences: z.array(z.unknown()),
+});
+const factsShape = z.looseObject({
+  sentences: z.array(z.unknown()),
+  people: z.array(z.unknown()),
+  summary: z.array(z.unknown()),
+});
+
+function parseJson(table: string, rowId: string | number, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CorruptRowError(table, rowId, (error as Error).message);
+  }
+}
+
+function check<T>(schema: z.ZodType, table: string, rowId: string | number, text: string): T {
+  const parsed = schema.safeParse(parseJson(table, rowId, text));
+  if (!parsed.success) throw new CorruptRowError(table, rowId, z.prettifyError(parsed.error));
+  return parsed.data as T;
+}
+
+export const readSettings = (rowId: number, text: string): ChannelSettings =>
+  check<ChannelSettings>(settingsSchema, 'channels', rowId, text);
+
+export const readFilters = (table: string, rowId: number, text: string): ContentFilters =>
+  check<ContentFilters>(filtersSchema, table, rowId, text);
+
+export const readArticle = (rowId: string, text: string): Article => check<Article>(articleShape, 'articles', rowId, text);
+
+export const readFacts = (rowId: string, text: string | null): ArticleFacts | null =>
+  text === null ? null : check<ArticleFacts>(factsShape, 'articles', rowId, text);
+
+/** Free-form JSON (audit before/after): parsed, not shaped. SQL NULL stays null. */
+export const readAny = (table: string, rowId: number, text: string | null): unknown =>
+  text === null ? null : parseJson(table, rowId, text);
+
+/** `undefined` is stored as SQL NULL so "no value" and "null" read back the same. */
+export const writeAny = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));

@@ -1,0 +1,131 @@
+/** Schedules and deliveries in SQLite. */
+import type { Database } from 'better-sqlite3';
+import type { Clock } from '../../core/ports.js';
+import type { Delivery, DeliveryStatus, Schedule, ScheduleKind } from '../../core/store/records.js';
+import type { DeliveryRepository, ScheduleRepository } from '../../core/store/repositories.js';
+
+interface ScheduleRow {
+  id: number;
+  channel_id: number;
+  cron: string;
+  timezone: string;
+  kind: ScheduleKind;
+  paused: number;
+  last_run_slot: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+interface DeliveryRow {
+  key: string;
+  status: DeliveryStatus;
+  message_id: string | null;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const toSchedule = (r: ScheduleRow): Schedule => ({
+  id: r.id,
+  channelId: r.channel_id,
+  cron: r.cron,
+  timezone: r.timezone,
+  kind: r.kind,
+  paused: r.paused === 1,
+  lastRunSlot: r.last_run_slot,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
+
+const toDelivery = (r: DeliveryRow): Delivery => ({
+  key: r.key,
+  status: r.status,
+  messageId: r.message_id,
+  attempts: r.attempts,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export function sqliteSchedules(db: Database, clock: Clock): ScheduleRepository {
+  const insert = db.prepare(
+    `INSERT INTO schedules (channel_id, cron, timezone, kind, paused, created_by, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+  );
+  const byId = db.prepare('SELECT * FROM schedules WHERE id = ?');
+  const forChannel = db.prepare('SELECT * FROM schedules WHERE channel_id = ? ORDER BY id');
+  const all = db.prepare('SELECT * FROM schedules ORDER BY id');
+  const pause = db.prepare('UPDATE schedules SET paused = ? WHERE id = ? RETURNING *');
+  // ISO instants in UTC compare correctly as text, so MAX keeps the later slot.
+  const run = db.prepare(
+    'UPDATE schedules SET last_run_slot = ? WHERE id = ? AND (last_run_slot IS NULL OR last_run_slot < ?)',
+  );
+  return {
+    create: async (input) =>
+      toSchedule(
+        insert.get(
+          input.channelId,
+          input.cron,
+          input.timezone,
+          input.kind,
+          input.paused ? 1 : 0,
+          input.createdBy ?? null,
+          clock.now().toISOString(),
+        ) as ScheduleRow,
+      ),
+    get: async (id) => {
+      const row = byId.get(id) as ScheduleRow | undefined;
+      return row ? toSchedule(row) : null;
+    },
+    listForChannel: async (channelId) => (forChannel.all(channelId) as ScheduleRow[]).map(toSchedule),
+    listAll: async () => (all.all() as ScheduleRow[]).map(toSchedule),
+    setPaused: async (id, paused) => {
+      const row = pause.get(paused ? 1 : 0, id) as ScheduleRow | undefined;
+      return row ? toSchedule(row) : null;
+    },
+    recordRun: async (id, slot) => {
+      const iso = slot.toISOString();
+      run.run(iso, id, iso);
+    },
+    remove: async (id) => db.prepare('DELETE FROM schedules WHERE id = ?').run(id).changes > 0,
+  };
+}
+
+export function sqliteDeliveries(db: Database, clock: Clock): DeliveryRepository {
+  // The primary key on `key` is the whole at-most-once guarantee: of any number of processes
+  // inserting the same key, exactly one changes a row.
+  const claim = db.prepare(
+    `INSERT INTO deliveries (key, status, attempts, created_at, updated_at) VALUES (?, 'pending', 0, ?, ?)
+     ON CONFLICT (key) DO NOTHING`,
+  );
+  const reclaim = db.prepare(
+    `UPDATE deliveries SET status = 'pending', updated_at = ?
+     WHERE key = ? AND status = 'failed' AND attempts < ?`,
+  );
+  const sent = db.prepare(
+    `UPDATE deliveries SET status = 'sent', message_id = ?, attempts = attempts + 1, last_error = NULL, updated_at = ?
+     WHERE key = ?`,
+  );
+  const failed = db.prepare(
+    `UPDATE deliveries SET status = 'failed', last_error = ?, attempts = attempts + 1, updated_at = ? WHERE key = ?`,
+  );
+  const byKey = db.prepare('SELECT * FROM deliveries WHERE key = ?');
+  const now = () => clock.now().toISOString();
+  return {
+    claim: async (key) => {
+      const at = now();
+      return claim.run(key, at, at).changes === 1;
+    },
+    reclaimFailed: async (key, maxAttempts) => reclaim.run(now(), key, maxAttempts).changes === 1,
+    markSent: async (key, messageId) => {
+      sent.run(messageId, now(), key);
+    },
+    markFailed: async (key, error) => {
+      failed.run(error, now(), key);
+    },
+    get: async (key) => {
+      const row = byKey.get(key) as DeliveryRow | undefined;
+      return row ? toDelivery(row) : null;
+    },
+  };
+}
