@@ -1,6 +1,6 @@
 /** /ask <question>: the sentences of the article that answer it best, quoted, or a plain "it does not say". */
 import { defineCommand } from '../src/core/commands/define.js';
-import { askArticle } from '../src/core/answers/ask-article.js';
+import { ask, buildSentenceIndex } from '../src/core/search/sentence-index.js';
 import { answer, cite, notFound, sourceBlock } from '../src/core/reply/build.js';
 import type { Block } from '../src/core/reply/types.js';
 
@@ -15,7 +15,9 @@ export default defineCommand({
   },
   examples: ['/ask how many areas does the partnership cover?', '/ask who co-sponsored the workshop?'],
   run({ args, article: a }) {
-    const result = askArticle(a.article.sentences, args.question);
+    // The index is rebuilt per question: an article has tens of sentences, so this costs
+    // well under a millisecond and needs no cache that could outlive its article.
+    const result = ask(buildSentenceIndex(a.article), args.question);
     if (result.hits.length === 0) {
       return notFound('The article does not answer that.', [], [
         { type: 'text', text: 'Try other words from the article, or /summary, /facts and /who-is for what it does say.' },

@@ -37,6 +37,17 @@ function decoderFor(label: string): TextDecoder | null {
   }
 }
 
+/**
+ * Windows-1252 for bytes 0x80–0x9F (undefined bytes map to themselves). WHATWG decodes
+ * "iso-8859-1" and "latin1" as windows-1252, but Node 20's TextDecoder fast path yields C1
+ * control characters there instead of curly quotes, dashes and the euro sign.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function fixCp1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+
 /** The text and the charset actually used, so callers can log a surprising choice. */
 export interface DecodedBody {
   readonly text: string;
@@ -53,7 +64,9 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
   for (const label of candidates) {
     if (label === null) continue;
     const decoder = decoderFor(label);
-    if (decoder) return { text: decoder.decode(bytes), charset: decoder.encoding };
+    if (!decoder) continue;
+    const text = decoder.decode(bytes);
+    return { text: decoder.encoding === 'windows-1252' ? fixCp1252(text) : text, charset: decoder.encoding };
   }
   return { text: new TextDecoder().decode(bytes), charset: 'utf-8' };
 }

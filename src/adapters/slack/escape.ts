@@ -26,3 +26,15 @@ export function plainText(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
+
+/**
+ * Slack encodes `&`, `<`, `>` in a slash command's `text`, and may wrap a pasted link as
+ * `<https://…>` or `<https://…|label>`; this gives back what the user typed.
+ */
+export function unescapeCommandText(text: string): string {
+  return text
+    .replace(/<((?:https?|mailto):[^|>\s]+)(?:\|[^>]*)?>/gi, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}

@@ -54,17 +54,19 @@ function lastBoundary(window: string, max: number): number {
   return max;
 }
 
-/** Splits at a safe place, then avoids cutting an escape entity (`&amp;`) in two. */
-export function splitEscaped(escaped: string, max: number): string[] {
-  const pieces = splitText(escaped, max);
-  for (let i = 0; i < pieces.length - 1; i++) {
-    const m = /&[a-z]{0,3}$/.exec(pieces[i]!);
-    if (m) {
-      pieces[i] = pieces[i]!.slice(0, m.index);
-      pieces[i + 1] = m[0] + pieces[i + 1]!;
-    }
+/**
+ * Splits raw (unescaped) text so that each piece, once `escape`d, fits `max`. Escaping
+ * lengthens text (`&` becomes `&amp;`), so a piece that grew too long is split again.
+ */
+export function splitEscaped(raw: string, max: number, escape: (s: string) => string, rawBudget = max): string[] {
+  const out: string[] = [];
+  for (const piece of splitText(raw, rawBudget)) {
+    const escaped = escape(piece);
+    if (escaped.length <= max) out.push(escaped);
+    // Shrink the raw budget in proportion to how much escaping grew this piece; the escaped limit stays.
+    else out.push(...splitEscaped(piece, max, escape, Math.max(1, Math.floor((piece.length * max) / escaped.length) - 1)));
   }
-  return pieces;
+  return out;
 }
 
 /** Groups items into chunks of at most `size`. */

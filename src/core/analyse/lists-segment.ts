@@ -122,21 +122,29 @@ export function cutLastItem(tokens: readonly Token[], span: Span): Span {
   return span;
 }
 
-/** The first top-level "and"/"or" inside a span, or -1. */
-export function innerConj(tokens: readonly Token[], span: Span): number {
+/** The first (or last) top-level "and"/"or" inside a span, or -1. */
+export function innerConj(tokens: readonly Token[], span: Span, last = false): number {
   let depth = 0;
+  let found = -1;
   for (let i = span.first + 1; i < span.last; i++) {
     const t = tokens[i]!;
     if (OPEN.has(t.text)) depth++;
     else if (CLOSE.has(t.text)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (isConj(t) || asWellAsAt(tokens, i) > 0)) return i;
+    else if (depth === 0 && (isConj(t) || asWellAsAt(tokens, i) > 0)) {
+      found = i;
+      if (!last) return i;
+    }
   }
-  return -1;
+  return found;
 }
 
-/** Splits a span at its first inner conjunction into two items. */
-export function splitAtConj(tokens: readonly Token[], span: Span): Span[] {
-  const at = innerConj(tokens, span);
+/**
+ * Splits a span at an inner conjunction into two items: the first one by default
+ * ("innovation and adherence to X and Y"), the last one when earlier items are themselves
+ * pairs ("roads and bridges, schools and clinics and clean water").
+ */
+export function splitAtConj(tokens: readonly Token[], span: Span, atLast = false): Span[] {
+  const at = innerConj(tokens, span, atLast);
   if (at < 0) return [span];
   const skip = asWellAsAt(tokens, at) || 1;
   return [{ first: span.first, last: at - 1 }, { first: at + skip, last: span.last }];
@@ -162,7 +170,7 @@ export function walkBackFirst(tokens: readonly Token[], last: number, others: re
       i = j;
       continue;
     }
-    if (t.pos === 'PUNCT') break;
+    if (t.pos === 'PUNCT' && t.entity === null) break;
     if (isConj(t) && !othersHavePairs) break;
     if (t.pos === 'VERB' || t.pos === 'AUX') {
       if (othersStartWithVerb && t.pos === 'VERB') first = i;
@@ -179,6 +187,8 @@ export function startsWithVerb(tokens: readonly Token[], span: Span): boolean {
   const t = tokens[span.first];
   if (!t) return false;
   if (t.norm === 'to' && tokens[span.first + 1]?.pos === 'VERB') return true;
+  // Tagger slips ("clean/ADJ the banks"): nothing but a verb puts its object's determiner next.
+  if (t.pos === 'ADJ' && tokens[span.first + 1]?.pos === 'DET') return true;
   return t.pos === 'VERB';
 }
 

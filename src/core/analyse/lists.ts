@@ -85,7 +85,7 @@ function announced(s: AnnotatedSentence, trigger: Trigger, used: boolean[], prev
   const tail = kept[kept.length - 1]!;
   const tailHead = tokens[tail.first]!;
   const othersVerbal = kept.slice(0, -1).every((c) => startsWithVerb(tokens, c));
-  if (kept.length > 1 && (tailHead.pos === 'AUX' || (tailHead.pos === 'VERB' && !othersVerbal))) {
+  if (kept.length > 1 && (tailHead.pos === 'AUX' || (tailHead.pos === 'VERB' && !othersVerbal && !tailHead.norm.endsWith('ing')))) {
     kept = kept.slice(0, -1);
     final = false;
   }
@@ -156,8 +156,8 @@ function segment(tokens: readonly Token[], chunks: readonly Span[], explicitFina
   const whole = [...head, last];
   let chosen = whole;
   if (!explicitFinal && innerConj(tokens, last) >= 0) {
-    const split = [...head, ...splitAtConj(tokens, last)];
     const pairs = head.length >= 2 && head.every((c) => innerConj(tokens, c) >= 0);
+    const split = [...head, ...splitAtConj(tokens, last, head.some((c) => innerConj(tokens, c) >= 0))];
     if (count !== null && split.length === count) chosen = split;
     else if (count !== null && whole.length === count) chosen = whole;
     else chosen = pairs ? whole : split;
@@ -187,11 +187,24 @@ function clauseStart(tokens: readonly Token[], last: number): number {
   return 0;
 }
 
-/** Clause start, reaching one clause further back when the clause alone is a word or two ("co-sponsored by"). */
+/**
+ * Clause start, reaching further back while the clause is a word or two ("co-sponsored by")
+ * or a relative clause ("which will run ..."), so the lead names what the list belongs to.
+ */
 function leadStart(tokens: readonly Token[], last: number): number {
-  const start = clauseStart(tokens, last);
-  return last - start < 2 && start > 1 ? clauseStart(tokens, start - 2) : start;
+  let start = clauseStart(tokens, last);
+  let clauseFirst = start;
+  for (let hops = 0; hops < 3 && start > 1; hops++) {
+    const short = last - start < 2;
+    const relative = RELATIVE_LEADS.has(tokens[clauseFirst]?.norm ?? '');
+    if (!short && !relative) break;
+    start = clauseStart(tokens, start - 2);
+    clauseFirst = start;
+  }
+  return start;
 }
+
+const RELATIVE_LEADS = new Set(['which', 'who', 'whose', 'where', 'when']);
 
 const LEAD_TRAILERS = new Set(['ADP', 'PART', 'DET', 'PUNCT', 'CCONJ', 'SCONJ']);
 

@@ -27,7 +27,7 @@ export const SPEECH_WORDS: ReadonlySet<string> = new Set([
   'stated', 'states', 'asked', 'asks', 'continued', 'remarked', 'wrote', 'writes', 'commented',
   'emphasized', 'emphasised', 'stressed', 'insisted', 'argued', 'argues', 'warned', 'warns',
   'announced', 'shared', 'declared', 'replied', 'acknowledged', 'observed', 'according', 'recalled',
-  'pointed', 'urged', 'predicted', 'cautioned', 'concluded', 'agreed', 'believes', 'thinks',
+  'pointed', 'urged', 'adding', 'saying', 'telling', 'noting', 'explaining', 'predicted', 'cautioned', 'concluded', 'agreed', 'believes', 'thinks',
 ]);
 
 /** Pronouns that point back to a person, with the gender they imply. */

@@ -6,7 +6,7 @@ import type { AnalysedArticle } from '../ports.js';
 import type { ListFact } from '../facts/types.js';
 import { answer, cite, sourceBlock } from '../reply/build.js';
 import type { Block, Reply } from '../reply/types.js';
-import { terms } from '../search/terms.js';
+import { findList } from '../analyse/lists-find.js';
 
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
 
@@ -45,7 +45,7 @@ export function listReply(a: AnalysedArticle, list: ListFact, title?: string): R
   const heading = title ?? asHeading(list.lead);
   const blocks: Block[] = [
     { type: 'heading', text: heading },
-    { type: 'list', ordered: true, items: list.items, cite: cite(a.article, [list.sentence]) },
+    { type: 'list', ordered: true, items: list.items },
     { type: 'text', text: countCheck(list) },
     { type: 'citation', cite: cite(a.article, [list.sentence]) },
     sourceBlock(a.article),
@@ -64,23 +64,6 @@ export function listByNumber(lists: readonly ListFact[], ref: string): ListFact 
  * and items share the most topic words with the request.
  */
 export function chooseList(lists: readonly ListFact[], ref: string): ListFact | null {
-  return listByNumber(lists, ref) ?? findList(lists, ref);
+  return listByNumber(lists, ref) ?? findList(lists, ref)?.list ?? null;
 }
 
-/**
- * TEMPORARY stand-in until the analysis module exports `findList`: topic words (stemmed)
- * scored against the lead first, then the items.
- */
-function findList(lists: readonly ListFact[], topic: string): ListFact | null {
-  const wanted = new Set(terms(topic));
-  if (wanted.size === 0) return null;
-  let best: { list: ListFact; score: number } | null = null;
-  for (const list of lists) {
-    const lead = new Set(terms(list.lead));
-    const items = new Set(list.items.flatMap((i) => terms(i)));
-    let score = 0;
-    for (const w of wanted) score += lead.has(w) ? 2 : items.has(w) ? 1 : 0;
-    if (score > 0 && (!best || score > best.score)) best = { list, score };
-  }
-  return best?.list ?? null;
-}

@@ -42,7 +42,9 @@ export function splitWords(text: string): Word[] {
       }
     }
     let j = i;
-    while (j < text.length && !/\s/.test(text[j]!)) j++;
+    // `key:"two words"`: end the word after `key:` so the quoted run that follows stays whole.
+    while (j < text.length && !/\s/.test(text[j]!) && !((text[j] === ':' || text[j] === '=') && j > i && QUOTES[text[j + 1] ?? ''])) j++;
+    if (j < text.length && !/\s/.test(text[j]!)) j++;
     words.push({ text: text.slice(i, j), quoted: false });
     i = j;
   }

@@ -43,6 +43,15 @@ const POINTER_OPENER =
 /** Share-widget words; a short line made only of these is a share bar. */
 const SHARE_WORDS =
   /\b(?:share(?: this(?: article| story| post)?)?(?: on| via)?|click to (?:share|print|email)(?: on| this)?|opens? in new window|tweet|twitter|x\.com|facebook|linkedin|whatsapp|pinterest|reddit|telegram|tumblr|pocket|flipboard|messenger|threads|bluesky|mastodon|e-?mail|print|copy link|link copied|like this|like loading|loading|more|related|comments?|save|subscribe|follow)\b/giu;
+/** "Related: Fact check ..." / "Read more: ..." — a teaser for another page, never this story. */
+const TEASER_LINE = /^(?:related|read more|see also|also read|more|recommended|watch|listen|read next|more on this story)\s*:\s/iu;
+/** "Continue reading...", "Read the full story" — feed truncation links. */
+const READ_ON = /^(?:continue reading|keep reading|read (?:more|on|the (?:full|whole|rest of the) (?:story|article|post|report))|full (?:story|article))\b[\s.…»>›:]*$/iu;
+/** Page furniture that survives scraping as a line of its own. */
+const FURNITURE_LINE =
+  /^(?:advertisement|sponsored(?: content)?|story continues below(?: advertisement)?|scroll to continue(?: with content)?|sign up (?:for|to) [\w\s'’]*newsletters?\b.*|subscribe(?: now| today)?(?: to [\w\s'’]+)?|skip (?:to|past) [\w\s]+|(?:this|the) article (?:is more than|was originally published)[^.]*\.?)$/iu;
+/** "About Acme Corp" / "About the author": the publisher's boilerplate section that ends a release. */
+const ABOUT_HEADING = /^[Aa]bout (?:the author|us|\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+[\p{Lu}&][\p{L}\p{N}&.'’-]*){0,4})$/u;
 const PHONE_LINE = /^(?:(?:tel|phone|ph|mobile|cell|fax)\.?:?\s*)?\+?[\d\s().\-–/,]{7,}$/iu;
 const EMAIL_LINE = /^(?:(?:email|e-mail)\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*[/,;]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*$/iu;
 const BYLINE = /^(?:by|written by|reporting by|posted by)\s+\p{Lu}/u;
@@ -78,7 +87,7 @@ export function cleanBlocks(blocks: readonly RawBlock[]): CleanBody {
 
   for (let i = 0; i < items.length; i += 1) {
     const { text, heading } = items[i]!;
-    if (END_MARKER.test(text) || SECTION_STOP.test(text)) break;
+    if (END_MARKER.test(text) || SECTION_STOP.test(text) || (i > 0 && ABOUT_HEADING.test(text))) break;
     if (HASHTAG_LINE.test(text)) {
       for (const m of text.matchAll(HASHTAG)) addTag(m[1]!);
       continue;
@@ -93,6 +102,7 @@ export function cleanBlocks(blocks: readonly RawBlock[]): CleanBody {
       continue;
     }
     URL_IN_TEXT.lastIndex = 0;
+    if (TEASER_LINE.test(text) || READ_ON.test(text) || FURNITURE_LINE.test(text)) continue;
     if (COMMENT_FORM.test(text) || isShareBar(text) || isContactLine(text) || isCaption(text)) continue;
     if (heading) continue;
     paragraphs.push(text);

@@ -23,6 +23,7 @@ const CAPTION_OPENERS: readonly RegExp[] = [
   /^(?:file |handout |undated |combination |aerial |satellite )?(?:photo|photograph|image|picture|screenshot|video grab|illustration)s? (?:released|taken|provided|shows|showing|made|captured|dated|courtesy)\b/iu,
   /^(?:an? |the )?artist(?:['’]s)? (?:concept|rendering|impression|illustration|depiction)s?\b/iu,
   /^(?:this|in this|in a|in an) (?:file |handout |undated |combination |aerial |satellite )?(?:photo|photograph|image|picture|screenshot|video grab)\b/iu,
+  /^(?:image|media|video|photo) (?:caption|source|credit)\b/iu,
   /^(?:pictured|caption|photo|image|illustration|above|top|left|right|below)s?\s*:\s/iu,
 ];
 

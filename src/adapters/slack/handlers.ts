@@ -1,0 +1,121 @@
+/**
+ * Bolt listeners: slash commands (dedicated and umbrella), Herald's buttons, and the events
+ * that tell us the bot lost a channel. Every slash command is acknowledged within Slack's
+ * 3 s: fast answers ride on the ack itself; slow ones (declared `slow`, or still running
+ * when the ack budget is spent) ack empty first and `respond()` when ready.
+ */
+import type { App } from '@slack/bolt';
+import type { Dispatcher } from '../../core/commands/dispatch.js';
+import type { CommandRegistry } from '../../core/commands/registry.js';
+import { failureReply } from '../../core/reply/build.js';
+import type { Reply } from '../../core/reply/types.js';
+import type { Logger, Where } from '../../core/ports.js';
+import type { SlackPermissions } from './permissions.js';
+import { ACTION_PREFIX, decodeButtonValue } from './render-blocks.js';
+import { responsePayloads, type ResponsePayload } from './reply-payloads.js';
+import { buttonToInvocation, parseSlash, whereOf, type SlashBody } from './to-invocation.js';
+
+/** Called when Slack says the bot can no longer post in a channel (removed, archived). */
+export type ChannelUnavailableHook = (where: Where, reason: string) => void | Promise<void>;
+
+export interface HandlerDeps {
+  readonly registry: CommandRegistry;
+  readonly dispatcher: Dispatcher;
+  readonly permissions: SlackPermissions;
+  readonly logger: Logger;
+  /** How long a command may run before we ack empty and answer through `respond()`; default 2,000 ms. */
+  readonly ackBudgetMs: number;
+  readonly umbrella: string;
+  readonly onChannelUnavailable?: ChannelUnavailableHook;
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+function within<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((r) => {
+    timer = setTimeout(() => r(TIMED_OUT), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Registers Herald's listeners on a Bolt app. */
+export function registerHandlers(app: App, deps: HandlerDeps): void {
+  const log = deps.logger;
+
+  // One listener for every command: the registry, not Bolt, knows the names.
+  app.command(/^\/.+/, async ({ command, ack, respond }) => {
+    const body = command as unknown as SlashBody;
+    const parsed = parseSlash(body, deps.registry, deps.umbrella);
+    if (!parsed.ok) {
+      await ack(responsePayloads(failureReply(parsed.error), log)[0]!);
+      return;
+    }
+    const inv = parsed.value;
+    const work: Promise<Reply> = deps.permissions
+      .invoker(body.team_id, body.user_id, body.user_name)
+      .then((invoker) => deps.dispatcher.dispatch({ ...inv, invoker }));
+    const slow = deps.dispatcher.isSlow(inv.command, inv.subcommand);
+    const early = slow ? TIMED_OUT : await within(work, deps.ackBudgetMs);
+    let rest: ResponsePayload[];
+    if (early === TIMED_OUT) {
+      await ack();
+      rest = responsePayloads(await work, log);
+    } else {
+      const [first, ...more] = responsePayloads(early, log);
+      await ack(first!);
+      rest = more;
+    }
+    for (const payload of rest) {
+      try {
+        await respond(payload);
+      } catch (e) {
+        log.error({ err: e, command: inv.command }, 'slack respond() failed');
+      }
+    }
+  });
+
+  app.action({ type: 'block_actions', action_id: new RegExp(`^${ACTION_PREFIX}`) }, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const value = 'value' in action ? (action.value as string | undefined) : undefined;
+    const button = decodeButtonValue(value);
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const channelId = body.channel?.id ?? body.container?.channel_id ?? body.user.id;
+    let reply: Reply;
+    if (!button) {
+      log.warn({ action_id: action.action_id }, 'slack: button without a Herald value');
+      reply = failureReply({ code: 'bad_input', message: 'This button is no longer valid.', hint: 'Run the command again.' });
+    } else {
+      const invoker = await deps.permissions.invoker(teamId, body.user.id, body.user.name);
+      reply = await deps.dispatcher.dispatch(buttonToInvocation(button, invoker, whereOf(teamId, channelId)));
+    }
+    for (const payload of responsePayloads(reply, log)) {
+      try {
+        // Buttons in an app-home view have no response_url: answer in the user's DM with the app.
+        if ('response_url' in body && body.response_url) await respond({ ...payload, replace_original: false });
+        else await client.chat.postMessage({ channel: body.user.id, text: payload.text, blocks: payload.blocks, unfurl_links: false, unfurl_media: false });
+      } catch (e) {
+        log.error({ err: e, action: action.action_id }, 'slack: answering a button failed');
+      }
+    }
+  });
+
+  // Link buttons also send block_actions; Slack shows an error icon unless they are acked.
+  app.action({ type: 'block_actions', action_id: /^link:/ }, async ({ ack }) => {
+    await ack();
+  });
+
+  const lost = (reason: string) => async ({ event, body }: { event: { channel: string }; body: { team_id?: string } }) => {
+    const where = whereOf(body.team_id ?? '', event.channel);
+    log.info({ channel: event.channel, reason }, 'slack: bot can no longer post in a channel');
+    await deps.onChannelUnavailable?.(where, reason);
+  };
+  app.event('channel_left', lost('removed_from_channel'));
+  app.event('group_left', lost('removed_from_channel'));
+  app.event('channel_archive', lost('channel_archived'));
+  app.event('group_archive', lost('channel_archived'));
+
+  app.error(async (e) => {
+    log.error({ err: e }, 'slack: unhandled error in a listener');
+  });
+}

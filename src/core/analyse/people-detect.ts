@@ -1,0 +1,177 @@
+/**
+ * Finds the sentences that introduce a person: a capitalised name with a job title before
+ * it ("NASA Administrator Bill Nelson"), an appositive role after it ("Niklas Hedman, acting
+ * director of UNOOSA, said") or before it ("The minister of health, John Smith, said"), or a
+ * speech verb beside it ("said Maria Lopez").
+ */
+import type { AnnotatedSentence, Token } from '../nlp/annotate.js';
+import { atClauseStart, capitalRuns, isAcronym, spanText, type Run } from './entities-runs.js';
+import { ORG_CUE_WORDS } from './organizations-cues.js';
+import { CALENDAR_WORDS, NAME_PARTICLES, NON_NAME_WORDS, SPEECH_WORDS, THING_NOUNS, TITLE_WORDS } from './people-lexicon.js';
+import { GAZETTEER, PLACE_CUE_WORDS } from './places-gazetteer.js';
+
+/** A person as one sentence introduces them. */
+export interface PersonIntro {
+  readonly name: string;
+  readonly words: readonly string[];
+  readonly role: string | null;
+  readonly sentence: number;
+}
+
+const DELIMS: ReadonlySet<string> = new Set([',', '—', '–', '-', '--']);
+const CHAIN_JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'the', 'and', '’s', "'s", 'at', 'on']);
+const QUOTE_MARKS = /^[“”"‘’']$/;
+
+/** Can this token be part of a personal name? */
+export function isNameWord(t: Token): boolean {
+  if (NAME_PARTICLES.has(t.text)) return true;
+  if (isAcronym(t.text) || /\d/.test(t.text) || !/^\p{Lu}/u.test(t.text)) return false;
+  const n = t.norm;
+  return !(CALENDAR_WORDS.has(n) || NON_NAME_WORDS.has(n) || ORG_CUE_WORDS.has(n) || PLACE_CUE_WORDS.has(n) || TITLE_WORDS.has(n) || GAZETTEER.has(n));
+}
+
+function isTitle(t: Token | undefined): boolean {
+  return t !== undefined && TITLE_WORDS.has(t.norm);
+}
+
+/** Index where the name starts: the longest run suffix of name words. */
+function nameStart(s: AnnotatedSentence, run: Run): number {
+  let k = run.last;
+  if (!isNameWord(s.tokens[k]!)) return run.last + 1;
+  while (k > run.first && isNameWord(s.tokens[k - 1]!)) k--;
+  return k;
+}
+
+/** Role written before the name, ending at `end`: "NASA Administrator", "Party chief". */
+function roleBefore(s: AnnotatedSentence, end: number): string | null {
+  let k = end + 1;
+  let sawTitle = false;
+  while (k - 1 >= 0) {
+    const t = s.tokens[k - 1]!;
+    const capital = /^\p{Lu}/u.test(t.text) && !(atClauseStart(s, k - 1) && t.pos !== 'PROPN' && !isTitle(t));
+    // Past the title only the owner may follow ("ESA’s Director ..."), never another clause.
+    const ownerPart = capital || /^[’']s$/.test(t.text);
+    if (!(sawTitle ? ownerPart : capital || isTitle(t) || CHAIN_JOINERS.has(t.norm))) break;
+    if (isTitle(t)) sawTitle = true;
+    k--;
+  }
+  while (k <= end && CHAIN_JOINERS.has(s.tokens[k]!.norm)) k++;
+  return sawTitle && k <= end ? spanText(s, k, end) : null;
+}
+
+/** Cleans an appositive into a role: drops articles, "who is", trailing punctuation. */
+function cleanRole(text: string): string | null {
+  let r = text.trim().replace(/^(?:who\s+(?:is|was|are|has been|had been)?\s*)/i, '').replace(/^(?:the|a|an)\s+/i, '');
+  r = r.replace(/[\s,.;:—–"“”]+$/u, '').trim();
+  return r.length > 1 ? r : null;
+}
+
+function hasTitle(toks: readonly Token[]): boolean {
+  return toks.slice(0, 12).some((t) => TITLE_WORDS.has(t.norm));
+}
+
+/** Appositive after the name: up to a delimiter followed by a verb, or the end of the sentence. */
+function roleAfter(s: AnnotatedSentence, last: number, speechBefore: boolean): string | null {
+  const toks = s.tokens;
+  const open = toks[last + 1];
+  if (!open || !DELIMS.has(open.text)) return null;
+  let end = toks.length - 1;
+  for (let k = last + 2; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (QUOTE_MARKS.test(t.text) && t.text !== '’') { end = k - 1; break; }
+    if (!speechBefore && DELIMS.has(t.text)) {
+      let n = k + 1;
+      while (toks[n]?.pos === 'ADV') n++;
+      const next = toks[n];
+      if (next && (next.pos === 'VERB' || next.pos === 'AUX' || SPEECH_WORDS.has(next.norm))) { end = k - 1; break; }
+    }
+  }
+  const slice = toks.slice(last + 2, end + 1);
+  if (slice.length === 0 || slice.length > 30) return null;
+  if (!(hasTitle(slice) || slice[0]!.norm === 'who')) return null;
+  return cleanRole(spanText(s, last + 2, end));
+}
+
+/** "The minister of health, John Smith, said": the role is the clause before the comma. */
+function roleInFrontClause(s: AnnotatedSentence, first: number, last: number): string | null {
+  if (s.tokens[first - 1]?.text !== ',' || !DELIMS.has(s.tokens[last + 1]?.text ?? '')) return null;
+  let k = first - 2;
+  while (k >= 0 && !DELIMS.has(s.tokens[k]!.text) && !QUOTE_MARKS.test(s.tokens[k]!.text)) k--;
+  const slice = s.tokens.slice(k + 1, first - 1);
+  if (slice.length === 0 || slice.length > 15 || !hasTitle(slice)) return null;
+  if (!(slice[0]!.pos === 'DET' || isTitle(slice[0]))) return null;
+  return cleanRole(spanText(s, k + 1, first - 2));
+}
+
+function speechBeside(s: AnnotatedSentence, first: number, last: number): { before: boolean; after: boolean } {
+  const prev = s.tokens[first - 1];
+  const prev2 = s.tokens[first - 2];
+  const before = (prev !== undefined && SPEECH_WORDS.has(prev.norm)) || (prev?.norm === 'to' && prev2?.norm === 'according');
+  let n = last + 1;
+  while (s.tokens[n]?.pos === 'ADV') n++;
+  let after = SPEECH_WORDS.has(s.tokens[n]?.norm ?? '');
+  // "John Smith, 45, said" / "Jane Doe — who ... — told": the verb closes the appositive.
+  if (!after && DELIMS.has(s.tokens[last + 1]?.text ?? '')) {
+    for (let k = last + 2; k < Math.min(s.tokens.length, last + 30) && !after; k++) {
+      const t = s.tokens[k]!;
+      if (QUOTE_MARKS.test(t.text) && t.text !== '’') break;
+      if (DELIMS.has(t.text)) {
+        let m = k + 1;
+        while (s.tokens[m]?.pos === 'ADV') m++;
+        after = SPEECH_WORDS.has(s.tokens[m]?.norm ?? '');
+      }
+    }
+  }
+  return { before, after };
+}
+
+/**
+ * Single words used as speakers ("Musk said", "according to Shen"): a two- or three-word
+ * name elsewhere that ends or starts with one of them is a person even without a role.
+ */
+export function speakerWords(sentences: readonly AnnotatedSentence[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sentences) {
+    for (const run of capitalRuns(s)) {
+      if (run.first !== run.last || !isNameWord(s.tokens[run.first]!)) continue;
+      const sp = speechBeside(s, run.first, run.last);
+      if (sp.before || sp.after) out.add(s.tokens[run.first]!.norm);
+    }
+  }
+  return out;
+}
+
+/** Role in an appositive right after a known person's short name ("Smith — who leads the agency — said"). */
+export function roleAfterMention(s: AnnotatedSentence, last: number): string | null {
+  return roleAfter(s, last, speechBeside(s, last, last).before);
+}
+
+/** All people this sentence introduces (names of two or more words with evidence). */
+export function introsIn(s: AnnotatedSentence, speakers: ReadonlySet<string> = new Set()): PersonIntro[] {
+  const out: PersonIntro[] = [];
+  for (const run of capitalRuns(s)) {
+    let first = nameStart(s, run);
+    // A run right after "of"/"and" inside a title ("Director of Human and Robotic Exploration
+    // Jane Doe") starts in the role: keep the last two words as the name.
+    if (first === run.first && run.last - run.first >= 2 && ['of', 'and', 'for'].includes(s.tokens[first - 1]?.norm ?? '')) first = run.last - 1;
+    const last = run.last;
+    const words = s.tokens.slice(first, last + 1).map((t) => t.text);
+    if (words.filter((w) => !NAME_PARTICLES.has(w)).length < 2 || words.length > 5) continue;
+    if (GAZETTEER.has(words.join(' ').toLowerCase())) continue;
+    const next = s.tokens[last + 1];
+    const afterNext = s.tokens[last + 2];
+    if (next && (THING_NOUNS.has(next.norm) || ORG_CUE_WORDS.has(next.norm))) continue;
+    if (next && /^[’']s$/.test(next.text) && afterNext && THING_NOUNS.has(afterNext.norm)) continue;
+    // Credit lines ("Credits: ESA/Jane Doe") name photographers, not people in the story.
+    if (/\b(?:credits?|photo|image|courtesy)\s*:/i.test(s.text.slice(0, s.tokens[first]!.start))) continue;
+    const preRole = roleBefore(s, first - 1);
+    const speech = speechBeside(s, first, last);
+    const leadingDet = first === run.first && ['the', 'a', 'an'].includes(s.tokens[first - 1]?.norm ?? '');
+    if (leadingDet && !preRole) continue;
+    const role = roleAfter(s, last, speech.before) ?? roleInFrontClause(s, first, last) ?? preRole;
+    const namedSpeaker = speakers.has(words[0]!.toLowerCase()) || speakers.has(words[words.length - 1]!.toLowerCase());
+    if (!role && !speech.before && !speech.after && !namedSpeaker) continue;
+    out.push({ name: spanText(s, first, last), words, role, sentence: s.id });
+  }
+  return out;
+}

@@ -1,0 +1,168 @@
+/**
+ * People: introductions from `people-detect`, merged when one person is named two ways,
+ * then every later mention by full name, by a single name part ("Hedman", "Zhang") or by a
+ * pronoun tied back to the most recent compatible person.
+ */
+import type { OrganizationFact, PersonFact } from '../facts/types.js';
+import type { AnnotatedArticle, AnnotatedSentence } from '../nlp/annotate.js';
+import { expandAcronyms, type AcronymDefinition } from './acronyms.js';
+import { capitalRuns } from './entities-runs.js';
+import { introsIn, roleAfterMention, speakerWords, type PersonIntro } from './people-detect.js';
+import { PERSON_PRONOUNS, TITLE_WORDS, THING_NOUNS } from './people-lexicon.js';
+
+interface Person {
+  variants: string[][];
+  roles: { role: string; sentence: number; variant: number }[];
+  first: number;
+  mentions: Set<number>;
+  shortForms: Set<string>;
+  gender: 'm' | 'f' | null;
+  lastSeen: number;
+}
+
+/** How far back (in sentences) a pronoun may reach for its person. */
+const PRONOUN_REACH = 2;
+
+function titleWords(role: string | null): Set<string> {
+  return new Set((role ?? '').toLowerCase().split(/[^\p{L}.]+/u).filter((w) => TITLE_WORDS.has(w)));
+}
+
+/** Same surname is not enough: first names must look alike ("Nicky"/"Nicola") and roles agree. */
+function samePerson(p: Person, intro: PersonIntro): boolean {
+  const last = intro.words[intro.words.length - 1]!.toLowerCase();
+  return p.variants.some((v) => {
+    if (v[v.length - 1]!.toLowerCase() !== last) return false;
+    const a = v[0]!.toLowerCase().replace(/\.$/, '');
+    const b = intro.words[0]!.toLowerCase().replace(/\.$/, '');
+    const firstAlike = a.slice(0, 3) === b.slice(0, 3) || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
+    if (!firstAlike) return false;
+    if (!intro.role || p.roles.length === 0) return true;
+    const mine = titleWords(intro.role);
+    return p.roles.some((r) => [...titleWords(r.role)].some((w) => mine.has(w)));
+  });
+}
+
+function collect(doc: AnnotatedArticle): Person[] {
+  const people: Person[] = [];
+  const speakers = speakerWords(doc.sentences);
+  for (const s of doc.sentences) {
+    for (const intro of introsIn(s, speakers)) {
+      const key = intro.words.join(' ');
+      let p = people.find((q) => q.variants.some((v) => v.join(' ') === key)) ?? people.find((q) => samePerson(q, intro));
+      if (!p) {
+        p = { variants: [], roles: [], first: s.id, mentions: new Set(), shortForms: new Set(), gender: null, lastSeen: -1 };
+        people.push(p);
+      }
+      let vi = p.variants.findIndex((v) => v.join(' ') === key);
+      if (vi < 0) vi = p.variants.push([...intro.words]) - 1;
+      if (intro.role) p.roles.push({ role: intro.role, sentence: s.id, variant: vi });
+    }
+  }
+  return people;
+}
+
+/** Finds which people a sentence mentions, in reading order, including pronouns. */
+function scanSentence(s: AnnotatedSentence, people: Person[], index: Map<string, Person[]>, startsInQuote: boolean): boolean {
+  let inQuote = startsInQuote;
+  const runs = new Map(capitalRuns(s).map((r) => [r.first, r]));
+  const seen = (p: Person): void => { p.mentions.add(s.id); p.lastSeen = s.id; };
+  for (let i = 0; i < s.tokens.length; i++) {
+    const run = runs.get(i);
+    if (run) {
+      const words = s.tokens.slice(run.first, run.last + 1).map((t) => t.text);
+      const full = people.find((p) => p.variants.some((v) => words.join(' ').includes(v.join(' '))));
+      if (full) seen(full);
+      else {
+        const bare = words.filter((w) => !TITLE_WORDS.has(w.toLowerCase()));
+        const after = s.tokens[run.last + 1];
+        const candidates = bare.length === 1 && !(after && THING_NOUNS.has(after.norm)) ? index.get(bare[0]!.toLowerCase()) : undefined;
+        const p = candidates?.slice().sort((a, b) => b.lastSeen - a.lastSeen || a.first - b.first)[0];
+        if (p) {
+          seen(p);
+          p.shortForms.add(bare[0]!);
+          if (p.roles.length === 0) {
+            const role = roleAfterMention(s, run.last);
+            if (role) p.roles.push({ role, sentence: s.id, variant: 0 });
+          }
+        }
+      }
+      i = run.last;
+      continue;
+    }
+    const tok = s.tokens[i]!;
+    if (tok.text === '“') inQuote = true;
+    else if (tok.text === '”') inQuote = false;
+    else if (tok.text === '"') inQuote = !inQuote;
+    // Inside a quotation "he" and "she" are people the speaker talks about, not the speaker.
+    const gender = inQuote ? undefined : PERSON_PRONOUNS.get(tok.norm);
+    if (!gender) continue;
+    const p = people
+      .filter((q) => q.lastSeen >= 0 && s.id - q.lastSeen <= PRONOUN_REACH && (q.gender === null || q.gender === gender))
+      .sort((a, b) => b.lastSeen - a.lastSeen)[0];
+    if (p) { seen(p); p.gender = gender; }
+  }
+  return inQuote;
+}
+
+/** Nicknames are shorter than given names, so the longest first name is the formal one. */
+function canonicalVariant(p: Person): number {
+  let best = 0;
+  p.variants.forEach((v, i) => { if (v[0]!.length > p.variants[best]![0]!.length) best = i; });
+  return best;
+}
+
+function organizationIn(role: string, orgs: readonly OrganizationFact[]): string | null {
+  let best: { at: number; name: string } | null = null;
+  for (const o of orgs) {
+    for (const form of [o.name, o.acronym]) {
+      if (!form) continue;
+      // "Acme Corp." loses its final period when the role ends the sentence.
+      const m = new RegExp(`(?<![\\p{L}])${form.replace(/\.$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])(?![’']s)`, 'u').exec(role);
+      if (m && (!best || m.index < best.at)) best = { at: m.index, name: o.name };
+    }
+  }
+  return best?.name ?? null;
+}
+
+/** Every person the article names, in order of first mention. */
+export function extractPeople(doc: AnnotatedArticle, acronyms: ReadonlyMap<string, AcronymDefinition>, orgs: readonly OrganizationFact[]): PersonFact[] {
+  const people = collect(doc);
+  const index = new Map<string, Person[]>();
+  for (const p of people) {
+    for (const v of p.variants) {
+      for (const w of new Set([v[0]!, v[v.length - 1]!])) {
+        const key = w.toLowerCase();
+        const list = index.get(key) ?? [];
+        if (!list.includes(p)) list.push(p);
+        index.set(key, list);
+      }
+    }
+  }
+  let inQuote = false;
+  doc.sentences.forEach((s, i) => {
+    const prev = doc.sentences[i - 1];
+    // A quote left open at a paragraph end continues only if the next paragraph reopens it.
+    if (prev && prev.paragraph !== s.paragraph && !/^\s*[“"]/.test(s.text)) inQuote = false;
+    inQuote = scanSentence(s, people, index, inQuote);
+  });
+  return people
+    .filter((p) => p.mentions.size > 0)
+    .sort((a, b) => Math.min(...a.mentions) - Math.min(...b.mentions))
+    .map((p) => {
+      const ci = canonicalVariant(p);
+      const name = p.variants[ci]!.join(' ');
+      const roleEntry = p.roles.find((r) => r.variant === ci) ?? p.roles[0] ?? null;
+      const role = roleEntry?.role ?? null;
+      const aliases = [...p.variants.map((v) => v.join(' ')), ...p.shortForms].filter((a, i, all) => a !== name && all.indexOf(a) === i);
+      const mentions = [...p.mentions].sort((a, b) => a - b);
+      return {
+        name,
+        aliases,
+        role,
+        roleExpanded: role ? expandAcronyms(role, acronyms) : null,
+        organization: role ? organizationIn(role, orgs) : null,
+        sentence: roleEntry?.sentence ?? mentions[0] ?? null,
+        mentions,
+      };
+    });
+}

@@ -1,0 +1,63 @@
+/**
+ * Places: gazetteer names standing alone as a capitalised run ("China", "Paris"), names cued
+ * by the text ("in Haikou", "capital of Hainan", "Hainan Province") and the dateline place.
+ */
+import type { PlaceFact } from '../facts/types.js';
+import type { AnnotatedArticle, AnnotatedSentence } from '../nlp/annotate.js';
+import { capitalRuns, isAcronym, spanText, type Run } from './entities-runs.js';
+import { sentencesMentioning } from './organizations.js';
+import { ORG_CUE_WORDS } from './organizations-cues.js';
+import { CALENDAR_WORDS, NON_NAME_WORDS, TITLE_WORDS } from './people-lexicon.js';
+import { GAZETTEER, PLACE_CUE_WORDS, PLACE_OF_WORDS } from './places-gazetteer.js';
+
+const IN_WORDS: ReadonlySet<string> = new Set(['in', 'near', 'outside']);
+
+function titleCase(text: string): string {
+  return text.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+}
+
+/** A run cued as a place by its neighbours, or by a place cue word at its end. */
+function cuedPlace(s: AnnotatedSentence, run: Run): string | null {
+  const toks = s.tokens.slice(run.first, run.last + 1);
+  if (toks.some((t) => ORG_CUE_WORDS.has(t.norm) || TITLE_WORDS.has(t.norm) || CALENDAR_WORDS.has(t.norm) || isAcronym(t.text))) return null;
+  if (toks.length >= 2 && PLACE_CUE_WORDS.has(toks[toks.length - 1]!.norm)) return run.text;
+  if (toks.length > 3 || toks.some((t) => NON_NAME_WORDS.has(t.norm))) return null;
+  const prev = s.tokens[run.first - 1];
+  const next = s.tokens[run.last + 1];
+  // "in Tesla shares" is not a place: a place after "in" ends its phrase.
+  const endsPhrase = !next || next.pos === 'PUNCT' || next.pos === 'ADP' || next.pos === 'CCONJ' || next.pos === 'VERB' || next.pos === 'AUX';
+  if (prev && IN_WORDS.has(prev.text) && endsPhrase) return run.text;
+  if (prev?.norm === 'of' && PLACE_OF_WORDS.has(s.tokens[run.first - 2]?.norm ?? '')) return run.text;
+  if (next?.text === ',' && s.tokens[run.last + 2]?.norm === 'capital') return run.text;
+  return null;
+}
+
+/**
+ * Finds the places of an article. `notPlaces` holds lower-cased words that belong to people
+ * or organisation names, so "Washington" in a person's name is not taken for the city.
+ */
+export function extractPlaces(doc: AnnotatedArticle, notPlaces: ReadonlySet<string>): PlaceFact[] {
+  const names: string[] = [];
+  const add = (name: string): void => {
+    if (!notPlaces.has(name.toLowerCase()) && !names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+  };
+  const datePlace = doc.article.dateline?.place;
+  if (datePlace) add(titleCase(datePlace));
+  for (const s of doc.sentences) {
+    const first = s.tokens[0];
+    // A dateline left in the text: "HAIKOU, Nov. 21 (Xinhua) —".
+    if (first && isAcronym(first.text) && s.tokens[1]?.text === ',' && s.tokens[2]?.entity === 'DATE') add(titleCase(first.text));
+    for (const run of capitalRuns(s)) {
+      const known = GAZETTEER.get(run.text.toLowerCase());
+      if (known) { add(known); continue; }
+      const cued = cuedPlace(s, run);
+      if (cued) add(spanText(s, run.first, run.last));
+    }
+  }
+  const places = names.map((name) => {
+    const forms = [name];
+    if (name === titleCase(name)) forms.push(name.toUpperCase());
+    return { name, mentions: sentencesMentioning(doc, forms) };
+  });
+  return places.filter((p) => p.mentions.length > 0 || p.name === (datePlace ? titleCase(datePlace) : ''));
+}

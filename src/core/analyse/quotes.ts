@@ -1,0 +1,118 @@
+/**
+ * Quotations and who said them. A quote runs from an opening mark to its closing mark, across
+ * sentences and, by the wire convention (no closing mark, next paragraph opens again), across
+ * paragraphs. Attribution is read outside the marks in the closing sentence (“...,” Hedman
+ * said.) or before the opening one (Hedman said: “...”). A quote that follows an attributed
+ * one in the same or the next paragraph without its own attribution continues it and is merged
+ * into it. A short or embedded unattributed quote (a theme title, a scare quote) is skipped:
+ * only an unattributed quote that opens its sentence and has at least 6 words is kept, with
+ * speaker null.
+ */
+import type { PersonFact, QuoteFact } from '../facts/types.js';
+import type { AnnotatedArticle, AnnotatedSentence } from '../nlp/annotate.js';
+import { capitalRuns, isCapWord } from './entities-runs.js';
+import { PERSON_PRONOUNS, SPEECH_WORDS, TITLE_WORDS } from './people-lexicon.js';
+
+interface RawQuote {
+  pieces: string[];
+  sentences: number[];
+  paragraph: number;
+  /** Outside text before the opening mark, in the first sentence: [sentence, from, to]. */
+  before: [number, number, number];
+  /** Outside text after the closing mark, in the last sentence. */
+  after: [number, number, number] | null;
+}
+
+const MIN_UNATTRIBUTED_WORDS = 6;
+
+function scanQuotes(doc: AnnotatedArticle): RawQuote[] {
+  const out: RawQuote[] = [];
+  let open: RawQuote | null = null;
+  const sentences = doc.sentences;
+  sentences.forEach((s, si) => {
+    const text = s.text;
+    let pos = 0;
+    let outsideFrom = 0;
+    while (pos <= text.length) {
+      if (open) {
+        if (!open.sentences.includes(s.id)) open.sentences.push(s.id);
+        const close = text.slice(pos).search(/[”"]/);
+        if (close < 0) { open.pieces.push(text.slice(pos)); break; }
+        open.pieces.push(text.slice(pos, pos + close));
+        pos += close + 1;
+        const next = text.slice(pos).search(/[“"]/);
+        open.after = [s.id, pos, next < 0 ? text.length : pos + next];
+        out.push(open);
+        open = null;
+        outsideFrom = pos;
+      } else {
+        const at = text.slice(pos).search(/[“"]/);
+        if (at < 0) break;
+        open = { pieces: [], sentences: [], paragraph: s.paragraph, before: [s.id, outsideFrom, pos + at], after: null };
+        pos += at + 1;
+      }
+    }
+    if (open && !open.sentences.includes(s.id)) open.sentences.push(s.id);
+    const following = sentences[si + 1];
+    // An unclosed quote survives a paragraph break only when the next paragraph reopens it.
+    if (open && (!following || (following.paragraph !== s.paragraph && !/^\s*[“"]/.test(following.text)))) {
+      out.push(open);
+      open = null;
+    }
+  });
+  if (open) out.push(open);
+  return out;
+}
+
+/** Name of the person (or organisation) an attribution span names, or null. */
+function speakerIn(s: AnnotatedSentence, from: number, to: number, people: readonly PersonFact[]): string | null {
+  const toks = s.tokens.filter((t) => t.start >= from && t.end <= to);
+  if (!toks.some((t) => SPEECH_WORDS.has(t.norm))) return null;
+  for (const run of capitalRuns(s)) {
+    const first = s.tokens[run.first]!;
+    if (first.start < from || s.tokens[run.last]!.end > to) continue;
+    const words = s.tokens.slice(run.first, run.last + 1).map((t) => t.text).filter((w) => !TITLE_WORDS.has(w.toLowerCase()));
+    const text = words.join(' ');
+    const person = people.find((p) => p.name === text || p.aliases.includes(text))
+      ?? people.find((p) => text.includes(p.name) || p.aliases.some((a) => a.includes(' ') && text.includes(a)));
+    if (person) return person.name;
+  }
+  if (toks.some((t) => PERSON_PRONOUNS.has(t.norm) && t.pos === 'PRON')) {
+    const p = people.filter((q) => q.mentions.includes(s.id)).sort((a, b) => b.mentions.filter((m) => m <= s.id).length - a.mentions.filter((m) => m <= s.id).length)[0];
+    if (p) return p.name;
+  }
+  // An organisation or an unknown name can speak too ("the ministry said" has no capital: no speaker).
+  const subject = toks.find((t) => isCapWord(t) && t.pos === 'PROPN');
+  return subject ? subject.text : null;
+}
+
+function cleanPiece(piece: string): string {
+  return piece.trim().replace(/,$/, '.');
+}
+
+/** Every quotation with its speaker; `people` comes from `extractPeople`. */
+export function extractQuotes(doc: AnnotatedArticle, people: readonly PersonFact[]): QuoteFact[] {
+  const byId = new Map(doc.sentences.map((s) => [s.id, s]));
+  const out: (QuoteFact & { paragraph: number; lastSentence: number })[] = [];
+  for (const q of scanQuotes(doc)) {
+    const text = q.pieces.map(cleanPiece).filter(Boolean).join(' ');
+    if (!text) continue;
+    let speaker: string | null = null;
+    let attribution: number | null = null;
+    for (const span of [q.after, q.before]) {
+      if (!span) continue;
+      const s = byId.get(span[0]);
+      const found = s ? speakerIn(s, span[1], span[2], people) : null;
+      if (found) { speaker = found; attribution = span[0]; break; }
+    }
+    const startsSentence = byId.get(q.before[0])!.text.slice(q.before[1], q.before[2]).trim() === '';
+    const prev = out[out.length - 1];
+    if (!speaker && prev && prev.speaker && startsSentence && prev.lastSentence <= q.sentences[0]! && q.paragraph - prev.paragraph <= 1) {
+      out[out.length - 1] = { ...prev, text: `${prev.text} ${text}`, sentences: [...new Set([...(prev.sentences ?? []), ...q.sentences])], lastSentence: q.sentences[q.sentences.length - 1]!, paragraph: q.paragraph };
+      continue;
+    }
+    if (!speaker && !(startsSentence && text.split(/\s+/).length >= MIN_UNATTRIBUTED_WORDS)) continue;
+    out.push({ speaker, text, sentence: q.sentences[0]!, sentences: q.sentences, attributionSentence: attribution, paragraph: q.paragraph, lastSentence: q.sentences[q.sentences.length - 1]! });
+  }
+  return out.map(({ paragraph: _p, lastSentence: _l, ...fact }) => fact);
+}

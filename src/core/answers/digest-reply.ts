@@ -1,0 +1,74 @@
+/**
+ * An article as a digest: headline, dateline, summary, key points, who's who, a notable
+ * quote and the source. Built here rather than in commands/digest.ts so scheduled digests
+ * (a later issue) post exactly what /digest shows.
+ */
+import type { AnalysedArticle } from '../ports.js';
+import { answer, cite, sourceBlock } from '../reply/build.js';
+import type { Block, Button, Reply } from '../reply/types.js';
+import { clip, formatDateline } from './article-text.js';
+import { asHeading } from './list-reply.js';
+
+export interface DigestOptions {
+  /** How many key points at most (config `digest.maxKeyPoints`). */
+  readonly maxKeyPoints?: number;
+  /** How many people in "Who's who" at most. */
+  readonly maxPeople?: number;
+}
+
+/** Sentences that are neither summary nor quote, one a paragraph: each paragraph adds one point. */
+function keyPointIds(a: AnalysedArticle, max: number): number[] {
+  const skip = new Set<number>(a.facts.summary);
+  for (const q of a.facts.quotes) for (const id of q.sentences ?? [q.sentence]) skip.add(id);
+  const ids: number[] = [];
+  for (const p of a.article.paragraphs) {
+    const first = p.sentenceIds.find((id) => !skip.has(id));
+    // A paragraph whose lead sentence is already summarised has been said.
+    if (first === undefined || skip.has(p.sentenceIds[0]!)) continue;
+    ids.push(first);
+    if (ids.length >= max) break;
+  }
+  return ids;
+}
+
+export function digestReply(a: AnalysedArticle, opts: DigestOptions = {}): Reply {
+  const { article, facts } = a;
+  const headline = article.title ?? facts.title ?? 'Article digest';
+  const blocks: Block[] = [{ type: 'heading', text: headline }];
+  const dateline = formatDateline(article.dateline ?? facts.dateline);
+  if (dateline) blocks.push({ type: 'text', text: dateline });
+
+  const summary = facts.summary.filter((id) => article.sentences[id] !== undefined);
+  if (summary.length > 0) {
+    const c = cite(article, summary);
+    blocks.push({ type: 'text', text: c.text.join(' '), cite: c });
+  }
+
+  const points = keyPointIds(a, opts.maxKeyPoints ?? 4);
+  // Announced lists are key points, unless the summary already quotes their sentence.
+  const lists = facts.lists.filter((l) => l.count !== null && l.items.length > 0 && !facts.summary.includes(l.sentence));
+  const listPoints = lists.map((l) => `${asHeading(l.lead)}: ${l.items.join('; ')}.`);
+  const pointTexts = [...listPoints, ...points.map((id) => clip(article.sentences[id]!.text, 220))].slice(0, opts.maxKeyPoints ?? 4);
+  if (pointTexts.length > 0) {
+    const ids = [...lists.map((l) => l.sentence), ...points];
+    blocks.push({ type: 'list', ordered: false, title: 'Key points', items: pointTexts, cite: cite(article, ids) });
+  }
+
+  const people = facts.people.filter((p) => p.role).slice(0, opts.maxPeople ?? 6);
+  if (people.length > 0) {
+    blocks.push({ type: 'heading', text: "Who's who" });
+    blocks.push({ type: 'fields', fields: people.map((p) => ({ name: p.name, value: p.roleExpanded ?? p.role ?? '', inline: true })) });
+  }
+
+  const quote = facts.quotes.find((q) => q.speaker) ?? facts.quotes[0];
+  if (quote) {
+    blocks.push({ type: 'quote', text: quote.text, speaker: quote.speaker, cite: cite(article, quote.sentences ?? [quote.sentence]) });
+  }
+
+  blocks.push(sourceBlock(article));
+  const buttons: Button[] = [];
+  if (facts.quotes.length > 0) buttons.push({ kind: 'command', label: 'More quotes', command: 'quotes', args: { article: a.id.slice(0, 12) } });
+  if (article.source.url) buttons.push({ kind: 'link', label: 'Read the source', url: article.source.url });
+  if (buttons.length > 0) blocks.push({ type: 'buttons', buttons });
+  return answer(headline, blocks);
+}

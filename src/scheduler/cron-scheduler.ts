@@ -1,0 +1,261 @@
+/**
+ * Runs schedules with node-cron 4: one cron task per distinct (expression, time zone), fanning
+ * out to every active schedule sharing it (docs/decisions/008-one-cron-task-per-expression.md).
+ * Each schedule's slot is delivered at most once per channel: the delivery key is claimed in the
+ * store before the handler runs, so two schedulers on one database never both deliver.
+ */
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Clock, Logger } from '../core/ports.js';
+import { err, failure, ok, type Result } from '../core/result.js';
+import type { ScheduleControl, SlotHandler } from '../core/schedule/port.js';
+import { deliveryKey, type Schedule } from '../core/store/records.js';
+import type { HeraldStore, NewSchedule } from '../core/store/repositories.js';
+import { latestSlotIn, nextRuns, nextSlotAfter, validateCron, validateTimezone } from './cron-time.js';
+
+export interface CronSchedulerOptions {
+  readonly store: Pick<HeraldStore, 'schedules' | 'deliveries'>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly onSlot: SlotHandler;
+  /** How late a slot missed while down may still be posted on start (config), e.g. 15 minutes. */
+  readonly graceMs: number;
+  /** Slot handlers running at once during a fan-out. Default 8. */
+  readonly concurrency?: number;
+}
+
+/** What happened to one (schedule, slot). */
+export type SlotOutcome = 'sent' | 'failed' | 'claimed-elsewhere';
+
+export interface FanOutReport {
+  readonly slot: Date;
+  readonly sent: number;
+  readonly failed: number;
+  readonly claimedElsewhere: number;
+}
+
+export interface StartReport {
+  readonly schedules: number;
+  readonly tasks: number;
+  /** Slots missed while down and posted now, inside the grace window. */
+  readonly caughtUp: readonly { readonly scheduleId: number; readonly slot: Date; readonly outcome: SlotOutcome }[];
+  /** Slots missed while down and not posted, outside the grace window. */
+  readonly skipped: readonly { readonly scheduleId: number; readonly slot: Date }[];
+}
+
+/** A cron group as tests and `/schedule list` may inspect it. */
+export interface CronGroupInfo {
+  readonly cron: string;
+  readonly timezone: string;
+  readonly scheduleIds: readonly number[];
+}
+
+interface Group {
+  readonly cron: string;
+  readonly timezone: string;
+  readonly task: ScheduledTask;
+  readonly schedules: Map<number, Schedule>;
+}
+
+const groupKey = (cronExpr: string, timezone: string) => `${cronExpr}|${timezone}`;
+
+export class CronScheduler implements ScheduleControl {
+  private readonly groups = new Map<string, Group>();
+  private readonly log: Logger;
+  private running = false;
+
+  constructor(private readonly options: CronSchedulerOptions) {
+    this.log = options.logger.child({ component: 'scheduler' });
+  }
+
+  /** Loads every schedule from the store, starts the cron tasks, and posts missed slots within grace. */
+  async start(): Promise<StartReport> {
+    this.running = true;
+    const all = await this.options.store.schedules.listAll();
+    const active = all.filter((s) => !s.paused);
+    for (const schedule of active) this.register(schedule);
+    const report = await this.catchUp(active);
+    this.log.info({ schedules: all.length, active: active.length, tasks: this.groups.size }, 'scheduler started');
+    return { schedules: all.length, tasks: this.groups.size, ...report };
+  }
+
+  /** Stops every cron task. Running fan-outs finish on their own. */
+  stop(): void {
+    this.running = false;
+    for (const group of this.groups.values()) void group.task.destroy();
+    this.groups.clear();
+  }
+
+  /** Re-reads schedules from the store, picking up changes made by another process. */
+  async sync(): Promise<void> {
+    const active = (await this.options.store.schedules.listAll()).filter((s) => !s.paused);
+    const wanted = new Set(active.map((s) => s.id));
+    for (const group of [...this.groups.values()]) {
+      for (const id of [...group.schedules.keys()]) if (!wanted.has(id)) this.unregister(id);
+    }
+    for (const schedule of active) this.register(schedule);
+  }
+
+  async add(input: NewSchedule): Promise<Result<Schedule>> {
+    const cronExpr = validateCron(input.cron);
+    if (!cronExpr.ok) return cronExpr;
+    const zone = validateTimezone(input.timezone);
+    if (!zone.ok) return zone;
+    const schedule = await this.options.store.schedules.create({ ...input, cron: cronExpr.value, timezone: zone.value });
+    if (!schedule.paused) this.register(schedule);
+    return ok(schedule);
+  }
+
+  async remove(id: number): Promise<Result<Schedule>> {
+    const schedule = await this.options.store.schedules.get(id);
+    if (!schedule) return notFound(id);
+    await this.options.store.schedules.remove(id);
+    this.unregister(id);
+    return ok(schedule);
+  }
+
+  async pause(id: number): Promise<Result<Schedule>> {
+    const schedule = await this.options.store.schedules.setPaused(id, true);
+    if (!schedule) return notFound(id);
+    this.unregister(id);
+    return ok(schedule);
+  }
+
+  async resume(id: number): Promise<Result<Schedule>> {
+    const schedule = await this.options.store.schedules.setPaused(id, false);
+    if (!schedule) return notFound(id);
+    this.register(schedule);
+    return ok(schedule);
+  }
+
+  nextRuns(cronExpr: string, timezone: string, count: number, from: Date): Result<Date[]> {
+    return nextRuns(cronExpr, timezone, count, from);
+  }
+
+  /** Number of cron tasks (timers) running: one per distinct expression and zone. */
+  taskCount(): number {
+    return this.groups.size;
+  }
+
+  groupsInfo(): readonly CronGroupInfo[] {
+    return [...this.groups.values()].map((g) => ({ cron: g.cron, timezone: g.timezone, scheduleIds: [...g.schedules.keys()] }));
+  }
+
+  /** Fires one slot of one (expression, zone) group for all its schedules; what a cron tick does. */
+  async fireGroup(cronExpr: string, timezone: string, slot: Date): Promise<FanOutReport> {
+    const group = this.groups.get(groupKey(cronExpr, timezone));
+    const schedules = group ? [...group.schedules.values()] : [];
+    const outcomes = await mapLimit(schedules, this.options.concurrency ?? 8, (s) => this.fire(s, slot, false));
+    const count = (o: SlotOutcome) => outcomes.filter((x) => x === o).length;
+    const report = { slot, sent: count('sent'), failed: count('failed'), claimedElsewhere: count('claimed-elsewhere') };
+    this.log.info({ cron: cronExpr, timezone, ...report, slot: slot.toISOString() }, 'slot fanned out');
+    return report;
+  }
+
+  /** Claims the slot's delivery key for the schedule's channel and, if won, runs the handler. */
+  private async fire(schedule: Schedule, slot: Date, late: boolean): Promise<SlotOutcome> {
+    const { store, onSlot } = this.options;
+    const key = deliveryKey(schedule.id, slot, schedule.channelId);
+    let outcome: SlotOutcome = 'claimed-elsewhere';
+    try {
+      if (await store.deliveries.claim(key)) {
+        try {
+          const result = await onSlot({ schedule, slot, late });
+          await store.deliveries.markSent(key, result?.messageId ?? null);
+          outcome = 'sent';
+        } catch (error) {
+          outcome = 'failed';
+          this.log.error({ err: error, scheduleId: schedule.id, slot: slot.toISOString(), key }, 'scheduled delivery failed');
+          await store.deliveries.markFailed(key, error instanceof Error ? error.message : String(error));
+        }
+      }
+      // Recorded whoever delivered: the slot is handled either way.
+      await store.schedules.recordRun(schedule.id, slot);
+      this.remember({ ...schedule, lastRunSlot: slot.toISOString() });
+    } catch (error) {
+      // A store failure in one channel must not stop the fan-out to the others.
+      outcome = 'failed';
+      this.log.error({ err: error, scheduleId: schedule.id, slot: slot.toISOString(), key }, 'scheduled slot could not be recorded');
+    }
+    return outcome;
+  }
+
+  private async catchUp(active: readonly Schedule[]): Promise<Omit<StartReport, 'schedules' | 'tasks'>> {
+    const now = this.options.clock.now();
+    const windowStart = new Date(now.getTime() - this.options.graceMs);
+    const caughtUp: { scheduleId: number; slot: Date; outcome: SlotOutcome }[] = [];
+    const skipped: { scheduleId: number; slot: Date }[] = [];
+    for (const schedule of active) {
+      // Before its first run, a schedule has "run" when it was created: nothing earlier is missed.
+      const baseline = new Date(schedule.lastRunSlot ?? schedule.createdAt);
+      const missed = nextSlotAfter(schedule.cron, schedule.timezone, baseline);
+      if (missed.getTime() > now.getTime()) continue;
+      const after = baseline.getTime() > windowStart.getTime() ? baseline : windowStart;
+      const slot = latestSlotIn(schedule.cron, schedule.timezone, after, now);
+      if (slot) {
+        const outcome = await this.fire(schedule, slot, true);
+        caughtUp.push({ scheduleId: schedule.id, slot, outcome });
+        this.log.info({ scheduleId: schedule.id, slot: slot.toISOString(), outcome }, 'missed slot posted late, within the grace window');
+      } else {
+        skipped.push({ scheduleId: schedule.id, slot: missed });
+        this.log.warn(
+          { scheduleId: schedule.id, slot: missed.toISOString(), graceMs: this.options.graceMs },
+          'missed slot skipped: outside the grace window',
+        );
+      }
+    }
+    return { caughtUp, skipped };
+  }
+
+  private register(schedule: Schedule): void {
+    this.unregister(schedule.id);
+    if (!this.running) return;
+    const key = groupKey(schedule.cron, schedule.timezone);
+    let group = this.groups.get(key);
+    if (!group) {
+      const task = cron.schedule(
+        schedule.cron,
+        async (context) => {
+          await this.fireGroup(schedule.cron, schedule.timezone, context.date);
+        },
+        { timezone: schedule.timezone, name: `herald:${key}`, noOverlap: false },
+      );
+      group = { cron: schedule.cron, timezone: schedule.timezone, task, schedules: new Map() };
+      this.groups.set(key, group);
+    }
+    group.schedules.set(schedule.id, schedule);
+  }
+
+  private remember(schedule: Schedule): void {
+    const group = this.groups.get(groupKey(schedule.cron, schedule.timezone));
+    if (group?.schedules.has(schedule.id)) group.schedules.set(schedule.id, schedule);
+  }
+
+  private unregister(id: number): void {
+    for (const [key, group] of this.groups) {
+      if (!group.schedules.delete(id)) continue;
+      // An empty group costs a timer for nothing.
+      if (group.schedules.size === 0) {
+        void group.task.destroy();
+        this.groups.delete(key);
+      }
+    }
+  }
+}
+
+function notFound(id: number): Result<never> {
+  return err(failure('not_found', `There is no schedule ${id}.`, { hint: 'Use /schedule list to see the ids.' }));
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight, keeping the order of results. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}

@@ -1,0 +1,111 @@
+/**
+ * Cron arithmetic on node-cron 4's own matcher, so validation, next-run previews and the running
+ * tasks all agree on what an expression means, time zones and DST included.
+ */
+import cron from 'node-cron';
+import { err, failure, ok, type Result } from '../core/result.js';
+
+const CRON_HINT = 'Five fields: minute hour day-of-month month day-of-week, e.g. "0 9 * * 1-5" = 09:00 on weekdays.';
+const ZONE_HINT = 'Use an IANA time zone name such as "Europe/Paris", "America/New_York" or "UTC".';
+
+/**
+ * Checks a cron expression and returns it with its spacing normalised (so equal expressions
+ * share one task). Only five fields: digests run by the minute, and slot keys assume it.
+ */
+export function validateCron(expression: string): Result<string> {
+  const normalised = expression.trim().split(/\s+/).join(' ');
+  const fields = normalised === '' ? 0 : normalised.split(' ').length;
+  if (fields !== 5) {
+    const why = fields === 6 ? 'has a seconds field; schedules run by the minute' : `has ${fields} field${fields === 1 ? '' : 's'}, not 5`;
+    return err(failure('bad_input', `"${expression}" is not a valid schedule: it ${why}.`, { hint: CRON_HINT, details: { expression } }));
+  }
+  const checked = cron.validateDetailed(normalised);
+  if (!checked.valid) {
+    const first = checked.errors[0];
+    const why = first ? first.message : 'node-cron cannot read it';
+    return err(failure('bad_input', `"${expression}" is not a valid schedule: ${why}.`, { hint: CRON_HINT, details: { expression, errors: checked.errors } }));
+  }
+  return ok(normalised);
+}
+
+/** Checks an IANA zone name and returns its canonical spelling ("europe/paris" → "Europe/Paris"). */
+export function validateTimezone(zone: string): Result<string> {
+  const refused = err(failure('bad_input', `"${zone}" is not a time zone Herald knows.`, { hint: ZONE_HINT, details: { timezone: zone } }));
+  // Offsets like "+01:00" do not follow daylight saving, which is what a person means by a zone.
+  if (zone.trim() === '' || /^[+-]\d/.test(zone.trim())) return refused;
+  try {
+    return ok(new Intl.DateTimeFormat('en-US', { timeZone: zone.trim() }).resolvedOptions().timeZone);
+  } catch {
+    return refused;
+  }
+}
+
+/** The next `count` run times strictly after `from`, or the validation Failure of either input. */
+export function nextRuns(expression: string, timezone: string, count: number, from: Date): Result<Date[]> {
+  const expr = validateCron(expression);
+  if (!expr.ok) return expr;
+  const zone = validateTimezone(timezone);
+  if (!zone.ok) return zone;
+  const runs: Date[] = [];
+  let cursor = from;
+  for (let i = 0; i < count; i++) {
+    cursor = nextSlotAfter(expr.value, zone.value, cursor);
+    runs.push(cursor);
+  }
+  return ok(runs);
+}
+
+/** The first slot strictly after `from`. The expression and zone must be valid. */
+export function nextSlotAfter(expression: string, timezone: string, from: Date): Date {
+  return matcherFor(expression, timezone).next(from);
+}
+
+/** The latest slot in (`after`, `until`], or null when none falls in that window. */
+export function latestSlotIn(expression: string, timezone: string, after: Date, until: Date): Date | null {
+  const matcher = matcherFor(expression, timezone);
+  let latest: Date | null = null;
+  for (let slot = matcher.next(after); slot.getTime() <= until.getTime(); slot = matcher.next(slot)) latest = slot;
+  return latest;
+}
+
+interface Matcher {
+  next(from: Date): Date;
+}
+
+const MINUTE = 60_000;
+// Far enough for "29 February"; node-cron validation already refuses dates that never exist.
+const SCAN_LIMIT_MINUTES = 366 * 24 * 60 * 5;
+const matchers = new Map<string, Matcher>();
+
+function matcherFor(expression: string, timezone: string): Matcher {
+  const key = `${expression}|${timezone}`;
+  const cached = matchers.get(key);
+  if (cached) return cached;
+  // A task that is never started owns no timer; destroying it takes it out of node-cron's registry.
+  const task = cron.createTask(expression, () => undefined, { timezone });
+  const inner = (task as unknown as { timeMatcher?: { getNextMatch?: (d: Date) => Date } }).timeMatcher;
+  const getNextMatch = typeof inner?.getNextMatch === 'function' ? inner.getNextMatch.bind(inner) : null;
+  const match = (d: Date) => task.match(d);
+  void task.destroy();
+  const matcher: Matcher = {
+    next(from) {
+      // node-cron's own walker is fast but not public API; the minute scan is the slow, public
+      // fallback, and also guards against a walker answer the public `match` disagrees with.
+      const fast = getNextMatch?.(from);
+      if (fast && fast.getTime() > from.getTime() && match(fast)) return fast;
+      return scanNext(match, from);
+    },
+  };
+  if (matchers.size > 500) matchers.clear();
+  matchers.set(key, matcher);
+  return matcher;
+}
+
+function scanNext(match: (d: Date) => boolean, from: Date): Date {
+  let t = Math.floor(from.getTime() / MINUTE) * MINUTE + MINUTE;
+  for (let i = 0; i < SCAN_LIMIT_MINUTES; i++, t += MINUTE) {
+    const candidate = new Date(t);
+    if (match(candidate)) return candidate;
+  }
+  throw new Error(`No run time within five years after ${from.toISOString()}`);
+}

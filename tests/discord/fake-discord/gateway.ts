@@ -1,0 +1,73 @@
+/**
+ * The fake gateway: enough of Discord's WebSocket protocol for a real discord.js Client to
+ * log in (HELLO → IDENTIFY → READY → GUILD_CREATE, heartbeats acknowledged) and then
+ * receive dispatches the test sends, such as INTERACTION_CREATE.
+ */
+import type { Server } from 'node:http';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface FakeGateway {
+  readonly url: string;
+  /** IDENTIFY payloads received (token, intents). */
+  readonly identifies: any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The guild sent in GUILD_CREATE after READY. */
+  readonly guildId: string;
+  /** Sends a dispatch event to every identified connection. */
+  dispatch(t: string, d: unknown): void;
+  close(): Promise<void>;
+}
+
+export function attachGateway(server: Server, url: string, appId: string): FakeGateway {
+  const wss = new WebSocketServer({ server, path: '/gw' });
+  const identified = new Set<WebSocket>();
+  const identifies: unknown[] = [];
+  const guildId = '200000000000000002';
+  let seq = 0;
+  const send = (ws: WebSocket, payload: unknown): void => ws.send(JSON.stringify(payload));
+
+  wss.on('connection', (ws) => {
+    send(ws, { op: 10, d: { heartbeat_interval: 41250 }, s: null, t: null });
+    ws.on('message', (raw) => {
+      const msg = JSON.parse(String(raw)) as { op: number; d: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+      if (msg.op === 1) send(ws, { op: 11, d: null, s: null, t: null });
+      if (msg.op === 2) {
+        identifies.push(msg.d);
+        identified.add(ws);
+        send(ws, {
+          op: 0,
+          t: 'READY',
+          s: ++seq,
+          d: {
+            v: 10,
+            user: { id: appId, username: 'Herald', discriminator: '0', global_name: null, avatar: null, bot: true },
+            guilds: [{ id: guildId, unavailable: true }],
+            session_id: 'fake-session',
+            resume_gateway_url: url,
+            shard: [0, 1],
+            application: { id: appId, flags: 0 },
+          },
+        });
+        send(ws, {
+          op: 0,
+          t: 'GUILD_CREATE',
+          s: ++seq,
+          d: { id: guildId, name: 'Fake Guild', owner_id: '1', unavailable: false, member_count: 1, channels: [], roles: [], members: [], emojis: [], stickers: [], features: [], threads: [], presences: [], voice_states: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [] },
+        });
+      }
+    });
+    ws.on('close', () => identified.delete(ws));
+  });
+
+  return {
+    url,
+    identifies,
+    guildId,
+    dispatch(t, d) {
+      for (const ws of identified) send(ws, { op: 0, t, s: ++seq, d });
+    },
+    close() {
+      for (const ws of wss.clients) ws.terminate();
+      return new Promise((r) => wss.close(() => r()));
+    },
+  };
+}

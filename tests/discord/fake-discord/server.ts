@@ -1,0 +1,198 @@
+/**
+ * A fake Discord for tests and benches: REST on 127.0.0.1 (paths as discord.js sends them,
+ * `/api/v10/...`) plus the gateway WebSocket on `/gw`. It records every request, stores
+ * messages, honours `nonce` + `enforce_nonce` as Discord does, can enforce the documented
+ * rate limits, and can be told to fail the next requests (429 storms, 500s, 403/404).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { attachGateway, type FakeGateway } from './gateway.js';
+import { createRateLimiter, type RateLimitOptions } from './rate-limits.js';
+
+export interface RecordedRequest {
+  readonly method: string;
+  /** Decoded path without the `/api/v10` prefix: `/webhooks/1/tok/messages/@original`. */
+  readonly path: string;
+  readonly body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly headers: IncomingMessage['headers'];
+  readonly status: number;
+  readonly at: number;
+}
+
+export interface StoredMessage {
+  readonly id: string;
+  readonly channelId: string;
+  readonly body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** A scripted failure: the next `times` requests matching method+path get this response. */
+export interface Fault {
+  readonly method: string;
+  readonly path: RegExp;
+  times: number;
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: unknown;
+  /** Perform the request first, then fail: a response lost on the way back. */
+  readonly afterEffect?: boolean;
+}
+
+export interface FakeDiscordOptions {
+  readonly applicationId?: string;
+  readonly rateLimits?: RateLimitOptions;
+}
+
+export interface FakeDiscord {
+  /** Give this to discord.js as `rest.api`. */
+  readonly api: string;
+  readonly requests: RecordedRequest[];
+  readonly messages: StoredMessage[];
+  /** Registered commands by scope: 'global' or a guild id. */
+  readonly commands: Map<string, any[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly forbiddenChannels: Set<string>;
+  readonly missingChannels: Set<string>;
+  readonly gateway: FakeGateway;
+  fault(f: Omit<Fault, 'times'> & { times?: number }): void;
+  /** Count of 429 answers, by kind. */
+  readonly limited: { global: number; route: number; scripted: number };
+  /** Resolves when a request matching the predicate has been recorded. */
+  waitFor(pred: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  close(): Promise<void>;
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text === '' ? null : JSON.parse(text);
+}
+
+export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  const appId = opts.applicationId ?? '100000000000000001';
+  const requests: RecordedRequest[] = [];
+  const messages: StoredMessage[] = [];
+  const byNonce = new Map<string, StoredMessage>();
+  const commands = new Map<string, any[]>(); // eslint-disable-line @typescript-eslint/no-explicit-any
+  const faults: Fault[] = [];
+  const waiters: { pred: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
+  const limiter = opts.rateLimits ? createRateLimiter(opts.rateLimits) : null;
+  const limited = { global: 0, route: 0, scripted: 0 };
+  const forbiddenChannels = new Set<string>();
+  const missingChannels = new Set<string>();
+  let nextId = 900000000000000000n;
+  const snowflake = (): string => String(nextId++);
+  let gateway: FakeGateway;
+
+  function record(req: IncomingMessage, path: string, body: unknown, status: number): void {
+    const r: RecordedRequest = { method: req.method ?? 'GET', path, body, headers: req.headers, status, at: Date.now() };
+    requests.push(r);
+    for (const w of [...waiters]) if (w.pred(r)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(r));
+  }
+
+  /** Performs the request; returns [status, body]. */
+  function perform(method: string, path: string, body: any): [number, unknown] { // eslint-disable-line @typescript-eslint/no-explicit-any
+    let m: RegExpMatchArray | null;
+    if (method === 'GET' && path === '/gateway/bot') {
+      return [200, { url: gateway.url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }];
+    }
+    if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === 'POST') {
+      const channelId = m[1]!;
+      if (missingChannels.has(channelId)) return [404, { message: 'Unknown Channel', code: 10003 }];
+      if (forbiddenChannels.has(channelId)) return [403, { message: 'Missing Access', code: 50001 }];
+      const key = `${channelId}:${body?.nonce}`;
+      if (body?.enforce_nonce && body?.nonce !== undefined && byNonce.has(key)) return [200, { ...byNonce.get(key)!.body, id: byNonce.get(key)!.id }];
+      const msg: StoredMessage = { id: snowflake(), channelId, body };
+      messages.push(msg);
+      if (body?.nonce !== undefined) byNonce.set(key, msg);
+      return [200, { id: msg.id, channel_id: channelId, ...body }];
+    }
+    if ((m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && method === 'POST') return [204, null];
+    if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/))) {
+      if (method === 'DELETE') return [204, null];
+      return [200, { id: snowflake(), ...body }];
+    }
+    if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)$/)) && method === 'POST') return [200, { id: snowflake(), ...body }];
+    if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
+      if (m[1] !== appId) return [403, { message: 'Missing Access', code: 50001 }];
+      const scope = m[2] ?? 'global';
+      if (method === 'GET') return [200, commands.get(scope) ?? []];
+      if (method === 'PUT') {
+        const list = (body as any[]).map((c) => ({ id: snowflake(), application_id: appId, version: snowflake(), default_member_permissions: null, type: 1, ...c })); // eslint-disable-line @typescript-eslint/no-explicit-any
+        commands.set(scope, list);
+        return [200, list];
+      }
+    }
+    return [404, { message: '404: Not Found', code: 0 }];
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET';
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!).replace(/^\/api\/v\d+/, '');
+    const body = await readJson(req);
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
+      record(req, path, body, status);
+      const text = payload === null || status === 204 ? '' : JSON.stringify(payload);
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(text);
+    };
+    const fault = faults.find((f) => f.times > 0 && f.method === method && f.path.test(path));
+    if (fault && !fault.afterEffect) {
+      fault.times--;
+      if (fault.status === 429) limited.scripted++;
+      return send(fault.status, fault.body ?? { message: 'scripted failure' }, fault.headers);
+    }
+    let limitHeaders: Record<string, string> = {};
+    if (limiter) {
+      const m = method === 'POST' ? path.match(/^\/channels\/(\d+)\/messages$/) : null;
+      const d = limiter.check(m ? `messages:${m[1]}` : null);
+      if (!d.allowed) {
+        if (d.body?.global) limited.global++;
+        else limited.route++;
+        return send(429, d.body, d.headers);
+      }
+      limitHeaders = d.headers;
+    }
+    const [status, payload] = perform(method, path, body);
+    if (fault) {
+      fault.times--;
+      return send(fault.status, fault.body ?? { message: 'scripted failure' }, fault.headers);
+    }
+    send(status, payload, limitHeaders);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) res.writeHead(500).end(JSON.stringify({ message: String(e) }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  gateway = attachGateway(server, `ws://127.0.0.1:${port}/gw`, appId);
+
+  return {
+    api: `http://127.0.0.1:${port}/api`,
+    requests,
+    messages,
+    commands,
+    forbiddenChannels,
+    missingChannels,
+    gateway,
+    limited,
+    fault(f) {
+      faults.push({ times: 1, ...f });
+    },
+    waitFor(pred, timeoutMs = 5000) {
+      const found = requests.find(pred);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const w = { pred, resolve: (r: RecordedRequest) => (clearTimeout(t), resolve(r)) };
+        const t = setTimeout(() => (waiters.splice(waiters.indexOf(w), 1), reject(new Error('fake discord: request not seen in time'))), timeoutMs);
+        waiters.push(w);
+      });
+    },
+    async close() {
+      await gateway.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}

@@ -1,0 +1,233 @@
+/**
+ * A fake Slack Web API on 127.0.0.1, for driving the real Bolt App and WebClient over HTTP.
+ * It records every call, answers the methods Herald uses, and can be told to answer the next
+ * call of a method with a 429 + Retry-After, an `ok: false` error, a 500, or a dropped socket.
+ * It also records `response_url` posts (`/respond/<id>`) and hosts a fake Socket Mode
+ * WebSocket (`/link`) that `apps.connections.open` points at.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface RecordedCall {
+  readonly method: string;
+  readonly params: Record<string, unknown>;
+  readonly at: number;
+}
+
+export type Scripted =
+  | { readonly kind: 'ratelimit'; readonly retryAfter: number }
+  | { readonly kind: 'error'; readonly error: string }
+  | { readonly kind: 'status'; readonly status: number }
+  /** The request is processed (the message is stored) but the connection is dropped before answering. */
+  | { readonly kind: 'drop-after-processing' };
+
+export interface FakeUser {
+  readonly id: string;
+  readonly name?: string;
+  readonly is_admin?: boolean;
+  readonly is_owner?: boolean;
+}
+
+interface Posted {
+  readonly ts: string;
+  readonly channel: string;
+  readonly text: string;
+  readonly blocks: unknown;
+  readonly metadata: { event_type: string; event_payload: Record<string, unknown> } | null;
+}
+
+/** JSON-looking form fields (blocks, metadata) arrive as strings; decode them for assertions. */
+function decodeFields(params: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === 'string' && /^[[{]/.test(v)) {
+      try {
+        out[k] = JSON.parse(v);
+        continue;
+      } catch {
+        /* not JSON after all */
+      }
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const raw = Buffer.concat(chunks).toString('utf8');
+  if ((req.headers['content-type'] ?? '').includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  return decodeFields(Object.fromEntries(new URLSearchParams(raw)));
+}
+
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  /** Bodies posted to response URLs, by id. */
+  readonly responses = new Map<string, Record<string, unknown>[]>();
+  readonly users = new Map<string, FakeUser>();
+  readonly usergroups: { id: string; users: string[] }[] = [];
+  readonly posted: Posted[] = [];
+  /** Channels the bot is not in: chat.postMessage answers `not_in_channel`. */
+  readonly notInChannel = new Set<string>();
+  private readonly scripts = new Map<string, Scripted[]>();
+  private readonly server: Server;
+  private readonly wss: WebSocketServer;
+  private sockets = new Set<WebSocket>();
+  private tsCounter = 1_700_000_000;
+  port = 0;
+
+  constructor() {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.wss = new WebSocketServer({ noServer: true });
+    this.server.on('upgrade', (req, socket, head) => {
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        this.sockets.add(ws);
+        ws.on('close', () => this.sockets.delete(ws));
+        ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' } }));
+      });
+    });
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/respond/${id}`;
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+
+  /** The next call(s) of `method` get these answers, in order. */
+  script(method: string, ...answers: Scripted[]): void {
+    this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...answers]);
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves with the next `response_url` post for `id`. */
+  async waitForResponse(id: string, count = 1, timeoutMs = 5000): Promise<Record<string, unknown>[]> {
+    const start = Date.now();
+    while ((this.responses.get(id)?.length ?? 0) < count) {
+      if (Date.now() - start > timeoutMs) throw new Error(`no response posted to ${id}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return this.responses.get(id)!;
+  }
+
+  /** Sends a Socket Mode envelope to every connected client and resolves with the client's ack. */
+  async sendEnvelope(type: string, payload: Record<string, unknown>, timeoutMs = 5000): Promise<Record<string, unknown>> {
+    const ws = [...this.sockets][0];
+    if (!ws) throw new Error('no Socket Mode client connected');
+    const envelopeId = `env-${Math.random().toString(36).slice(2)}`;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no ack')), timeoutMs);
+      const onMessage = (data: Buffer) => {
+        const msg = JSON.parse(data.toString()) as Record<string, unknown>;
+        if (msg['envelope_id'] !== envelopeId) return;
+        clearTimeout(timer);
+        ws.off('message', onMessage);
+        resolve(msg);
+      };
+      ws.on('message', onMessage);
+      ws.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: 0, retry_reason: '' }));
+    });
+  }
+
+  get connectedSockets(): number {
+    return this.sockets.size;
+  }
+
+  private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+    const url = req.url ?? '/';
+    const params = await readBody(req);
+    const respond = url.match(/^\/respond\/([^/?]+)/);
+    if (respond) {
+      const list = this.responses.get(respond[1]!) ?? [];
+      list.push(params);
+      this.responses.set(respond[1]!, list);
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    const m = url.match(/^\/api\/([a-zA-Z.]+)/);
+    if (!m) {
+      res.writeHead(404).end();
+      return;
+    }
+    const method = m[1]!;
+    this.calls.push({ method, params, at: Date.now() });
+    const scripted = this.scripts.get(method)?.shift();
+    if (scripted?.kind === 'ratelimit') {
+      res.writeHead(429, { 'retry-after': String(scripted.retryAfter), 'content-type': 'application/json' }).end('{"ok":false,"error":"ratelimited"}');
+      return;
+    }
+    if (scripted?.kind === 'status') {
+      res.writeHead(scripted.status, { 'content-type': 'text/plain' }).end('upstream trouble');
+      return;
+    }
+    if (scripted?.kind === 'error') return this.json(res, { ok: false, error: scripted.error });
+    const answer = this.answer(method, params);
+    if (scripted?.kind === 'drop-after-processing') {
+      res.socket?.destroy();
+      return;
+    }
+    this.json(res, answer);
+  }
+
+  private json(res: import('node:http').ServerResponse, body: unknown): void {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  }
+
+  private answer(method: string, p: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'herald', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' };
+      case 'apps.connections.open':
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/link?ticket=fake` };
+      case 'users.info': {
+        const u = this.users.get(String(p['user']));
+        return u ? { ok: true, user: { name: u.id.toLowerCase(), real_name: u.name ?? u.id, ...u } } : { ok: false, error: 'user_not_found' };
+      }
+      case 'usergroups.list':
+        return { ok: true, usergroups: this.usergroups.map((g) => ({ id: g.id, handle: g.id.toLowerCase(), users: g.users })) };
+      case 'chat.postMessage': {
+        const channel = String(p['channel']);
+        if (this.notInChannel.has(channel)) return { ok: false, error: 'not_in_channel' };
+        const ts = `${this.tsCounter++}.000100`;
+        const metadata = (p['metadata'] as Posted['metadata']) ?? null;
+        this.posted.push({ ts, channel, text: String(p['text'] ?? ''), blocks: p['blocks'], metadata });
+        return { ok: true, channel, ts, message: { text: p['text'], ts } };
+      }
+      case 'conversations.history': {
+        const channel = String(p['channel']);
+        const messages = this.posted
+          .filter((m) => m.channel === channel)
+          .reverse()
+          .map((m) => ({ type: 'message', ts: m.ts, text: m.text, bot_id: 'BBOT', ...(p['include_all_metadata'] && m.metadata ? { metadata: m.metadata } : {}) }));
+        return { ok: true, messages, has_more: false };
+      }
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+/** Starts a fake Slack on an ephemeral loopback port. */
+export async function startFakeSlack(): Promise<FakeSlack> {
+  return new FakeSlack().start();
+}

@@ -1,0 +1,195 @@
+/**
+ * Shared pieces of the Slack tests: small test commands, a dispatcher over them, a quiet
+ * logger that keeps its lines, and Slack's request signing for driving Bolt over real HTTP.
+ */
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createDispatcher, type Dispatcher } from '../../src/core/commands/dispatch.js';
+import { defineCommand, defineCommandGroup, defineSubcommand, type CommandDefinition } from '../../src/core/commands/define.js';
+import { createRegistry, type CommandRegistry } from '../../src/core/commands/registry.js';
+import { answer, info } from '../../src/core/reply/build.js';
+import type { ArticleLibrary, Logger } from '../../src/core/ports.js';
+
+export const SECRET = 'test-signing-secret';
+export const TOKEN = 'xoxb-test-token';
+
+export interface LogLine {
+  readonly level: string;
+  readonly obj: object | string;
+  readonly msg?: string;
+}
+
+/** A Logger that records instead of printing. */
+export function memoryLogger(lines: LogLine[] = []): Logger & { lines: LogLine[] } {
+  const make = (): Logger & { lines: LogLine[] } => ({
+    lines,
+    debug: () => undefined,
+    info: (obj, msg) => void lines.push({ level: 'info', obj, ...(msg ? { msg } : {}) }),
+    warn: (obj, msg) => void lines.push({ level: 'warn', obj, ...(msg ? { msg } : {}) }),
+    error: (obj, msg) => void lines.push({ level: 'error', obj, ...(msg ? { msg } : {}) }),
+    child: () => make(),
+  });
+  return make();
+}
+
+/** Text an "article" might contain: a broadcast mention and a user mention. */
+export const HOSTILE = 'Niklas Hedman told <!channel> and <@U123> & <!here> about it.';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Small commands covering leaf, group, slow, admin-only and buttons. */
+export const testCommands: CommandDefinition[] = [
+  defineCommand({
+    name: 'who-is',
+    description: 'Who is this person in the article?',
+    access: 'member',
+    category: 'news',
+    options: { name: { type: 'string', description: 'Person', required: true } } as const,
+    examples: ['/who-is hedman'],
+    run: ({ args }) =>
+      answer(`Who is ${args.name}`, [
+        { type: 'heading', text: `Niklas Hedman (${args.name})` },
+        { type: 'text', text: HOSTILE, cite: { sentenceIds: [0], text: [HOSTILE], articleTitle: 'Space <b>', url: 'https://news.example/a' } },
+        { type: 'buttons', buttons: [{ kind: 'command', label: 'Quotes', command: 'quotes', args: { speaker: 'Hedman' } }] },
+      ]),
+  }),
+  defineCommand({
+    name: 'quotes',
+    description: 'Quotes from the article',
+    access: 'member',
+    category: 'news',
+    options: { speaker: { type: 'string', description: 'Who said it' } } as const,
+    run: ({ args }) => answer('Quotes', [{ type: 'quote', text: 'We go together.', speaker: args.speaker ?? null }]),
+  }),
+  defineCommand({
+    name: 'slow-digest',
+    description: 'Slow on purpose',
+    access: 'member',
+    category: 'news',
+    slow: true,
+    options: {} as const,
+    run: async () => {
+      await sleep(300);
+      return answer('Digest', [{ type: 'text', text: 'done slowly' }]);
+    },
+  }),
+  defineCommand({
+    name: 'sluggish',
+    description: 'Not declared slow but takes a while',
+    access: 'member',
+    category: 'news',
+    options: {} as const,
+    run: async () => {
+      await sleep(400);
+      return answer('Sluggish', [{ type: 'text', text: 'late but here' }]);
+    },
+  }),
+  defineCommand({
+    name: 'admin-set',
+    description: 'Admins only',
+    access: 'admin',
+    category: 'admin',
+    options: { value: { type: 'integer', description: 'A number', required: true, min: 1 } } as const,
+    run: ({ args }) => info('Set', [{ type: 'text', text: `set to ${args.value}` }]),
+  }),
+  defineCommandGroup({
+    name: 'feeds',
+    description: 'Feeds of this channel',
+    access: 'member',
+    category: 'feeds',
+    subcommands: {
+      add: defineSubcommand({ description: 'Follow a feed', options: { url: { type: 'string', description: 'Feed URL', required: true } } as const, run: ({ args }) => answer('Added', [{ type: 'text', text: `following ${args.url}` }]) }),
+      list: defineSubcommand({ description: 'List feeds', options: {} as const, run: () => answer('Feeds', [{ type: 'list', ordered: true, items: ['a', 'b'] }]) }),
+    },
+  }),
+  defineCommand({
+    name: 'help',
+    description: 'Help',
+    access: 'member',
+    category: 'help',
+    options: {} as const,
+    run: () => info('Help', [{ type: 'text', text: 'commands: who-is, quotes' }]),
+  }),
+];
+
+/** The text each test command is invoked with, for "every command, both forms" tests. */
+export const sampleText: Record<string, { text: string; expect: string }> = {
+  'who-is': { text: 'niklas hedman', expect: 'Niklas Hedman (niklas hedman)' },
+  quotes: { text: 'speaker:"Niklas Hedman"', expect: 'Niklas Hedman' },
+  'slow-digest': { text: '', expect: 'done slowly' },
+  sluggish: { text: '', expect: 'late but here' },
+  'admin-set': { text: '3', expect: 'set to 3' },
+  feeds: { text: 'add https://example.com/rss', expect: 'following https://example.com/rss' },
+  help: { text: '', expect: 'commands: who-is' },
+};
+
+const noLibrary: ArticleLibrary = {
+  current: () => Promise.reject(new Error('no article in these tests')),
+  find: () => Promise.resolve(null),
+  recent: () => Promise.resolve([]),
+};
+
+export function testDispatcher(logger: Logger, commands = testCommands): { registry: CommandRegistry; dispatcher: Dispatcher } {
+  const r = createRegistry(commands);
+  if (!r.ok) throw new Error(r.error.message);
+  const dispatcher = createDispatcher({ registry: r.value, library: noLibrary, clock: { now: () => new Date() }, logger, newRef: () => 'ref123' });
+  return { registry: r.value, dispatcher };
+}
+
+/** Slack's v0 signature over `v0:<ts>:<body>`. */
+export function sign(body: string, ts: number, secret = SECRET): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
+}
+
+export interface PostOptions {
+  readonly ts?: number;
+  readonly secret?: string;
+  readonly signature?: string;
+  readonly contentType?: string;
+}
+
+/** POSTs a body to Herald's Slack endpoint, signed as Slack would sign it. */
+export async function postSigned(url: string, body: string, o: PostOptions = {}): Promise<{ status: number; text: string; ms: number }> {
+  const ts = o.ts ?? Math.floor(Date.now() / 1000);
+  const started = performance.now();
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': o.contentType ?? 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': o.signature ?? sign(body, ts, o.secret),
+    },
+    body,
+  });
+  const text = await res.text();
+  return { status: res.status, text, ms: performance.now() - started };
+}
+
+const FIXTURES = new URL('../fixtures/payloads/', import.meta.url);
+
+/**
+ * A slash-command body built from the real captured one (weather fixture), with Herald's
+ * command, text and a local response_url swapped in.
+ */
+export function slashBody(command: string, text: string, responseUrl: string, overrides: Record<string, string> = {}): string {
+  const params = new URLSearchParams(readFileSync(new URL('slack_slash_command_weather_body.txt', FIXTURES), 'utf8').trim());
+  params.set('command', command);
+  params.set('text', text);
+  params.set('response_url', responseUrl);
+  for (const [k, v] of Object.entries(overrides)) params.set(k, v);
+  return params.toString();
+}
+
+/** The captured block_actions payload with Herald's button and a local response_url. */
+export function blockActionsBody(value: string, actionId: string, responseUrl: string | null): string {
+  const payload = JSON.parse(readFileSync(new URL('slack_block_actions_real_payload.json', FIXTURES), 'utf8')) as Record<string, unknown> & { actions: Record<string, unknown>[] };
+  payload.actions = [{ ...payload.actions[0], action_id: actionId, value, block_id: 'herald' }];
+  if (responseUrl) {
+    payload['response_url'] = responseUrl;
+    payload['container'] = { type: 'message', message_ts: '1.2', channel_id: 'C2147483705', is_ephemeral: false };
+    payload['channel'] = { id: 'C2147483705', name: 'test' };
+  }
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+export { sleep };

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { escapeMrkdwn, mrkdwnLink } from '../../src/adapters/slack/escape.js';
+import { SLACK_LIMITS, splitEscaped, splitText } from '../../src/adapters/slack/limits.js';
+import { decodeButtonValue, renderReply, type SlackBlock } from '../../src/adapters/slack/render-blocks.js';
+import type { Reply } from '../../src/core/reply/types.js';
+
+const reply = (blocks: Reply['blocks'], title = 'Title'): Reply => ({ kind: 'answer', ephemeral: false, title, blocks });
+const allText = (blocks: readonly SlackBlock[]): string => JSON.stringify(blocks);
+
+describe('escape', () => {
+  it('makes mentions inert', () => {
+    expect(escapeMrkdwn('Hi <!channel> & <@U123> <!here>')).toBe('Hi &lt;!channel&gt; &amp; &lt;@U123&gt; &lt;!here&gt;');
+  });
+  it('only links http(s) URLs and keeps the label from breaking out', () => {
+    expect(mrkdwnLink('!channel', 'x')).toBe('x');
+    expect(mrkdwnLink('https://e.com/a?b=1&c=<2>', 'A|B <!here>')).toBe('<https://e.com/a?b=1&amp;c=&lt;2&gt;|A¦B &lt;!here&gt;>');
+  });
+});
+
+describe('splitText', () => {
+  it('splits at sentence or word boundaries and loses no words', () => {
+    const text = Array.from({ length: 400 }, (_, i) => `Sentence number ${i} is here.`).join(' ');
+    const pieces = splitText(text, 3000);
+    expect(pieces.length).toBeGreaterThan(3);
+    for (const p of pieces) expect(p.length).toBeLessThanOrEqual(3000);
+    expect(pieces.join(' ')).toBe(text);
+    for (const p of pieces) expect(p.endsWith('.')).toBe(true);
+  });
+  it('keeps escaped pieces within the limit even when escaping lengthens them', () => {
+    const text = '&'.repeat(5000);
+    const pieces = splitEscaped(text, 3000, escapeMrkdwn);
+    for (const p of pieces) expect(p.length).toBeLessThanOrEqual(3000);
+    expect(pieces.join('')).toBe(escapeMrkdwn(text));
+  });
+});
+
+describe('renderReply', () => {
+  it('renders every block type natively', () => {
+    const cite = { sentenceIds: [1], text: ['He said <!channel> hi.'], articleTitle: 'The <b> story', url: 'https://news.example/a' };
+    const { messages, warnings } = renderReply(reply([
+      { type: 'heading', text: 'Niklas Hedman' },
+      { type: 'text', text: 'Director <@U123>', cite },
+      { type: 'list', ordered: true, items: ['one', 'two'], title: 'Items' },
+      { type: 'quote', text: 'We will go', speaker: 'Someone' },
+      { type: 'fields', fields: [{ name: 'Role', value: 'Director' }] },
+      { type: 'source', title: 'T', url: 'https://news.example/a', name: 'Xinhua' },
+      { type: 'buttons', buttons: [{ kind: 'command', label: 'Quotes', command: 'quotes', args: { speaker: 'Hedman' } }, { kind: 'link', label: 'Open', url: 'https://news.example/a' }] },
+      { type: 'divider' },
+    ]));
+    expect(warnings).toEqual([]);
+    expect(messages).toHaveLength(1);
+    const types = messages[0]!.blocks.map((b) => b.type);
+    expect(types).toEqual(['header', 'section', 'context', 'section', 'section', 'section', 'context', 'actions', 'divider']);
+    const json = allText(messages[0]!.blocks);
+    expect(json).not.toMatch(/<!channel>|<@U123>/);
+    expect(json).toContain('1. one\\n2. two');
+    expect(json).toContain('> We will go\\n— Someone');
+    const actions = messages[0]!.blocks.find((b) => b.type === 'actions')!['elements'] as { value?: string; action_id: string }[];
+    expect(decodeButtonValue(actions[0]!.value)).toEqual({ c: 'quotes', a: { speaker: 'Hedman' } });
+    expect(actions[0]!.action_id).toMatch(/^herald:quotes:/);
+  });
+
+  it('splits long text, headers and many blocks instead of cutting', () => {
+    const long = 'word '.repeat(2000).trim();
+    const { messages } = renderReply(reply([{ type: 'heading', text: 'H'.repeat(10) + ' ' + 'x '.repeat(100) }, { type: 'text', text: long }, ...Array.from({ length: 60 }, () => ({ type: 'divider' as const }))]));
+    expect(messages.length).toBe(2);
+    const blocks = messages.flatMap((m) => m.blocks);
+    for (const m of messages) expect(m.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
+    const header = blocks[0]!['text'] as { text: string };
+    expect(header.text.length).toBeLessThanOrEqual(150);
+    const sectionTexts = blocks.filter((b) => b.type === 'section').map((b) => (b['text'] as { text: string }).text);
+    for (const t of sectionTexts) expect(t.length).toBeLessThanOrEqual(3000);
+    const words = sectionTexts.join(' ').split(/\s+/).filter((w) => w === 'word').length;
+    expect(words).toBe(2000);
+  });
+
+  it('splits more than 10 fields and 25 buttons over several blocks', () => {
+    const { messages } = renderReply(reply([
+      { type: 'fields', fields: Array.from({ length: 23 }, (_, i) => ({ name: `n${i}`, value: `v${i}` })) },
+      { type: 'buttons', buttons: Array.from({ length: 30 }, (_, i) => ({ kind: 'command' as const, label: `b${i}`, command: 'help' })) },
+    ]));
+    const blocks = messages[0]!.blocks;
+    expect(blocks.filter((b) => b.type === 'section').map((b) => (b['fields'] as unknown[]).length)).toEqual([10, 10, 3]);
+    expect(blocks.filter((b) => b.type === 'actions').map((b) => (b['elements'] as unknown[]).length)).toEqual([25, 5]);
+  });
+});
