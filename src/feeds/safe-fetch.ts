@@ -9,7 +9,7 @@ import { err, failure, ok, type Result } from '../core/result.js';
 import { checkUrl, EMPTY_ALLOWLIST, type AddressAllowlist, type LookupFn } from './address-policy.js';
 import { decodeBody } from './decode-body.js';
 
-/** Limits on one fetch, redirects included. Come from config; these defaults suit news feeds. */
+/** Limits on one fetch, redirects included. `config.feeds` has this shape; the defaults match config's. */
 export interface FetchLimits {
   /** Deadline for the whole exchange: DNS, every redirect hop, headers and body. */
   readonly timeoutMs: number;
@@ -18,7 +18,7 @@ export interface FetchLimits {
   readonly maxRedirects: number;
 }
 
-export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 };
+export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 10_000, maxBytes: 5_000_000, maxRedirects: 5 };
 
 /** Per-request options: limits, validators from the last fetch, and headers. */
 export interface SafeFetchOptions extends Partial<FetchLimits> {

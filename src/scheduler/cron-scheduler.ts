@@ -62,6 +62,14 @@ export class CronScheduler implements ScheduleControl {
   private readonly groups = new Map<string, Group>();
   private readonly log: Logger;
   private running = false;
+  // node-cron logs plain strings (a missed tick, a failed task); route them into our logger.
+  private readonly cronLogger = {
+    info: (message: string) => this.log.debug({ source: 'node-cron' }, message),
+    debug: (message: string | Error) => this.log.debug({ source: 'node-cron' }, String(message)),
+    warn: (message: string) => this.log.warn({ source: 'node-cron' }, message),
+    error: (message: string | Error, error?: Error) =>
+      this.log.error({ source: 'node-cron', err: error ?? message }, typeof message === 'string' ? message : message.message),
+  };
 
   constructor(private readonly options: CronSchedulerOptions) {
     this.log = options.logger.child({ component: 'scheduler' });
@@ -217,7 +225,7 @@ export class CronScheduler implements ScheduleControl {
         async (context) => {
           await this.fireGroup(schedule.cron, schedule.timezone, context.date);
         },
-        { timezone: schedule.timezone, name: `herald:${key}`, noOverlap: false },
+        { timezone: schedule.timezone, name: `herald:${key}`, logger: this.cronLogger },
       );
       group = { cron: schedule.cron, timezone: schedule.timezone, task, schedules: new Map() };
       this.groups.set(key, group);

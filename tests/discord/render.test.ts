@@ -60,7 +60,7 @@ describe('renderReply', () => {
     expect(e.fields).toEqual([{ name: 'Role', value: 'director', inline: true }]);
     expect(e.footer?.text).toBe('Source: Space deal signed — Xinhua');
     const buttons = m.components[0]!.components;
-    expect(buttons.map((b) => b.label)).toEqual(['More quotes', 'Read the source']);
+    expect(buttons.map((b) => (b as { label?: string }).label)).toEqual(['More quotes', 'Read the source']);
     expect('custom_id' in buttons[0]! && decodeCustomId(buttons[0].custom_id)).toEqual({ command: 'quotes', subcommand: null, args: { speaker: 'Niklas Hedman' } });
   });
 

@@ -20,6 +20,7 @@ export interface PersonIntro {
 
 const DELIMS: ReadonlySet<string> = new Set([',', '—', '–', '-', '--']);
 const CHAIN_JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'the', 'and', '’s', "'s", 'at', 'on']);
+const HONORIFICS: ReadonlySet<string> = new Set(['dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'dr', 'mr', 'mrs', 'ms', 'sir', 'dame']);
 const QUOTE_MARKS = /^[“”"‘’']$/;
 
 /** Can this token be part of a personal name? */
@@ -56,7 +57,10 @@ function roleBefore(s: AnnotatedSentence, end: number): string | null {
     k--;
   }
   while (k <= end && CHAIN_JOINERS.has(s.tokens[k]!.norm)) k++;
-  return sawTitle && k <= end ? spanText(s, k, end) : null;
+  if (!sawTitle || k > end) return null;
+  // An honorific alone ("Dr.", "Mr.") is a form of address, not a role.
+  const words = s.tokens.slice(k, end + 1);
+  return words.every((t) => HONORIFICS.has(t.norm)) ? null : spanText(s, k, end);
 }
 
 /** Cleans an appositive into a role: drops articles, "who is", trailing punctuation. */
@@ -76,19 +80,26 @@ function roleAfter(s: AnnotatedSentence, last: number, speechBefore: boolean): s
   const open = toks[last + 1];
   if (!open || !DELIMS.has(open.text)) return null;
   let end = toks.length - 1;
+  let closedByVerb = false;
+  let firstDelim = -1;
   for (let k = last + 2; k < toks.length; k++) {
     const t = toks[k]!;
     if (QUOTE_MARKS.test(t.text) && t.text !== '’') { end = k - 1; break; }
     if (!speechBefore && DELIMS.has(t.text)) {
+      if (firstDelim < 0) firstDelim = k;
       let n = k + 1;
       while (toks[n]?.pos === 'ADV') n++;
       const next = toks[n];
-      if (next && (next.pos === 'VERB' || next.pos === 'AUX' || SPEECH_WORDS.has(next.norm))) { end = k - 1; break; }
+      if (next && (next.pos === 'VERB' || next.pos === 'AUX' || SPEECH_WORDS.has(next.norm))) { end = k - 1; closedByVerb = true; break; }
     }
   }
+  // Without a closing verb the appositive is only up to the next comma: "Smith, director of X, and Jones met".
+  if (!speechBefore && !closedByVerb && firstDelim > 0) end = firstDelim - 1;
   const slice = toks.slice(last + 2, end + 1);
   if (slice.length === 0 || slice.length > 30) return null;
-  if (!(hasTitle(slice) || slice[0]!.norm === 'who')) return null;
+  // "Goodall, a primatologist, praised ...": an indefinite noun phrase closed by a verb is a role too.
+  const describes = ['a', 'an', 'the'].includes(slice[0]!.norm) && (closedByVerb || speechBefore) && slice.length <= 12;
+  if (!(hasTitle(slice) || slice[0]!.norm === 'who' || describes)) return null;
   return cleanRole(spanText(s, last + 2, end));
 }
 

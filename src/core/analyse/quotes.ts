@@ -81,6 +81,9 @@ function speakerIn(s: AnnotatedSentence, from: number, to: number, people: reado
     const p = people.filter((q) => q.mentions.includes(s.id)).sort((a, b) => b.mentions.filter((m) => m <= s.id).length - a.mentions.filter((m) => m <= s.id).length)[0];
     if (p) return p.name;
   }
+  // "..., Smith said, adding that “...”": the speaker named elsewhere in the sentence.
+  const named = people.find((p) => p.mentions.includes(s.id) && [p.name, ...p.aliases].some((n) => s.text.includes(n)));
+  if (named) return named.name;
   // An organisation or an unknown name can speak too ("the ministry said" has no capital: no speaker).
   const subject = toks.find((t) => isCapWord(t) && t.pos === 'PROPN');
   return subject ? subject.text : null;

@@ -1,6 +1,7 @@
 import type { AccessLevel } from './define.js';
 import type { AnalysedArticle, ArticleLibrary, Clock, Invoker, Logger, Where } from '../ports.js';
 import type { CommandRegistry } from './registry.js';
+import type { HeraldStore } from '../store/repositories.js';
 
 /**
  * Services available to commands beyond the article. Later layers (store, feeds,
@@ -12,6 +13,10 @@ export interface CommandServices {
   readonly logger: Logger;
   readonly library: ArticleLibrary;
   readonly registry: CommandRegistry;
+  /** The persistent store; absent in store-less runs (some unit tests). */
+  readonly store?: HeraldStore;
+  // feeds?: (added by the feeds layer)
+  // schedules?: (added by the schedules layer)
 }
 
 export interface CommandContext<A> {

@@ -1,0 +1,48 @@
+/**
+ * `npm run bench`: runs every bench module listed below and prints one plain table.
+ * To add a bench, write `bench/<name>.bench.ts` exporting `run(): Promise<BenchResult[]>`
+ * (helpers in bench-utils.ts) and add it to BENCHES. Exit code 1 when a result misses its target.
+ */
+import { performance } from 'node:perf_hooks';
+import type { BenchResult } from './bench-utils.js';
+
+/** A bench module: its title and how to load it (lazily, so one slow import does not delay others). */
+interface BenchModule {
+  readonly title: string;
+  readonly load: () => Promise<{ run(): Promise<BenchResult[]> }>;
+}
+
+const BENCHES: readonly BenchModule[] = [
+  { title: 'analysis cost vs tagging alone', load: () => import('./analyse.bench.js') },
+];
+
+function format(value: number | string): string {
+  if (typeof value === 'string') return value;
+  return Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 2 : 1);
+}
+
+function printTable(title: string, results: readonly BenchResult[]): void {
+  const rows = results.map((r) => [
+    r.name,
+    ...Object.entries(r.figures).map(([k, v]) => `${k} ${format(v)}`),
+    r.target ? `${r.target.met ? 'ok' : 'MISSED'} (${r.target.label})` : '',
+  ]);
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  console.log(`\n## ${title}`);
+  for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+}
+
+async function main(): Promise<void> {
+  let missed = 0;
+  const started = performance.now();
+  for (const bench of BENCHES) {
+    const results = await (await bench.load()).run();
+    printTable(bench.title, results);
+    missed += results.filter((r) => r.target && !r.target.met).length;
+  }
+  console.log(`\n${missed === 0 ? 'all targets met' : `${missed} target(s) missed`} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (missed > 0) process.exitCode = 1;
+}
+
+await main();

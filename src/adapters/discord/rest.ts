@@ -1,0 +1,21 @@
+/**
+ * The one place a discord.js REST client is made: the API URL is configurable
+ * (DISCORD_API_URL → a fake Discord in tests), and rate limits, retries of transient
+ * failures and timeouts are left to discord.js's queue rather than hand-made loops.
+ */
+import { REST, type RESTOptions } from 'discord.js';
+
+export interface DiscordRestOptions {
+  /** Bot token; optional for interaction webhooks, which authenticate by their token. */
+  readonly token?: string | null;
+  /** Base URL up to `/api`, e.g. `http://127.0.0.1:PORT/api`; null → discord.com. */
+  readonly apiUrl?: string | null;
+  /** Extra discord.js options (tests: `offset: 0`, short `timeout`). */
+  readonly overrides?: Partial<RESTOptions>;
+}
+
+export function createDiscordRest(opts: DiscordRestOptions = {}): REST {
+  const rest = new REST({ ...(opts.apiUrl ? { api: opts.apiUrl } : {}), ...opts.overrides });
+  if (opts.token) rest.setToken(opts.token);
+  return rest;
+}

@@ -1,0 +1,68 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { answerLine } from '../../src/adapters/shell/shell.js';
+import { defineCommand } from '../../src/core/commands/define.js';
+import { createDispatcher } from '../../src/core/commands/dispatch.js';
+import { parseCommandLine } from '../../src/core/commands/parse-text.js';
+import { createRegistry } from '../../src/core/commands/registry.js';
+import { createMemoryLibrary } from '../../src/core/library/memory-library.js';
+import { systemClock } from '../../src/core/ports.js';
+import { answer } from '../../src/core/reply/build.js';
+import { builtinCommands } from '../../commands/index.js';
+import { SAMPLE, testApp } from '../helpers/herald-app.js';
+
+describe('parsing and dispatching the member commands', () => {
+  it('parses names with spaces into the name option and questions into /ask', () => {
+    const reg = createRegistry(builtinCommands);
+    if (!reg.ok) throw new Error(reg.error.message);
+    expect(parseCommandLine('/who-is niklas hedman', reg.value)).toEqual({ ok: true, value: { command: 'who-is', subcommand: null, args: { name: 'niklas hedman' } } });
+    expect(parseCommandLine('/ask who co-sponsored the workshop?', reg.value)).toMatchObject({ ok: true, value: { args: { question: 'who co-sponsored the workshop?' } } });
+    expect(parseCommandLine('/quotes speaker:hedman', reg.value)).toMatchObject({ ok: true, value: { args: { speaker: 'hedman' } } });
+  });
+
+  it('suggests the closest command for an unknown one', async () => {
+    const t = await testApp(SAMPLE);
+    const r = await t.reply('/whois hedman');
+    expect(r.code).toBe('unknown_command');
+    expect(JSON.stringify(r.blocks)).toContain('Did you mean /who-is?');
+  });
+
+  it('reports a bad option with the usage line', async () => {
+    const t = await testApp(SAMPLE);
+    const missing = await t.reply('/who-is');
+    expect(missing.code).toBe('bad_input');
+    expect(JSON.stringify(missing.blocks)).toContain('Usage: /who-is <name> [article]');
+    const unknown = await t.reply('/summary --colour red');
+    expect(unknown.code).toBe('bad_input');
+  });
+
+  it('answers "no article matches" for an unknown article reference', async () => {
+    const t = await testApp(SAMPLE);
+    const r = await t.reply('/summary article:"no such story"');
+    expect(r.kind).toBe('not_found');
+    expect(r.title).toBe('No article matches "no such story".');
+  });
+
+  it('refuses a command above the invoker level and runs it for an admin', async () => {
+    const secret = defineCommand({ name: 'secret', description: 'Admins only', access: 'admin', category: 'admin', options: {}, run: () => answer('ok', []) });
+    const reg = createRegistry([...builtinCommands, secret]);
+    if (!reg.ok) throw new Error(reg.error.message);
+    const dispatcher = createDispatcher({ registry: reg.value, library: createMemoryLibrary(), clock: systemClock, logger: pino({ level: 'silent' }) });
+    const asMember = await answerLine('/secret', { dispatcher, registry: reg.value, invoker: { userId: 'u', platformLevel: 'member' } });
+    expect(asMember.code).toBe('permission_denied');
+    expect(asMember.title).toBe('/secret needs admin access; you have member access.');
+    const asAdmin = await answerLine('/secret', { dispatcher, registry: reg.value, invoker: { userId: 'u', platformLevel: 'admin' } });
+    expect(asAdmin.kind).toBe('answer');
+    expect(asAdmin.ephemeral).toBe(true);
+  });
+
+  it('autocompletes people, speakers and lists from the article', async () => {
+    const t = await testApp(SAMPLE);
+    const where = { platform: 'shell', workspaceId: 'local', channelId: 'local' } as const;
+    const invoker = { userId: 'u', platformLevel: 'member' } as const;
+    const people = await t.app.dispatcher.autocomplete({ command: 'who-is', args: {}, invoker, where }, 'name', 'hed');
+    expect(people[0]?.value).toBe('Niklas Hedman');
+    const lists = await t.app.dispatcher.autocomplete({ command: 'list', args: {}, invoker, where }, 'topic', 'eight');
+    expect(lists.length).toBeGreaterThan(0);
+  });
+});
