@@ -11,6 +11,7 @@ import { renderJson, renderText } from '../adapters/text/render-text.js';
 import type { AccessLevel } from '../core/commands/define.js';
 import type { Reply } from '../core/reply/types.js';
 import type { Failure } from '../core/result.js';
+import { closest } from '../core/text/closest.js';
 import { createApp, createLogger, hasPlatformTokens, loadAppConfig, startPlatforms, type App } from '../main.js';
 import { parseArgv, type FlagSpec } from './args.js';
 
@@ -165,7 +166,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     }
     default: {
       const known = ['start', 'run', 'analyze', 'digest', 'help'];
-      const guess = known.find((k) => k.startsWith(sub.slice(0, 2)));
+      const guess = closest(sub, known, { limit: 1 })[0];
       return fail(io, { code: 'unknown_command', message: `Unknown command "${sub}".`, hint: guess ? `Did you mean "herald ${guess}"? See herald --help.` : 'See herald --help.' });
     }
   }

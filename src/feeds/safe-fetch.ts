@@ -62,6 +62,36 @@ async function discard(res: Response): Promise<void> {
   }
 }
 
+/** Resolves to `null` when `signal` aborts first: a DNS lookup ignores our deadline otherwise. */
+function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T | null> {
+  if (signal.aborted) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(null);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function errorCode(cause: unknown): string | undefined {
+  const inner = cause instanceof Error && cause.cause instanceof Error ? cause.cause : cause;
+  return typeof inner === 'object' && inner !== null && 'code' in inner ? String(inner.code) : undefined;
+}
+
+/**
+ * One GET, retried once when a pooled keep-alive socket turns out to have been closed by the
+ * server in the meantime (ECONNRESET / socket closed before any response). A GET is safe to
+ * repeat, and without this a poll after a quiet spell fails for nothing.
+ */
+async function fetchOnce(doFetch: typeof globalThis.fetch, url: URL, init: RequestInit & { signal: AbortSignal }): Promise<Response> {
+  try {
+    return await doFetch(url, init);
+  } catch (cause) {
+    const code = errorCode(cause);
+    if (init.signal.aborted || (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET' && code !== 'EPIPE')) throw cause;
+    return doFetch(url, init);
+  }
+}
+
 function networkFailure(cause: unknown, url: string, timeout: AbortSignal, timeoutMs: number) {
   if (timeout.aborted) {
     return err(failure('timeout', `Timed out after ${timeoutMs} ms fetching ${url}.`, {
@@ -70,7 +100,7 @@ function networkFailure(cause: unknown, url: string, timeout: AbortSignal, timeo
     }));
   }
   const inner = cause instanceof Error && cause.cause instanceof Error ? cause.cause : cause;
-  const code = typeof inner === 'object' && inner !== null && 'code' in inner ? String(inner.code) : undefined;
+  const code = errorCode(cause);
   return err(failure('feed_unreachable', `Could not reach ${url}${code ? ` (${code})` : ''}.`, {
     hint: 'Check the address; Herald will try again later.',
     details: { url, code, cause: String(inner) },
@@ -131,13 +161,13 @@ export async function safeFetch(url: string, opts: SafeFetchOptions, deps: SafeF
 
   let current = url;
   for (let hop = 0; ; hop++) {
-    const checked = await checkUrl(current, deps.lookup, allow);
+    const checked = await unlessAborted(checkUrl(current, deps.lookup, allow), timeout);
+    if (checked === null) return networkFailure(null, current, timeout, limits.timeoutMs);
     if (!checked.ok) return checked;
-    if (timeout.aborted) return networkFailure(null, current, timeout, limits.timeoutMs);
 
     let res: Response;
     try {
-      res = await deps.fetch(checked.value, { method: 'GET', headers, redirect: 'manual', signal });
+      res = await fetchOnce(deps.fetch, checked.value, { method: 'GET', headers, redirect: 'manual', signal });
     } catch (cause) {
       return networkFailure(cause, current, timeout, limits.timeoutMs);
     }

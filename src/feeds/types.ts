@@ -1,11 +1,13 @@
 /**
- * Shapes the feed layer hands to the rest of Herald. `FeedItemInput` mirrors what ingest's
- * `ingestFeedItem` accepts (a plain object shaped like an rss-parser item), already normalised:
- * a title is always present, links are absolute, a missing date is `null`.
+ * Shapes the feed layer hands to the rest of Herald. `FeedItemInput` narrows ingest's own
+ * `FeedItemInput` (every field optional there), so an item goes straight to `ingestFeedItem`;
+ * here it is already normalised: a title is always present, links are absolute, a missing
+ * date is `null`.
  */
+import type { FeedItemInput as IngestFeedItemInput } from '../core/ingest/index.js';
 
 /** One feed item, ready for `ingestFeedItem`. */
-export interface FeedItemInput {
+export interface FeedItemInput extends IngestFeedItemInput {
   /** Never empty: the feed's title, else the first words of the content, else the link, else "Untitled item". */
   readonly title: string;
   /** Absolute URL, or null when the item has none (an Atom entry with only an `<id>`). */

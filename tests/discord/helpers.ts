@@ -148,3 +148,8 @@ export async function postSigned(url: string, body: unknown, privateKey: KeyObje
   if (signature !== null) headers['x-signature-ed25519'] = signature;
   return fetch(url, { method: 'POST', headers, body: raw });
 }
+
+/** Signed POST, answer parsed as JSON (loosely typed: tests assert on its shape). */
+export async function postSignedJson(url: string, body: unknown, privateKey: KeyObject): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return (await postSigned(url, body, privateKey)).json();
+}

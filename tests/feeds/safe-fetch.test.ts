@@ -190,3 +190,31 @@ describe('fetchArticlePage', () => {
     expect(metadata.ok ? 'ok' : metadata.error.code).toBe('url_refused');
   });
 });
+
+describe('safeFetch deadline covers DNS', () => {
+  it('times out a lookup that never answers', async () => {
+    const stuck = () => new Promise<never>(() => undefined);
+    const result = await safeFetch('https://slow-dns.example/feed', { timeoutMs: 150 }, localDeps({ lookup: stuck }));
+    expect(result.ok ? 'ok' : result.error.code).toBe('timeout');
+  });
+});
+
+describe('safeFetch and dropped connections', () => {
+  it('retries a GET once when the server drops the socket before answering (a stale keep-alive)', async () => {
+    let calls = 0;
+    server.route('/drop-once', (req, res) => {
+      calls += 1;
+      if (calls === 1) req.socket.destroy();
+      else res.writeHead(200, { 'content-type': 'text/xml' }).end('<t>fine</t>');
+    });
+    const result = await safeFetch(`${server.origin}/drop-once`, {}, localDeps());
+    expect(result.ok && result.value.status === 200 && result.value.body).toBe('<t>fine</t>');
+    expect(calls).toBe(2);
+  });
+
+  it('does not retry forever', async () => {
+    server.route('/drop-always', (req) => req.socket.destroy());
+    const result = await safeFetch(`${server.origin}/drop-always`, {}, localDeps());
+    expect(result.ok ? 'ok' : result.error.code).toBe('feed_unreachable');
+  });
+});

@@ -65,5 +65,5 @@ describe('shell end to end: node bin/herald.mjs start with piped stdin', () => {
     expect(run.stdout).toContain('The article announces eight areas; all eight are listed.');
     expect(run.stdout).not.toMatch(/Photo released|Leave a Comment|#China/);
     expect(run.stderr).toBe('');
-  });
+  }, 60_000);
 });

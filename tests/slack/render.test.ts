@@ -84,3 +84,24 @@ describe('renderReply', () => {
     expect(blocks.filter((b) => b.type === 'actions').map((b) => (b['elements'] as unknown[]).length)).toEqual([25, 5]);
   });
 });
+
+describe('slash text', () => {
+  it('undoes Slack\'s encoding of the command text and unwraps pasted links', async () => {
+    const { unescapeCommandText } = await import('../../src/adapters/slack/escape.js');
+    expect(unescapeCommandText('a &amp;lt; b &lt;x&gt; <https://e.com/rss?a=1&amp;b=2|e.com/rss>')).toBe('a &lt; b <x> https://e.com/rss?a=1&b=2');
+  });
+  it('keeps key:"two words" together and names the expected options on errors', async () => {
+    const { parseSlash } = await import('../../src/adapters/slack/to-invocation.js');
+    const { testDispatcher, memoryLogger } = await import('./helpers.js');
+    const { registry } = testDispatcher(memoryLogger());
+    const body = { command: '/quotes', text: 'speaker:"Niklas Hedman"', team_id: 'T1', channel_id: 'C1', user_id: 'U1' };
+    const r = parseSlash(body, registry);
+    expect(r.ok && r.value.args).toEqual({ speaker: 'Niklas Hedman' });
+    const umbrella = parseSlash({ ...body, command: '/herald', text: 'feeds add url:https://e.com/rss' }, registry);
+    expect(umbrella.ok && umbrella.value).toMatchObject({ command: 'feeds', subcommand: 'add', args: { url: 'https://e.com/rss' } });
+    const bad = parseSlash({ ...body, command: '/herald', text: 'feeds remove x' }, registry);
+    expect(!bad.ok && bad.error.message).toContain('Try one of: add, list');
+    const bare = parseSlash({ ...body, command: '/herald', text: '' }, registry);
+    expect(bare.ok && bare.value.command).toBe('help');
+  });
+});

@@ -11,11 +11,11 @@ import { systemClock, type Clock, type Logger } from '../../core/ports.js';
 import type { HttpServer } from '../../http/server.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerHandlers, type ChannelUnavailableHook } from './handlers.js';
+import { SLACK_EVENTS_PATH } from './manifest.js';
 import { createSlackPermissions } from './permissions.js';
 import { UMBRELLA } from './to-invocation.js';
 
-/** The path Slack posts commands, interactions and events to (HTTP mode). */
-export const SLACK_EVENTS_PATH = '/slack/events';
+export { SLACK_EVENTS_PATH };
 
 export interface SlackAppOptions {
   /** `xoxb-…` (SLACK_BOT_TOKEN). */

@@ -13,6 +13,7 @@ import type { DeliveryPort, Logger, Where } from '../../core/ports.js';
 import type { OutboundMessage } from '../../core/reply/types.js';
 import { err, failure, ok, type Result } from '../../core/result.js';
 import type { DeliveryRepository } from '../../core/store/repositories.js';
+import { boltLogger } from './bolt-logger.js';
 import type { ChannelUnavailableHook } from './handlers.js';
 import { renderReply, type SlackMessage } from './render-blocks.js';
 
@@ -70,6 +71,7 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: false,
+    logger: boltLogger(opts.logger),
   });
   const log = opts.logger.child({ adapter: 'slack', part: 'delivery' });
   const now = opts.now ?? (() => new Date());

@@ -1,5 +1,5 @@
 /**
- * Announced list sizes: "in eight areas", "three goals:", "a dozen steps", "5 priorities".
+ * Announced list sizes: "in four fields", "three goals:", "a dozen steps", "5 priorities".
  */
 import type { Token } from '../nlp/annotate.js';
 
@@ -22,7 +22,7 @@ export function countValue(token: Token): number | null {
 }
 
 /**
- * Finds the announced count at the end of a lead ("... in eight areas"): a count word
+ * Finds the announced count at the end of a lead ("... in four fields"): a count word
  * followed within two tokens by a noun, among the last few tokens of the lead.
  */
 export function announcedCount(tokens: readonly Token[], leadFirst: number, leadLast: number): number | null {

@@ -1,7 +1,7 @@
 /**
- * Picks the list a topic asks for: `/list partnership areas`, or a configured command whose
- * topic is "partnership areas". Topic words meet the lead (what the list is about) and the
- * items, after stemming, so "areas" finds "in eight areas" and "sponsors" finds "co-sponsored".
+ * Picks the list a topic asks for: `/list budget priorities`, or a configured command whose
+ * topic is "budget priorities". Topic words meet the lead (what the list is about) and the
+ * items, after stemming, so "fields" finds "in four fields" and "funders" finds "co-funded".
  */
 import type { ListFact } from '../facts/types.js';
 import { terms } from '../search/terms.js';

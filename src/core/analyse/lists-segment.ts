@@ -52,7 +52,7 @@ export interface Chunks {
 
 /**
  * Splits [from, to] at top-level separators. Semicolons win over commas when present,
- * since semicolon lists carry commas inside items. Commas inside entities ("July 23, 2020")
+ * since semicolon lists carry commas inside items. Commas inside entities ("May 5, 2019")
  * and brackets are not separators. A chunk that opens with "and"/"or"/"as well as" is the
  * last one.
  */

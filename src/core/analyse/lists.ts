@@ -1,7 +1,7 @@
 /**
  * Enumerations inside sentences. Two shapes:
  * - announced: a trigger ("including", "such as", "includes", a colon) opens the list and
- *   the words before it are the lead, which may state the count ("in eight areas");
+ *   the words before it are the lead, which may state the count ("in four fields");
  * - unannounced: "A, B, C and D" phrases found around separators, kept only when the items
  *   are parallel (all noun phrases or all verb phrases).
  * Items are verbatim slices of the sentence; a stated count chooses between the readings
@@ -188,7 +188,7 @@ function clauseStart(tokens: readonly Token[], last: number): number {
 }
 
 /**
- * Clause start, reaching further back while the clause is a word or two ("co-sponsored by")
+ * Clause start, reaching further back while the clause is a word or two ("funded by")
  * or a relative clause ("which will run ..."), so the lead names what the list belongs to.
  */
 function leadStart(tokens: readonly Token[], last: number): number {

@@ -1,7 +1,7 @@
 /**
  * Numbers and dates as written, from wink's entity spans, widened to the words that make
- * them facts: the unit or the counted noun ("33 million miles", "more than 80 countries"),
- * a converted measure in brackets ("6.5 feet (2 meters)"), a range ("$8 billion to $11 billion").
+ * them facts: the unit or the counted noun ("12 million tonnes", "more than 40 cities"),
+ * a converted measure in brackets ("3 miles (5 km)"), a range ("$2 million to $3 million").
  */
 import type { NumberFact } from '../facts/types.js';
 import type { AnnotatedArticle, AnnotatedSentence, EntitySpan, Token } from '../nlp/annotate.js';
@@ -71,7 +71,7 @@ function widen(tokens: readonly Token[], e: EntitySpan): Span | null {
     const unit = tokens[last + 1];
     if (unit && (unit.pos === 'NOUN' || unit.pos === 'PROPN' || unit.pos === 'ADJ')) {
       if (UNITS.has(unit.norm)) kind = 'quantity';
-      // The counted noun makes the number say something: "80 countries", not "80".
+      // The counted noun makes the number say something: "40 cities", not "40".
       if (unit.pos === 'NOUN' || UNITS.has(unit.norm)) last += 1;
     }
   }
@@ -85,7 +85,7 @@ function widen(tokens: readonly Token[], e: EntitySpan): Span | null {
       }
     }
   }
-  // "6.5 feet (2 meters)": the conversion belongs to the measure.
+  // "3 miles (5 km)": the conversion belongs to the measure.
   if (kind === 'quantity' && tokens[last + 1]?.text === '(') {
     const close = tokens.findIndex((t, i) => i > last && t.text === ')');
     if (close > 0 && close - last <= 5 && tokens.slice(last + 2, close).some((t) => t.pos === 'NUM')) last = close;

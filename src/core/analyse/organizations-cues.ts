@@ -12,7 +12,7 @@ export const ORG_CUE_WORDS: ReadonlySet<string> = new Set([
   'navy', 'force', 'police', 'school', 'college', 'hospital', 'museum', 'fund', 'trust', 'network',
   'systems', 'technologies', 'industries', 'holdings', 'partners', 'airlines', 'motors', 'media',
   'press', 'news', 'times', 'post', 'journal', 'nations', 'alliance', 'coalition', 'consortium',
-  'gmbh', 'ag', 'sa', 's.a.', 'nv', 'observatory', 'secretariat', 'cabinet',
+  'house', 'gmbh', 'ag', 'sa', 's.a.', 'nv', 'observatory', 'secretariat', 'cabinet',
 ]);
 
 /** Lower-case words before an acronym that say it names an organisation: "the French space agency CNES". */

@@ -43,11 +43,16 @@ function orgNameIn(s: AnnotatedSentence, run: Run): string | null {
   if (cueAt < 0) return null;
   // A job title ends any prefix: "Associate Administrator for the Science Mission Directorate".
   let start = 0;
+  // "Samuel Moyn of Yale University": a cue-less head before "of" is someone of the organisation.
+  const joinAt = toks.findIndex((t) => JOINERS.has(t.norm));
+  if (joinAt > 0 && cueAt > joinAt && toks.length - joinAt > 2) start = joinAt + 1;
   toks.forEach((t, i) => { if (TITLE_WORDS.has(t.norm) && i < cueAt) start = i + 1; });
   while (start < toks.length && (JOINERS.has(toks[start]!.norm) || toks[start]!.norm === 'the')) start++;
   if (start > cueAt) return null;
   // Capitalised words glued after the last cue without "of" are another name: "... Directorate Nicky Fox".
   let end = toks.length - 1;
+  // Title-case headings leave a capitalised "For"/"Of" at the end: not part of the name.
+  while (end > cueAt && /^(?:for|of|and|the|to|in|on|at)$/.test(toks[end]!.norm)) end--;
   let lastCue = -1;
   toks.forEach((t, i) => { if (ORG_CUE_WORDS.has(t.norm)) lastCue = i; });
   if (end - lastCue >= 2 && !JOINERS.has(toks[lastCue + 1]!.norm)) end = lastCue;

@@ -20,6 +20,8 @@ export interface PersonIntro {
 
 const DELIMS: ReadonlySet<string> = new Set([',', '—', '–', '-', '--']);
 const CHAIN_JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'the', 'and', '’s', "'s", 'at', 'on']);
+/** "who leads the agency" is a role; "who took the video" is not. */
+const ROLE_VERBS: ReadonlySet<string> = new Set(['leads', 'led', 'heads', 'headed', 'runs', 'ran', 'chairs', 'chaired', 'directs', 'directed', 'oversees', 'oversaw', 'manages', 'managed', 'founded', 'represents', 'serves', 'served', 'coaches', 'coached', 'owns', 'commands', 'commanded', 'is', 'was']);
 const HONORIFICS: ReadonlySet<string> = new Set(['dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'dr', 'mr', 'mrs', 'ms', 'sir', 'dame']);
 const QUOTE_MARKS = /^[“”"‘’']$/;
 
@@ -28,7 +30,7 @@ export function isNameWord(t: Token): boolean {
   if (NAME_PARTICLES.has(t.text)) return true;
   if (isAcronym(t.text) || /\d/.test(t.text) || !/^\p{Lu}/u.test(t.text)) return false;
   const n = t.norm;
-  return !(CALENDAR_WORDS.has(n) || NON_NAME_WORDS.has(n) || ORG_CUE_WORDS.has(n) || PLACE_CUE_WORDS.has(n) || TITLE_WORDS.has(n) || GAZETTEER.has(n));
+  return !(CALENDAR_WORDS.has(n) || NON_NAME_WORDS.has(n) || ORG_CUE_WORDS.has(n) || PLACE_CUE_WORDS.has(n) || TITLE_WORDS.has(n) || THING_NOUNS.has(n) || GAZETTEER.has(n));
 }
 
 function isTitle(t: Token | undefined): boolean {
@@ -70,8 +72,18 @@ function cleanRole(text: string): string | null {
   return r.length > 1 ? r : null;
 }
 
+/** A title heads the phrase: it comes early and before any verb ("acting" as a first word is a modifier). */
 function hasTitle(toks: readonly Token[]): boolean {
-  return toks.slice(0, 12).some((t) => TITLE_WORDS.has(t.norm));
+  for (let i = 0; i < Math.min(toks.length, 7); i++) {
+    const t = toks[i]!;
+    if (TITLE_WORDS.has(t.norm)) return true;
+    if (t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'SCONJ' || (t.pos === 'VERB' && i > 0)) return false;
+  }
+  return false;
+}
+
+function whoRole(toks: readonly Token[]): boolean {
+  return toks[0]?.norm === 'who' && (ROLE_VERBS.has(toks[1]?.norm ?? '') || hasTitle(toks.slice(1)));
 }
 
 /** Appositive after the name: up to a delimiter followed by a verb, or the end of the sentence. */
@@ -91,6 +103,8 @@ function roleAfter(s: AnnotatedSentence, last: number, speechBefore: boolean): s
       while (toks[n]?.pos === 'ADV') n++;
       const next = toks[n];
       if (next && (next.pos === 'VERB' || next.pos === 'AUX' || SPEECH_WORDS.has(next.norm))) { end = k - 1; closedByVerb = true; break; }
+      // ", and Eva Lind, ..." starts the next person of a list.
+      if (next?.pos === 'CCONJ') break;
     }
   }
   // Without a closing verb the appositive is only up to the next comma: "Smith, director of X, and Jones met".
@@ -99,7 +113,7 @@ function roleAfter(s: AnnotatedSentence, last: number, speechBefore: boolean): s
   if (slice.length === 0 || slice.length > 30) return null;
   // "Goodall, a primatologist, praised ...": an indefinite noun phrase closed by a verb is a role too.
   const describes = ['a', 'an', 'the'].includes(slice[0]!.norm) && (closedByVerb || speechBefore) && slice.length <= 12;
-  if (!(hasTitle(slice) || slice[0]!.norm === 'who' || describes)) return null;
+  if (!(hasTitle(slice) || whoRole(slice) || describes)) return null;
   return cleanRole(spanText(s, last + 2, end));
 }
 
@@ -164,14 +178,25 @@ export function introsIn(s: AnnotatedSentence, speakers: ReadonlySet<string> = n
     let first = nameStart(s, run);
     // A run right after "of"/"and" inside a title ("Director of Human and Robotic Exploration
     // Jane Doe") starts in the role: keep the last two words as the name.
-    if (first === run.first && run.last - run.first >= 2 && ['of', 'and', 'for'].includes(s.tokens[first - 1]?.norm ?? '')) first = run.last - 1;
+    const joiner = s.tokens[first - 1];
+    if (first === run.first && joiner && ['of', 'and', 'for'].includes(joiner.norm)) {
+      // "Centers for Disease Control", "Department of Homeland Security": an organisation goes on.
+      let k = first - 2;
+      let orgBefore = false;
+      while (k >= 0 && /^\p{Lu}/u.test(s.tokens[k]!.text)) orgBefore ||= ORG_CUE_WORDS.has(s.tokens[k--]!.norm);
+      if (orgBefore) continue;
+      if (run.last - run.first >= 2) first = run.last - 1;
+    }
     const last = run.last;
     const words = s.tokens.slice(first, last + 1).map((t) => t.text);
     if (words.filter((w) => !NAME_PARTICLES.has(w)).length < 2 || words.length > 5) continue;
     if (GAZETTEER.has(words.join(' ').toLowerCase())) continue;
     const next = s.tokens[last + 1];
     const afterNext = s.tokens[last + 2];
-    if (next && (THING_NOUNS.has(next.norm) || ORG_CUE_WORDS.has(next.norm))) continue;
+    // "White House chief of staff", "the Franklin rover": the run modifies the noun after it.
+    if (next && (THING_NOUNS.has(next.norm) || ORG_CUE_WORDS.has(next.norm) || TITLE_WORDS.has(next.norm))) continue;
+    // "21st Century Fox": a name never follows a number.
+    if (/\d/.test(s.tokens[first - 1]?.text ?? '')) continue;
     if (next && /^[’']s$/.test(next.text) && afterNext && THING_NOUNS.has(afterNext.norm)) continue;
     // Credit lines ("Credits: ESA/Jane Doe") name photographers, not people in the story.
     if (/\b(?:credits?|photo|image|courtesy)\s*:/i.test(s.text.slice(0, s.tokens[first]!.start))) continue;
@@ -181,7 +206,8 @@ export function introsIn(s: AnnotatedSentence, speakers: ReadonlySet<string> = n
     if (leadingDet && !preRole) continue;
     const role = roleAfter(s, last, speech.before) ?? roleInFrontClause(s, first, last) ?? preRole;
     const namedSpeaker = speakers.has(words[0]!.toLowerCase()) || speakers.has(words[words.length - 1]!.toLowerCase());
-    if (!role && !speech.before && !speech.after && !namedSpeaker) continue;
+    const honorific = HONORIFICS.has(s.tokens[first - 1]?.norm ?? '');
+    if (!role && !speech.before && !speech.after && !namedSpeaker && !honorific) continue;
     out.push({ name: spanText(s, first, last), words, role, sentence: s.id });
   }
   return out;

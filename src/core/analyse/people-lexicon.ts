@@ -19,6 +19,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   'historian', 'author', 'founder', 'owner', 'member', 'chemist', 'correspondent', 'reporter',
   'prosecutor', 'sheriff', 'marshal', 'admiral', 'presidente', 'mp', 'mep', 'emir', 'sheikh',
   'cardinal', 'bishop', 'rabbi', 'imam', 'pastor', 'chef', 'architect', 'designer', 'producer',
+  'speaker', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'gov.', 'lt.', 'gen.', 'col.', 'sgt.', 'capt.', 'del.', 'atty.',
 ]);
 
 /** Verbs (and the preposition of "according to") that attribute speech. Lower case. */
@@ -51,9 +52,9 @@ export const CALENDAR_WORDS: ReadonlySet<string> = new Set([
 export const THING_NOUNS: ReadonlySet<string> = new Set([
   'rover', 'mission', 'missions', 'probe', 'spacecraft', 'program', 'programme', 'telescope',
   'campaign', 'station', 'vehicle', 'rocket', 'satellite', 'lander', 'orbiter', 'ship', 'award',
-  'prize', 'building', 'bridge', 'airport', 'street', 'road', 'avenue', 'hospital', 'school',
-  'college', 'stadium', 'park', 'lecture', 'medal', 'fellowship', 'scholarship', 'foundation',
-  'memorial', 'museum', 'trust', 'act', 'law', 'project', 'module', 'capsule', 'instrument',
+  'prize', 'building', 'airport', 'street', 'road', 'avenue', 'hospital', 'school',
+  'college', 'stadium', 'lecture', 'medal', 'fellowship', 'scholarship', 'foundation',
+  'memorial', 'museum', 'trust', 'act', 'project', 'module', 'capsule', 'instrument',
   'crater', 'island', 'glacier', 'report', 'doctrine', 'effect', 'syndrome', 'disease', 'theorem',
 ]);
 

@@ -42,9 +42,8 @@ function samePerson(p: Person, intro: PersonIntro): boolean {
   });
 }
 
-function collect(doc: AnnotatedArticle): Person[] {
+function collect(doc: AnnotatedArticle, speakers: ReadonlySet<string>): Person[] {
   const people: Person[] = [];
-  const speakers = speakerWords(doc.sentences);
   for (const s of doc.sentences) {
     for (const intro of introsIn(s, speakers)) {
       const key = intro.words.join(' ');
@@ -126,11 +125,15 @@ function organizationIn(role: string, orgs: readonly OrganizationFact[]): string
 
 /** Every person the article names, in order of first mention. */
 export function extractPeople(doc: AnnotatedArticle, acronyms: ReadonlyMap<string, AcronymDefinition>, orgs: readonly OrganizationFact[]): PersonFact[] {
-  const people = collect(doc);
+  const speakers = speakerWords(doc.sentences);
+  const people = collect(doc, speakers);
   const index = new Map<string, Person[]>();
   for (const p of people) {
     for (const v of p.variants) {
-      for (const w of new Set([v[0]!, v[v.length - 1]!])) {
+      // A first name alone counts only where the article uses it as a speaker ("Zhang said"):
+      // surname-first names work, and a bare "Bill" or "Stephen" elsewhere is not taken.
+      const parts = speakers.has(v[0]!.toLowerCase()) ? [v[0]!, v[v.length - 1]!] : [v[v.length - 1]!];
+      for (const w of new Set(parts)) {
         const key = w.toLowerCase();
         const list = index.get(key) ?? [];
         if (!list.includes(p)) list.push(p);

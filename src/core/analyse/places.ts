@@ -25,8 +25,9 @@ function cuedPlace(s: AnnotatedSentence, run: Run): string | null {
   const prev = s.tokens[run.first - 1];
   const next = s.tokens[run.last + 1];
   // "in Tesla shares" is not a place: a place after "in" ends its phrase.
-  const endsPhrase = !next || next.pos === 'PUNCT' || next.pos === 'ADP' || next.pos === 'CCONJ' || next.pos === 'VERB' || next.pos === 'AUX';
-  if (prev && IN_WORDS.has(prev.text) && endsPhrase) return run.text;
+  const endsPhrase = !next || next.pos === 'PUNCT' || next.pos === 'ADP' || next.pos === 'CCONJ';
+  const proper = toks.length <= 2 && toks.every((t) => t.pos === 'PROPN');
+  if (prev && IN_WORDS.has(prev.text) && endsPhrase && proper) return run.text;
   if (prev?.norm === 'of' && PLACE_OF_WORDS.has(s.tokens[run.first - 2]?.norm ?? '')) return run.text;
   if (next?.text === ',' && s.tokens[run.last + 2]?.norm === 'capital') return run.text;
   return null;
@@ -51,7 +52,8 @@ export function extractPlaces(doc: AnnotatedArticle, notPlaces: ReadonlySet<stri
       const known = GAZETTEER.get(run.text.toLowerCase());
       if (known) { add(known); continue; }
       const cued = cuedPlace(s, run);
-      if (cued) add(spanText(s, run.first, run.last));
+      // "in Trump State": a cued name that starts with a person's name is not a place.
+      if (cued && !notPlaces.has(s.tokens[run.first]!.norm)) add(spanText(s, run.first, run.last));
     }
   }
   const places = names.map((name) => {

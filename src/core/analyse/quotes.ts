@@ -10,8 +10,8 @@
  */
 import type { PersonFact, QuoteFact } from '../facts/types.js';
 import type { AnnotatedArticle, AnnotatedSentence } from '../nlp/annotate.js';
-import { capitalRuns, isCapWord } from './entities-runs.js';
-import { PERSON_PRONOUNS, SPEECH_WORDS, TITLE_WORDS } from './people-lexicon.js';
+import { capitalRuns } from './entities-runs.js';
+import { CALENDAR_WORDS, PERSON_PRONOUNS, SPEECH_WORDS, TITLE_WORDS } from './people-lexicon.js';
 
 interface RawQuote {
   pieces: string[];
@@ -84,9 +84,16 @@ function speakerIn(s: AnnotatedSentence, from: number, to: number, people: reado
   // "..., Smith said, adding that “...”": the speaker named elsewhere in the sentence.
   const named = people.find((p) => p.mentions.includes(s.id) && [p.name, ...p.aliases].some((n) => s.text.includes(n)));
   if (named) return named.name;
-  // An organisation or an unknown name can speak too ("the ministry said" has no capital: no speaker).
-  const subject = toks.find((t) => isCapWord(t) && t.pos === 'PROPN');
-  return subject ? subject.text : null;
+  // An organisation or an unknown name can speak too, when it stands right beside the verb:
+  // "NASA said", "said Reuters" ("the ministry said" has no capital: no speaker).
+  for (const run of capitalRuns(s)) {
+    const before = s.tokens[run.first - 1];
+    const after = s.tokens[run.last + 1];
+    const inside = s.tokens[run.first]!.start >= from && s.tokens[run.last]!.end <= to;
+    const beside = (before && SPEECH_WORDS.has(before.norm)) || (after && SPEECH_WORDS.has(after.norm));
+    if (inside && beside && !s.tokens.slice(run.first, run.last + 1).some((t) => CALENDAR_WORDS.has(t.norm))) return run.text;
+  }
+  return null;
 }
 
 function cleanPiece(piece: string): string {

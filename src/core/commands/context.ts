@@ -2,6 +2,7 @@ import type { AccessLevel } from './define.js';
 import type { AnalysedArticle, ArticleLibrary, Clock, Invoker, Logger, Where } from '../ports.js';
 import type { CommandRegistry } from './registry.js';
 import type { HeraldStore } from '../store/repositories.js';
+import type { ScheduleControl } from '../schedule/port.js';
 
 /**
  * Services available to commands beyond the article. Later layers (store, feeds,
@@ -16,7 +17,8 @@ export interface CommandServices {
   /** The persistent store; absent in store-less runs (some unit tests). */
   readonly store?: HeraldStore;
   // feeds?: (added by the feeds layer)
-  // schedules?: (added by the schedules layer)
+  /** Runs schedules (the cron scheduler); absent where nothing runs them. */
+  readonly schedules?: ScheduleControl;
 }
 
 export interface CommandContext<A> {

@@ -29,4 +29,6 @@ export interface ScheduleControl {
   resume(id: number): Promise<Result<Schedule>>;
   /** Next run times strictly after `from`, for `/schedule next`. */
   nextRuns(cron: string, timezone: string, count: number, from: Date): Result<Date[]>;
+  /** Re-reads schedules written straight to the store (a `/config import` transaction). */
+  sync?(): Promise<void>;
 }

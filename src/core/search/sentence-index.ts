@@ -46,7 +46,7 @@ export function buildSentenceIndex(source: ArticleFacts | Article | readonly Sen
     fields: ['text'],
     storeFields: [],
     idField: 'id',
-    // Index and query share one tokenizer, so "sponsors" meets "co-sponsored".
+    // Index and query share one tokenizer, so "funders" meets "co-funded".
     tokenize: (text) => terms(text),
     processTerm: (t) => t,
   });

@@ -1,6 +1,6 @@
 /**
  * Word normalisation shared by `/ask` retrieval and `findList`: lower case, stop words out,
- * and a small suffix stemmer so "areas"/"area", "sponsored"/"sponsors"/"co-sponsored" meet.
+ * and a small suffix stemmer so "fields"/"field", "funded"/"funds"/"co-funded" meet.
  * A stemmer rather than wink lemmas because questions and topics are short and typed by
  * users; running them through the same cheap function as the article keeps both sides equal.
  */

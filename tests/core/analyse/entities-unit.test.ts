@@ -61,6 +61,49 @@ describe('people', () => {
   });
 });
 
+describe('people in other wire styles', () => {
+  it('reads title chains, honorifics, ages and lists of appositives', () => {
+    const e = run([
+      ['WASHINGTON, March 3 (Reuters) - U.S. Secretary of State Antony Blinken told reporters that talks would resume.'],
+      ['Apple Inc. Chief Executive Tim Cook said the company would invest in Texas.', 'John Smith, 45, said he had lived in Austin for a decade.'],
+      ['Prime Minister Narendra Modi met Dr. Jane Goodall in New Delhi.', 'Goodall, a primatologist, praised the plan.'],
+      ['Karl Berg, director of the Alpine Institute, and Eva Lind, a geologist, visited the site.'],
+    ]);
+    expect(e.people.map((p) => [p.name, p.role])).toEqual([
+      ['Antony Blinken', 'U.S. Secretary of State'],
+      ['Tim Cook', 'Apple Inc. Chief Executive'],
+      ['John Smith', null],
+      ['Narendra Modi', 'Prime Minister'],
+      ['Jane Goodall', 'primatologist'],
+      ['Karl Berg', 'director of the Alpine Institute'],
+      ['Eva Lind', 'geologist'],
+    ]);
+    expect(e.people.find((p) => p.name === 'Tim Cook')?.organization).toBe('Apple Inc.');
+    expect(e.places.map((p) => p.name)).toEqual(expect.arrayContaining(['Washington', 'Texas', 'Austin', 'New Delhi']));
+  });
+
+  it('accepts a name without a role when its surname is later a speaker', () => {
+    const e = run(['Elon Musk bought the platform in 2022.', 'Musk said the deal closed on time.']);
+    expect(e.people[0]).toMatchObject({ name: 'Elon Musk', role: null, aliases: ['Musk'], mentions: [0, 1] });
+  });
+
+  it('attributes “...,” he said and a quote continued with "adding that"', () => {
+    const e = run([
+      ['Antony Blinken, the secretary of state, spoke in Paris.'],
+      ['“We are not there yet,” he said, adding that “there is still a lot of work to do.”'],
+    ]);
+    expect(e.quotes.map((q) => [q.speaker, q.text])).toEqual([
+      ['Antony Blinken', 'We are not there yet.'],
+      ['Antony Blinken', 'there is still a lot of work to do.'],
+    ]);
+  });
+
+  it('does not tie a pronoun inside a quote to the speaker', () => {
+    const e = run(['Mary Jones, a coach at the club, said the team was ready.', '“He will start on Sunday,” the coach said.']);
+    expect(e.people[0]!.mentions).toEqual([0]);
+  });
+});
+
 describe('organizations and places', () => {
   it('links acronyms defined either way round and counts their mentions', () => {
     const e = run(['NASA and ESA (European Space Agency) signed a deal.', 'ESA will build the lander.', 'The Northern Power Authority (NPA) objected.']);

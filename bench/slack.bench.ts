@@ -1,0 +1,96 @@
+/**
+ * `/who-is hedman` through the signed Slack endpoint (real Bolt HTTPReceiver on Herald's HTTP
+ * server, signature check, dispatch, Block Kit render) beside a bare `node:http` server that
+ * answers JSON of the same size, on loopback, requests alternating, same run. Target: p99 of
+ * the Slack path within 2× of the bare server's.
+ */
+import { createHmac } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createSlackApp } from '../src/adapters/slack/app.js';
+import type { Logger } from '../src/core/ports.js';
+import { createHttpServer } from '../src/http/server.js';
+import { BUNDLED_SAMPLE_PATH, createApp } from '../src/main.js';
+import { startFakeSlack } from '../tests/slack/fake-slack/server.js';
+import type { BenchResult } from './bench-utils.js';
+
+const RUNS = 400;
+const WARMUP = 40;
+const SECRET = 'bench-signing-secret';
+
+const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => quiet };
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function slashBody(): string {
+  return new URLSearchParams({
+    token: 'x', team_id: 'T0001', team_domain: 'example', channel_id: 'C2147483705', channel_name: 'test',
+    user_id: 'U2147483697', user_name: 'Steve', command: '/who-is', text: 'hedman',
+    response_url: 'http://127.0.0.1:9/unused', trigger_id: '1.2.3',
+  }).toString();
+}
+
+async function post(url: string, body: string, headers: Record<string, string>): Promise<{ ms: number; bytes: number; status: number }> {
+  const start = performance.now();
+  const res = await fetch(url, { method: 'POST', headers, body });
+  const text = await res.text();
+  return { ms: performance.now() - start, bytes: Buffer.byteLength(text), status: res.status };
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const fake = await startFakeSlack();
+  fake.users.set('U2147483697', { id: 'U2147483697' });
+  const built = createApp({ listCommands: [], sampleArticle: BUNDLED_SAMPLE_PATH, dataDir: mkdtempSync(join(tmpdir(), 'herald-bench-')), discord: null, slack: null }, { logger: quiet });
+  if (!built.ok) throw new Error(built.error.message);
+  const app = built.value;
+  const http = createHttpServer(quiet);
+  const slack = createSlackApp({ botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.apiUrl, http, registry: app.registry, dispatcher: app.dispatcher, logger: quiet });
+  await slack.start();
+  const slackUrl = `http://127.0.0.1:${(await http.listen(0, '127.0.0.1')).port}/slack/events`;
+  const body = slashBody();
+  const signed = () => {
+    const ts = Math.floor(Date.now() / 1000);
+    return { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}` };
+  };
+  // The first answer analyses the sample article: done once, outside the measurement.
+  const first = await post(slackUrl, body, signed());
+  const sample = await (await fetch(slackUrl, { method: 'POST', headers: signed(), body })).text();
+  const bare = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(sample));
+  });
+  await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
+  const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`;
+
+  const times = { slack: [] as number[], bare: [] as number[] };
+  try {
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const s = await post(slackUrl, body, signed());
+      const b = await post(bareUrl, body, { 'content-type': 'application/x-www-form-urlencoded' });
+      if (s.status !== 200 || s.bytes !== Buffer.byteLength(sample)) throw new Error(`unexpected Slack answer: ${s.status}, ${s.bytes} bytes`);
+      if (i >= WARMUP) {
+        times.slack.push(s.ms);
+        times.bare.push(b.ms);
+      }
+    }
+  } finally {
+    await slack.stop();
+    await http.close();
+    await new Promise<void>((r) => bare.close(() => r()));
+    await fake.close();
+  }
+  const row = (name: string, xs: number[]) => ({ name, figures: { runs: xs.length, 'p50 ms': percentile(xs, 50), 'p99 ms': percentile(xs, 99), bytes: Buffer.byteLength(sample) } });
+  const ratio = percentile(times.slack, 99) / percentile(times.bare, 99);
+  return [
+    { name: 'first /who-is (analyses the sample)', figures: { 'ms': first.ms } },
+    row('bare node:http, same JSON', times.bare),
+    { ...row('/who-is via signed Slack endpoint', times.slack), target: { label: `p99 ratio ${ratio.toFixed(2)} <= 2`, met: ratio <= 2 } },
+  ];
+}

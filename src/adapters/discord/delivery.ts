@@ -1,0 +1,86 @@
+/**
+ * The delivery port on Discord: posts a reply (a scheduled digest) to a channel through
+ * discord.js REST. Rate limits and transient 5xx retries are discord.js's queue's job;
+ * idempotency is Discord's own `nonce` + `enforce_nonce`, keyed by the delivery key, so a
+ * retried post (by discord.js after a lost response, or by the scheduler) is not doubled.
+ */
+import { createHash } from 'node:crypto';
+import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
+import type { DeliveryPort, Logger, Where } from '../../core/ports.js';
+import type { OutboundMessage } from '../../core/reply/types.js';
+import { err, failure, ok, type Result } from '../../core/result.js';
+import { LIMITS } from './limits.js';
+import { renderReply } from './render-embeds.js';
+
+/** Why a channel can no longer be posted to. */
+export interface ChannelUnavailable {
+  readonly status: 403 | 404;
+  /** Discord's JSON error code: 50001 Missing Access, 50013 Missing Permissions, 10003 Unknown Channel. */
+  readonly code: number | string | null;
+  readonly message: string;
+}
+
+export interface DiscordDeliveryOptions {
+  /** discord.js REST with the bot token (the gateway Client's `client.rest` works too). */
+  readonly rest: REST;
+  readonly logger: Logger;
+  /**
+   * Called once per failed delivery when Discord says the channel is gone or hidden (403/404),
+   * so the caller can pause that channel's schedules and show it in `/feeds status`. Not retried.
+   */
+  readonly onChannelUnavailable?: (where: Where, reason: ChannelUnavailable) => void | Promise<void>;
+}
+
+/** A nonce (≤ 25 characters) stable for the same delivery, channel and page. */
+export function nonceFor(deliveryKey: string, channelId: string, page: number): string {
+  return createHash('sha256').update(`${deliveryKey}\u0000${channelId}\u0000${page}`).digest('hex').slice(0, LIMITS.nonce);
+}
+
+export function createDiscordDelivery(opts: DiscordDeliveryOptions): DeliveryPort {
+  const log = opts.logger.child({ adapter: 'discord-delivery' });
+
+  async function unavailable(where: Where, e: DiscordAPIError): Promise<void> {
+    const reason: ChannelUnavailable = { status: e.status as 403 | 404, code: e.code ?? null, message: e.message };
+    log.warn({ channel: where.channelId, guild: where.workspaceId, status: e.status, code: e.code }, 'discord channel unavailable');
+    try {
+      await opts.onChannelUnavailable?.(where, reason);
+    } catch (hookErr) {
+      log.error({ err: hookErr, channel: where.channelId }, 'onChannelUnavailable failed');
+    }
+  }
+
+  return {
+    async deliver(where: Where, message: OutboundMessage): Promise<Result<{ messageId: string | null }>> {
+      if (where.platform !== 'discord') return err(failure('bad_input', `Discord cannot deliver to a ${where.platform} channel.`));
+      const { messages, droppedButtons } = renderReply(message.reply);
+      if (droppedButtons > 0) log.warn({ droppedButtons, deliveryKey: message.deliveryKey }, 'buttons dropped');
+      let firstId: string | null = null;
+      for (const [page, body] of messages.entries()) {
+        // Channel messages cannot be ephemeral; the flag is for interaction answers only.
+        const { flags: _flags, ...rest } = body;
+        try {
+          const sent = (await opts.rest.post(Routes.channelMessages(where.channelId), {
+            body: { ...rest, nonce: nonceFor(message.deliveryKey, where.channelId, page), enforce_nonce: true },
+          })) as { id: string };
+          firstId ??= sent.id;
+        } catch (e) {
+          if (e instanceof DiscordAPIError && (e.status === 403 || e.status === 404)) {
+            await unavailable(where, e);
+            return err(failure('platform_error', `Herald can no longer post in channel ${where.channelId} (${e.status === 404 ? 'it was deleted' : 'missing access'}).`, {
+              hint: 'Give Herald the View Channel and Send Messages permissions there, then resume the schedule.',
+              details: { status: e.status, code: e.code, unavailable: true, page },
+            }));
+          }
+          const status = e instanceof DiscordAPIError || e instanceof HTTPError ? e.status : null;
+          const code = e instanceof RateLimitError ? 'rate_limited' : e instanceof Error && e.name === 'AbortError' ? 'timeout' : 'platform_error';
+          log.error({ err: e, channel: where.channelId, status, page, deliveryKey: message.deliveryKey }, 'discord delivery failed');
+          return err(failure(code, `Discord did not accept the message${status ? ` (HTTP ${status})` : ''}.`, {
+            hint: 'It will be tried again at the next run; the same delivery is never posted twice.',
+            details: { status, page, retryable: true },
+          }));
+        }
+      }
+      return ok({ messageId: firstId });
+    },
+  };
+}

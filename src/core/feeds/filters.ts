@@ -1,0 +1,186 @@
+/**
+ * Include/exclude filters of a feed subscription (and of a channel). A pattern is either a
+ * keyword (case-insensitive, whole words: "mars" does not match "marshal") or a regular
+ * expression written `/.../flags`.
+ *
+ * Regular expressions typed into a chat run on every item of every poll, and JavaScript's
+ * engine backtracks, so a pattern like `(a+)+$` can take exponential time. We therefore refuse,
+ * when the filter is added, the shapes that cause catastrophic backtracking:
+ * - a repeated group (`*`, `+`, `{n,}`, `{n,m}` after `)`) that itself contains a quantifier or
+ *   an alternation: `(a+)+`, `(\w*)*`, `(a|aa)+`;
+ * - backreferences (`\1`, `\k<name>`), which make matching NP-hard in general;
+ * - patterns longer than MAX_PATTERN_LENGTH characters;
+ * - the `g` and `y` flags, which make `test` stateful.
+ * And matching is bounded: only the first MAX_MATCH_TEXT characters of an item are tested, so
+ * even a pattern that slips through runs over a small, fixed input.
+ */
+import { err, failure, ok, type Result } from '../result.js';
+import type { ContentFilters } from '../store/records.js';
+
+export const MAX_PATTERN_LENGTH = 200;
+/** Characters of an item (title, tags, start of the body) that filters see. */
+export const MAX_MATCH_TEXT = 8_000;
+export const MAX_FILTERS = 20;
+
+/** One compiled pattern. */
+export interface CompiledFilter {
+  /** The pattern as the admin wrote it. */
+  readonly source: string;
+  readonly kind: 'keyword' | 'regex';
+  test(text: string): boolean;
+}
+
+/** A subscription's filters, compiled once per poll. */
+export interface CompiledFilters {
+  readonly include: readonly CompiledFilter[];
+  readonly exclude: readonly CompiledFilter[];
+}
+
+const REGEX_LITERAL = /^\/(.+)\/([a-z]*)$/su;
+const ALLOWED_FLAGS = /^[imsu]*$/u;
+const HINT = 'Use a keyword like `mars rover`, or a simple expression like `/artemis (ii|2)/i`; separate several with commas.';
+
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/** Why a regex source is refused, or null when it is safe enough to run. */
+export function unsafeRegexReason(source: string): string | null {
+  if (source.length > MAX_PATTERN_LENGTH) return `it is longer than ${MAX_PATTERN_LENGTH} characters`;
+  // Per open group: whether it holds a quantifier or an alternation so far.
+  const groups: { risky: boolean }[] = [];
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      const next = source[i + 1] ?? '';
+      if (!inClass && (/[1-9]/u.test(next) || next === 'k')) return 'it uses a backreference';
+      i += 1;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') groups.push({ risky: false });
+    else if (c === '|') {
+      if (groups.length > 0) groups[groups.length - 1]!.risky = true;
+    } else if (c === ')') {
+      const group = groups.pop();
+      const repeated = repeatsUnboundedly(source, i + 1);
+      if (group?.risky && repeated) return 'it repeats a group that already repeats or alternates, like (a+)+ or (a|aa)*';
+      // A risky or repeated group makes its enclosing group risky too: ((a+)b)+ is as bad.
+      if ((group?.risky || repeated) && groups.length > 0) groups[groups.length - 1]!.risky = true;
+    } else if ((c === '*' || c === '+' || c === '{') && groups.length > 0 && repeatsUnboundedly(source, i)) {
+      groups[groups.length - 1]!.risky = true;
+    }
+  }
+  return null;
+}
+
+/** Whether the quantifier at `at` (if any) repeats more than once: `*`, `+`, `{n,}`, `{n,m}` with m > 1. */
+function repeatsUnboundedly(source: string, at: number): boolean {
+  const c = source[at];
+  if (c === '*' || c === '+') return true;
+  if (c !== '{') return false;
+  const m = /^\{(\d*)(,(\d*))?\}/u.exec(source.slice(at));
+  if (!m) return false;
+  if (m[2] === undefined) return Number(m[1]) > 1;
+  return m[3] === '' || Number(m[3]) > 1;
+}
+
+/** Compiles one pattern, refusing empty, invalid and runaway ones. */
+export function compileFilter(pattern: string): Result<CompiledFilter> {
+  const source = pattern.trim();
+  if (source === '') return err(failure('bad_input', 'A filter cannot be empty.', { hint: HINT }));
+  const literal = REGEX_LITERAL.exec(source);
+  if (literal && source.length > 2) {
+    const [, body = '', flags = ''] = literal;
+    if (!ALLOWED_FLAGS.test(flags)) return err(failure('bad_input', `The filter ${source} uses flags other than i, m, s, u.`, { hint: HINT }));
+    const unsafe = unsafeRegexReason(body);
+    if (unsafe) return err(failure('bad_input', `The filter ${source} is refused because ${unsafe}: it could run for a very long time.`, { hint: HINT }));
+    let re: RegExp;
+    try {
+      re = new RegExp(body, flags);
+    } catch (e) {
+      return err(failure('bad_input', `The filter ${source} is not a valid regular expression (${(e as Error).message}).`, { hint: HINT }));
+    }
+    return ok({ source, kind: 'regex', test: (text) => re.test(text.slice(0, MAX_MATCH_TEXT)) });
+  }
+  if (source.length > MAX_PATTERN_LENGTH) return err(failure('bad_input', `A keyword filter is at most ${MAX_PATTERN_LENGTH} characters.`, { hint: HINT }));
+  // Whole words in any script: \b is ASCII-only, so use Unicode letter/number lookarounds.
+  const words = source.split(/\s+/u).map(escapeRegex).join('\\s+');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}_])${words}(?![\\p{L}\\p{N}_])`, 'iu');
+  return ok({ source, kind: 'keyword', test: (text) => re.test(text.slice(0, MAX_MATCH_TEXT)) });
+}
+
+/** Compiles a subscription's filters; the first problem wins, naming the bad pattern. */
+export function compileFilters(filters: ContentFilters): Result<CompiledFilters> {
+  if (filters.include.length + filters.exclude.length > MAX_FILTERS) {
+    return err(failure('bad_input', `At most ${MAX_FILTERS} filters per subscription.`, { hint: HINT }));
+  }
+  const compileAll = (list: readonly string[]): Result<CompiledFilter[]> => {
+    const out: CompiledFilter[] = [];
+    for (const p of list) {
+      const c = compileFilter(p);
+      if (!c.ok) return c;
+      out.push(c.value);
+    }
+    return ok(out);
+  };
+  const include = compileAll(filters.include);
+  if (!include.ok) return include;
+  const exclude = compileAll(filters.exclude);
+  if (!exclude.ok) return exclude;
+  return ok({ include: include.value, exclude: exclude.value });
+}
+
+/** An item passes when it matches some include filter (or there are none) and no exclude filter. */
+export function passesFilters(filters: CompiledFilters, text: string): boolean {
+  const bounded = text.slice(0, MAX_MATCH_TEXT);
+  if (filters.include.length > 0 && !filters.include.some((f) => f.test(bounded))) return false;
+  return !filters.exclude.some((f) => f.test(bounded));
+}
+
+/**
+ * Splits what an admin typed (`mars, /artemis (ii|2)/i, moon base`) into patterns. Commas
+ * inside a `/.../` expression (as in `{1,3}`) do not split it.
+ */
+export function parseFilterList(text: string | undefined | null): string[] {
+  if (!text) return [];
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && /[\s,]/u.test(text[i]!)) i += 1;
+    if (i >= text.length) break;
+    let end = i;
+    if (text[i] === '/') {
+      // Find the closing unescaped slash followed by flags and then a comma or the end.
+      let j = i + 1;
+      let close = -1;
+      for (; j < text.length; j++) {
+        if (text[j] === '\\') { j += 1; continue; }
+        if (text[j] === '/' && /^[a-z]*\s*(,|$)/u.test(text.slice(j + 1))) { close = j; break; }
+      }
+      end = close < 0 ? text.indexOf(',', i) : close + 1 + /^[a-z]*/u.exec(text.slice(close + 1))![0].length;
+    } else {
+      end = text.indexOf(',', i);
+    }
+    if (end < 0) end = text.length;
+    const piece = text.slice(i, end).trim();
+    if (piece !== '') out.push(piece);
+    i = end + 1;
+  }
+  return out;
+}
+
+/** Parses and validates the include/exclude options of `/feeds add`. */
+export function parseFilterOptions(include: string | undefined, exclude: string | undefined): Result<ContentFilters> {
+  const filters: ContentFilters = { include: parseFilterList(include), exclude: parseFilterList(exclude) };
+  const compiled = compileFilters(filters);
+  return compiled.ok ? ok(filters) : compiled;
+}
+
+/** The text filters look at: title, tags, then the body, capped. */
+export function filterText(parts: { readonly title: string | null; readonly tags?: readonly string[]; readonly body?: string }): string {
+  return [parts.title ?? '', (parts.tags ?? []).join(' '), parts.body ?? ''].join('\n').slice(0, MAX_MATCH_TEXT);
+}

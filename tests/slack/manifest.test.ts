@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { BOT_SCOPES, slackManifest } from '../../src/adapters/slack/manifest.js';
+import { manifestSlackCli } from '../../src/cli/slack-commands.js';
+import { memoryLogger, testDispatcher } from './helpers.js';
+
+const { registry } = testDispatcher(memoryLogger());
+
+function run(argv: string[]): Promise<{ code: number; out: string; errText: string }> {
+  let out = '';
+  let errText = '';
+  return manifestSlackCli(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (errText += s) } }, { registry }).then((code) => ({ code, out, errText }));
+}
+
+describe('Slack manifest', () => {
+  it('lists every command with its usage hint, plus the umbrella, pointing at /slack/events', async () => {
+    const { code, out } = await run(['--url', 'https://herald.example.org/']);
+    expect(code).toBe(0);
+    const m = JSON.parse(out) as { features: { slash_commands: { command: string; usage_hint: string; url: string }[] }; settings: Record<string, unknown>; oauth_config: { scopes: { bot: string[] } } };
+    const cmds = m.features.slash_commands;
+    expect(cmds.map((c) => c.command)).toEqual(['/herald', ...registry.commands.map((c) => `/${c.name}`)]);
+    expect(cmds.find((c) => c.command === '/who-is')!.usage_hint).toBe('<name>');
+    expect(cmds.find((c) => c.command === '/feeds')!.usage_hint).toBe('<add|list> ...');
+    for (const c of cmds) expect(c.url).toBe('https://herald.example.org/slack/events');
+    expect(m.settings['socket_mode_enabled']).toBe(false);
+    expect(m.settings['interactivity']).toEqual({ is_enabled: true, request_url: 'https://herald.example.org/slack/events' });
+    expect(m.oauth_config.scopes.bot).toEqual(Object.keys(BOT_SCOPES));
+  });
+
+  it('has no URLs in Socket Mode', async () => {
+    const { code, out } = await run(['manifest', 'slack', '--socket-mode']);
+    expect(code).toBe(0);
+    expect(out).not.toContain('request_url');
+    expect(out).not.toContain('"url"');
+    expect(JSON.parse(out).settings.socket_mode_enabled).toBe(true);
+  });
+
+  it('refuses HTTP mode without an https URL, with usage', async () => {
+    expect((await run([])).code).toBe(2);
+    const r = await run(['--url', 'http://plain.example']);
+    expect(r.code).toBe(2);
+    expect(r.errText).toContain('https');
+    expect((await run(['--bogus'])).errText).toContain('Unknown option --bogus');
+  });
+
+  it('warns (not silently drops) when there are more than 50 commands', () => {
+    const many = Array.from({ length: 55 }, (_, i) => ({ ...registry.commands[0]!, name: `c${i}` }));
+    const r = slackManifest({ commands: many, socketMode: true });
+    expect(r.ok && r.value.warnings[0]).toContain('/c49');
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * Herald's real commands (commands/index.ts through createApp) on Slack over signed HTTP:
+ * the real /who-is on the sample article, every command in both forms, and an article whose
+ * text contains <!channel>, <!here> and <@U123>.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
+import { createHttpServer, type HttpServer } from '../../src/http/server.js';
+import { BUNDLED_SAMPLE_PATH, createApp, type App } from '../../src/main.js';
+import { startFakeSlack, type FakeSlack } from './fake-slack/server.js';
+import { memoryLogger, postSigned, SECRET, slashBody, TOKEN } from './helpers.js';
+
+let fake: FakeSlack;
+let http: HttpServer;
+let slack: SlackApp;
+let app: App;
+let url: string;
+let n = 0;
+
+beforeAll(async () => {
+  fake = await startFakeSlack();
+  fake.users.set('U2147483697', { id: 'U2147483697', is_admin: true });
+  const logger = memoryLogger();
+  const built = createApp({ listCommands: [], sampleArticle: BUNDLED_SAMPLE_PATH, dataDir: mkdtempSync(join(tmpdir(), 'herald-slack-')), discord: null, slack: null }, { logger });
+  if (!built.ok) throw new Error(built.error.message);
+  app = built.value;
+  http = createHttpServer(logger);
+  slack = createSlackApp({ botToken: TOKEN, signingSecret: SECRET, apiUrl: fake.apiUrl, http, registry: app.registry, dispatcher: app.dispatcher, logger });
+  await slack.start();
+  url = `http://127.0.0.1:${(await http.listen(0, '127.0.0.1')).port}/slack/events`;
+});
+
+afterAll(async () => {
+  await slack?.stop();
+  await http?.close();
+  await fake?.close();
+});
+
+/** Every mrkdwn text and fallback `text` in a payload. */
+function parsedText(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => parsedText(n, out));
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (o['type'] !== 'plain_text' && typeof o['text'] === 'string') out.push(o['text']);
+    for (const v of Object.values(o)) if (typeof v === 'object') parsedText(v, out);
+  }
+  return out;
+}
+
+/** The answer whether it came in the ack or later through response_url. */
+async function ask(command: string, text: string): Promise<string> {
+  const id = `real${++n}`;
+  const res = await postSigned(url, slashBody(command, text, fake.responseUrl(id)));
+  expect(res.status).toBe(200);
+  return res.text || JSON.stringify(await fake.waitForResponse(id, 1, 15_000));
+}
+
+describe('real commands on Slack', () => {
+  it('/who-is hedman answers from the sample article, dedicated and umbrella', async () => {
+    for (const [c, t] of [['/who-is', 'hedman'], ['/herald', 'who-is hedman']] as const) {
+      const answer = await ask(c, t);
+      expect(answer).toContain('Niklas Hedman');
+      expect(answer).toContain('acting director of UNOOSA');
+    }
+  });
+
+  it('every real command answers through both forms', async () => {
+    for (const command of app.registry.commands) {
+      const sub = command.kind === 'group' ? ` ${Object.keys(command.subcommands)[0]}` : '';
+      const dedicated = await ask(`/${command.name}`, sub.trim());
+      const umbrella = await ask('/herald', `${command.name}${sub}`);
+      expect(JSON.parse(dedicated).blocks ?? JSON.parse(dedicated)[0].blocks, `/${command.name}`).toBeDefined();
+      expect(umbrella.length, `/herald ${command.name}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('an article containing <!channel> never notifies anyone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'herald-hostile-'));
+    const file = join(dir, 'hostile.txt');
+    writeFileSync(file, 'Stockholm, Jan. 5 (Xinhua) -- Anna Berg, head of the Swedish Space Agency, warned <!channel> and <!here> readers on Monday.\n\n"We will launch in May," Berg said, pinging <@U123>.\n\nThe agency & its partners said the plan costs 5 million dollars.\n');
+    expect((await app.load(file)).ok).toBe(true);
+    for (const [c, t] of [['/summary', ''], ['/quotes', ''], ['/herald', 'facts']] as const) {
+      const parsed = JSON.parse(await ask(c, t)) as unknown;
+      // Slack parses mentions only in mrkdwn and in the fallback text; plain_text (headers) shows them as typed.
+      expect(parsedText(parsed).join('\n')).not.toMatch(/<!channel>|<!here>|<@U123>/);
+    }
+    expect(await ask('/summary', '')).toContain('&lt;!channel&gt;');
+  });
+});
