@@ -16,7 +16,7 @@ let gw: DiscordGateway;
 
 beforeAll(async () => {
   fake = await startFakeDiscord({ applicationId: APP });
-  gw = await startDiscordGateway({ token: 'bot-token', apiUrl: fake.api, dispatcher: testDispatcher({ slowMs: 30 }), logger: silentLogger, restOverrides: { offset: 0 } });
+  gw = await startDiscordGateway({ token: 'test-token-123', apiUrl: fake.api, dispatcher: testDispatcher({ slowMs: 30 }), logger: silentLogger, restOverrides: { offset: 0 } });
 });
 afterAll(async () => {
   await gw.stop();
@@ -26,7 +26,7 @@ afterAll(async () => {
 describe('discord gateway', () => {
   it('logs in with the token and only the Guilds intent', () => {
     expect(fake.gateway.identifies).toHaveLength(1);
-    expect(fake.gateway.identifies[0]).toMatchObject({ token: 'bot-token', intents: 1 });
+    expect(fake.gateway.identifies[0]).toMatchObject({ token: 'test-token-123', intents: 1 });
     expect(gw.client.guilds.cache.has(fake.gateway.guildId)).toBe(true);
     expect(fake.requests.some((r) => r.path === '/gateway/bot')).toBe(true);
   });

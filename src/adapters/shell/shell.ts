@@ -84,7 +84,16 @@ export async function runShell(opts: ShellOptions): Promise<number> {
   const interactive = opts.interactive ?? !!opts.input.isTTY;
   const invoker: Invoker = { userId: 'local', displayName: 'you', platformLevel: opts.level ?? 'member' };
   const render = (r: Reply): string => renderText(r, { ansi: interactive && !!opts.output.isTTY });
-  const write = (text: string): void => void opts.output.write(`${text}\n`);
+  // A reader that went away (`| head`) ends the session quietly instead of crashing on EPIPE.
+  let outputClosed = false;
+  const onOutputError = (): void => {
+    outputClosed = true;
+    rl.close();
+  };
+  opts.output.on('error', onOutputError);
+  const write = (text: string): void => {
+    if (!outputClosed) opts.output.write(`${text}\n`);
+  };
   const rl: Interface = createInterface({
     input: opts.input,
     output: interactive ? opts.output : undefined,
@@ -99,6 +108,7 @@ export async function runShell(opts: ShellOptions): Promise<number> {
   }
   // Lines are answered one at a time, in order, even when piped input arrives all at once.
   for await (const raw of rl) {
+    if (outputClosed) break;
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) {
       if (interactive) rl.prompt();
@@ -119,5 +129,6 @@ export async function runShell(opts: ShellOptions): Promise<number> {
   }
   rl.close();
   if (interactive) write('');
+  // The listener stays: an EPIPE can still arrive after the last write was queued.
   return 0;
 }

@@ -25,7 +25,7 @@ const channelSchema = z.strictObject({
   settings: z
     .strictObject({
       timezone: z.string().min(1),
-      format: z.enum(DIGEST_FORMATS as [string, ...string[]]),
+      format: z.enum(['compact', 'full'] satisfies typeof DIGEST_FORMATS),
       /** Stored article id (content hash) pinned as current, or null for "newest received". */
       article: z.string().min(1).nullable(),
       filters: filtersSchema,
@@ -34,7 +34,7 @@ const channelSchema = z.strictObject({
     .optional(),
   feeds: z.array(z.strictObject({ url: httpUrl, title: z.string().nullable().optional(), filters: filtersSchema.optional() })).max(200).default([]),
   schedules: z
-    .array(z.strictObject({ cron: z.string().min(1).max(100), timezone: z.string().min(1), kind: z.enum(SCHEDULE_KINDS as [string, ...string[]]), paused: z.boolean().default(false) }))
+    .array(z.strictObject({ cron: z.string().min(1).max(100), timezone: z.string().min(1), kind: z.enum(['new-articles', 'current-article'] satisfies typeof SCHEDULE_KINDS), paused: z.boolean().default(false) }))
     .max(50)
     .default([]),
 });

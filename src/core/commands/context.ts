@@ -2,6 +2,7 @@ import type { AccessLevel } from './define.js';
 import type { AnalysedArticle, ArticleLibrary, Clock, Invoker, Logger, Where } from '../ports.js';
 import type { CommandRegistry } from './registry.js';
 import type { HeraldStore } from '../store/repositories.js';
+import type { FeedService } from '../feeds/service.js';
 import type { ScheduleControl } from '../schedule/port.js';
 
 /**
@@ -16,7 +17,8 @@ export interface CommandServices {
   readonly registry: CommandRegistry;
   /** The persistent store; absent in store-less runs (some unit tests). */
   readonly store?: HeraldStore;
-  // feeds?: (added by the feeds layer)
+  /** Fetching feeds once (`/feeds add`, `/feeds test`); absent when feeds are not wired. */
+  readonly feeds?: FeedService;
   /** Runs schedules (the cron scheduler); absent where nothing runs them. */
   readonly schedules?: ScheduleControl;
 }

@@ -8,11 +8,13 @@
  * when the filter is added, the shapes that cause catastrophic backtracking:
  * - a repeated group (`*`, `+`, `{n,}`, `{n,m}` after `)`) that itself contains a quantifier or
  *   an alternation: `(a+)+`, `(\w*)*`, `(a|aa)+`;
+ * - more than one repetition in the whole pattern (`\s*\s*x`, `.*a.*b`): each one that can
+ *   match the same text multiplies the work by the text length (measured: seconds on 2,000 chars);
  * - backreferences (`\1`, `\k<name>`), which make matching NP-hard in general;
  * - patterns longer than MAX_PATTERN_LENGTH characters;
  * - the `g` and `y` flags, which make `test` stateful.
- * And matching is bounded: only the first MAX_MATCH_TEXT characters of an item are tested, so
- * even a pattern that slips through runs over a small, fixed input.
+ * And matching is bounded: a regular expression sees only the first MAX_REGEX_TEXT characters of
+ * an item (keywords MAX_MATCH_TEXT), so even a pattern that slips through runs over a small input.
  */
 import { err, failure, ok, type Result } from '../result.js';
 import type { ContentFilters } from '../store/records.js';
@@ -20,6 +22,8 @@ import type { ContentFilters } from '../store/records.js';
 export const MAX_PATTERN_LENGTH = 200;
 /** Characters of an item (title, tags, start of the body) that filters see. */
 export const MAX_MATCH_TEXT = 8_000;
+/** Characters a regular expression sees: smaller, since even one repetition costs about n² per failed search. */
+export const MAX_REGEX_TEXT = 2_000;
 export const MAX_FILTERS = 20;
 
 /** One compiled pattern. */
@@ -45,40 +49,53 @@ const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\
 /** Why a regex source is refused, or null when it is safe enough to run. */
 export function unsafeRegexReason(source: string): string | null {
   if (source.length > MAX_PATTERN_LENGTH) return `it is longer than ${MAX_PATTERN_LENGTH} characters`;
-  // Per open group: whether it holds a quantifier or an alternation so far.
+  // Per open group: whether it holds a repetition or an alternation so far.
   const groups: { risky: boolean }[] = [];
   let inClass = false;
+  let repetitions = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source[i]!;
+    // Index of the last character of the atom just read; a quantifier may follow it.
+    let atomEnd = i;
     if (c === '\\') {
       const next = source[i + 1] ?? '';
       if (!inClass && (/[1-9]/u.test(next) || next === 'k')) return 'it uses a backreference';
       i += 1;
+      atomEnd = i;
+      if (inClass) continue;
+    } else if (inClass) {
+      if (c !== ']') continue;
+      inClass = false;
+    } else if (c === '[') {
+      inClass = true;
       continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
+    } else if (c === '(') {
+      groups.push({ risky: false });
       continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') groups.push({ risky: false });
-    else if (c === '|') {
+    } else if (c === '|') {
       if (groups.length > 0) groups[groups.length - 1]!.risky = true;
+      continue;
+    } else if (c === '*' || c === '+' || c === '?' || c === '{') {
+      continue;
     } else if (c === ')') {
       const group = groups.pop();
-      const repeated = repeatsUnboundedly(source, i + 1);
-      if (group?.risky && repeated) return 'it repeats a group that already repeats or alternates, like (a+)+ or (a|aa)*';
-      // A risky or repeated group makes its enclosing group risky too: ((a+)b)+ is as bad.
-      if ((group?.risky || repeated) && groups.length > 0) groups[groups.length - 1]!.risky = true;
-    } else if ((c === '*' || c === '+' || c === '{') && groups.length > 0 && repeatsUnboundedly(source, i)) {
-      groups[groups.length - 1]!.risky = true;
+      if (group?.risky && repeats(source, i + 1)) return 'it repeats a group that already repeats or alternates, like (a+)+ or (a|aa)*';
+      // A risky group makes its enclosing group risky too: ((a+)b)+ is as bad.
+      if (group?.risky && groups.length > 0) groups[groups.length - 1]!.risky = true;
+    }
+    if (repeats(source, atomEnd + 1)) {
+      repetitions += 1;
+      if (groups.length > 0) groups[groups.length - 1]!.risky = true;
     }
   }
+  // Two repetitions that can match the same text (\s*\s*x, .*a.*b) already cost n³ per failed
+  // search on a 2,000-character item: seconds. One repetition stays near n².
+  if (repetitions > 1) return 'it repeats more than one part (like .*a.*b); use one repetition, or several keyword filters';
   return null;
 }
 
-/** Whether the quantifier at `at` (if any) repeats more than once: `*`, `+`, `{n,}`, `{n,m}` with m > 1. */
-function repeatsUnboundedly(source: string, at: number): boolean {
+/** Whether a quantifier at `at` repeats more than once: `*`, `+`, `{n,}`, `{n,m}` with m > 1. */
+function repeats(source: string, at: number): boolean {
   const c = source[at];
   if (c === '*' || c === '+') return true;
   if (c !== '{') return false;
@@ -104,7 +121,7 @@ export function compileFilter(pattern: string): Result<CompiledFilter> {
     } catch (e) {
       return err(failure('bad_input', `The filter ${source} is not a valid regular expression (${(e as Error).message}).`, { hint: HINT }));
     }
-    return ok({ source, kind: 'regex', test: (text) => re.test(text.slice(0, MAX_MATCH_TEXT)) });
+    return ok({ source, kind: 'regex', test: (text) => re.test(text.slice(0, MAX_REGEX_TEXT)) });
   }
   if (source.length > MAX_PATTERN_LENGTH) return err(failure('bad_input', `A keyword filter is at most ${MAX_PATTERN_LENGTH} characters.`, { hint: HINT }));
   // Whole words in any script: \b is ASCII-only, so use Unicode letter/number lookarounds.

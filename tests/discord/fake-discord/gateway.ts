@@ -63,7 +63,11 @@ export function attachGateway(server: Server, url: string, appId: string): FakeG
     identifies,
     guildId,
     dispatch(t, d) {
-      for (const ws of identified) send(ws, { op: 0, t, s: ++seq, d });
+      // Today's Discord always sends these with an interaction (the docs' older samples lack them,
+      // and discord.js 14 requires them).
+      const guild = (d as { guild_id?: string }).guild_id;
+      const data = t === 'INTERACTION_CREATE' ? { entitlements: [], authorizing_integration_owners: guild ? { '0': guild } : {}, context: guild ? 0 : 1, ...(d as object) } : d;
+      for (const ws of identified) send(ws, { op: 0, t, s: ++seq, d: data });
     },
     close() {
       for (const ws of wss.clients) ws.terminate();

@@ -131,8 +131,9 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     const body = await readJson(req);
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
       record(req, path, body, status);
-      const text = payload === null || status === 204 ? '' : JSON.stringify(payload);
-      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(text);
+      // Like Discord, a 204 has no body and no content type (discord.js would try to parse it).
+      if (payload === null || status === 204) return void res.writeHead(status, headers).end();
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(payload));
     };
     const fault = faults.find((f) => f.times > 0 && f.method === method && f.path.test(path));
     if (fault && !fault.afterEffect) {

@@ -1,0 +1,97 @@
+/**
+ * The Discord adapter as the composition root sees it: from `config.discord`, mount the
+ * signed HTTP endpoint (DISCORD_PUBLIC_KEY), log in to the gateway (DISCORD_TOKEN), and
+ * offer the delivery port (DISCORD_TOKEN). Either receiving mode, or both, may be on.
+ */
+import type { RESTOptions, REST } from 'discord.js';
+import type { Config } from '../../config/schema.js';
+import type { Dispatcher } from '../../core/commands/dispatch.js';
+import type { Clock, DeliveryPort, Logger, Where } from '../../core/ports.js';
+import { systemClock } from '../../core/ports.js';
+import type { HttpServer } from '../../http/server.js';
+import { createDiscordDelivery, type ChannelUnavailable } from './delivery.js';
+import { startDiscordGateway, type DiscordGateway } from './gateway.js';
+import { mountDiscordInteractions } from './http-interactions.js';
+import { createInteractionHandler } from './interactions.js';
+import { createDiscordRest } from './rest.js';
+
+export interface DiscordAdapterOptions {
+  readonly config: NonNullable<Config['discord']>;
+  /** Herald's HTTP server; the endpoint is mounted on it when a public key is configured. */
+  readonly http: HttpServer;
+  readonly dispatcher: Dispatcher;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  /** A channel answered 403/404 to a delivery: pause its schedules, show it in /feeds status. */
+  readonly onChannelUnavailable?: (where: Where, reason: ChannelUnavailable) => void | Promise<void>;
+  /** Use the gateway even when a public key is set (both modes at once). Default: gateway only without a public key. */
+  readonly gateway?: boolean;
+  readonly deferAfterMs?: number;
+  readonly restOverrides?: Partial<RESTOptions>;
+}
+
+export interface DiscordAdapter {
+  /** Posting to channels; null without DISCORD_TOKEN. */
+  readonly delivery: DeliveryPort | null;
+  /** Logs in to the gateway when that mode is on; returns the modes running. */
+  start(): Promise<{ modes: readonly ('http' | 'gateway')[] }>;
+  stop(): Promise<void>;
+}
+
+export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapter {
+  const { config, logger } = opts;
+  const overrides = opts.restOverrides ?? {};
+  const modes: ('http' | 'gateway')[] = [];
+  if (config.publicKey) {
+    // Interaction webhooks authenticate by their own token; the bot token is only added when present.
+    const rest = createDiscordRest({ token: config.token, apiUrl: config.apiUrl, overrides });
+    const handler = createInteractionHandler({
+      dispatcher: opts.dispatcher,
+      rest,
+      applicationId: config.applicationId,
+      logger,
+      ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),
+    });
+    mountDiscordInteractions(opts.http, { publicKey: config.publicKey, handler, clock: opts.clock ?? systemClock, logger });
+    modes.push('http');
+  }
+  const useGateway = !!config.token && (opts.gateway ?? !config.publicKey);
+  let gateway: DiscordGateway | null = null;
+  let botRest: REST | null = null;
+  // One REST queue for the bot token: the gateway client's once it runs, so deliveries and
+  // interaction follow-ups share the global rate-limit accounting.
+  const restForBot = (): REST => gateway?.client.rest ?? (botRest ??= createDiscordRest({ token: config.token, apiUrl: config.apiUrl, overrides }));
+  let inner: DeliveryPort | null = null;
+  const delivery: DeliveryPort | null = config.token
+    ? {
+        deliver(where, message) {
+          inner ??= createDiscordDelivery({ rest: restForBot(), logger, ...(opts.onChannelUnavailable ? { onChannelUnavailable: opts.onChannelUnavailable } : {}) });
+          return inner.deliver(where, message);
+        },
+      }
+    : null;
+
+  return {
+    delivery,
+    async start() {
+      if (useGateway && !gateway) {
+        gateway = await startDiscordGateway({
+          token: config.token!,
+          apiUrl: config.apiUrl,
+          dispatcher: opts.dispatcher,
+          logger,
+          applicationId: config.applicationId,
+          restOverrides: overrides,
+          ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),
+        });
+        inner = null;
+        modes.push('gateway');
+      }
+      return { modes: [...modes] };
+    },
+    async stop() {
+      await gateway?.stop();
+      gateway = null;
+    },
+  };
+}
