@@ -1,0 +1,199 @@
+/**
+ * One feed in a poll cycle: fetch (conditional GET), store the items (deduplicated across feeds),
+ * hand each to the subscribed channels whose filters pass, and record the fetch state. Failures
+ * back off; a feed that keeps failing is disabled and each subscribed channel is told once.
+ */
+import type { Article } from '../core/article/types.js';
+import { compileFilters, filterText, passesFilters, type CompiledFilters } from '../core/feeds/filters.js';
+import type { ArticleFacts } from '../core/facts/types.js';
+import { ingestFeedItem } from '../core/ingest/index.js';
+import type { Clock, DeliveryPort, Logger, Where } from '../core/ports.js';
+import { info } from '../core/reply/build.js';
+import type { Failure } from '../core/result.js';
+import type { ContentFilters, Feed, FeedFetchState } from '../core/store/records.js';
+import type { HeraldStore } from '../core/store/repositories.js';
+import { backoff, fetchFeed, shouldDisable, type BackoffPolicy, type FetchFeedDeps } from '../feeds/index.js';
+import type { FeedItemInput } from '../feeds/types.js';
+
+export interface PollFeedDeps {
+  readonly store: HeraldStore;
+  readonly fetch: FetchFeedDeps;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Where "this feed was disabled" notices go; without one they are only logged. */
+  readonly delivery?: DeliveryPort;
+  /** Time between successful fetches of a feed. */
+  readonly pollIntervalMs: number;
+  readonly disableAfterFailures: number;
+  readonly backoff: BackoffPolicy;
+  /** When given, new articles are analysed as they are stored (eager); otherwise on first use. */
+  readonly analyse?: (article: Article) => ArticleFacts;
+}
+
+export type FeedOutcome =
+  | { readonly kind: 'not-modified' }
+  | { readonly kind: 'fetched'; readonly items: number; readonly newItems: number; readonly received: number; readonly skippedItems: number }
+  | { readonly kind: 'failed'; readonly failure: Failure; readonly disabled: boolean; readonly notified: number };
+
+interface Recipient {
+  readonly channelId: number;
+  readonly filters: CompiledFilters | null;
+}
+
+/** Compiles stored filters; a pattern that no longer compiles is logged and ignored rather than blocking the channel. */
+function compileStored(filters: ContentFilters, log: Logger, context: Record<string, unknown>): CompiledFilters | null {
+  if (filters.include.length === 0 && filters.exclude.length === 0) return null;
+  const compiled = compileFilters(filters);
+  if (compiled.ok) return compiled.value;
+  log.warn({ ...context, problem: compiled.error.message }, 'stored filter does not compile; ignoring it');
+  return null;
+}
+
+async function recipients(feed: Feed, deps: PollFeedDeps, log: Logger): Promise<Recipient[]> {
+  const out: Recipient[] = [];
+  for (const sub of await deps.store.subscriptions.listForFeed(feed.id)) {
+    const channel = await deps.store.channels.get(sub.channelId);
+    if (!channel) continue;
+    out.push({ channelId: sub.channelId, filters: compileStored(sub.filters, log, { subscription: sub.id }) });
+    // Channel-wide filters apply on top of the subscription's own.
+    const channelFilters = compileStored(channel.settings.filters, log, { channel: channel.id });
+    if (channelFilters) out.push({ channelId: sub.channelId, filters: channelFilters });
+  }
+  return out;
+}
+
+/** Oldest first, so the newest item is received last and lists first in `listReceived`. */
+function oldestFirst(items: readonly FeedItemInput[]): FeedItemInput[] {
+  const reversed = [...items].reverse();
+  if (!reversed.every((i) => i.isoDate)) return reversed;
+  return reversed.sort((a, b) => a.isoDate!.localeCompare(b.isoDate!));
+}
+
+function textOf(article: Article): string {
+  return filterText({ title: article.title, tags: article.tags, body: article.paragraphs.map((p) => p.text).join('\n') });
+}
+
+export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutcome> {
+  const log = deps.logger.child({ feedId: feed.id, url: feed.url });
+  let fetched;
+  try {
+    fetched = await fetchFeed({ url: feed.url, etag: feed.fetch.etag, lastModified: feed.fetch.lastModified }, deps.fetch);
+  } catch (e) {
+    log.error({ err: e }, 'feed fetch threw');
+    fetched = { ok: false as const, error: { code: 'internal' as const, message: `Internal error while fetching: ${(e as Error).message}` } };
+  }
+  const now = deps.clock.now();
+  if (!fetched.ok) return failed(feed, fetched.error, deps, log);
+
+  const success: Partial<FeedFetchState> = {
+    etag: fetched.value.etag,
+    lastModified: fetched.value.lastModified,
+    lastFetchAt: now.toISOString(),
+    lastError: null,
+    consecutiveFailures: 0,
+    nextAttemptAt: new Date(now.getTime() + deps.pollIntervalMs).toISOString(),
+  };
+  if (fetched.value.notModified) {
+    await deps.store.feeds.updateFetchState(feed.id, success);
+    return { kind: 'not-modified' };
+  }
+
+  const result = fetched.value;
+  const sourceName = feed.title ?? result.title;
+  // Ingest (CPU) before the transaction, so the store is held only for the writes.
+  const articles: { article: Article; link: string | null; text: string; facts?: ArticleFacts }[] = [];
+  let skippedItems = 0;
+  for (const item of oldestFirst(result.items)) {
+    const ingested = ingestFeedItem(item, { sourceName });
+    if (!ingested.ok) {
+      skippedItems += 1;
+      log.debug({ item: item.link ?? item.guid, problem: ingested.error.message }, 'feed item skipped');
+      continue;
+    }
+    articles.push({ article: ingested.value, link: item.link, text: textOf(ingested.value) });
+  }
+  const targets = await recipients(feed, deps, log);
+
+  const counts = await deps.store.transaction(async (tx) => {
+    let newItems = 0;
+    let received = 0;
+    for (const a of articles) {
+      const facts = deps.analyse ? deps.analyse(a.article) : null;
+      const stored = await tx.articles.insert({ article: a.article, link: a.link, feedId: feed.id, facts });
+      let fresh = stored.created;
+      // A channel receives an item when every filter set that applies to it passes.
+      const blocked = new Set<number>();
+      for (const t of targets) if (t.filters && !passesFilters(t.filters, a.text)) blocked.add(t.channelId);
+      for (const channelId of new Set(targets.map((t) => t.channelId))) {
+        if (blocked.has(channelId)) continue;
+        if (await tx.articles.markReceived(channelId, stored.id, now)) {
+          received += 1;
+          fresh = true;
+        }
+      }
+      if (fresh) newItems += 1;
+    }
+    if (!feed.title && result.title) await tx.feeds.setTitle(feed.id, result.title);
+    await tx.feeds.updateFetchState(feed.id, { ...success, itemsSeen: feed.fetch.itemsSeen + newItems });
+    return { newItems, received };
+  });
+  log.debug({ items: result.items.length, ...counts }, 'feed polled');
+  return { kind: 'fetched', items: result.items.length, newItems: counts.newItems, received: counts.received, skippedItems };
+}
+
+/** Records a failure with back-off, and disables the feed (telling its channels) when it is time. */
+async function failed(feed: Feed, failure: Failure, deps: PollFeedDeps, log: Logger): Promise<FeedOutcome> {
+  const now = deps.clock.now();
+  const failures = feed.fetch.consecutiveFailures + 1;
+  const decision = shouldDisable(failures, failure, deps.disableAfterFailures);
+  const disabledReason = decision.disable ? decision.reason : null;
+  await deps.store.feeds.updateFetchState(feed.id, {
+    lastFetchAt: now.toISOString(),
+    lastError: failure.message,
+    consecutiveFailures: failures,
+    nextAttemptAt: backoff(failures, now, deps.backoff).toISOString(),
+    disabledReason,
+  });
+  log.warn({ code: failure.code, failures, disabled: decision.disable, problem: failure.message }, 'feed fetch failed');
+  const notified = disabledReason ? await notifyDisabled(feed, disabledReason, now, deps, log) : 0;
+  return { kind: 'failed', failure, disabled: decision.disable, notified };
+}
+
+/**
+ * Tells each subscribed channel, once, that the feed was disabled. The delivery key names the
+ * feed, the moment it was disabled and the channel, and is claimed in the store first, so two
+ * processes (or a retry) never post the notice twice.
+ */
+async function notifyDisabled(feed: Feed, reason: string, at: Date, deps: PollFeedDeps, log: Logger): Promise<number> {
+  let notified = 0;
+  for (const sub of await deps.store.subscriptions.listForFeed(feed.id)) {
+    try {
+      const channel = await deps.store.channels.get(sub.channelId);
+      const workspace = channel ? await deps.store.workspaces.get(channel.workspaceId) : null;
+      if (!channel || !workspace) continue;
+      const where: Where = { platform: workspace.platform, workspaceId: workspace.externalId, channelId: channel.externalId };
+      const key = `feed-disabled:${feed.id}:${at.toISOString()}:${channel.id}`;
+      if (!deps.delivery) {
+        log.info({ channel: channel.externalId, reason }, 'feed disabled; no delivery port to tell the channel');
+        continue;
+      }
+      if (!(await deps.store.deliveries.claim(key))) continue;
+      const name = feed.title ?? feed.url;
+      const reply = info(`Feed disabled: ${name}`, [
+        { type: 'text', text: `Herald stopped fetching ${feed.url}. ${reason}` },
+        { type: 'text', text: 'An admin can see the details with /feeds status, and turn it back on with /feeds add once the feed works again.' },
+      ], { ephemeral: false });
+      const sent = await deps.delivery.deliver(where, { reply, deliveryKey: key });
+      if (sent.ok) {
+        await deps.store.deliveries.markSent(key, sent.value.messageId);
+        notified += 1;
+      } else {
+        await deps.store.deliveries.markFailed(key, sent.error.message);
+        log.warn({ channel: channel.externalId, problem: sent.error.message }, 'could not tell the channel its feed was disabled');
+      }
+    } catch (e) {
+      log.error({ err: e, subscription: sub.id }, 'disabled-feed notice failed');
+    }
+  }
+  return notified;
+}
