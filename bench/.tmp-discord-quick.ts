@@ -1,15 +1,3 @@
-import { startFakeDiscord } from '../tests/discord/fake-discord/server.js';
-import { createDiscordDelivery } from '../src/adapters/discord/delivery.js';
-import { createDiscordRest } from '../src/adapters/discord/rest.js';
-const quiet: any = { debug() {}, info() {}, warn() {}, error() {}, child: () => quiet };
-const fake = await startFakeDiscord({ rateLimits: { globalPerSecond: 50, perChannel: { limit: 5, windowMs: 5000 } } });
-const rest = createDiscordRest({ token: 'x', apiUrl: fake.api });
-const d = createDiscordDelivery({ rest, logger: quiet });
-const t0 = Date.now();
-await Promise.all(Array.from({ length: 300 }, (_, i) => d.deliver({ platform: 'discord', workspaceId: '1', channelId: String(1000 + i) }, { reply: { kind: 'info', ephemeral: false, title: 'x', blocks: [] }, deliveryKey: 'k' })));
-const arr = fake.requests.map((r) => [r.at - t0, r.status]);
-console.log('429 at', arr.filter((a) => a[1] === 429).map((a) => a[0]).join(','));
-const buckets: Record<number, number> = {};
-for (const [t] of arr) buckets[Math.floor(t / 100)] = (buckets[Math.floor(t / 100)] ?? 0) + 1;
-console.log(JSON.stringify(buckets));
-await fake.close();
+import { run } from './discord.bench.js';
+const r = await run({ channels: Number(process.argv[2] ?? 300) });
+for (const x of r) console.log(x.name, JSON.stringify(x.figures), x.target ? JSON.stringify(x.target) : '');

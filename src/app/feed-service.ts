@@ -9,6 +9,7 @@ import { ingestFeedItem } from '../core/ingest/index.js';
 import type { Logger } from '../core/ports.js';
 import { err, failure, ok, type Result } from '../core/result.js';
 import { fetchFeed, parseAllowlist, systemLookup, type FetchFeedDeps, type LookupFn } from '../feeds/index.js';
+import { createPinnedFetch } from '../feeds/pinned-fetch.js';
 import type { FeedItemInput } from '../feeds/types.js';
 
 export interface FeedServiceDeps {
@@ -61,7 +62,7 @@ export interface FeedFetchConfig {
 
 /**
  * Builds `fetchFeed`'s deps from config: the allowlist compiled once (a bad entry is a Failure
- * at start-up), the limits, the real resolver unless one is given.
+ * at start-up), the limits, the real resolver and the address-pinned fetch unless others are given.
  */
 export function feedFetchDeps(
   config: FeedFetchConfig,
@@ -70,7 +71,8 @@ export function feedFetchDeps(
   const allow = parseAllowlist(config.allowlist);
   if (!allow.ok) return allow;
   return ok({
-    fetch: io.fetch ?? globalThis.fetch,
+    // The pinned fetch re-checks the address at connect time (DNS rebinding); tests pass plain fetch.
+    fetch: io.fetch ?? createPinnedFetch(allow.value),
     lookup: io.lookup ?? systemLookup,
     allowlist: allow.value,
     limits: { timeoutMs: config.timeoutMs, maxBytes: config.maxBytes, maxRedirects: config.maxRedirects },

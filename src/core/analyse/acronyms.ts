@@ -1,6 +1,6 @@
 /**
  * Acronyms the article defines in parentheses, either way round:
- * "China National Space Administration (CNSA)" and "ESA (European Space Agency)".
+ * "World Health Organization (WHO)" and "IMF (International Monetary Fund)".
  */
 import type { AnnotatedArticle, AnnotatedSentence } from '../nlp/annotate.js';
 import { isAcronym, spanText } from './entities-runs.js';

@@ -1,7 +1,7 @@
 /**
  * Organisations: acronyms defined as organisations, capitalised names carrying an
  * organisation cue word ("... Space Center", "Department of Energy"), and bare acronyms
- * the article uses as names ("NASA").
+ * the article uses as names ("IBM").
  */
 import type { OrganizationFact } from '../facts/types.js';
 import type { AnnotatedArticle, AnnotatedSentence } from '../nlp/annotate.js';

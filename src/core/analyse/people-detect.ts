@@ -1,7 +1,7 @@
 /**
  * Finds the sentences that introduce a person: a capitalised name with a job title before
- * it ("NASA Administrator Bill Nelson"), an appositive role after it ("Niklas Hedman, acting
- * director of UNOOSA, said") or before it ("The minister of health, John Smith, said"), or a
+ * it ("WHO Director-General Jane Roe"), an appositive role after it ("Ana Silva, acting
+ * director of the WHO, said") or before it ("The minister of health, John Smith, said"), or a
  * speech verb beside it ("said Maria Lopez").
  */
 import type { AnnotatedSentence, Token } from '../nlp/annotate.js';
@@ -45,7 +45,7 @@ function nameStart(s: AnnotatedSentence, run: Run): number {
   return k;
 }
 
-/** Role written before the name, ending at `end`: "NASA Administrator", "Party chief". */
+/** Role written before the name, ending at `end`: "Acme Chief Executive", "party chief". */
 function roleBefore(s: AnnotatedSentence, end: number): string | null {
   let k = end + 1;
   let sawTitle = false;
@@ -77,7 +77,8 @@ function hasTitle(toks: readonly Token[]): boolean {
   for (let i = 0; i < Math.min(toks.length, 7); i++) {
     const t = toks[i]!;
     if (TITLE_WORDS.has(t.norm)) return true;
-    if (t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'SCONJ' || (t.pos === 'VERB' && i > 0)) return false;
+    // Only an "-ing" modifier may open a role ("acting director"); "says the president" is a clause.
+    if (t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'SCONJ' || (t.pos === 'VERB' && (i > 0 || !t.norm.endsWith('ing')))) return false;
   }
   return false;
 }
@@ -183,7 +184,7 @@ export function introsIn(s: AnnotatedSentence, speakers: ReadonlySet<string> = n
       // "Centers for Disease Control", "Department of Homeland Security": an organisation goes on.
       let k = first - 2;
       let orgBefore = false;
-      while (k >= 0 && /^\p{Lu}/u.test(s.tokens[k]!.text)) orgBefore ||= ORG_CUE_WORDS.has(s.tokens[k--]!.norm);
+      for (; k >= 0 && /^\p{Lu}/u.test(s.tokens[k]!.text); k--) if (ORG_CUE_WORDS.has(s.tokens[k]!.norm)) orgBefore = true;
       if (orgBefore) continue;
       if (run.last - run.first >= 2) first = run.last - 1;
     }
@@ -193,7 +194,7 @@ export function introsIn(s: AnnotatedSentence, speakers: ReadonlySet<string> = n
     if (GAZETTEER.has(words.join(' ').toLowerCase())) continue;
     const next = s.tokens[last + 1];
     const afterNext = s.tokens[last + 2];
-    // "White House chief of staff", "the Franklin rover": the run modifies the noun after it.
+    // "White House chief of staff", "the Curie probe": the run modifies the noun after it.
     if (next && (THING_NOUNS.has(next.norm) || ORG_CUE_WORDS.has(next.norm) || TITLE_WORDS.has(next.norm))) continue;
     // "21st Century Fox": a name never follows a number.
     if (/\d/.test(s.tokens[first - 1]?.text ?? '')) continue;

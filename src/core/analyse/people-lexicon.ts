@@ -3,7 +3,7 @@
  * how news prose introduces people (titles, speech verbs), never any particular article.
  */
 
-/** Words that head a job title: "acting director of ...", "NASA Administrator ...". Lower case. */
+/** Words that head a job title: "acting director of ...", "Acme Chief Executive ...". Lower case. */
 export const TITLE_WORDS: ReadonlySet<string> = new Set([
   'director', 'head', 'chief', 'administrator', 'minister', 'president', 'vice', 'secretary',
   'spokesperson', 'spokesman', 'spokeswoman', 'ceo', 'cfo', 'cto', 'coo', 'founder', 'co-founder',
@@ -47,7 +47,7 @@ export const CALENDAR_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * Nouns that, right after a capitalised run, show it names a thing named after someone:
- * "the Rosalind Franklin rover", "the Nancy Grace Roman Space Telescope".
+ * "the Marie Curie probe", "the Edwin Hubble telescope".
  */
 export const THING_NOUNS: ReadonlySet<string> = new Set([
   'rover', 'mission', 'missions', 'probe', 'spacecraft', 'program', 'programme', 'telescope',

@@ -1,6 +1,6 @@
 /**
  * People: introductions from `people-detect`, merged when one person is named two ways,
- * then every later mention by full name, by a single name part ("Hedman", "Zhang") or by a
+ * then every later mention by full name, by a single name part ("Porter", "Wang") or by a
  * pronoun tied back to the most recent compatible person.
  */
 import type { OrganizationFact, PersonFact } from '../facts/types.js';
@@ -69,7 +69,11 @@ function scanSentence(s: AnnotatedSentence, people: Person[], index: Map<string,
     const run = runs.get(i);
     if (run) {
       const words = s.tokens.slice(run.first, run.last + 1).map((t) => t.text);
-      const full = people.find((p) => p.variants.some((v) => words.join(' ').includes(v.join(' '))));
+      const joined = words.join(' ');
+      // Only people sharing a word with the run can match it in full; the index finds them.
+      const full = words.length < 2 ? undefined : words
+        .flatMap((w) => index.get(w.toLowerCase()) ?? [])
+        .find((p) => p.variants.some((v) => joined.includes(v.join(' '))));
       if (full) seen(full);
       else {
         const bare = words.filter((w) => !TITLE_WORDS.has(w.toLowerCase()));
@@ -130,7 +134,7 @@ export function extractPeople(doc: AnnotatedArticle, acronyms: ReadonlyMap<strin
   const index = new Map<string, Person[]>();
   for (const p of people) {
     for (const v of p.variants) {
-      // A first name alone counts only where the article uses it as a speaker ("Zhang said"):
+      // A first name alone counts only where the article uses it as a speaker ("Wang said"):
       // surname-first names work, and a bare "Bill" or "Stephen" elsewhere is not taken.
       const parts = speakers.has(v[0]!.toLowerCase()) ? [v[0]!, v[v.length - 1]!] : [v[v.length - 1]!];
       for (const w of new Set(parts)) {

@@ -18,14 +18,14 @@ export const GAZETTEER: ReadonlyMap<string, string> = new Map(ALL.map((n) => [n.
 /** Longest gazetteer entry in words, so run matching can bound its window. */
 export const GAZETTEER_MAX_WORDS = Math.max(...ALL.map((n) => n.split(' ').length));
 
-/** Words that, inside a capitalised run, make it a place name: "Hainan Province". Lower case. */
+/** Words that, inside a capitalised run, make it a place name: "Ogun State". Lower case. */
 export const PLACE_CUE_WORDS: ReadonlySet<string> = new Set([
   'province', 'state', 'county', 'city', 'island', 'islands', 'river', 'mountain', 'mountains',
   'lake', 'bay', 'region', 'district', 'republic', 'kingdom', 'valley', 'peninsula', 'prefecture',
   'municipality', 'territory', 'coast', 'sea', 'ocean', 'gulf', 'strait', 'desert', 'village', 'town',
 ]);
 
-/** Lower-case words before "of X" that make X a place: "capital of Hainan". */
+/** Lower-case words before "of X" that make X a place: "capital of Ogun". */
 export const PLACE_OF_WORDS: ReadonlySet<string> = new Set([
   'capital', 'province', 'city', 'state', 'county', 'region', 'island', 'town', 'village', 'outskirts', 'north', 'south', 'east', 'west',
 ]);

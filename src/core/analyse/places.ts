@@ -1,6 +1,6 @@
 /**
  * Places: gazetteer names standing alone as a capitalised run ("China", "Paris"), names cued
- * by the text ("in Haikou", "capital of Hainan", "Hainan Province") and the dateline place.
+ * by the text ("in Abeokuta", "capital of Ogun", "Ogun State") and the dateline place.
  */
 import type { PlaceFact } from '../facts/types.js';
 import type { AnnotatedArticle, AnnotatedSentence } from '../nlp/annotate.js';
@@ -46,7 +46,7 @@ export function extractPlaces(doc: AnnotatedArticle, notPlaces: ReadonlySet<stri
   if (datePlace) add(titleCase(datePlace));
   for (const s of doc.sentences) {
     const first = s.tokens[0];
-    // A dateline left in the text: "HAIKOU, Nov. 21 (Xinhua) —".
+    // A dateline left in the text: "LAGOS, May 2 (Reuters) —".
     if (first && isAcronym(first.text) && s.tokens[1]?.text === ',' && s.tokens[2]?.entity === 'DATE') add(titleCase(first.text));
     for (const run of capitalRuns(s)) {
       const known = GAZETTEER.get(run.text.toLowerCase());

@@ -1,8 +1,8 @@
 /**
  * Quotations and who said them. A quote runs from an opening mark to its closing mark, across
  * sentences and, by the wire convention (no closing mark, next paragraph opens again), across
- * paragraphs. Attribution is read outside the marks in the closing sentence (“...,” Hedman
- * said.) or before the opening one (Hedman said: “...”). A quote that follows an attributed
+ * paragraphs. Attribution is read outside the marks in the closing sentence (“...,” Silva
+ * said.) or before the opening one (Silva said: “...”). A quote that follows an attributed
  * one in the same or the next paragraph without its own attribution continues it and is merged
  * into it. A short or embedded unattributed quote (a theme title, a scare quote) is skipped:
  * only an unattributed quote that opens its sentence and has at least 6 words is kept, with
@@ -85,7 +85,7 @@ function speakerIn(s: AnnotatedSentence, from: number, to: number, people: reado
   const named = people.find((p) => p.mentions.includes(s.id) && [p.name, ...p.aliases].some((n) => s.text.includes(n)));
   if (named) return named.name;
   // An organisation or an unknown name can speak too, when it stands right beside the verb:
-  // "NASA said", "said Reuters" ("the ministry said" has no capital: no speaker).
+  // "Acme said", "said Reuters" ("the ministry said" has no capital: no speaker).
   for (const run of capitalRuns(s)) {
     const before = s.tokens[run.first - 1];
     const after = s.tokens[run.last + 1];

@@ -129,6 +129,13 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     const method = req.method ?? 'GET';
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]!).replace(/^\/api\/v\d+/, '');
     const body = await readJson(req);
+    if (path === '/__fake/stats') {
+      // For a fake running in another process (benches): what it has seen, in one JSON.
+      const channels = new Set(messages.map((m) => m.channelId)).size;
+      const first = requests[0]?.at ?? 0;
+      const stats = { messages: messages.length, channels, limited, requests: requests.length, firstAt: first, lastAt: requests.at(-1)?.at ?? 0, limitedAt: requests.filter((r) => r.status === 429).map((r) => r.at - first) };
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stats));
+    }
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
       record(req, path, body, status);
       // Like Discord, a 204 has no body and no content type (discord.js would try to parse it).

@@ -1,0 +1,153 @@
+/**
+ * One poll cycle: elect this process with a lease (two processes never poll together), fetch
+ * every due feed with bounded concurrency, and sum up. Each feed is caught on its own, so one
+ * bad feed never stops the others. The scheduler (or `herald poll --once`) calls `pollCycle`.
+ */
+import type { Article } from '../core/article/types.js';
+import type { ArticleFacts } from '../core/facts/types.js';
+import type { Clock, DeliveryPort, Logger } from '../core/ports.js';
+import type { FailureCode } from '../core/result.js';
+import type { Feed } from '../core/store/records.js';
+import type { HeraldStore } from '../core/store/repositories.js';
+import { DEFAULT_BACKOFF, DISABLE_AFTER_FAILURES, type BackoffPolicy, type FetchFeedDeps } from '../feeds/index.js';
+import { pollFeed, type PollFeedDeps } from './poll-feed.js';
+
+export const POLL_LEASE_KEY = 'feeds:poll';
+export const DEFAULT_POLL_CONCURRENCY = 8;
+
+export interface PollerDeps {
+  readonly store: HeraldStore;
+  /** `feedFetchDeps(config.feeds, ...)`: fetch, resolver, allowlist and limits. */
+  readonly fetch: FetchFeedDeps;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly delivery?: DeliveryPort;
+  readonly options?: PollerOptions;
+}
+
+export interface PollerOptions {
+  /** Feeds fetched at once. Default 8. */
+  readonly concurrency?: number;
+  /** Time between successful fetches of one feed (config `pollIntervalMinutes`). Default 15 min. */
+  readonly pollIntervalMs?: number;
+  readonly disableAfterFailures?: number;
+  readonly backoff?: BackoffPolicy;
+  /** How long the poll lease lasts before another process may take over; renewed as feeds go. Default 10 min. */
+  readonly leaseMs?: number;
+  /** Analyse new articles while storing them; default lazy (the library analyses on first use). */
+  readonly analyse?: (article: Article) => ArticleFacts;
+}
+
+/** One feed that failed in this cycle. */
+export interface PollFailure {
+  readonly feedId: number;
+  readonly url: string;
+  readonly code: FailureCode;
+  readonly message: string;
+  readonly disabled: boolean;
+}
+
+/** What a cycle did, for logs and `herald poll --once`. */
+export interface PollSummary {
+  /** False when another process holds the poll lease; nothing was fetched. */
+  readonly ran: boolean;
+  readonly due: number;
+  /** Feeds fetched with a body (200). */
+  readonly fetched: number;
+  readonly notModified: number;
+  readonly items: number;
+  /** Items new to the store or to at least one channel. */
+  readonly newItems: number;
+  /** (channel, article) receipts recorded. */
+  readonly received: number;
+  readonly errors: number;
+  readonly disabled: number;
+  /** Channels told that a feed was disabled. */
+  readonly notified: number;
+  readonly failures: readonly PollFailure[];
+  readonly durationMs: number;
+}
+
+/** Runs `work` over `items` with at most `limit` in flight; stops taking new items once `stop()` holds. */
+async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, stop: () => boolean): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length && !stop()) {
+      const item = items[next++]!;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+export async function pollCycle(deps: PollerDeps): Promise<PollSummary> {
+  const opts = deps.options ?? {};
+  const leaseMs = opts.leaseMs ?? 10 * 60_000;
+  const started = Date.now();
+  const log = deps.logger.child({ job: 'poll' });
+  const summary = { ran: true, due: 0, fetched: 0, notModified: 0, items: 0, newItems: 0, received: 0, errors: 0, disabled: 0, notified: 0 };
+  const failures: PollFailure[] = [];
+  const done = () => ({ ...summary, failures, durationMs: Date.now() - started });
+
+  if (!(await deps.store.leases.tryLease(POLL_LEASE_KEY, leaseMs, deps.clock.now()))) {
+    log.info('another process is polling; skipping this cycle');
+    return { ...done(), ran: false };
+  }
+  let leaseRenewedAt = Date.now();
+  let leaseLost = false;
+  // A long cycle renews the lease before it runs out, and stops taking feeds if it was lost.
+  const keepLease = async (): Promise<void> => {
+    if (Date.now() - leaseRenewedAt < leaseMs / 3) return;
+    leaseRenewedAt = Date.now();
+    if (!(await deps.store.leases.tryLease(POLL_LEASE_KEY, leaseMs, deps.clock.now()))) {
+      leaseLost = true;
+      log.warn('poll lease lost to another process; stopping this cycle');
+    }
+  };
+
+  const feedDeps: PollFeedDeps = {
+    store: deps.store,
+    fetch: deps.fetch,
+    clock: deps.clock,
+    logger: log,
+    pollIntervalMs: opts.pollIntervalMs ?? 15 * 60_000,
+    disableAfterFailures: opts.disableAfterFailures ?? DISABLE_AFTER_FAILURES,
+    backoff: opts.backoff ?? DEFAULT_BACKOFF,
+    ...(deps.delivery ? { delivery: deps.delivery } : {}),
+    ...(opts.analyse ? { analyse: opts.analyse } : {}),
+  };
+
+  try {
+    const due = await deps.store.feeds.listDue(deps.clock.now());
+    summary.due = due.length;
+    await forEachLimited(due, opts.concurrency ?? DEFAULT_POLL_CONCURRENCY, async (feed: Feed) => {
+      await keepLease();
+      if (leaseLost) return;
+      try {
+        const outcome = await pollFeed(feed, feedDeps);
+        if (outcome.kind === 'not-modified') summary.notModified += 1;
+        else if (outcome.kind === 'fetched') {
+          summary.fetched += 1;
+          summary.items += outcome.items;
+          summary.newItems += outcome.newItems;
+          summary.received += outcome.received;
+        } else {
+          summary.errors += 1;
+          if (outcome.disabled) summary.disabled += 1;
+          summary.notified += outcome.notified;
+          failures.push({ feedId: feed.id, url: feed.url, code: outcome.failure.code, message: outcome.failure.message, disabled: outcome.disabled });
+        }
+      } catch (e) {
+        // A bug or a store error for this feed: logged, counted, and the cycle goes on.
+        summary.errors += 1;
+        failures.push({ feedId: feed.id, url: feed.url, code: 'internal', message: (e as Error).message, disabled: false });
+        log.error({ err: e, feedId: feed.id, url: feed.url }, 'polling a feed failed');
+      }
+    }, () => leaseLost);
+  } finally {
+    if (!leaseLost) await deps.store.leases.release(POLL_LEASE_KEY);
+  }
+  const result = done();
+  log.info({ ...result, failures: failures.length }, 'poll cycle done');
+  return result;
+}
