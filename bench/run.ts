@@ -15,6 +15,7 @@ interface BenchModule {
 const BENCHES: readonly BenchModule[] = [
   { title: 'analysis cost vs tagging alone', load: () => import('./analyse.bench.js') },
   { title: 'Slack: /who-is through the signed endpoint vs bare node:http', load: () => import('./slack.bench.js') },
+  { title: 'Discord: /who-is through the signed endpoint vs bare node:http; digest fan-out to 2,000 channels', load: () => import('./discord.bench.js') },
 ];
 
 function format(value: number | string): string {

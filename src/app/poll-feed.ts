@@ -10,7 +10,7 @@ import { ingestFeedItem } from '../core/ingest/index.js';
 import type { Clock, DeliveryPort, Logger, Where } from '../core/ports.js';
 import { info } from '../core/reply/build.js';
 import type { Failure } from '../core/result.js';
-import type { ContentFilters, Feed, FeedFetchState } from '../core/store/records.js';
+import type { ContentFilters, Feed, FeedFetchState, StoredArticle } from '../core/store/records.js';
 import type { HeraldStore } from '../core/store/repositories.js';
 import { backoff, fetchFeed, shouldDisable, type BackoffPolicy, type FetchFeedDeps } from '../feeds/index.js';
 import type { FeedItemInput } from '../feeds/types.js';
@@ -69,6 +69,20 @@ function oldestFirst(items: readonly FeedItemInput[]): FeedItemInput[] {
   return reversed.sort((a, b) => a.isoDate!.localeCompare(b.isoDate!));
 }
 
+type Prepared =
+  | { readonly knownId: string; readonly text: string }
+  | { readonly article: Article; readonly link: string | null; readonly text: string };
+
+/** The stored article an item duplicates by guid or link, if any. */
+async function findKnown(store: HeraldStore, item: FeedItemInput): Promise<StoredArticle | null> {
+  const guid = (item.guid ?? item.id)?.trim();
+  if (guid) {
+    const byGuid = await store.articles.findByGuid(guid);
+    if (byGuid) return byGuid;
+  }
+  return item.link ? store.articles.findByLink(item.link) : null;
+}
+
 function textOf(article: Article): string {
   return filterText({ title: article.title, tags: article.tags, body: article.paragraphs.map((p) => p.text).join('\n') });
 }
@@ -100,33 +114,46 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
 
   const result = fetched.value;
   const sourceName = feed.title ?? result.title;
-  // Ingest (CPU) before the transaction, so the store is held only for the writes.
-  const articles: { article: Article; link: string | null; text: string; facts?: ArticleFacts }[] = [];
+  const targets = await recipients(feed, deps, log);
+  const needText = targets.some((t) => t.filters !== null);
+  // Ingest (CPU) before the transaction, so the store is held only for the writes. Items stored
+  // before (by guid or link, from any feed) skip ingest: a changed feed mostly repeats old items.
+  const prepared: Prepared[] = [];
   let skippedItems = 0;
   for (const item of oldestFirst(result.items)) {
+    const known = await findKnown(deps.store, item);
+    if (known) {
+      prepared.push({ knownId: known.id, text: needText ? textOf(known.article) : '' });
+      continue;
+    }
     const ingested = ingestFeedItem(item, { sourceName });
     if (!ingested.ok) {
       skippedItems += 1;
       log.debug({ item: item.link ?? item.guid, problem: ingested.error.message }, 'feed item skipped');
       continue;
     }
-    articles.push({ article: ingested.value, link: item.link, text: textOf(ingested.value) });
+    prepared.push({ article: ingested.value, link: item.link, text: needText ? textOf(ingested.value) : '' });
   }
-  const targets = await recipients(feed, deps, log);
 
   const counts = await deps.store.transaction(async (tx) => {
     let newItems = 0;
     let received = 0;
-    for (const a of articles) {
-      const facts = deps.analyse ? deps.analyse(a.article) : null;
-      const stored = await tx.articles.insert({ article: a.article, link: a.link, feedId: feed.id, facts });
-      let fresh = stored.created;
+    for (const p of prepared) {
+      let id: string;
+      let fresh = false;
+      if ('knownId' in p) id = p.knownId;
+      else {
+        const facts = deps.analyse ? deps.analyse(p.article) : null;
+        const stored = await tx.articles.insert({ article: p.article, link: p.link, feedId: feed.id, facts });
+        ({ id } = stored);
+        fresh = stored.created;
+      }
       // A channel receives an item when every filter set that applies to it passes.
       const blocked = new Set<number>();
-      for (const t of targets) if (t.filters && !passesFilters(t.filters, a.text)) blocked.add(t.channelId);
+      for (const t of targets) if (t.filters && !passesFilters(t.filters, p.text)) blocked.add(t.channelId);
       for (const channelId of new Set(targets.map((t) => t.channelId))) {
         if (blocked.has(channelId)) continue;
-        if (await tx.articles.markReceived(channelId, stored.id, now)) {
+        if (await tx.articles.markReceived(channelId, id, now)) {
           received += 1;
           fresh = true;
         }

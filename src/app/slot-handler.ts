@@ -27,10 +27,47 @@ export class SlotDeliveryError extends Error {
   }
 }
 
+type ArticleReads = SlotHandlerDeps['store']['articles'];
+
+/**
+ * Article reads kept for a while: in a fan-out, thousands of channels received the same few
+ * articles, and parsing each stored article (and its facts) once per channel dominated the tick.
+ * Stored articles do not change except for facts being added, which `setFacts` writes through.
+ */
+function cachedArticles(articles: ArticleReads, max: number): ArticleReads {
+  const cache = new Map<string, Awaited<ReturnType<ArticleReads['get']>>>();
+  const remember = (id: string, value: Awaited<ReturnType<ArticleReads['get']>>) => {
+    cache.delete(id);
+    cache.set(id, value);
+    if (cache.size > max) cache.delete(cache.keys().next().value as string);
+  };
+  return {
+    ...articles,
+    get: async (id) => {
+      if (cache.has(id)) return cache.get(id) ?? null;
+      const stored = await articles.get(id);
+      if (stored) remember(id, stored);
+      return stored;
+    },
+    setFacts: async (id, facts) => {
+      const done = await articles.setFacts(id, facts);
+      const cached = cache.get(id);
+      if (done && cached) remember(id, { ...cached, facts });
+      return done;
+    },
+  };
+}
+
 export function createSlotHandler(deps: SlotHandlerDeps): SlotHandler {
   const log = deps.logger.child({ component: 'slot-handler' });
+  const store = { ...deps.store, articles: cachedArticles(deps.store.articles, 256) };
   return async ({ schedule, slot, late }) => {
-    const composed = await composeScheduledDigest({ store: deps.store, library: deps.library, ...(deps.limits ? { limits: deps.limits } : {}) }, schedule, slot);
+    // better-sqlite3 answers synchronously, so a fan-out to thousands of channels would otherwise
+    // run as one unbroken chain of microtasks and stall every interaction until it ends
+    // (bench/schedule.bench.ts measured 2.6–6.6 s for 10,000 channels). One turn of the loop per
+    // channel keeps the longest stall to a few channels' work.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const composed = await composeScheduledDigest({ store, library: deps.library, ...(deps.limits ? { limits: deps.limits } : {}) }, schedule, slot);
     const context = { scheduleId: schedule.id, channelId: schedule.channelId, slot: slot.toISOString(), kind: schedule.kind, late };
     if (!composed.ok) throw new SlotDeliveryError(composed.error.message, composed.error.code);
     const { where, reply, empty, since } = composed.value;

@@ -41,6 +41,7 @@ describe('subscription filters', () => {
       ['/\\s*\\s*x/', 'more than one part'],
       ['/.*a.*b/', 'more than one part'],
       ['/(x)\\1/', 'backreference'],
+      [`/${'a?'.repeat(20)}${'a'.repeat(20)}/`, 'optional parts'],
       ['/(?<n>x)\\k<n>/', 'backreference'],
     ] as const) {
       const r = compileFilter(pattern);

@@ -10,6 +10,8 @@
  *   an alternation: `(a+)+`, `(\w*)*`, `(a|aa)+`;
  * - more than one repetition in the whole pattern (`\s*\s*x`, `.*a.*b`): each one that can
  *   match the same text multiplies the work by the text length (measured: seconds on 2,000 chars);
+ * - more than MAX_BRANCHES optional parts and alternatives (`a?a?a?a?a?a?a?aaaaaaa` is exponential
+ *   in their number);
  * - backreferences (`\1`, `\k<name>`), which make matching NP-hard in general;
  * - patterns longer than MAX_PATTERN_LENGTH characters;
  * - the `g` and `y` flags, which make `test` stateful.
@@ -25,6 +27,8 @@ export const MAX_MATCH_TEXT = 8_000;
 /** Characters a regular expression sees: smaller, since even one repetition costs about n² per failed search. */
 export const MAX_REGEX_TEXT = 2_000;
 export const MAX_FILTERS = 20;
+/** Optional parts (`x?`) and alternatives (`|`) allowed in one expression: each may double the work of a failed match. */
+export const MAX_BRANCHES = 6;
 
 /** One compiled pattern. */
 export interface CompiledFilter {
@@ -53,6 +57,7 @@ export function unsafeRegexReason(source: string): string | null {
   const groups: { risky: boolean }[] = [];
   let inClass = false;
   let repetitions = 0;
+  let branches = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source[i]!;
     // Index of the last character of the atom just read; a quantifier may follow it.
@@ -73,6 +78,7 @@ export function unsafeRegexReason(source: string): string | null {
       groups.push({ risky: false });
       continue;
     } else if (c === '|') {
+      branches += 1;
       if (groups.length > 0) groups[groups.length - 1]!.risky = true;
       continue;
     } else if (c === '*' || c === '+' || c === '?' || c === '{') {
@@ -83,6 +89,7 @@ export function unsafeRegexReason(source: string): string | null {
       // A risky group makes its enclosing group risky too: ((a+)b)+ is as bad.
       if (group?.risky && groups.length > 0) groups[groups.length - 1]!.risky = true;
     }
+    if (source[atomEnd + 1] === '?') branches += 1;
     if (repeats(source, atomEnd + 1)) {
       repetitions += 1;
       if (groups.length > 0) groups[groups.length - 1]!.risky = true;
@@ -90,19 +97,23 @@ export function unsafeRegexReason(source: string): string | null {
   }
   // Two repetitions that can match the same text (\s*\s*x, .*a.*b) already cost n³ per failed
   // search on a 2,000-character item: seconds. One repetition stays near n².
+  // Each optional part or alternative multiplies the ways to fail: a?a?a?...aaa is exponential in their number.
+  if (branches > MAX_BRANCHES) return `it has more than ${MAX_BRANCHES} optional parts (x?) and alternatives (x|y)`;
   if (repetitions > 1) return 'it repeats more than one part (like .*a.*b); use one repetition, or several keyword filters';
   return null;
 }
 
-/** Whether a quantifier at `at` repeats more than once: `*`, `+`, `{n,}`, `{n,m}` with m > 1. */
+/**
+ * Whether a quantifier at `at` repeats a variable number of times: `*`, `+`, `{n,}`, `{n,m}`
+ * with m > n. A fixed count (`\d{4}`) has only one way to match, so it cannot backtrack.
+ */
 function repeats(source: string, at: number): boolean {
   const c = source[at];
   if (c === '*' || c === '+') return true;
   if (c !== '{') return false;
-  const m = /^\{(\d*)(,(\d*))?\}/u.exec(source.slice(at));
-  if (!m) return false;
-  if (m[2] === undefined) return Number(m[1]) > 1;
-  return m[3] === '' || Number(m[3]) > 1;
+  const m = /^\{(\d+)(,(\d*))?\}/u.exec(source.slice(at));
+  if (!m || m[2] === undefined) return false;
+  return m[3] === '' || Number(m[3]) > Number(m[1]);
 }
 
 /** Compiles one pattern, refusing empty, invalid and runaway ones. */
