@@ -48,3 +48,66 @@ export function timeInterleaved(fns: readonly (() => unknown)[], runs: number, w
   }
   return samples.map((xs) => ({ median: median(xs), min: Math.min(...xs) }));
 }
+
+/** Result of `timePaired`: per-function median/min (ms) and the ratios of b to a. */
+export interface PairedTiming {
+  readonly pairs: number;
+  readonly a: { readonly median: number; readonly min: number };
+  readonly b: { readonly median: number; readonly min: number };
+  /** Median over pairs of b/a, each pair timed back to back. */
+  readonly ratioMedian: number;
+  /** min(b) / min(a): the cost with the least interference from other processes. */
+  readonly ratioMin: number;
+}
+
+/**
+ * Times `a` (a baseline) and `b` back to back, `pairs` times, alternating which runs first so
+ * neither always inherits the other's garbage or cache state. A neighbour's burst slows one
+ * pair, not a whole series, so the median of the per-pair ratios stays steady on a busy
+ * machine. Warm-up runs both until the JIT has settled (at least `warmup` rounds and 200 ms);
+ * `budgetMs` caps the measured phase.
+ */
+export function timePaired(
+  a: () => unknown,
+  b: () => unknown,
+  { pairs, budgetMs, warmup = 20 }: { pairs: number; budgetMs: number; warmup?: number },
+): PairedTiming {
+  const warmUntil = performance.now() + 200;
+  for (let i = 0; i < warmup || performance.now() < warmUntil; i++) {
+    a();
+    b();
+  }
+  const as: number[] = [];
+  const bs: number[] = [];
+  const ratios: number[] = [];
+  const deadline = performance.now() + budgetMs;
+  for (let i = 0; i < pairs && performance.now() < deadline; i++) {
+    let ta: number;
+    let tb: number;
+    if (i % 2 === 0) {
+      ta = timeOnce(a);
+      tb = timeOnce(b);
+    } else {
+      tb = timeOnce(b);
+      ta = timeOnce(a);
+    }
+    as.push(ta);
+    bs.push(tb);
+    ratios.push(tb / ta);
+  }
+  const minA = Math.min(...as);
+  const minB = Math.min(...bs);
+  return {
+    pairs: ratios.length,
+    a: { median: median(as), min: minA },
+    b: { median: median(bs), min: minB },
+    ratioMedian: median(ratios),
+    ratioMin: minB / minA,
+  };
+}
+
+function timeOnce(fn: () => unknown): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}

@@ -70,6 +70,8 @@ export function createSlotHandler(deps: SlotHandlerDeps): SlotHandler {
     const composed = await composeScheduledDigest({ store, library: deps.library, ...(deps.limits ? { limits: deps.limits } : {}) }, schedule, slot);
     const context = { scheduleId: schedule.id, channelId: schedule.channelId, slot: slot.toISOString(), kind: schedule.kind, late };
     if (!composed.ok) throw new SlotDeliveryError(composed.error.message, composed.error.code);
+    // Composing and recording are the two long synchronous stretches; let the loop turn between.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const { where, reply, empty, since } = composed.value;
     if (empty) {
       // An empty "nothing new" post every hour trains people to mute the channel.

@@ -37,6 +37,33 @@ export const HOSTILE = 'Niklas Hedman told <!channel> and <@U123> & <!here> abou
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const held = new Map<string, Promise<void>>();
+
+/**
+ * Holds a slow test command until the returned function is called, so a test decides when
+ * it finishes instead of racing a wall clock (a loaded machine can stretch any sleep).
+ */
+export function hold(name: string): () => void {
+  let release!: () => void;
+  held.set(name, new Promise<void>((r) => (release = r)));
+  return () => {
+    held.delete(name);
+    release();
+  };
+}
+
+/** Waits for a held command's release, or `ms` when nobody holds it. */
+const pause = (name: string, ms: number) => held.get(name) ?? sleep(ms);
+
+/** Polls until `check` holds; generous by default because the suite shares two cores. */
+export async function waitFor(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
 /** Small commands covering leaf, group, slow, admin-only and buttons. */
 export const testCommands: CommandDefinition[] = [
   defineCommand({
@@ -69,7 +96,7 @@ export const testCommands: CommandDefinition[] = [
     slow: true,
     options: {} as const,
     run: async () => {
-      await sleep(300);
+      await pause('slow-digest', 300);
       return answer('Digest', [{ type: 'text', text: 'done slowly' }]);
     },
   }),
@@ -80,7 +107,7 @@ export const testCommands: CommandDefinition[] = [
     category: 'news',
     options: {} as const,
     run: async () => {
-      await sleep(400);
+      await pause('sluggish', 400);
       return answer('Sluggish', [{ type: 'text', text: 'late but here' }]);
     },
   }),
@@ -112,15 +139,18 @@ export const testCommands: CommandDefinition[] = [
   }),
 ];
 
-/** The text each test command is invoked with, for "every command, both forms" tests. */
-export const sampleText: Record<string, { text: string; expect: string }> = {
-  'who-is': { text: 'niklas hedman', expect: 'Niklas Hedman (niklas hedman)' },
-  quotes: { text: 'speaker:"Niklas Hedman"', expect: 'Niklas Hedman' },
-  'slow-digest': { text: '', expect: 'done slowly' },
-  sluggish: { text: '', expect: 'late but here' },
-  'admin-set': { text: '3', expect: 'set to 3' },
-  feeds: { text: 'add https://example.com/rss', expect: 'following https://example.com/rss' },
-  help: { text: '', expect: 'commands: who-is' },
+/**
+ * The text each test command is invoked with, for "every command, both forms" tests, and
+ * whether its answer can be shared (admin answers and ephemeral-by-design help cannot).
+ */
+export const sampleText: Record<string, { text: string; expect: string; shareable: boolean }> = {
+  'who-is': { text: 'niklas hedman', expect: 'Niklas Hedman (niklas hedman)', shareable: true },
+  quotes: { text: 'speaker:"Niklas Hedman"', expect: 'Niklas Hedman', shareable: true },
+  'slow-digest': { text: '', expect: 'done slowly', shareable: true },
+  sluggish: { text: '', expect: 'late but here', shareable: true },
+  'admin-set': { text: '3', expect: 'set to 3', shareable: false },
+  feeds: { text: 'add https://example.com/rss', expect: 'following https://example.com/rss', shareable: true },
+  help: { text: '', expect: 'commands: who-is', shareable: false },
 };
 
 const noLibrary: ArticleLibrary = {
@@ -180,10 +210,11 @@ export function slashBody(command: string, text: string, responseUrl: string, ov
   return params.toString();
 }
 
-/** The captured block_actions payload with Herald's button and a local response_url. */
-export function blockActionsBody(value: string, actionId: string, responseUrl: string | null): string {
-  const payload = JSON.parse(readFileSync(new URL('slack_block_actions_real_payload.json', FIXTURES), 'utf8')) as Record<string, unknown> & { actions: Record<string, unknown>[] };
+/** The captured block_actions payload with Herald's button, a local response_url and, optionally, another presser. */
+export function blockActionsBody(value: string, actionId: string, responseUrl: string | null, userId?: string): string {
+  const payload = JSON.parse(readFileSync(new URL('slack_block_actions_real_payload.json', FIXTURES), 'utf8')) as Record<string, unknown> & { actions: Record<string, unknown>[]; user: Record<string, unknown> };
   payload.actions = [{ ...payload.actions[0], action_id: actionId, value, block_id: 'herald' }];
+  if (userId) payload.user = { ...payload.user, id: userId };
   if (responseUrl) {
     payload['response_url'] = responseUrl;
     payload['container'] = { type: 'message', message_ts: '1.2', channel_id: 'C2147483705', is_ephemeral: false };

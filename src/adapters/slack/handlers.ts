@@ -2,17 +2,21 @@
  * Bolt listeners: slash commands (dedicated and umbrella), Herald's buttons, and the events
  * that tell us the bot lost a channel. Every slash command is acknowledged within Slack's
  * 3 s: fast answers ride on the ack itself; slow ones (declared `slow`, or still running
- * when the ack budget is spent) ack empty first and `respond()` when ready.
+ * when the ack budget is spent) ack empty first and `respond()` when ready. Answers are
+ * ephemeral unless the asker shares them (`--share`, or the share button: see share.ts).
  */
-import type { App } from '@slack/bolt';
+import type { App, BlockAction, RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { Dispatcher } from '../../core/commands/dispatch.js';
 import type { CommandRegistry } from '../../core/commands/registry.js';
 import { failureReply } from '../../core/reply/build.js';
+import { failure } from '../../core/result.js';
 import type { Reply } from '../../core/reply/types.js';
 import type { Logger, Where } from '../../core/ports.js';
 import type { SlackPermissions } from './permissions.js';
 import { ACTION_PREFIX, decodeButtonValue } from './render-blocks.js';
-import { responsePayloads, type ResponsePayload } from './reply-payloads.js';
+import { responsePayloads, type Audience, type ResponsePayload } from './reply-payloads.js';
+import { encodeShareValue, shareable, SHARE_ACTION_ID } from './share.js';
 import { buttonToInvocation, parseSlash, whereOf, type SlashBody } from './to-invocation.js';
 
 /** Called when Slack says the bot can no longer post in a channel (removed, archived). */
@@ -51,7 +55,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       await ack(responsePayloads(failureReply(parsed.error), log)[0]!);
       return;
     }
-    const inv = parsed.value;
+    const { share, ...inv } = parsed.value;
+    const audience: Audience = share ? { share: true } : { shareValue: encodeShareValue(inv.command, inv.subcommand, inv.args) };
     const work: Promise<Reply> = deps.permissions
       .invoker(body.team_id, body.user_id, body.user_name)
       .then((invoker) => deps.dispatcher.dispatch({ ...inv, invoker }));
@@ -60,9 +65,9 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     let rest: ResponsePayload[];
     if (early === TIMED_OUT) {
       await ack();
-      rest = responsePayloads(await work, log);
+      rest = responsePayloads(await work, log, audience);
     } else {
-      const [first, ...more] = responsePayloads(early, log);
+      const [first, ...more] = responsePayloads(early, log, audience);
       await ack(first!);
       rest = more;
     }
@@ -75,29 +80,50 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     }
   });
 
-  app.action({ type: 'block_actions', action_id: new RegExp(`^${ACTION_PREFIX}`) }, async ({ ack, body, action, respond, client }) => {
-    await ack();
-    const value = 'value' in action ? (action.value as string | undefined) : undefined;
-    const button = decodeButtonValue(value);
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
-    const channelId = body.channel?.id ?? body.container?.channel_id ?? body.user.id;
-    let reply: Reply;
-    if (!button) {
-      log.warn({ action_id: action.action_id }, 'slack: button without a Herald value');
-      reply = failureReply({ code: 'bad_input', message: 'This button is no longer valid.', hint: 'Run the command again.' });
-    } else {
-      const invoker = await deps.permissions.invoker(teamId, body.user.id, body.user.name);
-      reply = await deps.dispatcher.dispatch(buttonToInvocation(button, invoker, whereOf(teamId, channelId)));
-    }
-    for (const payload of responsePayloads(reply, log)) {
+  /** Answers a button press: through its response_url as a new message, or in the user's DM with the app. */
+  async function answerAction(body: BlockAction, respond: RespondFn, client: WebClient, actionId: string, payloads: ResponsePayload[]): Promise<void> {
+    for (const payload of payloads) {
       try {
         // Buttons in an app-home view have no response_url: answer in the user's DM with the app.
-        if ('response_url' in body && body.response_url) await respond({ ...payload, replace_original: false });
+        if (body.response_url) await respond({ ...payload, replace_original: false });
         else await client.chat.postMessage({ channel: body.user.id, text: payload.text, blocks: payload.blocks, unfurl_links: false, unfurl_media: false });
       } catch (e) {
-        log.error({ err: e, action: action.action_id }, 'slack: answering a button failed');
+        log.error({ err: e, action: actionId }, 'slack: answering a button failed');
       }
     }
+  }
+
+  /** Re-runs what a button carries, as the user who pressed it, in the channel it was pressed in. */
+  async function rerun(body: BlockAction, value: string | undefined, actionId: string): Promise<{ reply: Reply; value: string | null }> {
+    const button = decodeButtonValue(value);
+    if (!button) {
+      log.warn({ action_id: actionId }, 'slack: button without a Herald value');
+      return { reply: failureReply(failure('bad_input', 'This button is no longer valid.', { hint: 'Run the command again.' })), value: null };
+    }
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const channelId = body.channel?.id ?? body.container?.channel_id ?? body.user.id;
+    const invoker = await deps.permissions.invoker(teamId, body.user.id, body.user.name);
+    const reply = await deps.dispatcher.dispatch(buttonToInvocation(button, invoker, whereOf(teamId, channelId)));
+    return { reply, value: encodeShareValue(button.c, button.s, button.a ?? {}) };
+  }
+
+  app.action<BlockAction>({ type: 'block_actions', action_id: new RegExp(`^${ACTION_PREFIX}`) }, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const { reply, value } = await rerun(body, 'value' in action ? action.value : undefined, action.action_id);
+    // The answer goes to the presser alone, with a share button when it came through a response_url.
+    await answerAction(body, respond, client, action.action_id, responsePayloads(reply, log, body.response_url ? { shareValue: value } : {}));
+  });
+
+  // "Share in channel": run the same invocation again (access re-checked for the presser) and
+  // post it in_channel; errors and moderator/admin answers stay ephemeral whatever the value says.
+  app.action<BlockAction>({ type: 'block_actions', action_id: SHARE_ACTION_ID }, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    let { reply } = await rerun(body, 'value' in action ? action.value : undefined, action.action_id);
+    if (!shareable(reply) && reply.kind !== 'error' && reply.kind !== 'not_found') {
+      log.info({ user: body.user.id, title: reply.title }, 'slack: refused to share an ephemeral-only answer');
+      reply = failureReply(failure('permission_denied', 'This answer is only for you; it cannot be shared in the channel.'));
+    }
+    await answerAction(body, respond, client, action.action_id, responsePayloads(reply, log, { share: true }));
   });
 
   // Link buttons also send block_actions; Slack shows an error icon unless they are acked.

@@ -179,8 +179,11 @@ export interface RenderedReply {
   readonly warnings: readonly string[];
 }
 
-/** Renders a reply as Slack messages of at most 50 blocks each; the first carries the title as fallback. */
-export function renderReply(reply: Reply): RenderedReply {
+/**
+ * Renders a reply as Slack messages of at most 50 blocks each; the first carries the title as
+ * fallback. `trailing` blocks (the adapter's own, such as the share button) end the last message.
+ */
+export function renderReply(reply: Reply, trailing: readonly SlackBlock[] = []): RenderedReply {
   const warnings: string[] = [];
   const seq = { n: 0 };
   const blocks = reply.blocks.flatMap((b) => renderBlock(b, seq, warnings));
@@ -188,6 +191,7 @@ export function renderReply(reply: Reply): RenderedReply {
     blocks.push({ type: 'context', elements: [mrkdwn(`Reference: ${escapeMrkdwn(reply.ref)}`)] });
   }
   if (blocks.length === 0) blocks.push(section(fallbackText(reply)));
+  blocks.push(...trailing);
   const text = fallbackText(reply);
   const groups = chunk(blocks, L.blocksPerMessage);
   return {

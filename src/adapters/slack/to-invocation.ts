@@ -9,6 +9,7 @@ import type { Invoker, Where } from '../../core/ports.js';
 import { err, failure, ok, type Result } from '../../core/result.js';
 import { unescapeCommandText } from './escape.js';
 import type { ButtonPayload } from './render-blocks.js';
+import { stripShareFlag } from './share.js';
 
 /** The fields of a slash-command body Herald reads. */
 export interface SlashBody {
@@ -27,16 +28,20 @@ export function whereOf(teamId: string, channelId: string): Where {
   return { platform: 'slack', workspaceId: teamId, channelId };
 }
 
-/** A parsed slash command, still without its invoker (resolving that may call Slack). */
-export type ParsedSlash = Omit<Invocation, 'invoker'>;
+/**
+ * A parsed slash command, still without its invoker (resolving that may call Slack), and
+ * whether the asker added `--share` to post the answer in the channel.
+ */
+export type ParsedSlash = Omit<Invocation, 'invoker'> & { readonly share: boolean };
 
 /**
  * Parses a slash command: `/who-is niklas hedman` (dedicated) or `/herald who-is niklas hedman`
- * (umbrella). A bare `/herald` asks for help.
+ * (umbrella), either with a trailing `--share`. A bare `/herald` asks for help.
  */
 export function parseSlash(body: SlashBody, registry: CommandRegistry, umbrella = UMBRELLA): Result<ParsedSlash> {
   const name = body.command.replace(/^\//, '').toLowerCase();
-  const text = unescapeCommandText(body.text ?? '').trim();
+  // The share flag is Slack's, not the command's: strip it before the command's options are parsed.
+  const { text, share } = stripShareFlag(unescapeCommandText(body.text ?? ''));
   let parsed;
   if (name === umbrella && !registry.get(umbrella)) {
     parsed = parseCommandLine(text === '' ? 'help' : text, registry);
@@ -50,7 +55,7 @@ export function parseSlash(body: SlashBody, registry: CommandRegistry, umbrella 
   }
   if (!parsed.ok) return parsed;
   const { command, subcommand, args } = parsed.value;
-  return ok({ command, subcommand, args, where: whereOf(body.team_id, body.channel_id) });
+  return ok({ command, subcommand, args, where: whereOf(body.team_id, body.channel_id), share });
 }
 
 /** A button press re-dispatches the command and arguments the button carries. */

@@ -17,6 +17,8 @@ const RELATIVES = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'wh
 const OPEN = new Set(['(', '[']);
 const CLOSE = new Set([')', ']']);
 const ARTICLES = new Set(['a', 'an', 'the']);
+const SUBJECT_POS = new Set(['NOUN', 'PROPN', 'PRON']);
+const CONTENT_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'VERB', 'NUM']);
 
 export function isHardStop(t: Token): boolean {
   return HARD_STOPS.has(t.text);
@@ -95,7 +97,7 @@ function clauseVerbAt(tokens: readonly Token[], i: number, strict: boolean): boo
   const prev = tokens[i - 1];
   if (t.pos === 'AUX') return true;
   if (t.pos !== 'VERB' || !prev) return false;
-  if (!['NOUN', 'PROPN', 'PRON'].includes(prev.pos)) return false;
+  if (!SUBJECT_POS.has(prev.pos)) return false;
   // Participles after a noun ("standards needed for") modify it; only the last item is cut there.
   return strict || !/(ing|ed|en)$/.test(t.norm);
 }
@@ -106,7 +108,7 @@ export function itemLike(tokens: readonly Token[], span: Span, maxLength: number
   const head = tokens[span.first]!;
   if (RELATIVES.has(head.norm) || head.pos === 'SCONJ') return false;
   for (let i = span.first + 1; i <= span.last; i++) if (clauseVerbAt(tokens, i, false)) return false;
-  for (let i = span.first; i <= span.last; i++) if (['NOUN', 'PROPN', 'ADJ', 'VERB', 'NUM'].includes(tokens[i]!.pos)) return true;
+  for (let i = span.first; i <= span.last; i++) if (CONTENT_POS.has(tokens[i]!.pos)) return true;
   return false;
 }
 

@@ -24,6 +24,8 @@ const CHAIN_JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'the', 'and', '
 const ROLE_VERBS: ReadonlySet<string> = new Set(['leads', 'led', 'heads', 'headed', 'runs', 'ran', 'chairs', 'chaired', 'directs', 'directed', 'oversees', 'oversaw', 'manages', 'managed', 'founded', 'represents', 'serves', 'served', 'coaches', 'coached', 'owns', 'commands', 'commanded', 'is', 'was']);
 const HONORIFICS: ReadonlySet<string> = new Set(['dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'dr', 'mr', 'mrs', 'ms', 'sir', 'dame']);
 const QUOTE_MARKS = /^[“”"‘’']$/;
+const CLAUSE_POS: ReadonlySet<string> = new Set(['DET', 'PRON', 'ADP', 'SCONJ', 'CCONJ', 'ADV', 'AUX', 'VERB', 'PART']);
+const OWNER_JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'and']);
 
 /** Can this token be part of a personal name? */
 export function isNameWord(t: Token): boolean {
@@ -51,9 +53,18 @@ function roleBefore(s: AnnotatedSentence, end: number): string | null {
   let sawTitle = false;
   while (k - 1 >= 0) {
     const t = s.tokens[k - 1]!;
-    const capital = /^\p{Lu}/u.test(t.text) && !(atClauseStart(s, k - 1) && t.pos !== 'PROPN' && !isTitle(t));
-    // Past the title only the owner may follow ("ESA’s Director ..."), never another clause.
-    const ownerPart = capital || /^[’']s$/.test(t.text);
+    // "ESA (European Space Agency) astronaut": an acronym's definition sits inside the owner.
+    if (sawTitle && t.text === ')') {
+      let j = k - 2;
+      while (j > 0 && k - j < 14 && s.tokens[j]!.text !== '(') j--;
+      if (j > 0 && s.tokens[j]!.text === '(' && /^\p{Lu}/u.test(s.tokens[j - 1]!.text)) { k = j; continue; }
+      break;
+    }
+    // A capital at the clause start says nothing only on function words ("The", "After").
+    const capital = /^\p{Lu}/u.test(t.text) && !(atClauseStart(s, k - 1) && CLAUSE_POS.has(t.pos) && !isTitle(t));
+    const before = s.tokens[k - 2];
+    // Past the title only the owner may follow ("ESA’s Director ...", "Agency for X Director"), never another clause.
+    const ownerPart = capital || /^[’']s$/.test(t.text) || (OWNER_JOINERS.has(t.norm) && before !== undefined && /^\p{Lu}/u.test(before.text));
     if (!(sawTitle ? ownerPart : capital || isTitle(t) || CHAIN_JOINERS.has(t.norm))) break;
     if (isTitle(t)) sawTitle = true;
     k--;
@@ -112,21 +123,48 @@ function roleAfter(s: AnnotatedSentence, last: number, speechBefore: boolean): s
   if (!speechBefore && !closedByVerb && firstDelim > 0) end = firstDelim - 1;
   const slice = toks.slice(last + 2, end + 1);
   if (slice.length === 0 || slice.length > 30) return null;
+  // "NASA astronaut A B, ESA astronaut C D, and ...": the next item of a list of people, not a role.
+  if (slice.some((t, i) => isTitle(t) && slice[i + 1] !== undefined && slice[i + 2] !== undefined && isNameWord(slice[i + 1]!) && isNameWord(slice[i + 2]!))) return null;
   // "Goodall, a primatologist, praised ...": an indefinite noun phrase closed by a verb is a role too.
   const describes = ['a', 'an', 'the'].includes(slice[0]!.norm) && (closedByVerb || speechBefore) && slice.length <= 12;
   if (!(hasTitle(slice) || whoRole(slice) || describes)) return null;
   return cleanRole(spanText(s, last + 2, end));
 }
 
-/** "The minister of health, John Smith, said": the role is the clause before the comma. */
+/**
+ * "The minister of health, John Smith, said": the role is the clause before the comma. After a
+ * speech verb the name needs no closing comma: "said the agency’s project scientist, Jane Roe of X."
+ */
 function roleInFrontClause(s: AnnotatedSentence, first: number, last: number): string | null {
-  if (s.tokens[first - 1]?.text !== ',' || !DELIMS.has(s.tokens[last + 1]?.text ?? '')) return null;
+  if (s.tokens[first - 1]?.text !== ',') return null;
   let k = first - 2;
   while (k >= 0 && !DELIMS.has(s.tokens[k]!.text) && !QUOTE_MARKS.test(s.tokens[k]!.text)) k--;
-  const slice = s.tokens.slice(k + 1, first - 1);
+  let from = k + 1;
+  const spoken = SPEECH_WORDS.has(s.tokens[from]?.norm ?? '');
+  if (spoken) from++;
+  if (!spoken && !DELIMS.has(s.tokens[last + 1]?.text ?? '')) return null;
+  const slice = s.tokens.slice(from, first - 1);
   if (slice.length === 0 || slice.length > 15 || !hasTitle(slice)) return null;
-  if (!(slice[0]!.pos === 'DET' || isTitle(slice[0]))) return null;
-  return cleanRole(spanText(s, k + 1, first - 2));
+  if (!(slice[0]!.pos === 'DET' || isTitle(slice[0]) || (spoken && /^\p{Lu}/u.test(slice[0]!.text)))) return null;
+  return cleanRole(spanText(s, from, first - 2));
+}
+
+/** Singular of a plural title word ("astronauts" → "astronaut"), or null when it is not one. */
+function singularTitle(t: Token | undefined): string | null {
+  if (!t || !/s$/.test(t.norm)) return null;
+  const one = t.norm.endsWith('ies') ? `${t.norm.slice(0, -3)}y` : t.norm.slice(0, -1);
+  return TITLE_WORDS.has(one) ? t.text.slice(0, t.text.length - (t.norm.length - one.length)) : null;
+}
+
+/** "NASA astronauts A B, C D and E F": each name of a list after a plural title shares it. */
+function roleFromPluralTitle(s: AnnotatedSentence, first: number): string | null {
+  let k = first - 1;
+  while (k >= 0 && first - k < 40 && (s.tokens[k]!.text === ',' || s.tokens[k]!.norm === 'and' || isNameWord(s.tokens[k]!))) k--;
+  const one = singularTitle(s.tokens[k]);
+  if (k < 0 || !one) return null;
+  let o = k;
+  while (o > 0 && /^\p{Lu}/u.test(s.tokens[o - 1]!.text) && !(atClauseStart(s, o - 1) && CLAUSE_POS.has(s.tokens[o - 1]!.pos))) o--;
+  return o < k ? `${spanText(s, o, k - 1)} ${one}` : one;
 }
 
 function speechBeside(s: AnnotatedSentence, first: number, last: number): { before: boolean; after: boolean } {
@@ -179,14 +217,16 @@ export function introsIn(s: AnnotatedSentence, speakers: ReadonlySet<string> = n
     let first = nameStart(s, run);
     // A run right after "of"/"and" inside a title ("Director of Human and Robotic Exploration
     // Jane Doe") starts in the role: keep the last two words as the name.
-    const joiner = s.tokens[first - 1];
-    if (first === run.first && joiner && ['of', 'and', 'for'].includes(joiner.norm)) {
-      // "Centers for Disease Control", "Department of Homeland Security": an organisation goes on.
-      let k = first - 2;
+    const joiner = s.tokens[run.first - 1];
+    if (joiner && (['of', 'for'].includes(joiner.norm) || (joiner.norm === 'and' && first === run.first))) {
+      // "Centers for Disease Control", "University of California Santa Cruz": an organisation goes on.
+      let k = run.first - 2;
       let orgBefore = false;
       for (; k >= 0 && /^\p{Lu}/u.test(s.tokens[k]!.text); k--) if (ORG_CUE_WORDS.has(s.tokens[k]!.norm)) orgBefore = true;
-      if (orgBefore) continue;
-      if (run.last - run.first >= 2) first = run.last - 1;
+      // ... unless a title inside the run makes the organisation its owner: "Agency for X Director Jane Roe".
+      const titled = s.tokens.slice(run.first, first).some((t) => isTitle(t));
+      if (orgBefore && !titled) continue;
+      if (first === run.first && run.last - run.first >= 2) first = run.last - 1;
     }
     const last = run.last;
     const words = s.tokens.slice(first, last + 1).map((t) => t.text);
@@ -205,7 +245,7 @@ export function introsIn(s: AnnotatedSentence, speakers: ReadonlySet<string> = n
     const speech = speechBeside(s, first, last);
     const leadingDet = first === run.first && ['the', 'a', 'an'].includes(s.tokens[first - 1]?.norm ?? '');
     if (leadingDet && !preRole) continue;
-    const role = roleAfter(s, last, speech.before) ?? roleInFrontClause(s, first, last) ?? preRole;
+    const role = roleAfter(s, last, speech.before) ?? roleInFrontClause(s, first, last) ?? preRole ?? roleFromPluralTitle(s, first);
     const namedSpeaker = speakers.has(words[0]!.toLowerCase()) || speakers.has(words[words.length - 1]!.toLowerCase());
     const honorific = HONORIFICS.has(s.tokens[first - 1]?.norm ?? '');
     if (!role && !speech.before && !speech.after && !namedSpeaker && !honorific) continue;

@@ -96,6 +96,26 @@ function speakerIn(s: AnnotatedSentence, from: number, to: number, people: reado
   return null;
 }
 
+/** "The following is a statement from NASA Administrator Jane Roe:" introduces the quote after it. */
+const STATEMENT_INTRO = /\b(?:statement|remarks|message|letter|speech|comments?)\s+(?:from|by|of)\b|:\s*$/iu;
+
+function statementSpeaker(doc: AnnotatedArticle, first: number, people: readonly PersonFact[]): { speaker: string; attribution: number } | null {
+  const i = doc.sentences.findIndex((s) => s.id === first);
+  const intro = doc.sentences[i - 1];
+  const m = intro ? STATEMENT_INTRO.exec(intro.text) : null;
+  if (!intro || !m) return null;
+  // The first person named after "statement from" (or anywhere in an intro that ends with a colon).
+  const from = m[0].startsWith(':') ? 0 : m.index;
+  let best: { at: number; name: string } | null = null;
+  for (const p of people) {
+    for (const n of [p.name, ...p.aliases]) {
+      const at = intro.text.indexOf(n, from);
+      if (at >= 0 && (!best || at < best.at)) best = { at, name: p.name };
+    }
+  }
+  return best ? { speaker: best.name, attribution: intro.id } : null;
+}
+
 function cleanPiece(piece: string): string {
   return piece.trim().replace(/,$/, '.');
 }
@@ -116,8 +136,11 @@ export function extractQuotes(doc: AnnotatedArticle, people: readonly PersonFact
       if (found) { speaker = found; attribution = span[0]; break; }
     }
     const startsSentence = byId.get(q.before[0])!.text.slice(q.before[1], q.before[2]).trim() === '';
+    if (!speaker) ({ speaker, attribution } = statementSpeaker(doc, q.sentences[0]!, people) ?? { speaker, attribution });
     const prev = out[out.length - 1];
-    if (!speaker && prev && prev.speaker && startsSentence && prev.lastSentence <= q.sentences[0]! && q.paragraph - prev.paragraph <= 1) {
+    // A full quoted sentence later in the speaker's paragraph ("... in the journal X. “If we ...”") is theirs too.
+    const sameParagraphSentence = prev?.paragraph === q.paragraph && /[.!?]$/.test(text) && text.split(/\s+/).length >= MIN_UNATTRIBUTED_WORDS;
+    if (!speaker && prev && prev.speaker && (startsSentence || sameParagraphSentence) && prev.lastSentence <= q.sentences[0]! && q.paragraph - prev.paragraph <= 1) {
       out[out.length - 1] = { ...prev, text: `${prev.text} ${text}`, sentences: [...new Set([...(prev.sentences ?? []), ...q.sentences])], lastSentence: q.sentences[q.sentences.length - 1]!, paragraph: q.paragraph };
       continue;
     }
