@@ -17,6 +17,7 @@ const BENCHES: readonly BenchModule[] = [
   { title: 'Slack: /who-is through the signed endpoint vs bare node:http', load: () => import('./slack.bench.js') },
   { title: 'Discord: /who-is through the signed endpoint vs bare node:http; digest fan-out to 2,000 channels', load: () => import('./discord.bench.js') },
   { title: 'scheduler: one fan-out tick, 10,000 channels on 5 cron expressions vs 1 channel', load: () => import('./schedule.bench.js') },
+  { title: 'feeds: one poll cycle of 500 local feeds x 50 items, cold then all-304', load: () => import('./feeds.bench.js') },
 ];
 
 function format(value: number | string): string {

@@ -89,7 +89,6 @@ function textOf(article: Article): string {
 
 export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutcome> {
   const log = deps.logger.child({ feedId: feed.id, url: feed.url });
-  const T0 = performance.now();
   let fetched;
   try {
     fetched = await fetchFeed({ url: feed.url, etag: feed.fetch.etag, lastModified: feed.fetch.lastModified }, deps.fetch);
@@ -97,7 +96,6 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
     log.error({ err: e }, 'feed fetch threw');
     fetched = { ok: false as const, error: { code: 'internal' as const, message: `Internal error while fetching: ${(e as Error).message}` } };
   }
-  const T1 = performance.now(); (globalThis as any).TF = ((globalThis as any).TF ?? 0) + T1 - T0;
   const now = deps.clock.now();
   if (!fetched.ok) return failed(feed, fetched.error, deps, log);
 
@@ -137,7 +135,6 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
     prepared.push({ article: ingested.value, link: item.link, text: needText ? textOf(ingested.value) : '' });
   }
 
-  const T2 = performance.now(); (globalThis as any).TI = ((globalThis as any).TI ?? 0) + T2 - T1;
   const counts = await deps.store.transaction(async (tx) => {
     let newItems = 0;
     let received = 0;
@@ -167,7 +164,6 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
     await tx.feeds.updateFetchState(feed.id, { ...success, itemsSeen: feed.fetch.itemsSeen + newItems });
     return { newItems, received };
   });
-  (globalThis as any).TT = ((globalThis as any).TT ?? 0) + performance.now() - T2;
   log.debug({ items: result.items.length, ...counts }, 'feed polled');
   return { kind: 'fetched', items: result.items.length, newItems: counts.newItems, received: counts.received, skippedItems };
 }

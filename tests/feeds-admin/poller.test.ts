@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollCycle, type PollerDeps } from '../../src/app/poller.js';
-import { formatPollSummary } from '../../src/app/poll-once.js';
+import { formatPollSummary, pollOnce } from '../../src/app/poll-once.js';
 import { startFeedServer, localDeps, type TestServer } from '../feeds/feed-server.js';
 import { tempStore, where } from './helpers.js';
 import { MALFORMED, manualClock, recordingDelivery, rss, xmlRoute } from './poll-fixtures.js';
@@ -36,7 +36,7 @@ afterAll(async () => {
 
 const deps = (): PollerDeps => ({
   store,
-  fetch: { ...localDeps(), limits: { timeoutMs: 5_000 } },
+  fetch: { ...localDeps(), limits: { timeoutMs: 20_000 } },
   clock,
   logger: pino({ level: 'silent' }),
   delivery,
@@ -48,6 +48,8 @@ describe('a poll cycle against local feeds and a real SQLite file', () => {
     const s = await pollCycle(deps());
     expect(s.ran).toBe(true);
     expect(s.due).toBe(FIXTURES.length + 4);
+    // Named failures first, so a slow machine's timeout shows up as what it is.
+    expect(s.failures.map((f) => `${f.url.split('/').pop()}: ${f.code}`).sort()).toEqual(['dead: feed_unreachable', 'malformed: feed_invalid']);
     expect(s.fetched).toBe(FIXTURES.length + 2);
     expect(s.errors).toBe(2);
     expect(s.failures.map((f) => f.url.split('/').pop()).sort()).toEqual(['dead', 'malformed']);
@@ -121,5 +123,14 @@ describe('a poll cycle against local feeds and a real SQLite file', () => {
     expect(s.ran).toBe(false);
     expect(formatPollSummary(s)).toContain('Another Herald process is polling');
     await other.leases.release('feeds:poll');
+  });
+
+  it('pollOnce runs a cycle and prints its summary', async () => {
+    clock.advance(60 * MINUTE);
+    const printed: string[] = [];
+    const s = await pollOnce({ ...deps(), print: (t) => printed.push(t) });
+    expect(s.notModified).toBe(FIXTURES.length + 2);
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toMatch(/^Polled 7 due feeds in [\d.]+ s: 0 fetched, 7 unchanged \(304\), 0 failed\./);
   });
 });

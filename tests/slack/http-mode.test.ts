@@ -1,14 +1,20 @@
 /**
  * Real Bolt over real HTTP: Herald's one HTTP server with the Slack route, signed requests
  * built from captured Slack bodies, and a fake Web API on loopback.
+ *
+ * The app under test has a short ack budget (150 ms) so the slow path is quick to exercise;
+ * on a busy machine even a fast command can overrun it, so answers are read from whichever
+ * path the adapter used (ack or response_url). The slow path is tested deterministically
+ * with held commands, and the fast path strictly against an app with the real 2 s budget.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
 import { createSlackPermissions } from '../../src/adapters/slack/permissions.js';
+import { SHARE_ACTION_ID } from '../../src/adapters/slack/share.js';
 import type { Where } from '../../src/core/ports.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack/server.js';
-import { blockActionsBody, memoryLogger, postSigned, sampleText, SECRET, sign, slashBody, testDispatcher, TOKEN } from './helpers.js';
+import { blockActionsBody, hold, memoryLogger, postSigned, sampleText, SECRET, sign, slashBody, testDispatcher, TOKEN, waitFor } from './helpers.js';
 
 let fake: FakeSlack;
 let http: HttpServer;
@@ -40,6 +46,9 @@ beforeAll(async () => {
   await slack.start();
   const { port } = await http.listen(0, '127.0.0.1');
   url = `http://127.0.0.1:${port}/slack/events`;
+  // Warm Bolt's request path and the permission cache, so the first test is not the cold one.
+  const warm = await postSigned(url, slashBody('/who-is', 'warm up', fake.responseUrl('warm')));
+  if (!warm.text) await fake.waitForResponse('warm', 1, 10_000);
 });
 
 afterAll(async () => {
@@ -126,7 +135,7 @@ describe('Slack over HTTP', () => {
 
   it('runs every command through both the dedicated and the umbrella form, ephemeral unless shared', async () => {
     for (const [name, sample] of Object.entries(sampleText)) {
-      const asker = name === 'admin-set' ? { user_id: 'UADMIN' } : {};
+      const asker: Record<string, string> = name === 'admin-set' ? { user_id: 'UADMIN' } : {};
       for (const [command, text] of [[`/${name}`, sample.text], ['/herald', `${name} ${sample.text}`]] as const) {
         const label = `${command} ${text}`;
         const mine = await ask(command, text, asker);
@@ -277,5 +286,33 @@ describe('Slack over HTTP', () => {
     expect(await perms.invoker('T0001', 'U2147483697')).toMatchObject({ platformLevel: 'member', roleIds: ['S0MODS'] });
     expect(await perms.invoker('T0001', 'UADMIN')).toMatchObject({ platformLevel: 'admin', roleIds: [] });
     expect(await perms.invoker('T0001', 'UNOBODY')).toMatchObject({ platformLevel: 'member' });
+  });
+});
+
+describe('Slack over HTTP with the default 2 s ack budget', () => {
+  let http2: HttpServer;
+  let url2: string;
+
+  beforeAll(async () => {
+    const { registry, dispatcher } = testDispatcher(logger);
+    http2 = createHttpServer(logger);
+    const app2 = createSlackApp({ botToken: TOKEN, signingSecret: SECRET, apiUrl: fake.apiUrl, http: http2, registry, dispatcher, logger });
+    await app2.start();
+    url2 = `http://127.0.0.1:${(await http2.listen(0, '127.0.0.1')).port}/slack/events`;
+  });
+
+  afterAll(async () => {
+    await http2?.close();
+  });
+
+  it('answers a fast command in the ack itself, never through response_url', async () => {
+    const id = rid();
+    const res = await postSigned(url2, slashBody('/who-is', 'niklas hedman', fake.responseUrl(id)));
+    expect(res.status).toBe(200);
+    const ack = parse(res.text);
+    expect(ack.response_type).toBe('ephemeral');
+    expect(JSON.stringify(ack.blocks)).toContain('Niklas Hedman (niklas hedman)');
+    expect(shareButton(ack)).toBeDefined();
+    expect(fake.responses.get(id)).toBeUndefined();
   });
 });

@@ -31,6 +31,8 @@ beforeAll(async () => {
   slack = createSlackApp({ botToken: TOKEN, signingSecret: SECRET, apiUrl: fake.apiUrl, http, registry: app.registry, dispatcher: app.dispatcher, logger });
   await slack.start();
   url = `http://127.0.0.1:${(await http.listen(0, '127.0.0.1')).port}/slack/events`;
+  // Analyse the sample article once up front, so no test pays for it inside Slack's ack budget.
+  await app.library.current({ platform: 'slack', workspaceId: 'T0001', channelId: 'C2147483705' });
 });
 
 afterAll(async () => {
@@ -65,6 +67,18 @@ describe('real commands on Slack', () => {
       expect(answer).toContain('Niklas Hedman');
       expect(answer).toContain('acting director of UNOOSA');
     }
+  });
+
+  it('/who-is hedman is for the asker unless shared with --share', async () => {
+    const mine = JSON.parse(await ask('/who-is', 'hedman')) as Record<string, unknown> | Record<string, unknown>[];
+    const first = (Array.isArray(mine) ? mine[0] : mine)!;
+    expect(first['response_type']).toBe('ephemeral');
+    expect(JSON.stringify(first)).toContain('Share in channel');
+    const shared = JSON.parse(await ask('/herald', 'who-is hedman --share')) as Record<string, unknown> | Record<string, unknown>[];
+    const firstShared = (Array.isArray(shared) ? shared[0] : shared)!;
+    expect(firstShared['response_type']).toBe('in_channel');
+    expect(JSON.stringify(firstShared)).toContain('acting director of UNOOSA');
+    expect(JSON.stringify(firstShared)).not.toContain('Share in channel');
   });
 
   it('every real command answers through both forms', async () => {

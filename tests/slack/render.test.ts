@@ -105,3 +105,46 @@ describe('slash text', () => {
     expect(bare.ok && bare.value.command).toBe('help');
   });
 });
+
+describe('sharing', () => {
+  it('strips a trailing --share or share:true before the command parses its options', async () => {
+    const { stripShareFlag } = await import('../../src/adapters/slack/share.js');
+    expect(stripShareFlag('niklas hedman --share')).toEqual({ text: 'niklas hedman', share: true });
+    expect(stripShareFlag('  share:TRUE ')).toEqual({ text: '', share: true });
+    expect(stripShareFlag('hedman share=true')).toEqual({ text: 'hedman', share: true });
+    expect(stripShareFlag('hedman --shared')).toEqual({ text: 'hedman --shared', share: false });
+    expect(stripShareFlag('"--share" hedman')).toEqual({ text: '"--share" hedman', share: false });
+    const { parseSlash } = await import('../../src/adapters/slack/to-invocation.js');
+    const { testDispatcher, memoryLogger } = await import('./helpers.js');
+    const { registry } = testDispatcher(memoryLogger());
+    const r = parseSlash({ command: '/herald', text: 'who-is niklas hedman --share', team_id: 'T1', channel_id: 'C1', user_id: 'U1' }, registry);
+    expect(r.ok && r.value).toMatchObject({ command: 'who-is', args: { name: 'niklas hedman' }, share: true });
+  });
+
+  it('answers ephemeral with a share button; in_channel only when shared; errors and ephemeral answers never', async () => {
+    const { responsePayloads } = await import('../../src/adapters/slack/reply-payloads.js');
+    const { SHARE_ACTION_ID } = await import('../../src/adapters/slack/share.js');
+    const value = JSON.stringify({ c: 'who-is', a: { name: 'x' } });
+    const answer = reply([{ type: 'text', text: '<!channel> hi' }]);
+    const [mine] = responsePayloads(answer, undefined, { shareValue: value });
+    expect(mine!.response_type).toBe('ephemeral');
+    expect(mine!.blocks.at(-1)).toMatchObject({ type: 'actions', elements: [{ action_id: SHARE_ACTION_ID, value }] });
+    const [shared] = responsePayloads(answer, undefined, { share: true, shareValue: value });
+    expect(shared!.response_type).toBe('in_channel');
+    expect(JSON.stringify(shared)).not.toContain(SHARE_ACTION_ID);
+    expect(JSON.stringify(shared)).not.toContain('<!channel>');
+    for (const r of [{ ...answer, ephemeral: true }, { ...answer, kind: 'error' as const }, { ...answer, kind: 'not_found' as const }]) {
+      const [p] = responsePayloads(r, undefined, { share: true, shareValue: value });
+      expect(p!.response_type, r.kind).toBe('ephemeral');
+      expect(JSON.stringify(p), r.kind).not.toContain(SHARE_ACTION_ID);
+    }
+  });
+
+  it('puts the share button on the last message of a long answer, within 50 blocks', async () => {
+    const { responsePayloads } = await import('../../src/adapters/slack/reply-payloads.js');
+    const payloads = responsePayloads(reply(Array.from({ length: 50 }, () => ({ type: 'divider' as const }))), undefined, { shareValue: '{"c":"x"}' });
+    expect(payloads).toHaveLength(2);
+    expect(payloads.every((p) => p.blocks.length <= SLACK_LIMITS.blocksPerMessage)).toBe(true);
+    expect(payloads[1]!.blocks).toEqual([expect.objectContaining({ block_id: 'herald-share' })]);
+  });
+});

@@ -14,7 +14,7 @@ export interface AcronymDefinition {
   readonly isOrganization: boolean;
 }
 
-const CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'du', 'des', 'la', 'le', 'für', 'und', 'del', 'di', '&']);
+const CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'für', 'und', 'del', 'di', '&']);
 const MAX_LONG_WORDS = 10;
 
 /** Initial letter of a word, looking past an elided article ("d’Etudes" → "E"). */

@@ -10,6 +10,7 @@
 import type { ListFact } from '../facts/types.js';
 import type { AnnotatedArticle, AnnotatedSentence, Token } from '../nlp/annotate.js';
 import { announcedCount } from './lists-count.js';
+import { clauseLead, leadStart, leadText, subjectLead } from './lists-lead.js';
 import {
   cutLastItem, innerConj, isHardStop, itemLike, splitAtConj, splitChunks, regionEnd,
   startsWithVerb, trimItem, walkBackFirst, type Span,
@@ -20,6 +21,8 @@ interface Trigger {
   readonly leadLast: number;
   /** First token of the list body. */
   readonly bodyFirst: number;
+  /** "like"/"such as"/"including" give examples of the noun before them. */
+  readonly examples: boolean;
 }
 
 const LEAD_PRONOUNS = new Set(['this', 'these', 'it', 'they', 'those', 'that']);
@@ -68,14 +71,14 @@ function triggerAt(tokens: readonly Token[], i: number): Trigger | null {
   const t = tokens[i]!;
   const norm = t.norm;
   if (norm === 'including' || norm === 'namely' || (norm === 'like' && t.pos === 'ADP')) {
-    return { leadLast: beforeComma(tokens, i - 1), bodyFirst: skipColon(tokens, i + 1) };
+    return { leadLast: beforeComma(tokens, i - 1), bodyFirst: skipColon(tokens, i + 1), examples: true };
   }
-  if (INCLUDE_VERBS.has(norm) && t.pos === 'VERB') return { leadLast: i, bodyFirst: skipColon(tokens, i + 1) };
+  if (INCLUDE_VERBS.has(norm) && t.pos === 'VERB') return { leadLast: i, bodyFirst: skipColon(tokens, i + 1), examples: false };
   const next = tokens[i + 1]?.norm;
   if ((norm === 'such' && next === 'as') || ((norm === 'consisting' || norm === 'consists') && next === 'of')) {
-    return { leadLast: norm === 'such' ? beforeComma(tokens, i - 1) : i + 1, bodyFirst: skipColon(tokens, i + 2) };
+    return { leadLast: norm === 'such' ? beforeComma(tokens, i - 1) : i + 1, bodyFirst: skipColon(tokens, i + 2), examples: norm === 'such' };
   }
-  if (t.text === ':' && i > 0) return { leadLast: i - 1, bodyFirst: i + 1 };
+  if (t.text === ':' && i > 0) return { leadLast: i - 1, bodyFirst: i + 1, examples: false };
   return null;
 }
 
@@ -105,7 +108,8 @@ function announced(s: AnnotatedSentence, trigger: Trigger, used: boolean[], prev
   const count = announcedCount(tokens, leadFirst, leadLast);
   const items = segment(tokens, kept, final, count);
   if (!items || items.length < 2 || trivial(tokens, items)) return null;
-  let lead = leadText(s, leadFirst, leadLast);
+  const listLast = items[items.length - 1]!.last;
+  let lead = (trigger.examples && subjectLead(s, leadLast, listLast)) || clauseLead(s, leadLast);
   if (!lead) return null;
   const firstWord = tokens[leadFirst]?.norm ?? '';
   if (previous && LEAD_PRONOUNS.has(firstWord) && leadLast - leadFirst < 3) lead = `${previous.replace(/[.\s]+$/, '')} — ${lead}`;
@@ -144,10 +148,10 @@ function unannounced(s: AnnotatedSentence, sepAt: number, used: boolean[]): List
   for (let i = sepAt - 1; i >= 0; i--) if (used[i]) { floor = i + 1; break; }
   const first = walkBackFirst(tokens, sepAt - 1, [...middles, lastRaw], floor);
   if (!first || !itemLike(tokens, first, 8)) return null;
-  const items = segment(tokens, [first, ...middles, lastRaw], final, null);
+  const segmented = segment(tokens, [first, ...middles, lastRaw], final, null);
+  const items = segmented && withoutTrailingInfinitive(tokens, segmented);
   if (!items || items.length < 3 || !parallel(tokens, items)) return null;
-  const leadFirst = leadStart(tokens, first.first - 1);
-  let lead = leadText(s, leadFirst, first.first - 1);
+  let lead = first.first > 0 ? clauseLead(s, first.first - 1) : '';
   // A list in subject position ("A, B and C are ...") is announced by what follows it.
   if (!lead) lead = leadText(s, items[items.length - 1]!.last + 1, regionEnd(tokens, items[items.length - 1]!.last + 1));
   mark(used, first.first, items[items.length - 1]!.last);
@@ -182,47 +186,20 @@ function parallel(tokens: readonly Token[], items: readonly Span[]): boolean {
   return odd === 0 || (items.length >= 4 && odd === 1);
 }
 
+/**
+ * "for A, B, C, and to build D": an infinitive closing a run of noun phrases is a clause of
+ * its own, not one more item; the list ends before it.
+ */
+function withoutTrailingInfinitive(tokens: readonly Token[], items: readonly Span[]): Span[] {
+  const last = items[items.length - 1]!;
+  const infinitive = tokens[last.first]!.norm === 'to' && tokens[last.first + 1]?.pos === 'VERB';
+  const nouns = items.slice(0, -1).every((i) => !startsWithVerb(tokens, i));
+  return infinitive && nouns ? items.slice(0, -1) : [...items];
+}
+
 /** Two one-word items ("A and B") are names in a row more often than a list. */
 function trivial(tokens: readonly Token[], items: readonly Span[]): boolean {
   return items.length <= 2 && items.every((i) => i.first === i.last && tokens[i.first]!.pos !== 'NOUN');
-}
-
-/** Start of the clause that ends at `last`: after the previous top-level comma, semicolon, colon or dash. */
-function clauseStart(tokens: readonly Token[], last: number): number {
-  for (let i = last; i >= 0; i--) {
-    const t = tokens[i]!;
-    if (isHardStop(t) || ((t.text === ',' || t.text === ';' || t.text === ':') && t.entity === null)) return i + 1;
-  }
-  return 0;
-}
-
-/**
- * Clause start, reaching further back while the clause is a word or two ("funded by")
- * or a relative clause ("which will run ..."), so the lead names what the list belongs to.
- */
-function leadStart(tokens: readonly Token[], last: number): number {
-  let start = clauseStart(tokens, last);
-  let clauseFirst = start;
-  for (let hops = 0; hops < 3 && start > 1; hops++) {
-    const short = last - start < 2;
-    const relative = RELATIVE_LEADS.has(tokens[clauseFirst]?.norm ?? '');
-    if (!short && !relative) break;
-    start = clauseStart(tokens, start - 2);
-    clauseFirst = start;
-  }
-  return start;
-}
-
-const RELATIVE_LEADS = new Set(['which', 'who', 'whose', 'where', 'when']);
-
-const LEAD_TRAILERS = new Set(['ADP', 'PART', 'DET', 'PUNCT', 'CCONJ', 'SCONJ']);
-
-function leadText(s: AnnotatedSentence, first: number, last: number): string {
-  const tokens = s.tokens;
-  while (last >= first && LEAD_TRAILERS.has(tokens[last]!.pos) && !tokens[last]!.text.match(/[)\]]/)) last--;
-  while (first <= last && (tokens[first]!.pos === 'CCONJ' || tokens[first]!.pos === 'PUNCT')) first++;
-  if (first > last) return '';
-  return s.text.slice(tokens[first]!.start, tokens[last]!.end);
 }
 
 function mark(used: boolean[], first: number, last: number): void {

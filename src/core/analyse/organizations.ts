@@ -6,7 +6,8 @@
 import type { OrganizationFact } from '../facts/types.js';
 import type { AnnotatedArticle, AnnotatedSentence } from '../nlp/annotate.js';
 import type { AcronymDefinition } from './acronyms.js';
-import { capitalRuns, isAcronym, spanText, type Run } from './entities-runs.js';
+import { atClauseStart, capitalRuns, isAcronym, isCapWord, spanText, type Run } from './entities-runs.js';
+import { GAZETTEER } from './places-gazetteer.js';
 import { NON_ORG_ACRONYMS, ORG_CUE_WORDS } from './organizations-cues.js';
 import { TITLE_WORDS } from './people-lexicon.js';
 
@@ -26,7 +27,9 @@ export function joinedRuns(s: AnnotatedSentence, runs: readonly Run[]): Run[] {
       last = runs[k]!.last;
     }
     // "the" after a joiner ("Office of the Prime Minister") belongs to the name too.
-    if (k + 1 < runs.length && runs[k + 1]!.first === last + 3 && JOINERS.has(s.tokens[last + 1]!.norm) && s.tokens[last + 2]!.norm === 'the') {
+    // ... but "Department of Labor for the NEG" is a name followed by a purpose, not one name.
+    const nextRun = runs[k + 1];
+    if (nextRun && nextRun.first === last + 3 && JOINERS.has(s.tokens[last + 1]!.norm) && s.tokens[last + 2]!.norm === 'the' && !(nextRun.first === nextRun.last && isAcronym(nextRun.text))) {
       k++;
       last = runs[k]!.last;
     }
@@ -53,8 +56,12 @@ function orgNameIn(s: AnnotatedSentence, run: Run): string | null {
   let end = toks.length - 1;
   // Title-case headings leave a capitalised "For"/"Of" at the end: not part of the name.
   while (end > cueAt && /^(?:for|of|and|the|to|in|on|at)$/.test(toks[end]!.norm)) end--;
+  // A title after the cue starts someone's role ("Agency for X Director Jane Roe"), unless it
+  // heads a name of its own ("Office of the Director of National Intelligence").
+  const titleAt = toks.findIndex((t, i) => i > cueAt && TITLE_WORDS.has(t.norm) && !JOINERS.has(toks[i + 1]?.norm ?? ''));
+  if (titleAt > 0) end = Math.min(end, titleAt - 1);
   let lastCue = -1;
-  toks.forEach((t, i) => { if (ORG_CUE_WORDS.has(t.norm)) lastCue = i; });
+  toks.forEach((t, i) => { if (ORG_CUE_WORDS.has(t.norm) && i <= end) lastCue = i; });
   if (end - lastCue >= 2 && !JOINERS.has(toks[lastCue + 1]!.norm)) end = lastCue;
   if (end - start < 1) return null;
   // "People’s Government of X": a possessive before a leading cue word is part of the name.
@@ -63,6 +70,25 @@ function orgNameIn(s: AnnotatedSentence, run: Run): string | null {
     return spanText(s, run.first - 2, run.first + end);
   }
   return spanText(s, run.first + start, run.first + end);
+}
+
+/** Demonyms and adjectives ("American astronaut", "Democratic senator") are not employers. */
+const ADJECTIVE_ENDING = /(?:an|ese|ish|ic|i|al)$/u;
+
+/**
+ * "Roscosmos cosmonaut Oleg Novitskiy": a single capitalised word right before a lower-case job
+ * title that introduces a name is the employer, even without a cue word in it.
+ */
+function ownersOfTitles(s: AnnotatedSentence): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 2 < s.tokens.length; i++) {
+    const [t, title, next] = [s.tokens[i]!, s.tokens[i + 1]!, s.tokens[i + 2]!];
+    if (!isCapWord(t) || isAcronym(t.text) || atClauseStart(s, i) || /^\p{Lu}/u.test(title.text)) continue;
+    if (!(TITLE_WORDS.has(title.norm) || TITLE_WORDS.has(title.norm.replace(/s$/u, ''))) || !isCapWord(next)) continue;
+    if (/^\p{Lu}/u.test(s.tokens[i - 1]?.text ?? '') || ADJECTIVE_ENDING.test(t.norm) || GAZETTEER.has(t.norm)) continue;
+    out.push(t.text);
+  }
+  return out;
 }
 
 function escapeRe(text: string): string {
@@ -87,6 +113,7 @@ export function extractOrganizations(doc: AnnotatedArticle, acronyms: ReadonlyMa
       const name = orgNameIn(s, run);
       if (name) candidates.push({ name, acronym: null, order: s.id });
     }
+    for (const name of ownersOfTitles(s)) candidates.push({ name, acronym: null, order: s.id });
     for (let i = 0; i < s.tokens.length; i++) {
       const t = s.tokens[i]!;
       if (!isAcronym(t.text) || t.text.length < 3 || NON_ORG_ACRONYMS.has(t.text)) continue;

@@ -25,7 +25,8 @@ const ROLE_VERBS: ReadonlySet<string> = new Set(['leads', 'led', 'heads', 'heade
 const HONORIFICS: ReadonlySet<string> = new Set(['dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'dr', 'mr', 'mrs', 'ms', 'sir', 'dame']);
 const QUOTE_MARKS = /^[“”"‘’']$/;
 const CLAUSE_POS: ReadonlySet<string> = new Set(['DET', 'PRON', 'ADP', 'SCONJ', 'CCONJ', 'ADV', 'AUX', 'VERB', 'PART']);
-const OWNER_JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'and']);
+/** Joiners inside an owner's name; not "and", which more often joins two people ("Fox and ESA’s Director"). */
+const OWNER_JOINERS: ReadonlySet<string> = new Set(['of', 'for']);
 
 /** Can this token be part of a personal name? */
 export function isNameWord(t: Token): boolean {

@@ -1,85 +1,97 @@
 /**
- * Extractive summary: 2–3 sentence ids in reading order. News puts the gist first, so the
- * lead sentence is strongly preferred; the rest are chosen by centrality (TF-IDF cosine
- * between a sentence and the whole article), with quotes, fragments and run-ons held back
- * and near-duplicates skipped. Deterministic: ties go to the earlier sentence.
+ * Extractive summary: 2–3 sentence ids in reading order, short enough to read at a glance.
+ * News puts the gist first, so the lead sentence opens it (unless it is a quote or a
+ * fragment). The rest are picked greedily by coverage: each sentence earns the weight of the
+ * story's recurring words it adds that the summary does not have yet, divided by its length,
+ * so a short sentence that restates the core ("NASA will acquire the LTV as a service") beats
+ * a long one that wanders. Quotes, fragments and sentences leaning on an antecedent ("This
+ * includes", "Such samples") are held back. Deterministic: ties go to the earlier sentence.
  */
 import type { AnnotatedArticle, AnnotatedSentence } from '../nlp/annotate.js';
 import { isStopWord } from '../search/terms.js';
 
-const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
+const CONTENT_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
 const QUOTE_MARKS = /[“”"]/;
+const HAS_ALNUM = /[a-z0-9]/i;
+/** First words that point back to an earlier sentence: unreadable out of context. */
+const ANAPHORIC_OPENERS: ReadonlySet<string> = new Set([
+  'this', 'these', 'that', 'those', 'such', 'it', 'its', 'they', 'their', 'he', 'his', 'she', 'her', 'additionally', 'also', 'however', 'but',
+]);
 
 /** Tunables, exposed so tests can state what they rely on. */
 export interface SummaryOptions {
-  /** Sentences to return for articles of 6+ sentences (shorter ones get 2). Default 3. */
+  /** Most sentences to return (articles of 2+ sentences get at least 2). Default 3. */
   readonly size?: number;
+  /** Word budget: no sentence is added that takes the summary past it. Default 100. */
+  readonly maxWords?: number;
+  /** Once the summary has this many words, a third sentence is not sought. Default 70. */
+  readonly enoughWords?: number;
+}
+
+interface Candidate {
+  readonly index: number;
+  readonly id: number;
+  readonly words: number;
+  readonly terms: ReadonlySet<string>;
+  /** Multiplier in (0, 1]: how well the sentence reads on its own. */
+  readonly fitness: number;
 }
 
 export function summarise(doc: AnnotatedArticle, options: SummaryOptions = {}): number[] {
   const sentences = doc.sentences;
   if (sentences.length <= 2) return sentences.map((s) => s.id);
-  const bags = sentences.map(contentWords);
+  const size = options.size ?? 3;
+  const maxWords = options.maxWords ?? 100;
+  const enoughWords = options.enoughWords ?? 70;
+  const candidates = sentences.map(candidateOf);
+  // A word's weight is how many other sentences repeat it: what the story keeps coming back to.
   const df = new Map<string, number>();
-  for (const bag of bags) for (const w of new Set(bag)) df.set(w, (df.get(w) ?? 0) + 1);
-  const n = sentences.length;
-  const idf = (w: string): number => Math.log(1 + n / (df.get(w) ?? 1));
-  const articleVec = vector(bags.flat(), idf);
-  const scored = sentences.map((s, i) => {
-    const vec = vector(bags[i]!, idf);
-    const centrality = cosine(vec, articleVec);
-    const position = i === 0 ? 0.35 : 0.15 * (1 - i / n);
-    return { id: s.id, index: i, score: (centrality + position) * penalty(s) };
-  });
-  const want = Math.min(sentences.length, n >= 6 ? options.size ?? 3 : 2);
-  const ranked = [...scored].sort((a, b) => b.score - a.score || a.index - b.index);
-  const chosen: { id: number; index: number }[] = [];
-  for (const cand of ranked) {
-    if (chosen.length >= want) break;
-    const bag = new Set(bags[cand.index]);
-    // Near-repeats add nothing to a three-line summary.
-    if (chosen.some((c) => jaccard(bag, new Set(bags[c.index])) > 0.5)) continue;
-    chosen.push(cand);
+  for (const c of candidates) for (const t of c.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const lead = candidates.find((c) => c.fitness >= 0.5) ?? candidates[0]!;
+  const chosen: Candidate[] = [lead];
+  const covered = new Set(lead.terms);
+  let total = lead.words;
+  while (chosen.length < size && (chosen.length < 2 || total < enoughWords)) {
+    let best: Candidate | null = null;
+    let bestScore = 0;
+    for (const c of candidates) {
+      if (chosen.includes(c) || total + c.words > maxWords) continue;
+      let gain = 0;
+      for (const t of c.terms) if (!covered.has(t)) gain += df.get(t)! - 1;
+      // Early sentences carry more of the story in news writing; a mild nudge, not a rule.
+      const position = 1 + 0.3 * (1 - c.index / sentences.length);
+      const score = (gain / Math.sqrt(c.words)) * c.fitness * position;
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    if (best === null) break;
+    chosen.push(best);
+    for (const t of best.terms) covered.add(t);
+    total += best.words;
   }
   return chosen.map((c) => c.id).sort((a, b) => a - b);
 }
 
-function contentWords(s: AnnotatedSentence): string[] {
-  return s.tokens.filter((t) => CONTENT_POS.has(t.pos) && !isStopWord(t.norm) && /[a-z0-9]/i.test(t.text)).map((t) => t.lemma);
-}
-
-/** Quotes, fragments, run-ons and "visit:" lines make poor summary lines. */
-function penalty(s: AnnotatedSentence): number {
-  const words = s.tokens.filter((t) => t.pos !== 'PUNCT').length;
-  let p = 1;
-  if (QUOTE_MARKS.test(s.text)) p *= 0.35;
-  if (words < 8) p *= 0.3;
-  else if (words > 50) p *= 0.7;
-  if (/[:?]\s*$/.test(s.text) || /https?:\/\//.test(s.text)) p *= 0.2;
-  return p;
-}
-
-function vector(words: readonly string[], idf: (w: string) => number): Map<string, number> {
-  const v = new Map<string, number>();
-  for (const w of words) v.set(w, (v.get(w) ?? 0) + idf(w));
-  return v;
-}
-
-function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [w, x] of a) {
-    na += x * x;
-    dot += x * (b.get(w) ?? 0);
+function candidateOf(s: AnnotatedSentence, index: number): Candidate {
+  const terms = new Set<string>();
+  let words = 0;
+  for (const t of s.tokens) {
+    if (t.pos === 'PUNCT') continue;
+    words++;
+    if (CONTENT_POS.has(t.pos) && !isStopWord(t.norm) && HAS_ALNUM.test(t.text)) terms.add(t.lemma);
   }
-  for (const x of b.values()) nb += x * x;
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+  return { index, id: s.id, words: Math.max(1, words), terms, fitness: fitness(s, words) };
 }
 
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let inter = 0;
-  for (const w of a) if (b.has(w)) inter++;
-  const union = a.size + b.size - inter;
-  return union === 0 ? 0 : inter / union;
+/** Quotes, fragments, run-ons, "visit:" lines and back-references make poor summary lines. */
+function fitness(s: AnnotatedSentence, words: number): number {
+  let f = 1;
+  if (QUOTE_MARKS.test(s.text)) f *= 0.2;
+  if (words < 8) f *= 0.3;
+  else if (words > 45) f *= 0.6;
+  if (/[:?]\s*$/.test(s.text) || /https?:\/\//.test(s.text)) f *= 0.2;
+  if (ANAPHORIC_OPENERS.has(s.tokens[0]?.norm ?? '')) f *= 0.4;
+  return f;
 }

@@ -27,7 +27,7 @@ export interface CleanBody {
 const END_MARKER = /^(?:[-–—]+\s*end\s*[-–—]+|#{3,}|[-–—]\s*30\s*[-–—]|\*{3,}|end of (?:story|article|release))$/iu;
 /** Start of a comment section or contact block: nothing after it is story. */
 const SECTION_STOP =
-  /^(?:leave a (?:comment|reply)|post a comment|add a comment|\d+\s+comments?|comments?(?:\s*\(\d+\))?|join the (?:conversation|discussion)|(?:media|press|news) contacts?|contacts?|media inquiries|about the author|related (?:articles|stories|posts|news|coverage)|more stories|recommended(?: for you)?|you may also like|read next)\s*:?$/iu;
+  /^(?:leave a (?:comment|reply)|post a comment|add a comment|\d+\s+comments?|comments?(?:\s*\(\d+\))?|join the (?:conversation|discussion)|(?:news |press )?(?:media|press|news) (?:contacts?|inquiries)|contacts?|media inquiries|about the author|related (?:articles|stories|posts|news|coverage)|more stories|recommended(?: for you)?|you may also like|read next)\s*:?$/iu;
 /** Comment-form text that can appear without a "Leave a comment" heading. */
 const COMMENT_FORM =
   /^(?:your email address will not be published|required fields are marked|save my name, email|notify me of (?:follow-up comments|new posts)|you must be logged in to post a comment|cancel reply|post comment|comment\s*\*?$|name\s*\*?$|email\s*\*?$|website$)/iu;
@@ -55,6 +55,25 @@ const ABOUT_HEADING = /^[Aa]bout (?:the author|us|\p{Lu}[\p{L}\p{N}&.'’-]*(?:\
 const PHONE_LINE = /^(?:(?:tel|phone|ph|mobile|cell|fax)\.?:?\s*)?\+?[\d\s().\-–/,]{7,}$/iu;
 const EMAIL_LINE = /^(?:(?:email|e-mail)\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*[/,;]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*$/iu;
 const BYLINE = /^(?:by|written by|reporting by|posted by)\s+\p{Lu}/u;
+/** "Editor’s note: this advisory was updated ..." is about the release, not the story. */
+const EDITOR_NOTE = /^editor[’']?s[’']? note\s*:/iu;
+/** A street-address line: "935 Barefoot Bay Blvd., Barefoot Bay". */
+const ADDRESS_LINE = /^\d+[A-Za-z]?\s+(?:[\p{Lu}\d][\p{L}\d.’'-]*\s+){0,5}(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Way|Lane|Ln|Pkwy|Parkway|Suite|Ste)\.?(?:,|$)/u;
+const SMALL_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of', 'for', 'and', 'or', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'as', 'vs.']);
+
+/** "NASA’s Goddard Space Flight Center, Greenbelt, Md.": an office and its town, as in a sign-off or contact block. */
+function isPlaceLine(text: string): boolean {
+  const parts = text.replace(/\.$/u, '').split(/,\s+/u);
+  return parts.length >= 2 && wordCount(text) <= 12 && parts.every((p) => /^\p{Lu}/u.test(p) && (looksLikeHeadline(p) || !/\s/u.test(p)));
+}
+
+/** A Title Case or ALL CAPS line: a headline or subheading, not prose. */
+export function looksLikeHeadline(text: string): boolean {
+  const words = text.split(/\s+/u).filter((w) => /\p{L}/u.test(w) && !SMALL_WORDS.has(w.toLowerCase()));
+  if (words.length < 2) return false;
+  const capitalised = words.filter((w) => /^[^\p{L}]*\p{Lu}/u.test(w)).length;
+  return capitalised === words.length || capitalised / words.length >= 0.85;
+}
 
 function wordCount(text: string): number {
   return text.split(/\s+/u).filter(Boolean).length;
@@ -88,6 +107,8 @@ export function cleanBlocks(blocks: readonly RawBlock[]): CleanBody {
   for (let i = 0; i < items.length; i += 1) {
     const { text, heading } = items[i]!;
     if (END_MARKER.test(text) || SECTION_STOP.test(text) || (i > 0 && ABOUT_HEADING.test(text))) break;
+    // A short byline after the story has begun closes it: releases sign off "By Jane Roe" before contacts.
+    if (paragraphs.length >= 2 && BYLINE.test(text) && wordCount(text) <= 6) break;
     if (HASHTAG_LINE.test(text)) {
       for (const m of text.matchAll(HASHTAG)) addTag(m[1]!);
       continue;
@@ -104,13 +125,15 @@ export function cleanBlocks(blocks: readonly RawBlock[]): CleanBody {
     URL_IN_TEXT.lastIndex = 0;
     if (TEASER_LINE.test(text) || READ_ON.test(text) || FURNITURE_LINE.test(text)) continue;
     if (COMMENT_FORM.test(text) || isShareBar(text) || isContactLine(text) || isCaption(text)) continue;
-    if (heading) continue;
+    if (heading || EDITOR_NOTE.test(text) || ADDRESS_LINE.test(text)) continue;
+    // A subheading left without its Markdown marker ("Viewing the Channel Up Close"), or a sign-off place line.
+    if (paragraphs.length > 0 && ((isFragment(text) && !/:$/u.test(text) && looksLikeHeadline(text)) || isPlaceLine(text))) continue;
     paragraphs.push(text);
   }
 
   // Before the story: kicker, byline, date stamp; after it: names and places of a contact
   // block without an end marker. Neither end is ever a finished sentence.
   while (paragraphs.length > 0 && (isFragment(paragraphs[0]!) || BYLINE.test(paragraphs[0]!))) paragraphs.shift();
-  while (paragraphs.length > 0 && isFragment(paragraphs[paragraphs.length - 1]!)) paragraphs.pop();
+  while (paragraphs.length > 0 && (isFragment(paragraphs[paragraphs.length - 1]!) || isPlaceLine(paragraphs[paragraphs.length - 1]!))) paragraphs.pop();
   return { paragraphs, tags, links };
 }

@@ -21,7 +21,8 @@ const TRAILING_ATTRIBUTION =
 /** Openers that describe a picture rather than report news. */
 const CAPTION_OPENERS: readonly RegExp[] = [
   /^(?:file |handout |undated |combination |aerial |satellite )?(?:photo|photograph|image|picture|screenshot|video grab|illustration)s? (?:released|taken|provided|shows|showing|made|captured|dated|courtesy)\b/iu,
-  /^(?:an? |the )?artist(?:['’]s)? (?:concept|rendering|impression|illustration|depiction)s?\b/iu,
+  /^(?:an? |the |this )?artist(?:['’]s)? (?:concept|rendering|impression|illustration|depiction)s?\b/iu,
+  /^(?:this|the) (?:infographic|graphic|chart|map|diagram|visualization|visualisation|animation|mosaic|panorama) (?:shows|depicts|illustrates)\b/iu,
   /^(?:this|in this|in a|in an) (?:file |handout |undated |combination |aerial |satellite )?(?:photo|photograph|image|picture|screenshot|video grab)\b/iu,
   /^(?:image|media|video|photo) (?:caption|source|credit)\b/iu,
   /^(?:pictured|caption|photo|image|illustration|above|top|left|right|below)s?\s*:\s/iu,
@@ -33,7 +34,8 @@ function hasTrailingBareCredit(text: string): boolean {
   const m = /[.!?]["'”’]?\s+([^.!?]+)$/u.exec(text);
   if (!m?.[1]) return false;
   const words = m[1].trim().split(/\s+/u);
-  if (words.length === 0 || words.length > 4) return false;
+  // Credits name an institution at most: "NASA’s Goddard Space Flight Center" is five words.
+  if (words.length === 0 || words.length > 6) return false;
   return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || w.includes('/') || /^(?:of|and|via|the|&)$/u.test(w));
 }
 

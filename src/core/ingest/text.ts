@@ -7,6 +7,7 @@
 import type { Article } from '../article/types.js';
 import type { Result } from '../result.js';
 import type { RawBlock } from './boilerplate.js';
+import { looksLikeHeadline } from './boilerplate.js';
 import { buildArticle } from './build-article.js';
 import { endsLikeSentence } from './normalise.js';
 import type { IngestMeta } from './types.js';
@@ -26,7 +27,9 @@ export function textToBlocks(text: string, isHeading: (line: string) => boolean 
     for (const rawLine of chunk.split('\n')) {
       const line = rawLine.trim();
       if (line === '') continue;
-      if (isHeading(rawLine)) {
+      // A long unpunctuated headline line would otherwise be taken as hard-wrapped prose and
+      // glued to the lead; release headlines stand on their own line in Title Case or CAPS.
+      if (isHeading(rawLine) || (line.length >= WRAPPED_LINE_MIN && !endsLikeSentence(line) && looksLikeHeadline(line))) {
         flush();
         blocks.push({ text: line, heading: true });
         continue;
