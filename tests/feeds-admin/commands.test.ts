@@ -23,7 +23,7 @@ const db = tempStore();
 const { store } = db;
 const clock = manualClock();
 const logger = pino({ level: 'silent' });
-const fetchDeps = { ...localDeps({ lookup: tableLookup({ 'intranet.example': ['10.0.0.5'] }) }), limits: { timeoutMs: 5_000 } };
+const fetchDeps = { ...localDeps({ lookup: tableLookup({ 'intranet.example': ['10.0.0.5'] }) }), limits: { timeoutMs: 20_000 } };
 const sample = analysed(textArticle('Sample story\n\nThe sample says something. It says it twice.'));
 
 const reg = createRegistry([feeds, articles]);

@@ -12,7 +12,8 @@ describe('analyse', () => {
     expect(facts.sentences).toEqual(article.sentences);
     expect(facts.lists.some((l) => l.count === 8 && l.countMatches)).toBe(true);
     expect(facts.numbers.length).toBeGreaterThan(0);
-    expect(facts.summary).toHaveLength(3);
+    expect(facts.summary.length).toBeGreaterThanOrEqual(2);
+    expect(facts.summary.length).toBeLessThanOrEqual(3);
     const ids = new Set(article.sentences.map((s) => s.id));
     for (const cited of [...facts.lists.map((l) => l.sentence), ...facts.numbers.map((n) => n.sentence), ...facts.summary]) {
       expect(ids.has(cited)).toBe(true);

@@ -104,3 +104,29 @@ describe('list shapes', () => {
     expect(list?.items ?? []).not.toContain('2020');
   });
 });
+
+describe('list leads read as phrases', () => {
+  it('gives a list in subject position the clause that follows it', () => {
+    const [list] = listsOf('The mayor said buses like the Route 9 express, the night shuttle and the airport line have all been cancelled for the strike.');
+    expect(list?.lead).toBe('buses that have all been cancelled for the strike');
+    expect(list?.items).toEqual(['Route 9 express', 'night shuttle', 'airport line']);
+  });
+
+  it('gives a clause its subject back across an appositive', () => {
+    const [list] = listsOf('Maria Lopez, chair of the board, stressed in her annual letter the value of patience, discipline and long-term planning.');
+    expect(list?.lead).toBe('Maria Lopez stressed the value');
+    expect(list?.items).toEqual(['patience', 'discipline', 'long-term planning']);
+  });
+
+  it('does not take an infinitive clause as the last item of a noun list', () => {
+    const lists = listsOf('Engineers will visit the plant for safety checks, equipment repairs, staff training, and to inspect the new turbines.');
+    for (const list of lists) expect(list.items.some((i) => /^to /.test(i))).toBe(false);
+  });
+
+  it('keeps leads free of a dangling appositive on the fixtures', () => {
+    const lists = extractLists(annotate(fixtureArticle('xinhua-space-partnership.txt')));
+    expect(lists.map((l) => l.lead)).toContain('spacecraft that have all taken off from Hainan');
+    expect(lists.map((l) => l.lead)).toContain('Zhang Kejian noted the importance');
+    for (const l of lists) expect(l.lead).not.toMatch(/^(noted|said|Party chief)\b/);
+  });
+});
