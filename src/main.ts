@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import pretty from 'pino-pretty';
-import { buildCommandList } from '../commands/index.js';
+import { buildCommandList, feedsAutocomplete, scheduleAutocomplete } from '../commands/index.js';
 import { loadConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { analyse } from './core/analyse/index.js';
@@ -17,14 +17,24 @@ import { createDispatcher, type Dispatcher } from './core/commands/dispatch.js';
 import { createRegistry, type CommandRegistry } from './core/commands/registry.js';
 import { loadArticle } from './core/ingest/index.js';
 import { createMemoryLibrary, type MemoryLibrary } from './core/library/memory-library.js';
-import { systemClock, type AnalysedArticle, type Clock, type Logger } from './core/ports.js';
+import { systemClock, type AnalysedArticle, type ArticleLibrary, type Clock, type DeliveryPort, type Logger, type Platform } from './core/ports.js';
+import type { ScheduleControl } from './core/schedule/port.js';
+import type { HeraldStore } from './core/store/repositories.js';
+import { createDeliveryRouter } from './app/delivery-router.js';
+import { createFeedService, feedFetchDeps } from './app/feed-service.js';
+import { createSlotHandler } from './app/slot-handler.js';
+import { createStoredAccess } from './app/stored-access.js';
+import { createStoredLibrary } from './app/stored-library.js';
+import type { FetchFeedDeps } from './feeds/index.js';
+import { CronScheduler } from './scheduler/index.js';
+import { openSqliteStore } from './store/sqlite/index.js';
 import { FailureError, ok, type Result } from './core/result.js';
 
 /** The sample article shipped in the package, found from this file so any cwd works. */
 export const BUNDLED_SAMPLE_PATH = fileURLToPath(new URL('../assets/articles/xinhua-space-partnership.txt', import.meta.url));
 
 /** The parts of the configuration the app itself reads. The full `Config` satisfies it. */
-export type AppConfig = Pick<Config, 'listCommands' | 'sampleArticle' | 'dataDir' | 'discord' | 'slack'>;
+export type AppConfig = Pick<Config, 'listCommands' | 'sampleArticle' | 'dataDir' | 'discord' | 'slack'> & Partial<Pick<Config, 'feeds' | 'schedules' | 'digest'>>;
 
 export interface AppDeps {
   readonly logger: Logger;
@@ -33,6 +43,12 @@ export interface AppDeps {
   readonly fetch?: typeof fetch;
   /** Reference ids for logged errors (tests make them predictable). */
   readonly newRef?: () => string;
+  /** The persistent store. Without one the app keeps articles in memory (analysis-only runs, some tests). */
+  readonly store?: HeraldStore;
+  /** Feed fetching (address policy, limits); needed by /feeds with a store. */
+  readonly feedFetch?: FetchFeedDeps;
+  /** The scheduler behind /schedule; it only runs cron timers once started. */
+  readonly schedules?: ScheduleControl;
 }
 
 export interface App {
@@ -40,8 +56,9 @@ export interface App {
   readonly logger: Logger;
   readonly registry: CommandRegistry;
   readonly dispatcher: Dispatcher;
-  readonly library: MemoryLibrary;
-  /** Loads a file or URL, analyses it and makes it the current article. */
+  readonly library: ArticleLibrary;
+  readonly store: HeraldStore | null;
+  /** Loads a file or URL, analyses it and makes it the current article of this process. */
   load(ref: string): Promise<Result<AnalysedArticle>>;
 }
 
@@ -62,21 +79,38 @@ export function createApp(config: AppConfig, deps: AppDeps): Result<App> {
     const loaded = await loadArticle(ref, io);
     return loaded.ok ? ok(analyseArticle(loaded.value)) : loaded;
   };
+  const sample = async (): Promise<AnalysedArticle> => {
+    const loaded = await loadAnalysed(config.sampleArticle);
+    // The dispatcher turns a FailureError into a short reply instead of an internal error.
+    if (!loaded.ok) throw new FailureError(loaded.error);
+    return loaded.value;
+  };
 
-  const library = createMemoryLibrary({
-    sample: async () => {
-      const sample = await loadAnalysed(config.sampleArticle);
-      // The dispatcher turns a FailureError into a short reply instead of an internal error.
-      if (!sample.ok) throw new FailureError(sample.error);
-      return sample.value;
-    },
-  });
+  // Articles given on the command line (--article, :load) override the channel's current one
+  // for this process only; they never change what is stored.
+  const overlay = createMemoryLibrary();
+  const base: ArticleLibrary = deps.store
+    ? createStoredLibrary({ store: deps.store, analyse, sample, logger: deps.logger })
+    : createMemoryLibrary({ sample });
+  const library = withOverlay(overlay, base);
+
+  const store = deps.store ?? null;
+  const services: Record<string, unknown> = {};
+  if (store) services['store'] = store;
+  if (store && deps.feedFetch) services['feeds'] = createFeedService({ fetch: deps.feedFetch, analyse });
+  if (deps.schedules) services['schedules'] = deps.schedules;
+
   const dispatcher = createDispatcher({
     registry,
     library,
     clock,
     logger: deps.logger,
-    autocomplete: coreProviders({ library, registry: () => registry }),
+    ...(store ? { access: createStoredAccess(store) } : {}),
+    autocomplete: {
+      ...coreProviders({ library, registry: () => registry }),
+      ...(store ? { feeds: feedsAutocomplete(store), schedules: scheduleAutocomplete(store) } : {}),
+    },
+    services,
     ...(deps.newRef ? { newRef: deps.newRef } : {}),
   });
 
@@ -86,10 +120,78 @@ export function createApp(config: AppConfig, deps: AppDeps): Result<App> {
     registry,
     dispatcher,
     library,
+    store,
     async load(ref) {
       const a = await loadAnalysed(ref);
-      if (a.ok) library.add(a.value);
+      if (a.ok) overlay.add(a.value);
       return a;
+    },
+  });
+}
+
+/** The overlay answers first when it holds anything; otherwise the base library does. */
+function withOverlay(overlay: MemoryLibrary, base: ArticleLibrary): ArticleLibrary {
+  return {
+    current: async (where) => overlay.all()[0] ?? base.current(where),
+    find: async (where, ref) => (await overlay.find(where, ref)) ?? base.find(where, ref),
+    recent: async (where, limit) => {
+      const mine = overlay.all().length > 0 ? await overlay.recent(where, limit) : [];
+      const theirs = await base.recent(where, limit);
+      return [...mine, ...theirs.filter((t) => !mine.some((m) => m.id === t.id))].slice(0, limit);
+    },
+  };
+}
+
+/** A running Herald: the app plus its store, scheduler and a late-bound delivery router. */
+export interface OpenedApp {
+  readonly app: App;
+  readonly store: HeraldStore;
+  readonly scheduler: CronScheduler;
+  readonly feedFetch: FetchFeedDeps;
+  /** Routes scheduled digests and feed notices by platform; adapters plug their port in. */
+  readonly deliveryPorts: Partial<Record<Platform, DeliveryPort | null>>;
+  readonly delivery: DeliveryPort;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the SQLite store under the data dir (creating and migrating it), builds the
+ * scheduler (timers start only with `scheduler.start()`), and wires the app on them.
+ */
+export async function openApp(config: Config, deps: Omit<AppDeps, 'store' | 'schedules' | 'feedFetch'>): Promise<Result<OpenedApp>> {
+  const clock = deps.clock ?? systemClock;
+  const feedFetch = feedFetchDeps(config.feeds, { logger: deps.logger });
+  if (!feedFetch.ok) return feedFetch;
+  const opened = openSqliteStore({ dataDir: config.dataDir, clock });
+  if (!opened.ok) return opened;
+  const store = opened.value;
+  const deliveryPorts: Partial<Record<Platform, DeliveryPort | null>> = {};
+  const delivery = createDeliveryRouter(deliveryPorts);
+  // The slot handler needs the library, which the app builds: bind it late.
+  let library: ArticleLibrary | null = null;
+  const scheduler = new CronScheduler({
+    store,
+    clock,
+    logger: deps.logger,
+    graceMs: config.schedules.missedSlotGraceMinutes * 60_000,
+    onSlot: (event) => createSlotHandler({ store, library: library!, delivery, logger: deps.logger, limits: config.digest })(event),
+  });
+  const app = createApp(config, { ...deps, store, schedules: scheduler, feedFetch: feedFetch.value });
+  if (!app.ok) {
+    await store.close();
+    return app;
+  }
+  library = app.value.library;
+  return ok({
+    app: app.value,
+    store,
+    scheduler,
+    feedFetch: feedFetch.value,
+    deliveryPorts,
+    delivery,
+    async close() {
+      await scheduler.stop();
+      await store.close();
     },
   });
 }
@@ -97,16 +199,6 @@ export function createApp(config: AppConfig, deps: AppDeps): Result<App> {
 /** Whether any chat platform is configured; without one, `herald start` opens the shell. */
 export function hasPlatformTokens(config: AppConfig): boolean {
   return config.discord !== null || config.slack !== null;
-}
-
-/**
- * The seam where the Discord and Slack adapters start (later issues). For now it says so
- * plainly and reports that nothing was started.
- */
-export async function startPlatforms(config: AppConfig, app: App): Promise<{ started: readonly string[] }> {
-  if (config.discord) app.logger.warn({ platform: 'discord' }, 'Discord adapter not built yet');
-  if (config.slack) app.logger.warn({ platform: 'slack' }, 'Slack adapter not built yet');
-  return { started: [] };
 }
 
 export type LogLevel = Config['logLevel'];

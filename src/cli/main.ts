@@ -12,7 +12,15 @@ import type { AccessLevel } from '../core/commands/define.js';
 import type { Reply } from '../core/reply/types.js';
 import type { Failure } from '../core/result.js';
 import { closest } from '../core/text/closest.js';
-import { createApp, createLogger, hasPlatformTokens, loadAppConfig, startPlatforms, type App } from '../main.js';
+import { createShellDelivery } from '../adapters/shell/shell-delivery.js';
+import { startPlatforms } from '../app/platforms.js';
+import { pollOnce } from '../app/poll-once.js';
+import type { Config } from '../config/schema.js';
+import type { Where } from '../core/ports.js';
+import { createApp, createLogger, hasPlatformTokens, loadAppConfig, openApp, type App, type OpenedApp } from '../main.js';
+import { registerDiscordCli } from './discord-commands.js';
+import { overview } from './overview.js';
+import { manifestSlackCli } from './slack-commands.js';
 import { parseArgv, type FlagSpec } from './args.js';
 
 /** The process's streams and environment, passed in so tests can run `main` in-process. */
@@ -33,7 +41,15 @@ Commands:
         Chat platforms when tokens are configured; otherwise the interactive shell on the
         sample article (one command a line when stdin is not a terminal).
   run "<command line>" [--article FILE|URL] [--json] [--as LEVEL]
-        Answer one command and exit, e.g. herald run "/who-is hedman".
+      [--workspace W] [--channel C] [--user U]
+        Answer one command and exit, e.g. herald run "/who-is hedman". State (feeds,
+        schedules, settings) persists in HERALD_DATA_DIR between runs.
+  poll --once
+        Fetch every due feed once and print a summary.
+  register discord [--guild ID] [--dry-run]
+        Register the slash commands with Discord (needs DISCORD_TOKEN, DISCORD_APPLICATION_ID).
+  manifest slack [--socket-mode] [--url https://your.host]
+        Print a Slack app manifest generated from the command declarations.
   analyze <file-or-url> [--json]
         Print what the analysis finds (people, organisations, lists, quotes, numbers).
   digest [--article FILE|URL] [--format text|json]
@@ -43,12 +59,15 @@ Commands:
 
 const LEVEL: FlagSpec = { value: true, choices: ['member', 'moderator', 'admin'] };
 const ARTICLE: FlagSpec = { value: true };
+const TEXT: FlagSpec = { value: true };
+const PLACE = { workspace: TEXT, channel: TEXT, user: TEXT } as const;
 
 const USAGES: Record<string, string> = {
-  start: 'herald start [--as member|moderator|admin] [--article FILE|URL]',
-  run: 'herald run "<command line>" [--article FILE|URL] [--json] [--as LEVEL]',
+  start: 'herald start [--as member|moderator|admin] [--article FILE|URL] [--workspace W] [--channel C] [--user U]',
+  run: 'herald run "<command line>" [--article FILE|URL] [--json] [--as LEVEL] [--workspace W] [--channel C] [--user U]',
+  poll: 'herald poll --once',
   analyze: 'herald analyze <file-or-url> [--json]',
-  digest: 'herald digest [--article FILE|URL] [--format text|json]',
+  digest: 'herald digest [--article FILE|URL] [--format text|json] [--workspace W] [--channel C]',
 };
 
 const usageCode = (f: Failure): number => (f.code === 'bad_input' || f.code === 'unknown_command' ? 2 : 1);
@@ -85,6 +104,36 @@ async function boot(io: CliIo, article: string | true | undefined): Promise<App 
 
 const isFailure = (x: App | Failure): x is Failure => 'code' in x;
 
+/** The app on its SQLite store (start, run, digest, poll): state persists between processes. */
+async function open(io: CliIo, article: string | true | undefined): Promise<{ opened: OpenedApp; config: Config } | Failure> {
+  const config = await loadAppConfig({ env: io.env, cwd: io.cwd, cliLogLevel: 'warn' });
+  if (!config.ok) return config.error;
+  const logger = createLogger(config.value.logLevel, io.stderr);
+  const opened = await openApp(config.value, { logger });
+  if (!opened.ok) return opened.error;
+  if (typeof article === 'string') {
+    const loaded = await opened.value.app.load(article);
+    if (!loaded.ok) {
+      await opened.value.close();
+      return loaded.error;
+    }
+  }
+  return { opened: opened.value, config: config.value };
+}
+
+/** `--workspace/--channel/--user` → where the command is issued and by whom. */
+function placeOf(flags: Readonly<Record<string, string | true>>): { where: Where; userId: string } {
+  const text = (k: string, d: string): string => (typeof flags[k] === 'string' ? (flags[k] as string) : d);
+  return { where: { platform: 'shell', workspaceId: text('workspace', 'local'), channelId: text('channel', 'local') }, userId: text('user', 'local') };
+}
+
+/** Resolves when the process is asked to stop (Ctrl-C, SIGTERM from a supervisor). */
+const untilSignal = (): Promise<string> => new Promise((resolve) => {
+  const done = (sig: string) => resolve(sig);
+  process.once('SIGINT', done);
+  process.once('SIGTERM', done);
+});
+
 async function version(): Promise<string> {
   const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
@@ -106,36 +155,98 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
   switch (sub) {
     case 'start': {
-      const args = parseArgv(rest, { as: LEVEL, article: ARTICLE }, USAGES['start']!);
+      const args = parseArgv(rest, { as: LEVEL, article: ARTICLE, ...PLACE }, USAGES['start']!);
       if (!args.ok) return fail(io, args.error);
       if (args.value.positional.length > 0) return fail(io, { code: 'bad_input', message: `Unexpected "${args.value.positional.join(' ')}".`, hint: `Usage: ${USAGES['start']}` });
-      const app = await boot(io, args.value.flags['article']);
-      if (isFailure(app)) return fail(io, app);
-      if (hasPlatformTokens(app.config)) {
-        const { started } = await startPlatforms(app.config, app);
-        if (started.length === 0) return fail(io, { code: 'platform_error', message: 'No chat platform adapter could be started yet.', hint: 'Unset the DISCORD_* and SLACK_* variables to use the shell.' });
+      const booted = await open(io, args.value.flags['article']);
+      if ('code' in booted) return fail(io, booted);
+      const { opened, config } = booted;
+      const { app } = opened;
+      if (hasPlatformTokens(config)) {
+        const running = await startPlatforms(config, opened).catch((e: unknown) => e as Error);
+        if (running instanceof Error) {
+          await opened.close();
+          return fail(io, { code: 'platform_error', message: `Could not start: ${running.message}`, hint: 'Check the DISCORD_* and SLACK_* variables (see .env.example).' });
+        }
+        io.stderr.write(`herald: running ${running.started.join(' and ')}${running.http ? ` (HTTP on port ${running.http.port})` : ''}; Ctrl-C stops.\n`);
+        const signal = await untilSignal();
+        app.logger.info({ signal }, 'stopping');
+        await running.stop();
         return 0;
       }
-      return runShell({
-        input: io.stdin,
-        output: io.stdout,
-        dispatcher: app.dispatcher,
-        registry: app.registry,
-        level: (args.value.flags['as'] as AccessLevel | undefined) ?? 'member',
-        historyFile: join(app.config.dataDir, 'shell_history'),
-        load: (ref) => app.load(ref),
-      });
+      // No accounts: the shell, with scheduled digests printed where the user reads.
+      opened.deliveryPorts.shell = createShellDelivery(io.stdout);
+      const running = await startPlatforms(config, opened, { poll: true });
+      const { where, userId } = placeOf(args.value.flags);
+      try {
+        return await runShell({
+          input: io.stdin,
+          output: io.stdout,
+          dispatcher: app.dispatcher,
+          registry: app.registry,
+          level: (args.value.flags['as'] as AccessLevel | undefined) ?? 'member',
+          historyFile: join(config.dataDir, 'shell_history'),
+          load: (ref) => app.load(ref),
+          where,
+          userId,
+        });
+      } finally {
+        await running.stop();
+      }
     }
     case 'run': {
-      const args = parseArgv(rest, { as: LEVEL, article: ARTICLE, json: { value: false } }, USAGES['run']!);
+      const args = parseArgv(rest, { as: LEVEL, article: ARTICLE, json: { value: false }, ...PLACE }, USAGES['run']!);
       if (!args.ok) return fail(io, args.error);
       const line = args.value.positional.join(' ').trim();
       if (line === '') return fail(io, { code: 'bad_input', message: 'Give the command to run.', hint: `Usage: ${USAGES['run']}` });
-      const app = await boot(io, args.value.flags['article']);
-      if (isFailure(app)) return fail(io, app);
-      const level = (args.value.flags['as'] as AccessLevel | undefined) ?? 'member';
-      const reply = await answerLine(line, { dispatcher: app.dispatcher, registry: app.registry, invoker: { userId: 'local', platformLevel: level } });
-      return emit(io, reply, args.value.flags['json'] === true);
+      const booted = await open(io, args.value.flags['article']);
+      if ('code' in booted) return fail(io, booted);
+      const { app } = booted.opened;
+      try {
+        const level = (args.value.flags['as'] as AccessLevel | undefined) ?? 'member';
+        const { where, userId } = placeOf(args.value.flags);
+        const reply = await answerLine(line, { dispatcher: app.dispatcher, registry: app.registry, invoker: { userId, platformLevel: level }, where });
+        return emit(io, reply, args.value.flags['json'] === true);
+      } finally {
+        await booted.opened.close();
+      }
+    }
+    case 'poll': {
+      const args = parseArgv(rest, { once: { value: false } }, USAGES['poll']!);
+      if (!args.ok) return fail(io, args.error);
+      if (args.value.flags['once'] !== true || args.value.positional.length > 0) {
+        return fail(io, { code: 'bad_input', message: 'poll runs one cycle and exits: add --once (herald start polls continuously).', hint: `Usage: ${USAGES['poll']}` });
+      }
+      const booted = await open(io, undefined);
+      if ('code' in booted) return fail(io, booted);
+      const { opened, config } = booted;
+      try {
+        await pollOnce({
+          store: opened.store,
+          fetch: opened.feedFetch,
+          clock: { now: () => new Date() },
+          logger: opened.app.logger,
+          delivery: opened.delivery,
+          options: { pollIntervalMs: config.feeds.pollIntervalMinutes * 60_000, disableAfterFailures: config.feeds.disableAfterFailures },
+          print: (text) => io.stdout.write(`${text}\n`),
+        });
+        return 0;
+      } finally {
+        await opened.close();
+      }
+    }
+    case 'register':
+    case 'manifest': {
+      const [platform, ...more] = rest;
+      const want = sub === 'register' ? 'discord' : 'slack';
+      if (platform !== want) return fail(io, { code: 'bad_input', message: `herald ${sub} ${platform ?? ''}: only "${sub} ${want}" exists.`, hint: sub === 'register' ? 'Usage: herald register discord [--guild ID] [--dry-run]' : 'Usage: herald manifest slack [--socket-mode] [--url https://your.host]' });
+      const config = await loadAppConfig({ env: io.env, cwd: io.cwd, cliLogLevel: 'warn' });
+      if (!config.ok) return fail(io, config.error);
+      const app = createApp(config.value, { logger: createLogger(config.value.logLevel, io.stderr) });
+      if (!app.ok) return fail(io, app.error);
+      return sub === 'register'
+        ? registerDiscordCli(more, io, { config: config.value, registry: app.value.registry })
+        : manifestSlackCli(more, io, { registry: app.value.registry });
     }
     case 'analyze':
     case 'analyse': {
@@ -156,31 +267,24 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return 0;
     }
     case 'digest': {
-      const args = parseArgv(rest, { article: ARTICLE, format: { value: true, choices: ['text', 'json'] } }, USAGES['digest']!);
+      const args = parseArgv(rest, { article: ARTICLE, format: { value: true, choices: ['text', 'json'] }, ...PLACE }, USAGES['digest']!);
       if (!args.ok) return fail(io, args.error);
       if (args.value.positional.length > 0) return fail(io, { code: 'bad_input', message: `Unexpected "${args.value.positional.join(' ')}".`, hint: `Usage: ${USAGES['digest']}` });
-      const app = await boot(io, args.value.flags['article']);
-      if (isFailure(app)) return fail(io, app);
-      const reply = await answerLine('/digest', { dispatcher: app.dispatcher, registry: app.registry, invoker: { userId: 'local', platformLevel: 'member' } });
-      return emit(io, reply, args.value.flags['format'] === 'json');
+      const booted = await open(io, args.value.flags['article']);
+      if ('code' in booted) return fail(io, booted);
+      const { app } = booted.opened;
+      try {
+        const { where, userId } = placeOf(args.value.flags);
+        const reply = await answerLine('/digest', { dispatcher: app.dispatcher, registry: app.registry, invoker: { userId, platformLevel: 'member' }, where });
+        return emit(io, reply, args.value.flags['format'] === 'json');
+      } finally {
+        await booted.opened.close();
+      }
     }
     default: {
-      const known = ['start', 'run', 'analyze', 'digest', 'help'];
+      const known = ['start', 'run', 'analyze', 'digest', 'poll', 'register', 'manifest', 'help'];
       const guess = closest(sub, known, { limit: 1 })[0];
       return fail(io, { code: 'unknown_command', message: `Unknown command "${sub}".`, hint: guess ? `Did you mean "herald ${guess}"? See herald --help.` : 'See herald --help.' });
     }
   }
-}
-
-/** A human overview of the analysis; `--json` gives the full facts. */
-function overview(f: import('../core/facts/types.js').ArticleFacts): string {
-  const lines = [`${f.title ?? '(untitled)'}`, `${f.sentences.length} sentences; tags: ${f.tags.join(', ') || 'none'}`];
-  lines.push(`People (${f.people.length}):`, ...f.people.map((p) => `  ${p.name}${p.role ? ` — ${p.roleExpanded ?? p.role}` : ''}`));
-  lines.push(`Organisations (${f.organizations.length}):`, ...f.organizations.map((o) => `  ${o.name}${o.acronym ? ` (${o.acronym})` : ''}`));
-  lines.push(`Places: ${f.places.map((p) => p.name).join(', ') || 'none'}`);
-  lines.push(`Lists (${f.lists.length}):`, ...f.lists.map((l) => `  ${l.lead} — ${l.items.length} items${l.count !== null ? ` (announced ${l.count})` : ''}`));
-  lines.push(`Quotes (${f.quotes.length}):`, ...f.quotes.map((q) => `  ${q.speaker ?? 'unattributed'}: “${q.text.length > 80 ? `${q.text.slice(0, 79)}…` : q.text}”`));
-  lines.push(`Numbers: ${f.numbers.map((n) => n.text).join(', ') || 'none'}`);
-  lines.push(`Summary sentences: ${f.summary.map((id) => `s${id}`).join(', ')}`);
-  return lines.join('\n');
 }

@@ -31,6 +31,10 @@ export interface ShellOptions {
   readonly historyFile?: string;
   /** Loads another article (`:load <file|url>`); the shell's only command of its own. */
   readonly load?: (ref: string) => Promise<Result<{ readonly article: { readonly title: string | null } }>>;
+  /** Workspace and channel the shell speaks in (`--workspace`, `--channel`); default local/local. */
+  readonly where?: Where;
+  /** Who the local user is (`--user`); default 'local'. */
+  readonly userId?: string;
 }
 
 export const SHELL_WHERE: Where = { platform: 'shell', workspaceId: 'local', channelId: 'local' };
@@ -38,11 +42,11 @@ const HISTORY_LIMIT = 500;
 const EXIT_WORDS = new Set(['exit', 'quit', '/exit', '/quit']);
 
 /** One line in, one reply out: parse, dispatch, render. Exported for `herald run`. */
-export async function answerLine(line: string, deps: { dispatcher: Dispatcher; registry: CommandRegistry; invoker: Invoker }): Promise<Reply> {
+export async function answerLine(line: string, deps: { dispatcher: Dispatcher; registry: CommandRegistry; invoker: Invoker; where?: Where }): Promise<Reply> {
   const parsed = parseCommandLine(line, deps.registry);
   if (!parsed.ok) return failureReply(parsed.error);
   const { command, subcommand, args } = parsed.value;
-  return deps.dispatcher.dispatch({ command, subcommand, args, invoker: deps.invoker, where: SHELL_WHERE });
+  return deps.dispatcher.dispatch({ command, subcommand, args, invoker: deps.invoker, where: deps.where ?? SHELL_WHERE });
 }
 
 /** Tab completion of command names, and of command names after `/help`. */
@@ -82,7 +86,7 @@ async function saveHistory(file: string | undefined, line: string): Promise<void
 /** Runs the shell until EOF, Ctrl-D or `exit`. Resolves with the exit code (0). */
 export async function runShell(opts: ShellOptions): Promise<number> {
   const interactive = opts.interactive ?? !!opts.input.isTTY;
-  const invoker: Invoker = { userId: 'local', displayName: 'you', platformLevel: opts.level ?? 'member' };
+  const invoker: Invoker = { userId: opts.userId ?? 'local', displayName: 'you', platformLevel: opts.level ?? 'member' };
   const render = (r: Reply): string => renderText(r, { ansi: interactive && !!opts.output.isTTY });
   // A reader that went away (`| head`) ends the session quietly instead of crashing on EPIPE.
   let outputClosed = false;
@@ -121,7 +125,7 @@ export async function runShell(opts: ShellOptions): Promise<number> {
       const r = await opts.load(load[1]!.trim());
       write(r.ok ? `Loaded "${r.value.article.title ?? load[1]}"; commands now answer from it.` : render(failureReply(r.error)));
     } else {
-      write(render(await answerLine(line, { dispatcher: opts.dispatcher, registry: opts.registry, invoker })));
+      write(render(await answerLine(line, { dispatcher: opts.dispatcher, registry: opts.registry, invoker, ...(opts.where ? { where: opts.where } : {}) })));
     }
     // A blank line between replies keeps piped output readable.
     if (!interactive) write('');

@@ -79,7 +79,7 @@ function annotateAll(sentences: readonly Sentence[]): AnnotatedSentence[] {
   const doc = nlp.readDoc(text);
   const words: string[] = doc.tokens().out();
   const pos: string[] = doc.tokens().out(its.pos);
-  const lemmas: string[] = doc.tokens().out(its.lemma as never);
+  const lemmas = new Lemmas(() => doc.tokens().out(its.lemma as never) as string[]);
   const spans = doc.entities().out(its.span) as unknown as [number, number][];
   const details = doc.entities().out(its.detail) as unknown as { value: string; type: string }[];
   const entityAt = new Array<string | null>(words.length).fill(null);
@@ -100,10 +100,7 @@ function annotateAll(sentences: readonly Sentence[]): AnnotatedSentence[] {
     while (k + 1 < starts.length && start >= starts[k + 1]!) k++;
     if (firstToken[k] === words.length) firstToken[k] = i;
     const base = starts[k]!;
-    tokensOf[k]!.push({
-      text: w, norm: w.toLowerCase(), pos: pos[i] ?? 'X', start: start - base, end: start - base + w.length,
-      lemma: (lemmas[i] ?? w).toLowerCase(), entity: entityAt[i] ?? null,
-    });
+    tokensOf[k]!.push(new WinkToken(w, pos[i] ?? 'X', start - base, entityAt[i] ?? null, lemmas, i));
   }
   const entitiesOf: EntitySpan[][] = sentences.map(() => []);
   spans.forEach(([first, last], e) => {
@@ -114,6 +111,38 @@ function annotateAll(sentences: readonly Sentence[]): AnnotatedSentence[] {
     entitiesOf[at]!.push({ type: details[e]!.type, value: details[e]!.value, first: first - offset, last: Math.min(last, lastInSentence) - offset });
   });
   return sentences.map((s, i) => ({ id: s.id, paragraph: s.paragraph, text: s.text, tokens: tokensOf[i]!, entities: entitiesOf[i]! }));
+}
+
+/**
+ * Lemmas of one document, asked of wink only when some extractor first reads one: lemma
+ * output costs about a tenth of tagging and `analyse` itself does not need it.
+ */
+class Lemmas {
+  private values: string[] | null = null;
+  constructor(private readonly read: () => string[]) {}
+  at(index: number, fallback: string): string {
+    this.values ??= this.read().map((l) => l.toLowerCase());
+    return this.values[index] ?? fallback.toLowerCase();
+  }
+}
+
+class WinkToken implements Token {
+  readonly norm: string;
+  readonly end: number;
+  constructor(
+    readonly text: string,
+    readonly pos: string,
+    readonly start: number,
+    readonly entity: string | null,
+    private readonly lemmas: Lemmas,
+    private readonly index: number,
+  ) {
+    this.norm = text.toLowerCase();
+    this.end = start + text.length;
+  }
+  get lemma(): string {
+    return this.lemmas.at(this.index, this.text);
+  }
 }
 
 /** Index of the sentence holding token `index`, given each sentence's first token index. */

@@ -82,7 +82,7 @@ describe('held-out NASA releases', () => {
       ['Bill Nelson', /administrator/i],
     ]);
     expect(a.speakers()).toEqual(['Bill Nelson']);
-    expect(a.facts.quotes[0]!.sentences.length).toBeGreaterThanOrEqual(4);
+    expect(a.facts.quotes[0]!.sentences?.length ?? 0).toBeGreaterThanOrEqual(4);
     expect(a.acronyms.get('ESA')?.expansion).toBe('European Space Agency');
     expect(a.acronyms.get('JAXA')?.expansion).toBe('Japan Aerospace Exploration Agency');
     expect(a.text).not.toMatch(/NASA\/Joel Kowsky|Steve Siceloff|321-867|shortly after having landed/);
