@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import pretty from 'pino-pretty';
 import { buildCommandList, feedsAutocomplete, scheduleAutocomplete } from '../commands/index.js';
-import { loadConfig } from './config/load.js';
+import { loadConfig, readDotEnv } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { analyse } from './core/analyse/index.js';
 import type { Article } from './core/article/types.js';
@@ -218,7 +218,8 @@ export function createLogger(level: LogLevel, stderr: NodeJS.WritableStream & { 
  * replies are not drowned in logs.
  */
 export async function loadAppConfig(opts: { cwd?: string; env?: Readonly<Record<string, string | undefined>>; cliLogLevel?: LogLevel } = {}): Promise<Result<Config>> {
-  const env = opts.env ?? process.env;
+  // Tokens in .env switch Discord and Slack on; the real environment wins over the file.
+  const env = { ...(await readDotEnv(opts.cwd ?? process.cwd())), ...(opts.env ?? process.env) };
   const loaded = await loadConfig({ env, ...(opts.cwd ? { cwd: opts.cwd } : {}) });
   if (!loaded.ok) return loaded;
   const config = loaded.value;

@@ -106,3 +106,17 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * Reads `<cwd>/.env` when present (Node's own parser, `util.parseEnv`). Values already in the
+ * process environment win, so a supervisor's settings are never overridden by a stray file.
+ */
+export async function readDotEnv(cwd: string): Promise<Record<string, string>> {
+  try {
+    const { parseEnv } = await import('node:util');
+    return parseEnv(await readFile(join(cwd, '.env'), 'utf8')) as Record<string, string>;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw e;
+  }
+}

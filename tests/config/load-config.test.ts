@@ -81,3 +81,20 @@ describe('loadConfig', () => {
     if (r.ok) expect(r.value.listCommands.map((c) => c.name)).toContain('partnership-areas');
   });
 });
+
+describe('readDotEnv', () => {
+  it('reads KEY=value lines from <cwd>/.env and returns {} when there is none', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { readDotEnv } = await import('../../src/config/load.js');
+    const dir = mkdtempSync(join(tmpdir(), 'herald-env-'));
+    try {
+      expect(await readDotEnv(dir)).toEqual({});
+      writeFileSync(join(dir, '.env'), '# comment\nDISCORD_TOKEN=abc\nSLACK_BOT_TOKEN="xoxb-1"\nEMPTY=\n');
+      expect(await readDotEnv(dir)).toMatchObject({ DISCORD_TOKEN: 'abc', SLACK_BOT_TOKEN: 'xoxb-1', EMPTY: '' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
