@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { NASA, fixture } from '../helpers/herald-app.js';
-import { herald, ROOT } from '../helpers/spawn-herald.js';
+import { herald, ROOT, TEST_DATA_DIR } from '../helpers/spawn-herald.js';
 
 /** Runs `main` in process with captured streams: the same code path as the binary, faster. */
 async function cli(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -15,7 +15,7 @@ async function cli(argv: string[], env: Record<string, string> = {}): Promise<{ 
   let errText = '';
   stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
   stderr.setEncoding('utf8').on('data', (d: string) => (errText += d));
-  const code = await main(argv, { stdin: new PassThrough(), stdout, stderr, env, cwd: ROOT });
+  const code = await main(argv, { stdin: new PassThrough(), stdout, stderr, env: { HERALD_DATA_DIR: TEST_DATA_DIR, ...env }, cwd: ROOT });
   return { code, stdout: out, stderr: errText };
 }
 
@@ -110,11 +110,12 @@ describe('herald CLI (in process)', () => {
     expect(r.stderr).toContain(text);
   });
 
-  it('start with platform tokens reaches the platform seam and says no adapter is built yet', async () => {
-    const r = await cli(['start'], { DISCORD_TOKEN: 'test-token' });
+  it('start with a Discord token it cannot use: one clear line on stderr, exit 1, nothing left running', async () => {
+    // Port 9 (discard) on loopback refuses connections: the gateway login fails fast.
+    const r = await cli(['start'], { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: 'http://127.0.0.1:9/api' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Discord adapter not built yet');
-    expect(r.stderr).toContain('herald: No chat platform adapter could be started yet.');
+    expect(r.stderr).toMatch(/herald: Could not start: .*\n$/);
+    expect(r.stderr).toContain('DISCORD_');
   });
 
   it('unreadable HTML: one line on stderr, exit 1', async () => {

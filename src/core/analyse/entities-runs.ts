@@ -42,7 +42,21 @@ export function spanText(s: AnnotatedSentence, first: number, last: number): str
 }
 
 /** Maximal runs of capitalised words; name particles ("van", "de") may sit inside a run. */
-export function capitalRuns(s: AnnotatedSentence): Run[] {
+// Every extractor asks for the runs of the same sentence (people, organisations, places,
+// quotes): computing them once per sentence keeps the analysis within its 3× tagging budget.
+const runCache = new WeakMap<AnnotatedSentence, readonly Run[]>();
+
+/** Runs of capitalised words in a sentence (memoised per sentence object; do not mutate). */
+export function capitalRuns(s: AnnotatedSentence): readonly Run[] {
+  let runs = runCache.get(s);
+  if (!runs) {
+    runs = computeCapitalRuns(s);
+    runCache.set(s, runs);
+  }
+  return runs;
+}
+
+function computeCapitalRuns(s: AnnotatedSentence): Run[] {
   const runs: Run[] = [];
   const toks = s.tokens;
   let i = 0;
