@@ -18,8 +18,8 @@ import { BUNDLED_SAMPLE_PATH, createApp } from '../src/main.js';
 import { startFakeSlack } from '../tests/slack/fake-slack/server.js';
 import type { BenchResult } from './bench-utils.js';
 
-const RUNS = 400;
-const WARMUP = 40;
+const RUNS = 1000;
+const WARMUP = 100;
 const SECRET = 'bench-signing-secret';
 
 const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => quiet };

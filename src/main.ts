@@ -139,6 +139,11 @@ function withOverlay(overlay: MemoryLibrary, base: ArticleLibrary): ArticleLibra
       const theirs = await base.recent(where, limit);
       return [...mine, ...theirs.filter((t) => !mine.some((m) => m.id === t.id))].slice(0, limit);
     },
+    recentAnalysed: async (where, limit) => {
+      const mine = overlay.all().length > 0 ? await overlay.recentAnalysed(where, limit) : [];
+      const theirs = await base.recentAnalysed(where, limit);
+      return [...mine, ...theirs.filter((t) => !mine.some((m) => m.id === t.id))].slice(0, limit);
+    },
   };
 }
 

@@ -24,6 +24,8 @@ export interface StoredLibraryDeps {
 /** Shortest id prefix accepted, so a stray short word never matches a hash by chance. */
 const MIN_PREFIX = 4;
 const DEFAULT_SEARCH_DEPTH = 500;
+/** Most articles `recentAnalysed` returns: enough for a channel's news, bounded in analysis cost. */
+export const MAX_ANALYSED = 20;
 
 const titleWords = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
 const looksLikeUrl = (ref: string): boolean => /^https?:\/\//iu.test(ref);
@@ -147,6 +149,23 @@ export function createStoredLibrary(deps: StoredLibraryDeps): ArticleLibrary {
         return received.map((r) => ({ id: r.articleId, title: r.title, url: r.link, publishedAt: r.publishedAt }));
       }
       return n > 0 ? [summaryOfSample(await sample())] : [];
+    },
+
+    async recentAnalysed(where, limit) {
+      const n = Math.min(Math.max(0, limit), MAX_ANALYSED);
+      if (n === 0) return [];
+      const channel = await store.channels.find(where);
+      const received = channel ? await store.articles.listReceived(channel.id, { limit: n }) : [];
+      // Like `recent`: a channel with no articles talks about the sample.
+      if (received.length === 0) return [await sample()];
+      const out: AnalysedArticle[] = [];
+      // One at a time: a cold channel analyses up to MAX_ANALYSED articles, and doing them in
+      // parallel would only hold the event loop longer in one go.
+      for (const r of received) {
+        const a = await byId(r.articleId);
+        if (a) out.push(a);
+      }
+      return out;
     },
   };
 }

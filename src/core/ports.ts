@@ -64,6 +64,12 @@ export interface ArticleLibrary {
   find(where: Where, ref: string): Promise<AnalysedArticle | null>;
   /** The channel's recent articles, newest first. */
   recent(where: Where, limit: number): Promise<readonly ArticleSummary[]>;
+  /**
+   * The channel's recent articles analysed, newest first, for answers across articles
+   * (`scope:channel`). Analysis is lazy and cached; implementations may cap `limit`, since
+   * each article not yet analysed costs an analysis.
+   */
+  recentAnalysed(where: Where, limit: number): Promise<readonly AnalysedArticle[]>;
 }
 
 /** Delivery of messages the bot posts on its own (scheduled digests). Implemented per platform. */

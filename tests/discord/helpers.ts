@@ -42,6 +42,7 @@ export const library: ArticleLibrary = {
   current: async () => testArticle,
   find: async (_w, ref) => (testArticle.id.startsWith(ref) ? testArticle : null),
   recent: async () => [{ id: testArticle.id, title: article.title, url: article.source.url, publishedAt: null }],
+  recentAnalysed: async () => [testArticle],
 };
 
 const cite = (ids: number[]) => ({ sentenceIds: ids, text: ids.map((i) => article.sentences[i]!.text), articleTitle: article.title, url: article.source.url, articleId: article.id });

@@ -157,6 +157,7 @@ const noLibrary: ArticleLibrary = {
   current: () => Promise.reject(new Error('no article in these tests')),
   find: () => Promise.resolve(null),
   recent: () => Promise.resolve([]),
+  recentAnalysed: () => Promise.resolve([]),
 };
 
 export function testDispatcher(logger: Logger, commands = testCommands): { registry: CommandRegistry; dispatcher: Dispatcher } {

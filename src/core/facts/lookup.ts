@@ -35,18 +35,23 @@ export interface PersonMatch {
  * are returned only when they match equally (two people sharing a surname).
  */
 export function findPeople(facts: ArticleFacts, query: string): PersonMatch {
+  return matchPeople(facts.people, query);
+}
+
+/** `findPeople` over any set of people (one article's, or a channel's across articles). */
+export function matchPeople(people: readonly PersonFact[], query: string): PersonMatch {
   const q = normaliseName(query);
   if (q === '') return { people: [], fuzzy: false };
-  const exact = facts.people.filter((p) => keysOf(p).includes(q));
+  const exact = people.filter((p) => keysOf(p).includes(q));
   if (exact.length > 0) return { people: exact, fuzzy: false };
   const byKey = new Map<string, PersonFact[]>();
-  for (const p of facts.people) for (const k of keysOf(p)) byKey.set(k, [...(byKey.get(k) ?? []), p]);
+  for (const p of people) for (const k of keysOf(p)) byKey.set(k, [...(byKey.get(k) ?? []), p]);
   const best = closest(q, [...byKey.keys()], { limit: 1 })[0];
   return { people: best ? [...new Set(byKey.get(best))] : [], fuzzy: true };
 }
 
 /** The names of the article's people nearest to a query, for "did you mean". */
-export function closestPeople(facts: ArticleFacts, query: string, limit = 3): string[] {
+export function closestPeople(facts: ArticleFacts | { readonly people: readonly PersonFact[] }, query: string, limit = 3): string[] {
   const q = normaliseName(query);
   const ranked = facts.people
     .map((p) => {

@@ -81,5 +81,8 @@ export function createMemoryLibrary(opts: MemoryLibraryOptions = {}): MemoryLibr
     async recent(_where: Where, limit: number) {
       return (await everything()).slice(0, Math.max(0, limit)).map(summaryOf);
     },
+    async recentAnalysed(_where: Where, limit: number) {
+      return (await everything()).slice(0, Math.max(0, limit));
+    },
   };
 }
