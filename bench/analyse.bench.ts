@@ -17,7 +17,7 @@ import { joinSentences } from '../src/core/nlp/annotate.js';
 import { getNlp } from '../src/core/nlp/wink.js';
 import { timePaired, timeMedian, type BenchResult } from './bench-utils.js';
 
-const FIXTURES = fileURLToPath(new URL('../../shared/fixtures/articles/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../tests/fixtures/articles/', import.meta.url));
 const TARGET_RATIO = 3;
 /** Pairs per article, and a wall-clock cap so a very busy machine still finishes quickly. */
 const PAIRS = 300;

@@ -1,7 +1,9 @@
 /** /ask <question>: the sentences of the article that answer it best, quoted, or a plain "it does not say". */
+import { askAcross } from '../src/core/answers/across-articles.js';
+import { channelArticles, SCOPE_OPTION } from '../src/core/answers/scope.js';
 import { defineCommand } from '../src/core/commands/define.js';
 import { ask, buildSentenceIndex } from '../src/core/search/sentence-index.js';
-import { answer, cite, notFound, sourceBlock } from '../src/core/reply/build.js';
+import { answer, cite, failureReply, notFound, sourceBlock } from '../src/core/reply/build.js';
 import type { Block } from '../src/core/reply/types.js';
 
 export default defineCommand({
@@ -12,9 +14,15 @@ export default defineCommand({
   usesArticle: true,
   options: {
     question: { type: 'string', description: 'Your question, in plain words', required: true, rest: true, maxLength: 300 },
+    scope: SCOPE_OPTION,
   },
-  examples: ['/ask how many areas does the partnership cover?', '/ask who co-sponsored the workshop?'],
-  run({ args, article: a }) {
+  examples: ['/ask how many areas does the partnership cover?', '/ask who co-sponsored the workshop?', '/ask when will the samples return? scope:channel'],
+  async run(ctx) {
+    const { args, article: a } = ctx;
+    if (args.scope === 'channel') {
+      const articles = await channelArticles(ctx);
+      return articles.ok ? askAcross(articles.value, args.question) : failureReply(articles.error);
+    }
     // The index is rebuilt per question: an article has tens of sentences, so this costs
     // well under a millisecond and needs no cache that could outlive its article.
     const result = ask(buildSentenceIndex(a.article), args.question);

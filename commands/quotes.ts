@@ -1,7 +1,9 @@
 /** /quotes [speaker]: what people said in the article, verbatim, each with its sentence. */
+import { quotesAcross } from '../src/core/answers/across-articles.js';
+import { channelArticles, SCOPE_OPTION } from '../src/core/answers/scope.js';
 import { defineCommand } from '../src/core/commands/define.js';
 import { findSpeakers } from '../src/core/facts/lookup.js';
-import { answer, cite, notFound, sourceBlock } from '../src/core/reply/build.js';
+import { answer, cite, failureReply, notFound, sourceBlock } from '../src/core/reply/build.js';
 import type { Block } from '../src/core/reply/types.js';
 
 export default defineCommand({
@@ -11,10 +13,17 @@ export default defineCommand({
   category: 'news',
   usesArticle: true,
   options: {
-    speaker: { type: 'string', description: 'Only quotes from this person (surname or full name)', autocomplete: 'speakers', maxLength: 100 },
+    // `rest`: a full name is several words, and `scope` follows it in the declaration.
+    speaker: { type: 'string', description: 'Only quotes from this person (surname or full name)', autocomplete: 'speakers', maxLength: 100, rest: true },
+    scope: SCOPE_OPTION,
   },
-  examples: ['/quotes', '/quotes hedman'],
-  run({ args, article: a }) {
+  examples: ['/quotes', '/quotes hedman', '/quotes fox scope:channel'],
+  async run(ctx) {
+    const { args, article: a } = ctx;
+    if (args.scope === 'channel') {
+      const articles = await channelArticles(ctx);
+      return articles.ok ? quotesAcross(articles.value, args.speaker) : failureReply(articles.error);
+    }
     const all = a.facts.quotes;
     if (all.length === 0) return notFound('The article quotes nobody.');
     let quotes = all;

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Article } from '../../../src/core/article/types.js';
 import { ingestDocument } from '../../../src/core/ingest/index.js';
 
-const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/articles/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../fixtures/articles/', import.meta.url));
 
 export function fixtureArticle(name: string): Article {
   const path = `${FIXTURES}${name}`;

@@ -6,7 +6,7 @@ import { ingestDocument } from '../../../src/core/ingest/index.js';
 import { annotate } from '../../../src/core/nlp/annotate.js';
 import { articleFromParagraphs } from '../../helpers/article-from-text.js';
 
-const DIR = join(import.meta.dirname, '../../../../shared/fixtures/articles');
+const DIR = join(import.meta.dirname, '../../fixtures/articles');
 
 function load(file: string) {
   const path = join(DIR, file);

@@ -1,0 +1,113 @@
+/**
+ * The `scope: channel` answers of /who-is, /quotes and /ask: the same facts as for one
+ * article, read from each of the channel's recent articles and grouped article by article.
+ * Each group is headed by the article's title and closed by its source block (title and link),
+ * and every citation carries the article's title, link and id.
+ */
+import { findPeopleAcross, findSpeakersAcross, peopleOf } from '../facts/across.js';
+import { closestPeople } from '../facts/lookup.js';
+import type { AnalysedArticle } from '../ports.js';
+import { answer, cite, notFound, sourceBlock } from '../reply/build.js';
+import type { Block, Reply } from '../reply/types.js';
+import { ask, buildSentenceIndex } from '../search/sentence-index.js';
+import { personBlocks } from './person-blocks.js';
+import { ofChannel } from './scope.js';
+
+/** Most sentences quoted across the channel: the best few, not every article's best three. */
+const MAX_HITS = 5;
+/** Fewer "about them" sentences per article than for one article, as the entry covers several. */
+const MENTIONS_PER_ARTICLE = 2;
+
+const titleOf = (a: AnalysedArticle): string => a.article.title ?? a.article.source.url ?? a.id.slice(0, 12);
+
+function noneMention(what: string, suggestions: readonly string[] = []): Reply {
+  return notFound(`None of the channel's recent articles mention ${what}.`, suggestions);
+}
+
+/** /who-is name scope:channel — one entry per person, article by article. */
+export function whoIsAcross(articles: readonly AnalysedArticle[], name: string): Reply {
+  const people = findPeopleAcross(articles, name);
+  if (people.length === 0) {
+    return noneMention(`"${name}"`, closestPeople({ people: peopleOf(articles).map((x) => x.person) }, name));
+  }
+  const blocks: Block[] = [];
+  for (const [i, person] of people.entries()) {
+    if (i > 0) blocks.push({ type: 'divider' });
+    blocks.push({ type: 'heading', text: person.name });
+    const inArticles = new Set(person.appearances.map((x) => x.article.id)).size;
+    const alsoNamed = person.names.length > 1 ? `, also named ${person.names.slice(1).join(', ')}` : '';
+    blocks.push({ type: 'text', text: `Named in ${ofChannel(inArticles, articles.length)}${alsoNamed}.` });
+    for (const { article, person: p } of person.appearances) {
+      blocks.push(...personBlocks(article, p, { heading: `In “${titleOf(article)}”`, maxMentions: MENTIONS_PER_ARTICLE }));
+      blocks.push(sourceBlock(article.article));
+    }
+  }
+  const first = people[0]!;
+  return answer(`${first.name} in ${ofChannel(new Set(first.appearances.map((x) => x.article.id)).size, articles.length)}`, blocks);
+}
+
+/** /quotes [speaker] scope:channel — quotes grouped by article, newest article first. */
+export function quotesAcross(articles: readonly AnalysedArticle[], speaker?: string): Reply {
+  const withQuotes = articles.filter((a) => a.facts.quotes.length > 0);
+  if (withQuotes.length === 0) return notFound('None of the channel\'s recent articles quote anybody.');
+  let wanted: Map<string, string[]> | null = null;
+  if (speaker) {
+    wanted = findSpeakersAcross(withQuotes, speaker);
+    if (wanted.size === 0) {
+      const known = [...new Set(withQuotes.flatMap((a) => a.facts.quotes.map((q) => q.speaker)).filter((s): s is string => !!s))];
+      return notFound(`None of the channel's recent articles quote anybody called "${speaker}".`, known.slice(0, 5));
+    }
+  }
+  const names = wanted ? [...new Set([...wanted.values()].flat())] : [];
+  const title = wanted ? `Quotes from ${names.join(', ')}` : 'Quotes';
+  const blocks: Block[] = [];
+  let groups = 0;
+  for (const a of withQuotes) {
+    const speakers = wanted?.get(a.id);
+    if (wanted && !speakers) continue;
+    const quotes = a.facts.quotes.filter((q) => !speakers || (q.speaker !== null && speakers.includes(q.speaker)));
+    groups += 1;
+    blocks.push({ type: 'heading', text: `In “${titleOf(a)}”` });
+    for (const q of quotes) {
+      const ids = q.sentences && q.sentences.length > 0 ? q.sentences : [q.sentence];
+      blocks.push({ type: 'quote', text: q.text, speaker: q.speaker, cite: cite(a.article, ids, a.id) });
+    }
+    blocks.push(sourceBlock(a.article));
+  }
+  return answer(`${title} in ${ofChannel(groups, articles.length)}`, [{ type: 'text', text: `${title}, from ${ofChannel(groups, articles.length)}.` }, ...blocks]);
+}
+
+export interface ChannelHit {
+  readonly article: AnalysedArticle;
+  readonly sentence: number;
+  readonly coverage: number;
+  /** BM25 divided by the best score in the same article: BM25 does not compare across articles. */
+  readonly relative: number;
+}
+
+/** The best sentences across articles: coverage (already 0–1) first, then per-article normalised BM25. */
+export function askAcrossHits(articles: readonly AnalysedArticle[], question: string, limit = MAX_HITS): ChannelHit[] {
+  const hits: ChannelHit[] = [];
+  for (const a of articles) {
+    const found = ask(buildSentenceIndex(a.article), question).hits;
+    const best = Math.max(...found.map((h) => h.score), Number.MIN_VALUE);
+    for (const h of found) hits.push({ article: a, sentence: h.sentence, coverage: h.coverage, relative: h.score / best });
+  }
+  return hits.sort((x, y) => y.coverage - x.coverage || y.relative - x.relative).slice(0, limit);
+}
+
+/** /ask question scope:channel — the best sentences, best first, each naming and linking its article. */
+export function askAcross(articles: readonly AnalysedArticle[], question: string): Reply {
+  const hits = askAcrossHits(articles, question);
+  if (hits.length === 0) {
+    return notFound('None of the channel\'s recent articles answer that.', [], [
+      { type: 'text', text: 'Try other words, or /articles to see what the channel has.' },
+    ]);
+  }
+  const blocks: Block[] = [{ type: 'heading', text: question }, { type: 'text', text: `From ${ofChannel(new Set(hits.map((h) => h.article.id)).size, articles.length)}:` }];
+  for (const h of hits) {
+    const url = h.article.article.source.url;
+    blocks.push({ type: 'text', text: `“${titleOf(h.article)}”${url ? ` — ${url}` : ''}`, cite: cite(h.article.article, [h.sentence], h.article.id) });
+  }
+  return answer(question, blocks);
+}
