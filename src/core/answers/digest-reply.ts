@@ -44,11 +44,14 @@ export function digestReply(a: AnalysedArticle, opts: DigestOptions = {}): Reply
     blocks.push({ type: 'text', text: c.text.join(' '), cite: c });
   }
 
-  const points = keyPointIds(a, opts.maxKeyPoints ?? 4);
+  const max = opts.maxKeyPoints ?? 4;
   // Announced lists are key points, unless the summary already quotes their sentence.
-  const lists = facts.lists.filter((l) => l.count !== null && l.items.length > 0 && !facts.summary.includes(l.sentence));
+  const lists = facts.lists.filter((l) => l.count !== null && l.items.length > 0 && !facts.summary.includes(l.sentence)).slice(0, max);
   const listPoints = lists.map((l) => `${asHeading(l.lead)}: ${l.items.join('; ')}.`);
-  const pointTexts = [...listPoints, ...points.map((id) => clip(article.sentences[id]!.text, 220))].slice(0, opts.maxKeyPoints ?? 4);
+  // A sentence already shown as a list is not repeated as a point; points are whole sentences.
+  const listSentences = new Set(lists.map((l) => l.sentence));
+  const points = keyPointIds(a, max + listSentences.size).filter((id) => !listSentences.has(id)).slice(0, max - listPoints.length);
+  const pointTexts = [...listPoints, ...points.map((id) => article.sentences[id]!.text)];
   if (pointTexts.length > 0) {
     const ids = [...lists.map((l) => l.sentence), ...points];
     blocks.push({ type: 'list', ordered: false, title: 'Key points', items: pointTexts, cite: cite(article, ids) });
