@@ -46,7 +46,7 @@ async function tick(channels: number): Promise<Tick> {
   const store = opened.value;
   const parsed = ingestText(ARTICLE, { url: 'https://news.example/bridge', sourceName: 'City News' });
   if (!parsed.ok) throw new Error(parsed.error.message);
-  const library = { current: async () => { throw new Error('unused'); }, find: async () => null, recent: async () => [] };
+  const library = { current: async () => { throw new Error('unused'); }, find: async () => null, recent: async () => [], recentAnalysed: async () => [] };
   const scheduler = new CronScheduler({
     store,
     clock: { now: () => SLOT },

@@ -31,7 +31,7 @@ describe('parsing and dispatching the member commands', () => {
     const t = await testApp(SAMPLE);
     const missing = await t.reply('/who-is');
     expect(missing.code).toBe('bad_input');
-    expect(JSON.stringify(missing.blocks)).toContain('Usage: /who-is <name> [article]');
+    expect(JSON.stringify(missing.blocks)).toContain('Usage: /who-is <name> [scope] [article]');
     const unknown = await t.reply('/summary --colour red');
     expect(unknown.code).toBe('bad_input');
   });

@@ -40,12 +40,12 @@ describe('/quotes, /ask and /help on the sample article', () => {
 
   it('/help lists every command by category with usage lines', async () => {
     const text = await t.text('/help');
-    for (const line of ['News:', 'Lists:', '/who-is <name> [article]', '/partnership-areas [article]', '/ask <question> [article]']) expect(text).toContain(line);
+    for (const line of ['News:', 'Lists:', '/who-is <name> [scope] [article]', '/partnership-areas [article]', '/ask <question> [scope] [article]']) expect(text).toContain(line);
   });
 
   it('/help who-is shows usage, access, options and examples', async () => {
     const text = await t.text('/help who-is');
-    expect(text).toContain('Usage:     /who-is <name> [article]');
+    expect(text).toContain('Usage:     /who-is <name> [scope] [article]');
     expect(text).toContain('Access:    member');
     expect(text).toContain('/who-is hedman');
   });

@@ -105,9 +105,17 @@ export function askAcross(articles: readonly AnalysedArticle[], question: string
     ]);
   }
   const blocks: Block[] = [{ type: 'heading', text: question }, { type: 'text', text: `From ${ofChannel(new Set(hits.map((h) => h.article.id)).size, articles.length)}:` }];
+  // Rank order; neighbouring hits from the same article share one line naming it.
+  const runs: ChannelHit[][] = [];
   for (const h of hits) {
-    const url = h.article.article.source.url;
-    blocks.push({ type: 'text', text: `“${titleOf(h.article)}”${url ? ` — ${url}` : ''}`, cite: cite(h.article.article, [h.sentence], h.article.id) });
+    const last = runs[runs.length - 1];
+    if (last && last[0]!.article.id === h.article.id) last.push(h);
+    else runs.push([h]);
+  }
+  for (const run of runs) {
+    const a = run[0]!.article;
+    const url = a.article.source.url;
+    blocks.push({ type: 'text', text: `“${titleOf(a)}”${url ? ` — ${url}` : ''}`, cite: cite(a.article, run.map((h) => h.sentence), a.id) });
   }
   return answer(question, blocks);
 }

@@ -1,6 +1,6 @@
 /**
  * People across a channel's articles: the same person named in several stories becomes one
- * entry, article by article (docs/decisions/015-people-across-articles.md).
+ * entry, article by article (docs/decisions/016-people-across-articles.md).
  *
  * Two people are the same when, after `normaliseName`:
  * - they share a full name (their name or an alias of two words or more), or
