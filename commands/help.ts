@@ -1,5 +1,6 @@
 /** /help [command]: generated from the declarations in the registry, so it can never drift from them. */
-import { defineCommand, effectiveOptions, type CommandBase, type CommandDefinition } from '../src/core/commands/define.js';
+import { availableIn, defineCommand, effectiveOptions, type CommandBase, type CommandDefinition } from '../src/core/commands/define.js';
+import type { Where } from '../src/core/ports.js';
 import { usage } from '../src/core/commands/usage.js';
 import type { CommandRegistry } from '../src/core/commands/registry.js';
 import { info, notFound } from '../src/core/reply/build.js';
@@ -16,10 +17,10 @@ const CATEGORY_TITLES: Record<CommandBase['category'], string> = {
 
 const accessNote = (level: string): string => (level === 'member' ? '' : ` (${level} only)`);
 
-function overview(registry: CommandRegistry): Block[] {
+function overview(registry: CommandRegistry, where: Where): Block[] {
   const blocks: Block[] = [{ type: 'heading', text: 'Herald commands' }];
   for (const category of Object.keys(CATEGORY_TITLES) as CommandBase['category'][]) {
-    const commands = registry.commands.filter((c) => c.category === category);
+    const commands = registry.commands.filter((c) => c.category === category && availableIn(c, where));
     if (commands.length === 0) continue;
     const items = commands.flatMap((c) =>
       c.kind === 'leaf'
@@ -58,11 +59,12 @@ export default defineCommand({
     command: { type: 'string', description: 'A command name for details, e.g. who-is', autocomplete: 'commands', maxLength: 40 },
   },
   examples: ['/help', '/help who-is'],
-  run({ args, services }) {
+  run({ args, services, where }) {
     const registry = services.registry;
-    if (!args.command) return info('Herald commands', overview(registry));
+    if (!args.command) return info('Herald commands', overview(registry, where));
     const name = args.command.replace(/^\//, '').trim().toLowerCase();
-    const command = registry.get(name.split(/\s+/)[0] ?? name);
+    const found = registry.get(name.split(/\s+/)[0] ?? name);
+    const command = found && availableIn(found, where) ? found : undefined;
     if (!command) {
       const s = registry.suggest(name);
       return notFound(`There is no command /${name}.`, s ? [`/${s}`] : [], [{ type: 'text', text: 'Type /help for the list.' }]);

@@ -15,6 +15,8 @@ export interface ListCommandSpec {
   readonly topic: string;
   /** An article (id, URL or title words) the command answers from when the user names none. */
   readonly article?: string | undefined;
+  /** Only in these workspaces (`platform:id`); absent → everywhere. */
+  readonly workspaces?: readonly string[] | undefined;
 }
 
 export function makeListCommand(spec: ListCommandSpec): LeafCommand {
@@ -26,6 +28,7 @@ export function makeListCommand(spec: ListCommandSpec): LeafCommand {
     usesArticle: true,
     options: {},
     examples: [`/${spec.name}`],
+    ...(spec.workspaces ? { workspaces: spec.workspaces } : {}),
     async run({ args, article, where, services }) {
       // A configured article applies only when the user did not pick one themselves.
       const a = spec.article && !(args as { article?: string }).article ? ((await services.library.find(where, spec.article)) ?? article) : article;

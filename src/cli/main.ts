@@ -38,6 +38,7 @@ export const USAGE = `Usage: herald <command> [options]
 
 Commands:
   start [--as member|moderator|admin] [--article FILE|URL]
+      [--workspace W] [--channel C] [--user U]
         Chat platforms when tokens are configured; otherwise the interactive shell on the
         sample article (one command a line when stdin is not a terminal).
   run "<command line>" [--article FILE|URL] [--json] [--as LEVEL]
@@ -48,11 +49,11 @@ Commands:
         Fetch every due feed once and print a summary.
   register discord [--guild ID] [--dry-run]
         Register the slash commands with Discord (needs DISCORD_TOKEN, DISCORD_APPLICATION_ID).
-  manifest slack [--socket-mode] [--url https://your.host]
+  manifest slack [--socket-mode] [--url https://your.host] [--name Herald]
         Print a Slack app manifest generated from the command declarations.
   analyze <file-or-url> [--json]
         Print what the analysis finds (people, organisations, lists, quotes, numbers).
-  digest [--article FILE|URL] [--format text|json]
+  digest [--article FILE|URL] [--format text|json] [--workspace W] [--channel C]
         Print the article as a digest.
   help, --help     This text.
   --version        Herald's version.`;
@@ -166,7 +167,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         const running = await startPlatforms(config, opened).catch((e: unknown) => e as Error);
         if (running instanceof Error) {
           await opened.close();
-          return fail(io, { code: 'platform_error', message: `Could not start: ${running.message}`, hint: 'Check the DISCORD_* and SLACK_* variables (see .env.example).' });
+          return fail(io, { code: 'platform_error', message: `Could not start: ${running.message}`, hint: 'Check HTTP_PORT (is another program using it?) and the DISCORD_* and SLACK_* variables (see .env.example).' });
         }
         io.stderr.write(`herald: running ${running.started.join(' and ')}${running.http ? ` (HTTP on port ${running.http.port})` : ''}; Ctrl-C stops.\n`);
         const signal = await untilSignal();

@@ -42,6 +42,8 @@ export const listCommandSchema = z.object({
   topic: z.string().min(1),
   /** Optional article (path under the repo, URL or stored id) the command is bound to. */
   article: z.string().min(1).optional(),
+  /** Only in these workspaces (`discord:<guild id>`, `slack:<team id>`, `shell:<workspace>`); default everywhere. */
+  workspaces: z.array(z.string().regex(/^(discord|slack|shell):\S+$/, 'must be platform:id, e.g. discord:123456789012345678')).min(1).optional(),
 });
 
 /** `config/herald.json`: settings that are not secrets and belong in version control. */

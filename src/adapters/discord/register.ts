@@ -13,7 +13,7 @@ import {
   type REST,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { ACCESS_ORDER, effectiveOptions, type AccessLevel, type CommandDefinition, type OptionSpecs } from '../../core/commands/define.js';
+import { ACCESS_ORDER, availableIn, effectiveOptions, type AccessLevel, type CommandDefinition, type OptionSpecs } from '../../core/commands/define.js';
 import type { CommandRegistry } from '../../core/commands/registry.js';
 import { err, failure, ok, type Result } from '../../core/result.js';
 import { defaultPermissionsFor } from './permissions.js';
@@ -70,10 +70,12 @@ export function buildCommand(def: CommandDefinition): RESTPostAPIChatInputApplic
 }
 
 /** Every command of the registry as Discord JSON; a declaration Discord would refuse is a Failure. */
-export function buildCommands(registry: CommandRegistry): Result<RESTPostAPIChatInputApplicationCommandsJSONBody[]> {
+export function buildCommands(registry: CommandRegistry, guildId?: string | null): Result<RESTPostAPIChatInputApplicationCommandsJSONBody[]> {
   const out: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [];
   const problems: string[] = [];
-  for (const def of registry.commands) {
+  // Commands an admin enabled for some servers only are registered in those servers, never globally.
+  const here = (def: CommandDefinition): boolean => (def.workspaces ? !!guildId && availableIn(def, { platform: 'discord', workspaceId: guildId }) : true);
+  for (const def of registry.commands.filter(here)) {
     try {
       out.push(buildCommand(def));
     } catch (e) {
@@ -131,7 +133,7 @@ export interface RegisterOptions {
 
 /** Fetches the current commands, bulk-overwrites them with the declarations, and returns what changed. */
 export async function registerCommands(opts: RegisterOptions): Promise<Result<RegistrationDiff>> {
-  const built = buildCommands(opts.registry);
+  const built = buildCommands(opts.registry, opts.guildId);
   if (!built.ok) return built;
   const route = opts.guildId ? Routes.applicationGuildCommands(opts.applicationId, opts.guildId) : Routes.applicationCommands(opts.applicationId);
   const scope = opts.guildId ? { guildId: opts.guildId } : ('global' as const);

@@ -88,6 +88,16 @@ export interface CommandBase {
    * (autocomplete: articles) and resolves it into `ctx.article`.
    */
   readonly usesArticle?: boolean;
+  /**
+   * Workspaces where the command exists, as `platform:id` (`discord:123`, `slack:T1`,
+   * `shell:local`); absent → everywhere. Lets an admin add a command for one community.
+   */
+  readonly workspaces?: readonly string[];
+}
+
+/** Whether a command is available in a workspace (see `CommandBase.workspaces`). */
+export function availableIn(command: Pick<CommandBase, 'workspaces'>, where: { platform: string; workspaceId: string }): boolean {
+  return !command.workspaces || command.workspaces.includes(`${where.platform}:${where.workspaceId}`);
 }
 
 export interface LeafCommand<O extends OptionSpecs = OptionSpecs> extends CommandBase, Omit<Subcommand<O>, 'access'> {

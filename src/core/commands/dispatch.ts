@@ -11,7 +11,7 @@ import type { AccessMappings, AnalysedArticle, ArticleLibrary, Clock, Invoker, L
 import { rankChoices, type AutocompleteProviders, type Choice } from './autocomplete.js';
 import { coerceArgs } from './coerce.js';
 import type { CommandContext, CommandServices } from './context.js';
-import { accessAtLeast, effectiveOptions, type AccessLevel, type CommandDefinition, type Subcommand } from './define.js';
+import { accessAtLeast, availableIn, effectiveOptions, type AccessLevel, type CommandDefinition, type Subcommand } from './define.js';
 import type { CommandRegistry } from './registry.js';
 import { usage } from './usage.js';
 
@@ -87,6 +87,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const target = resolve(deps.registry, inv.command, inv.subcommand);
       if ('code' in target) return failureReply(target);
       const { command, sub, subName } = target;
+      if (!availableIn(command, inv.where)) {
+        return failureReply(failure('unknown_command', `/${command.name} is not enabled in this workspace.`, { hint: 'Type /help for the commands here; an admin can enable it in config/herald.json.' }));
+      }
       const need = sub?.access ?? command.access;
       const level = await levelOf(inv);
       const label = `/${command.name}${subName ? ` ${subName}` : ''}`;
@@ -125,7 +128,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   async function autocomplete(inv: Invocation, focused: string, query: string): Promise<Choice[]> {
     const target = resolve(deps.registry, inv.command, inv.subcommand);
-    if ('code' in target) return [];
+    if ('code' in target || !availableIn(target.command, inv.where)) return [];
     const spec = effectiveOptions(target.command, target.sub)[focused];
     if (!spec || spec.type !== 'string') return [];
     if (spec.choices) return rankChoices(spec.choices.map((c) => ({ name: c, value: c })), query);
