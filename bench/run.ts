@@ -2,6 +2,7 @@
  * `npm run bench`: runs every bench module listed below and prints one plain table.
  * To add a bench, write `bench/<name>.bench.ts` exporting `run(): Promise<BenchResult[]>`
  * (helpers in bench-utils.ts) and add it to BENCHES. Exit code 1 when a result misses its target.
+ * `npm run bench -- slack` runs only the benches whose title mentions a given word.
  */
 import { performance } from 'node:perf_hooks';
 import type { BenchResult } from './bench-utils.js';
@@ -40,7 +41,10 @@ function printTable(title: string, results: readonly BenchResult[]): void {
 async function main(): Promise<void> {
   let missed = 0;
   const started = performance.now();
-  for (const bench of BENCHES) {
+  // `npm run bench -- slack feeds` runs only the benches whose title mentions one of the words.
+  const only = process.argv.slice(2).map((w) => w.toLowerCase());
+  const chosen = only.length ? BENCHES.filter((b) => only.some((w) => b.title.toLowerCase().includes(w))) : BENCHES;
+  for (const bench of chosen) {
     const results = await (await bench.load()).run();
     printTable(bench.title, results);
     missed += results.filter((r) => r.target && !r.target.met).length;
