@@ -48,8 +48,9 @@ export async function loadConfig(sources: ConfigSources): Promise<Result<Config>
   const fileResult = fileSchema.safeParse(fileInput ?? {});
   if (!fileResult.success) problems.push(...describe(fileResult.error.issues, 'file', {}));
 
-  if (envResult.success) {
-    const e = envResult.data;
+  {
+    // Cross-field rules look at what is set, so they are reported even when a value is also malformed.
+    const e = env as Record<string, string | undefined>;
     if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
       problems.push('SLACK_BOT_TOKEN: set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) as well');
     }

@@ -98,3 +98,14 @@ describe('readDotEnv', () => {
     }
   });
 });
+
+describe('cross-field rules', () => {
+  it('are reported together with a malformed value, not after it is fixed', async () => {
+    const r = await loadConfig({ env: { HTTP_PORT: 'nope', SLACK_BOT_TOKEN: 'xoxb-1' }, cwd: '/srv', file: {} });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.message).toMatch(/HTTP_PORT/);
+      expect(r.error.message).toMatch(/SLACK_SIGNING_SECRET \(HTTP mode\) or SLACK_APP_TOKEN/);
+    }
+  });
+});

@@ -27,11 +27,13 @@ describe('interaction → invocation', () => {
     expect(sub.invocation).toMatchObject({ command: 'feeds', subcommand: 'add', args: { url: 'u' } });
   });
 
-  it('maps permissions to levels: Manage Server/Administrator → admin, Manage Messages/Timeout → moderator', () => {
+  it('maps permissions to levels: Manage Server/Administrator → admin, Manage Channels/Manage Messages → moderator', () => {
     expect(levelFromPermissions(String(1n << 3n))).toBe('admin');
     expect(levelFromPermissions(String(1n << 5n))).toBe('admin');
     expect(levelFromPermissions(String(1n << 13n))).toBe('moderator');
-    expect(levelFromPermissions(String(1n << 40n))).toBe('moderator');
+    expect(levelFromPermissions(String(1n << 4n))).toBe('moderator');
+    // Timeout Members alone is not a Herald moderator.
+    expect(levelFromPermissions(String(1n << 40n))).toBe('member');
     expect(levelFromPermissions(String((1n << 10n) | (1n << 11n)))).toBe('member');
     expect(levelFromPermissions(undefined)).toBe('member');
     expect(invokerOf({ ...fixture('discord_user_command_interaction_type2_docs.json'), member: undefined, user: { id: '9', username: 'dm-user' } } as APIInteraction)).toEqual({ userId: '9', displayName: 'dm-user', platformLevel: 'member', roleIds: [] });

@@ -38,10 +38,20 @@ describe('renderText', () => {
 
   it('clips long citations', () => {
     const long: Reply = { ...reply, blocks: [{ type: 'citation', cite: { ...cite, text: ['x'.repeat(400)] } }] };
-    expect(renderText(long, { citationWidth: 50 })).toMatch(/^ {2}\[s12\] "x{49}…"$/);
+    // The title heading comes first (the reply has none of its own), then the clipped citation.
+    expect(renderText(long, { citationWidth: 50 })).toMatch(/\n {2}\[s12\] "x{49}…"$/);
   });
 
   it('renderJson is the reply data', () => {
     expect(JSON.parse(renderJson(reply))).toEqual(reply);
+  });
+});
+
+describe('replies without a heading', () => {
+  it('show their title first, so confirmations like "Schedule #1 added." are not lost', () => {
+    const r: Reply = { kind: 'answer', ephemeral: true, title: 'Schedule #1 added.', blocks: [{ type: 'text', text: '0 9 * * 1-5 (Europe/Paris)' }] };
+    expect(renderText(r).split('\n')[0]).toBe('Schedule #1 added.');
+    const notFound: Reply = { kind: 'not_found', ephemeral: true, title: 'No such thing.', blocks: [{ type: 'text', text: 'No such thing.' }] };
+    expect(renderText(notFound)).toBe('No such thing.');
   });
 });

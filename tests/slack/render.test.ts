@@ -142,7 +142,8 @@ describe('sharing', () => {
 
   it('puts the share button on the last message of a long answer, within 50 blocks', async () => {
     const { responsePayloads } = await import('../../src/adapters/slack/reply-payloads.js');
-    const payloads = responsePayloads(reply(Array.from({ length: 50 }, () => ({ type: 'divider' as const }))), undefined, { shareValue: '{"c":"x"}' });
+    // 49 dividers + the title heading fill one message exactly; the share button starts the next.
+    const payloads = responsePayloads(reply(Array.from({ length: 49 }, () => ({ type: 'divider' as const }))), undefined, { shareValue: '{"c":"x"}' });
     expect(payloads).toHaveLength(2);
     expect(payloads.every((p) => p.blocks.length <= SLACK_LIMITS.blocksPerMessage)).toBe(true);
     expect(payloads[1]!.blocks).toEqual([expect.objectContaining({ block_id: 'herald-share' })]);

@@ -6,7 +6,8 @@ import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { AccessLevel } from '../../core/commands/define.js';
 
 const ADMIN = PermissionFlagsBits.Administrator | PermissionFlagsBits.ManageGuild;
-const MODERATOR = PermissionFlagsBits.ManageMessages | PermissionFlagsBits.ModerateMembers;
+// Issue 3: Manage Channels or Manage Messages make a moderator; Manage Server (or Administrator) an admin.
+const MODERATOR = PermissionFlagsBits.ManageChannels | PermissionFlagsBits.ManageMessages;
 
 /** Level granted by a member's permission bitfield (the `permissions` string of an interaction member). */
 export function levelFromPermissions(permissions: string | null | undefined): AccessLevel {

@@ -6,6 +6,7 @@
  * mentions. Anything over a Block Kit limit is split into more blocks, and more than 50
  * blocks into more messages: nothing is cut.
  */
+import { displayBlocks } from '../../core/reply/build.js';
 import type { Block, Button, Citation, Reply } from '../../core/reply/types.js';
 import { escapeMrkdwn, mrkdwnLink, plainText } from './escape.js';
 import { chunk, SLACK_LIMITS as L, splitEscaped, splitText } from './limits.js';
@@ -186,7 +187,7 @@ export interface RenderedReply {
 export function renderReply(reply: Reply, trailing: readonly SlackBlock[] = []): RenderedReply {
   const warnings: string[] = [];
   const seq = { n: 0 };
-  const blocks = reply.blocks.flatMap((b) => renderBlock(b, seq, warnings));
+  const blocks = displayBlocks(reply).flatMap((b) => renderBlock(b, seq, warnings));
   if (reply.ref && !reply.blocks.some((b) => b.type === 'text' && b.text.includes(reply.ref!))) {
     blocks.push({ type: 'context', elements: [mrkdwn(`Reference: ${escapeMrkdwn(reply.ref)}`)] });
   }

@@ -3,6 +3,7 @@
  * ANSI styling is opt-in: the caller decides from whether its output is a TTY, so piped
  * output and tests get clean text.
  */
+import { displayBlocks } from '../../core/reply/build.js';
 import type { Block, Button, Citation, Reply } from '../../core/reply/types.js';
 
 export interface TextRenderOptions {
@@ -71,7 +72,7 @@ function renderBlock(block: Block, opts: TextRenderOptions): string[] {
 /** The reply as lines of text, blocks separated by blank lines where that aids reading. */
 export function renderText(reply: Reply, opts: TextRenderOptions = {}): string {
   const chunks: string[] = [];
-  for (const block of reply.blocks) {
+  for (const block of displayBlocks(reply)) {
     const lines = renderBlock(block, opts);
     if (lines.length === 0) continue;
     // Headings, lists, quotes and fields get room around them; citations hug their text.

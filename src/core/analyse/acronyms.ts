@@ -37,7 +37,8 @@ function longFormBefore(s: AnnotatedSentence, end: number, acronym: string): { f
     const words = s.tokens.slice(k, end).map((x) => x.text);
     if (!CONNECTORS.has(t.norm) && initialsOf(words) === letters) return { first: k };
     if (/^\p{Lu}/u.test(t.text) && !CONNECTORS.has(t.norm) && (capStart === k + 1 || capStart === -1 && k === end - 1)) capStart = k;
-    else if (CONNECTORS.has(t.norm) && capStart === k + 1 && k > 0 && /^\p{Lu}/u.test(s.tokens[k - 1]!.text)) capStart = k + 1;
+    // A connector between capitalised words keeps the run going ("Safety and Mission ..."); the next word re-anchors it.
+    else if (CONNECTORS.has(t.norm) && capStart === k + 1 && k > 0 && /^\p{Lu}/u.test(s.tokens[k - 1]!.text)) capStart = k;
   }
   // Some long forms are translations ("German Aerospace Center (DLR)"): accept a capitalised run.
   if (capStart >= 0 && end - capStart >= 2) return { first: capStart };
@@ -63,7 +64,9 @@ function definitionsIn(s: AnnotatedSentence): AcronymDefinition[] {
     if (toks[j]?.text !== ')' || j === i + 1) continue;
     const inner = toks.slice(i + 1, j);
     if (inner.length === 1 && isAcronym(inner[0]!.text)) {
-      const long = longFormBefore(s, i, inner[0]!.text);
+      // A numbered name ("Engineering Contract III (SMAEC)") leaves its number out of the acronym.
+      const numbered = i > 2 && /^(?:[IVX]+|\d+)$/.test(toks[i - 1]!.text) && !inner[0]!.text.endsWith(toks[i - 1]!.text);
+      const long = (numbered ? longFormBefore(s, i - 1, inner[0]!.text) : null) ?? longFormBefore(s, i, inner[0]!.text);
       if (!long) continue;
       const expansion = spanText(s, long.first, i - 1);
       const words = expansion.split(/\s+/);
@@ -90,6 +93,8 @@ export function findAcronyms(doc: AnnotatedArticle): Map<string, AcronymDefiniti
 export function expandAcronyms(text: string, defs: ReadonlyMap<string, AcronymDefinition>): string {
   return text.replace(/\b\p{Lu}[\p{Lu}&]{1,7}s?\b/gu, (m) => {
     const d = defs.get(m);
-    return d && !text.includes(`${d.expansion} (${m})`) ? `${d.expansion} (${m})` : m;
+    // Already spelled out either way round in the text: expanding again would say it twice.
+    const spelled = text.includes(`${d?.expansion} (${m})`) || text.includes(`${m} (${d?.expansion})`);
+    return d && !spelled ? `${d.expansion} (${m})` : m;
   });
 }

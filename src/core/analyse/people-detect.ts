@@ -90,7 +90,9 @@ function hasTitle(toks: readonly Token[]): boolean {
     const t = toks[i]!;
     if (TITLE_WORDS.has(t.norm)) return true;
     // Only an "-ing" modifier may open a role ("acting director"); "says the president" is a clause.
-    if (t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'SCONJ' || (t.pos === 'VERB' && (i > 0 || !t.norm.endsWith('ing')))) return false;
+    // A possessive may open it ("his widow"); any other pronoun starts a clause.
+    const possessive = i === 0 && ['his', 'her', 'their'].includes(t.norm);
+    if (t.pos === 'AUX' || (t.pos === 'PRON' && !possessive) || t.pos === 'SCONJ' || (t.pos === 'VERB' && (i > 0 || !t.norm.endsWith('ing')))) return false;
   }
   return false;
 }
@@ -146,7 +148,9 @@ function roleInFrontClause(s: AnnotatedSentence, first: number, last: number): s
   if (!spoken && !DELIMS.has(s.tokens[last + 1]?.text ?? '')) return null;
   const slice = s.tokens.slice(from, first - 1);
   if (slice.length === 0 || slice.length > 15 || !hasTitle(slice)) return null;
-  if (!(slice[0]!.pos === 'DET' || isTitle(slice[0]) || (spoken && /^\p{Lu}/u.test(slice[0]!.text)))) return null;
+  // "His widow, Jane Roe," opens with a possessive as well as with an article.
+  const possessive = ['his', 'her', 'their'].includes(slice[0]!.norm);
+  if (!(slice[0]!.pos === 'DET' || possessive || isTitle(slice[0]) || (spoken && /^\p{Lu}/u.test(slice[0]!.text)))) return null;
   return cleanRole(spanText(s, from, first - 2));
 }
 

@@ -19,7 +19,8 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   'historian', 'author', 'founder', 'owner', 'member', 'chemist', 'correspondent', 'reporter',
   'prosecutor', 'sheriff', 'marshal', 'admiral', 'presidente', 'mp', 'mep', 'emir', 'sheikh',
   'cardinal', 'bishop', 'rabbi', 'imam', 'pastor', 'chef', 'architect', 'designer', 'producer',
-  'speaker', 'cosmonaut', 'taikonaut', 'participant', 'pilot', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'gov.', 'lt.', 'gen.', 'col.', 'sgt.', 'capt.', 'del.', 'atty.',
+  'speaker', 'blogger', 'journalist', 'activist', 'writer', 'novelist', 'poet', 'widow', 'widower',
+  'student', 'teacher', 'doctor', 'nurse', 'farmer', 'resident', 'witness', 'victim', 'cosmonaut', 'taikonaut', 'participant', 'pilot', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'gov.', 'lt.', 'gen.', 'col.', 'sgt.', 'capt.', 'del.', 'atty.',
 ]);
 
 /** Verbs (and the preposition of "according to") that attribute speech. Lower case. */

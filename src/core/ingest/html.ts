@@ -58,12 +58,24 @@ export function readPageMeta(doc: QueryableDocument, baseUrl?: string | null): P
 }
 
 /**
+ * Page titles often wrap the headline in a section or site name ("Asia-pacific - Headline - Site");
+ * the page's own <h1>, when the title contains it, is the headline without that furniture.
+ */
+function preferHeadline(title: string | null | undefined, headlines: readonly string[]): string | null {
+  if (!title) return null;
+  const inner = headlines.find((h) => h.split(' ').length >= 3 && h.length < title.length && title.includes(h));
+  return inner ?? title;
+}
+
+/**
  * Ingests a full HTML page. The page's canonical/og:url is preferred over `meta.url`
  * (often a tracking or redirect URL) as the article's link; `meta.url` resolves relative ones.
  */
 export function ingestHtml(html: string, meta: IngestMeta = {}): Result<Article> {
   const { document } = parseHTML(html);
   const page = readPageMeta(document as unknown as QueryableDocument, meta.url);
+  // Read before Readability, which rewrites the document it parses.
+  const headlines = [...document.querySelectorAll('h1')].map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim());
   let parsed: ReturnType<Readability['parse']>;
   try {
     parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
@@ -80,7 +92,7 @@ export function ingestHtml(html: string, meta: IngestMeta = {}): Result<Article>
   const { document: storyDoc } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
   const result = buildArticle({
     kind: 'html',
-    title: meta.title ?? parsed.title ?? page.title,
+    title: meta.title ?? preferHeadline(parsed.title ?? page.title, headlines),
     blocks: domToBlocks(storyDoc.body as unknown as Parameters<typeof domToBlocks>[0]),
     url: page.url ?? meta.url ?? null,
     path: meta.path ?? null,
