@@ -3,6 +3,7 @@
  * subscription. `add` and `test` fetch the feed once (slow: adapters acknowledge first);
  * the poller does the rest. Every change is audited with before/after.
  */
+import { unavailableNotice } from '../src/core/admin/unavailable.js';
 import { adminScope, writeAudit, type AdminScope } from '../src/core/admin/scope.js';
 import type { AutocompleteProvider } from '../src/core/commands/autocomplete.js';
 import type { CommandContext } from '../src/core/commands/context.js';
@@ -165,7 +166,7 @@ const status = defineSubcommand({
       if (!one) return notFollowed(ctx.args.feed);
       shown = [one];
     }
-    const blocks: Block[] = [];
+    const blocks: Block[] = [...unavailableNotice(got.value.scope.channel)];
     for (const f of shown) {
       if (blocks.length > 0) blocks.push({ type: 'divider' });
       blocks.push({ type: 'heading', text: `#${f.feed.id} ${f.feed.title ?? '(untitled)'}` }, { type: 'fields', fields: statusFields(f.feed, f.subscription.filters) });

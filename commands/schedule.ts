@@ -13,6 +13,7 @@ import { failure, type Result } from '../src/core/result.js';
 import type { ScheduleControl } from '../src/core/schedule/port.js';
 import type { Schedule } from '../src/core/store/records.js';
 
+import { unavailableNotice } from '../src/core/admin/unavailable.js';
 export { scheduleAutocomplete } from '../src/core/admin/schedules.js';
 
 const ID_OPTION = { type: 'string', required: true, description: 'Schedule id (see /schedule list)', autocomplete: 'schedules' } as const;
@@ -38,6 +39,8 @@ async function change(ctx: CommandContext<{ readonly id: string }>, verb: 'remov
   }
   const done: Result<Schedule> = await control[verb](schedule.value.id);
   if (!done.ok) return failureReply(done.error);
+  // A moderator resuming a schedule says the channel is reachable again.
+  if (verb === 'resume' && scope.channel.settings.unavailable) await scope.store.channels.updateSettings(scope.channel.id, { unavailable: null });
   const after = verb === 'remove' ? null : scheduleSnapshot(done.value);
   await writeAudit(ctx, scope, { action: `schedule.${verb}`, target: `schedule ${schedule.value.id}`, before: scheduleSnapshot(schedule.value), after });
   const past = { remove: 'removed', pause: 'paused', resume: 'resumed' }[verb];
@@ -96,7 +99,7 @@ export default defineCommandGroup({
           const next = s.paused ? [] : nextRunsText(ctx.services.schedules, s, zone, 1, now);
           return `${describeSchedule(s)}${next[0] ? ` · next: ${next[0]}` : ''}`;
         });
-        return answer(`${schedules.length} schedule${schedules.length === 1 ? '' : 's'}`, [{ type: 'list', ordered: false, title: 'Schedules', items }], { ephemeral: true });
+        return answer(`${schedules.length} schedule${schedules.length === 1 ? '' : 's'}`, [...unavailableNotice(scope.value.channel), { type: 'list', ordered: false, title: 'Schedules', items }], { ephemeral: true });
       },
     }),
     remove: defineSubcommand({ description: 'Delete a schedule', options: { id: ID_OPTION }, run: (ctx) => change(ctx, 'remove') }),

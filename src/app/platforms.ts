@@ -30,6 +30,7 @@ export function channelUnavailableHandler(opened: OpenedApp) {
     const schedules = await store.schedules.listForChannel(channel.id);
     for (const s of schedules.filter((x) => !x.paused)) await scheduler.pause(s.id);
     const why = typeof reason === 'string' ? reason : JSON.stringify(reason);
+    await store.channels.updateSettings(channel.id, { unavailable: { reason: why, at: new Date().toISOString() } });
     await store.audit.append({ workspaceId: channel.workspaceId, actorId: 'herald', actorName: 'Herald', action: 'channel.unavailable', target: where.channelId, after: { reason: why, pausedSchedules: schedules.map((s) => s.id) } });
     app.logger.warn({ where, reason: why, paused: schedules.length }, 'channel unavailable; its schedules are paused');
   };

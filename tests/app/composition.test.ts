@@ -97,5 +97,14 @@ describe('herald start with Slack and Discord configured', () => {
     expect(schedules.every((s) => s.paused)).toBe(true);
     const audit = await opened.store.audit.list(channel.workspaceId, 5);
     expect(audit[0]?.action).toBe('channel.unavailable');
+
+    const ask = (command: string, subcommand: string, args: Record<string, string> = {}) =>
+      opened.app.dispatcher.dispatch({ command, subcommand, args, invoker: { userId: 'mod', platformLevel: 'moderator' }, where });
+    const text = (r: { blocks: readonly { type: string; text?: string }[] }) => r.blocks.map((b) => b.text ?? '').join('\n');
+    expect(text(await ask('schedule', 'list'))).toMatch(/could not post in this channel \(not_in_channel/);
+    expect(text(await ask('feeds', 'status'))).toMatch(/could not post in this channel|feeds add/);
+    const id = String(schedules[0]!.id);
+    expect((await ask('schedule', 'resume', { id })).kind).toBe('answer');
+    expect(text(await ask('schedule', 'list'))).not.toMatch(/could not post/);
   });
 });

@@ -52,7 +52,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
       const b = await store.channels.ensure(SHELL, 'General');
       expect(b.id).toBe(a.id);
       expect(b.name).toBe('General');
-      expect(a.settings).toEqual({ timezone: 'UTC', digestFormat: 'compact', filters: { include: [], exclude: [] }, currentArticleId: null });
+      expect(a.settings).toEqual({ timezone: 'UTC', digestFormat: 'compact', filters: { include: [], exclude: [] }, currentArticleId: null, unavailable: null });
       const ws = await store.workspaces.find('shell', 'local');
       expect(ws?.id).toBe(a.workspaceId);
       const patched = await store.channels.updateSettings(a.id, { timezone: 'Europe/Paris', currentArticleId: undefined });

@@ -44,12 +44,18 @@ export interface ChannelSettings {
   readonly filters: ContentFilters;
   /** The article an admin pinned as current, by content hash; null = newest received. */
   readonly currentArticleId: string | null;
+  /**
+   * Set when the platform said the bot can no longer post here (Discord 403/404, Slack
+   * not_in_channel): why and when. Its schedules were paused; resuming one clears it.
+   */
+  readonly unavailable: { readonly reason: string; readonly at: string } | null;
 }
 export const DEFAULT_CHANNEL_SETTINGS: ChannelSettings = Object.freeze({
   timezone: 'UTC',
   digestFormat: 'compact',
   filters: NO_FILTERS,
   currentArticleId: null,
+  unavailable: null,
 });
 
 export interface Channel {

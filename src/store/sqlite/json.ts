@@ -31,6 +31,7 @@ const settingsSchema = z.object({
   digestFormat: z.enum(DIGEST_FORMATS as [string, ...string[]]).default(DEFAULT_CHANNEL_SETTINGS.digestFormat),
   filters: filtersSchema.default({ include: [], exclude: [] }),
   currentArticleId: z.string().nullable().default(null),
+  unavailable: z.object({ reason: z.string(), at: z.string() }).nullable().default(null),
 });
 
 // Articles and facts are large; checking the top-level shape is enough to catch a wrong column.
