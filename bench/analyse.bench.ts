@@ -32,7 +32,8 @@ function tagOnly(article: Article): number {
 export async function run(): Promise<BenchResult[]> {
   getNlp(); // model load is a one-off start-up cost, not part of any figure
   const results: BenchResult[] = [];
-  for (const name of readdirSync(FIXTURES).sort()) {
+  // The fixture articles only, not the attribution file beside them.
+  for (const name of readdirSync(FIXTURES).filter((n) => /\.(txt|md)$/.test(n) && n !== 'SOURCES.md').sort()) {
     const path = `${FIXTURES}${name}`;
     const content = readFileSync(path, 'utf8');
     const loaded = ingestDocument({ content, path });
