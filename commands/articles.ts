@@ -26,7 +26,7 @@ export default defineCommand({
     });
     const blocks: Block[] = [
       { type: 'list', ordered: true, items },
-      { type: 'text', text: 'Use an id with any article command, e.g. /summary article:<id>.' },
+      { type: 'text', text: 'Use a number or an id with any article command, e.g. /summary article:1 or /summary article:<id>.' },
     ];
     return answer(`Recent articles (${recent.length})`, blocks);
   },

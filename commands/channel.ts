@@ -9,6 +9,7 @@ import { failure, type Result, ok, err } from '../src/core/result.js';
 import { checkTimezone } from '../src/core/schedule/time.js';
 import { DIGEST_FORMATS, type ChannelSettings, type DigestFormat } from '../src/core/store/records.js';
 import type { CommandContext } from '../src/core/commands/context.js';
+import { findArticle } from '../src/core/commands/article-ref.js';
 
 const SETTINGS = ['timezone', 'format', 'article'] as const;
 type Setting = (typeof SETTINGS)[number];
@@ -32,8 +33,8 @@ async function parseSetting(ctx: CommandContext<unknown>, setting: Setting, valu
     }
     case 'article': {
       if (LATEST.has(value.trim().toLowerCase())) return ok({ currentArticleId: null });
-      const found = await ctx.services.library.find(ctx.where, value);
-      if (!found) return err(failure('not_found', `No article matches "${value}".`, { hint: 'Type /articles to see this channel\'s articles, or "latest" to follow the newest.' }));
+      const found = await findArticle(ctx.services.library, ctx.where, value);
+      if (!found) return err(failure('not_found', `No article matches "${value}".`, { hint: 'Type /articles to see this channel\'s articles and give a number or an id from it, or "latest" to follow the newest.' }));
       return ok({ currentArticleId: found.id });
     }
   }

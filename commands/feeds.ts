@@ -103,7 +103,9 @@ const add = defineSubcommand({
       { name: 'Items in the feed now', value: String(p.itemCount), inline: true },
       { name: 'Filters', value: describeFilters(filters.value) ?? 'none: every item', inline: true },
     ];
-    const title = before ? `Updated the filters of ${p.title ?? p.url}` : `This channel now follows ${p.title ?? p.url}`;
+    const name = p.title ?? p.url;
+    const sameFilters = before !== null && JSON.stringify(before.filters) === JSON.stringify(filters.value);
+    const title = !before ? `This channel now follows ${name}` : sameFilters ? `This channel already follows ${name}` : `Updated the filters of ${name}`;
     return answer(title, [{ type: 'fields', fields }, { type: 'text', text: 'New items arrive with the next poll. /feeds status shows how fetching goes.' }], { ephemeral: true });
   },
 });

@@ -1,8 +1,9 @@
 /** /list <topic>: one of the article's lists, numbered, with the count check and its sentence. */
 import { defineCommand } from '../src/core/commands/define.js';
-import { asHeading, chooseList } from '../src/core/answers/list-reply.js';
-import { listReply } from '../src/core/answers/list-reply.js';
+import { chooseList, listLabel, listReply, numberWord } from '../src/core/answers/list-reply.js';
+import { clip } from '../src/core/answers/article-text.js';
 import { notFound } from '../src/core/reply/build.js';
+import type { Block } from '../src/core/reply/types.js';
 
 export default defineCommand({
   name: 'list',
@@ -15,13 +16,16 @@ export default defineCommand({
   },
   examples: ['/list 1', '/list partnership areas'],
   run({ args, article: a }) {
-    const list = chooseList(a.facts.lists, args.topic);
-    if (!list) {
-      const leads = a.facts.lists.map((l, i) => `${i + 1}. ${asHeading(l.lead)}`);
-      return notFound(`The article has no list about "${args.topic}".`, [], leads.length > 0
-        ? [{ type: 'text', text: `Its lists: ${leads.join('; ')}.` }]
-        : [{ type: 'text', text: 'The article makes no lists.' }]);
-    }
-    return listReply(a, list);
+    const lists = a.facts.lists;
+    const list = chooseList(lists, args.topic);
+    if (list) return listReply(a, list);
+    if (lists.length === 0) return notFound('The article makes no lists.');
+    // The same short menu /lists shows, so the user can pick by number.
+    const menu: Block = { type: 'list', ordered: true, items: lists.map((l, i) => `${clip(listLabel(l), 100)} — /list ${i + 1}`) };
+    const n = lists.length;
+    const message = /^\s*-?\d+\s*$/.test(args.topic)
+      ? `There is no list ${args.topic.trim()}: the article makes ${numberWord(n)} list${n === 1 ? '' : 's'}, numbered 1${n > 1 ? ` to ${n}` : ''}.`
+      : `The article has no list about "${args.topic}".`;
+    return notFound(message, [], [{ type: 'text', text: 'Its lists:' }, menu]);
   },
 });

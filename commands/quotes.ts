@@ -2,7 +2,8 @@
 import { quotesAcross } from '../src/core/answers/across-articles.js';
 import { channelArticles, SCOPE_OPTION } from '../src/core/answers/scope.js';
 import { defineCommand } from '../src/core/commands/define.js';
-import { findSpeakers } from '../src/core/facts/lookup.js';
+import { peopleHint } from '../src/core/answers/not-a-person.js';
+import { findPeople, findSpeakers } from '../src/core/facts/lookup.js';
 import { answer, cite, failureReply, notFound, sourceBlock } from '../src/core/reply/build.js';
 import type { Block } from '../src/core/reply/types.js';
 
@@ -32,7 +33,16 @@ export default defineCommand({
       const speakers = findSpeakers(a.facts, args.speaker);
       if (speakers.length === 0) {
         const known = [...new Set(all.map((q) => q.speaker).filter((s): s is string => !!s))];
-        return notFound(`The article quotes nobody called "${args.speaker}".`, known);
+        const quoted: Block = { type: 'text', text: `It quotes: ${known.join(', ')}.` };
+        const person = findPeople(a.facts, args.speaker).people[0];
+        // Named but never quoted: say so, rather than pretend the name is unknown.
+        if (person && !findPeople(a.facts, args.speaker).fuzzy) {
+          return notFound(`The article names ${person.name} but does not quote them.`, [], [
+            { type: 'text', text: `/who-is ${args.speaker} shows what it says about them.` }, ...(known.length > 0 ? [quoted] : []),
+          ]);
+        }
+        const close = peopleHint(a.facts.people.filter((p) => known.includes(p.name)), args.speaker, 'It quotes');
+        return notFound(`The article quotes nobody called "${args.speaker}".`, [], close.length > 0 ? close : known.length > 0 ? [quoted] : []);
       }
       quotes = all.filter((q) => q.speaker !== null && speakers.includes(q.speaker));
       title = `Quotes from ${speakers.join(', ')}`;

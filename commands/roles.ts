@@ -25,17 +25,19 @@ async function grant(ctx: CommandContext<GrantArgs>, level: MappedLevel): Promis
   if (!target.ok) return failureReply(target.error);
   const { store, workspace } = scope.value;
   const who = describeRoleTarget(target.value);
+  // Titles start a sentence: "User alex now has …".
+  const Who = who[0]!.toUpperCase() + who.slice(1);
   const mapping = { level, kind: target.value.kind, externalId: target.value.externalId };
   if (ctx.args.action === 'add') {
     const added = await store.roles.add({ workspaceId: workspace.id, ...mapping, createdBy: ctx.invoker.userId });
-    if (!added.created) return info(`${who} already has ${level} access.`, [{ type: 'text', text: 'Nothing changed.' }]);
+    if (!added.created) return info(`${Who} already has ${level} access.`, [{ type: 'text', text: 'Nothing changed.' }]);
     await writeAudit(ctx, scope.value, { action: 'roles.add', target: who, before: null, after: mapping });
-    return answer(`${who} now has ${level} access.`, [{ type: 'text', text: `Remove it with /roles ${level} remove ${ctx.args.target}.` }], { ephemeral: true });
+    return answer(`${Who} now has ${level} access.`, [{ type: 'text', text: `Remove it with /roles ${level} remove ${ctx.args.target}.` }], { ephemeral: true });
   }
   const removed = await store.roles.remove(workspace.id, level, target.value.kind, target.value.externalId);
-  if (!removed) return info(`${who} had no ${level} access from Herald.`, [{ type: 'text', text: 'Nothing changed. Access the platform grants itself (server or workspace admins) cannot be removed here.' }]);
+  if (!removed) return info(`${Who} had no ${level} access from Herald.`, [{ type: 'text', text: 'Nothing changed. Access the platform grants itself (server or workspace admins) cannot be removed here.' }]);
   await writeAudit(ctx, scope.value, { action: 'roles.remove', target: who, before: mapping, after: null });
-  return answer(`${who} no longer has ${level} access from Herald.`, [], { ephemeral: true });
+  return answer(`${Who} no longer has ${level} access from Herald.`, [], { ephemeral: true });
 }
 
 export default defineCommandGroup({

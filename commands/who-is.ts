@@ -3,8 +3,9 @@ import { whoIsAcross } from '../src/core/answers/across-articles.js';
 import { personBlocks } from '../src/core/answers/person-blocks.js';
 import { channelArticles, SCOPE_OPTION } from '../src/core/answers/scope.js';
 import { defineCommand } from '../src/core/commands/define.js';
-import { closestPeople, findPeople } from '../src/core/facts/lookup.js';
-import { answer, failureReply, notFound, sourceBlock } from '../src/core/reply/build.js';
+import { noSuchPerson } from '../src/core/answers/not-a-person.js';
+import { findPeople } from '../src/core/facts/lookup.js';
+import { answer, failureReply, sourceBlock } from '../src/core/reply/build.js';
 import type { Block } from '../src/core/reply/types.js';
 
 export default defineCommand({
@@ -26,9 +27,7 @@ export default defineCommand({
       return articles.ok ? whoIsAcross(articles.value, args.name) : failureReply(articles.error);
     }
     const match = findPeople(a.facts, args.name);
-    if (match.people.length === 0) {
-      return notFound(`The article does not mention "${args.name}".`, closestPeople(a.facts, args.name));
-    }
+    if (match.people.length === 0) return noSuchPerson(a, args.name);
     const blocks: Block[] = match.people.flatMap((p, i) => (i === 0 ? personBlocks(a, p) : [{ type: 'divider' } as const, ...personBlocks(a, p)]));
     blocks.push(sourceBlock(a.article));
     const first = match.people[0]!;

@@ -74,16 +74,24 @@ const USAGES: Record<string, string> = {
 const usageCode = (f: Failure): number => (f.code === 'bad_input' || f.code === 'unknown_command' ? 2 : 1);
 
 function fail(io: CliIo, f: Failure): number {
-  const line = [f.message, f.hint].filter(Boolean).join(' ').replace(/\s*\n\s*/g, f.message.includes('\n- ') ? '\n' : ' ');
-  io.stderr.write(`herald: ${line}\n`);
+  io.stderr.write(`herald: ${errorLine([f.message, f.hint ?? ''])}\n`);
   return usageCode(f);
+}
+
+/**
+ * An error as stderr shows it: one line, unless the message lists problems ("- a", "- b"); then
+ * the list keeps its lines and the hint gets its own, so it does not run into the last problem.
+ */
+function errorLine(parts: readonly string[]): string {
+  const texts = parts.filter((t) => t.trim() !== '');
+  if (texts.some((t) => t.includes('\n- '))) return texts.map((t) => t.replace(/\s*\n\s*/g, '\n')).join('\n');
+  return texts.join(' ').replace(/\s*\n\s*/g, ' ');
 }
 
 /** Replies that report an error go to stderr as one line; answers (found or not) go to stdout. */
 function emit(io: CliIo, reply: Reply, json: boolean): number {
   if (reply.kind === 'error') {
-    const text = reply.blocks.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join(' ');
-    io.stderr.write(`herald: ${text}\n`);
+    io.stderr.write(`herald: ${errorLine(reply.blocks.flatMap((b) => (b.type === 'text' ? [b.text] : [])))}\n`);
     return reply.code === 'bad_input' || reply.code === 'unknown_command' ? 2 : 1;
   }
   io.stdout.write(`${json ? renderJson(reply) : renderText(reply, { ansi: !!io.stdout.isTTY })}\n`);

@@ -22,7 +22,8 @@ export function validateCron(expression: string): Result<string> {
   const checked = cron.validateDetailed(normalised);
   if (!checked.valid) {
     const first = checked.errors[0];
-    const why = first ? first.message : 'node-cron cannot read it';
+    // node-cron writes "25 is a invalid expression for hour"; users read the sentence, so fix its grammar.
+    const why = first ? first.message.replace(/\ba invalid\b/gu, 'an invalid') : 'node-cron cannot read it';
     return err(failure('bad_input', `"${expression}" is not a valid schedule: ${why}.`, { hint: CRON_HINT, details: { expression, errors: checked.errors } }));
   }
   return ok(normalised);

@@ -93,7 +93,7 @@ describe('/roles', () => {
     const asMember = { level: 'member' as const, user: 'u-ed', roleIds: ['112233445566'] };
     expect((await h.run('/schedule add 0 9 * * *', asMember)).code).toBe('permission_denied');
     const added = await h.run('/roles moderator add <@&112233445566>');
-    expect(added.title).toBe('role 112233445566 now has moderator access.');
+    expect(added.title).toBe('Role 112233445566 now has moderator access.');
     expect((await h.run('/roles moderator add <@&112233445566>')).title).toBe('role 112233445566 already has moderator access.');
     expect((await h.run('/schedule add 0 9 * * *', asMember)).title).toBe('Schedule #1 added.');
     expect((await h.run('/channel settings', asMember)).code).toBe('permission_denied');

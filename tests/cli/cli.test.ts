@@ -96,7 +96,7 @@ describe('herald CLI (in process)', () => {
   it.each([
     ['missing file', ['run', '/summary', '--article', '/no/such/article.txt'], 1, 'No article file at /no/such/article.txt.'],
     ['unknown command', ['run', '/whois hedman'], 2, 'Did you mean /who-is?'],
-    ['bad command option', ['run', '/who-is'], 2, 'missing <name>'],
+    ['bad command option', ['run', '/who-is'], 2, 'Missing <name> (a name as the article gives it'],
     ['bad CLI option', ['run', '/who-is hedman', '--colour'], 2, 'Unknown option --colour'],
     ['bad level', ['run', '/summary', '--as', 'king'], 2, 'must be one of member, moderator, admin'],
     ['bad format', ['digest', '--format', 'xml'], 2, 'must be one of text, json'],

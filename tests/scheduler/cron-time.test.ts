@@ -8,7 +8,7 @@ describe('validateCron', () => {
   });
 
   it.each([
-    ['61 * * * *', /61 is a invalid expression for minute/],
+    ['61 * * * *', /61 is an invalid expression for minute/],
     ['0 9 * *', /has 4 fields, not 5/],
     ['0 0 9 * * *', /has a seconds field/],
     ['every morning', /has 2 fields, not 5/],

@@ -27,6 +27,10 @@ export function describeRoleTarget(t: RoleTarget): string {
 export function parseRoleTarget(text: string, platform: Platform): Result<RoleTarget> {
   const t = text.trim();
   const refused = err(failure('bad_input', `"${t}" is not a role, user group or user.`, { hint: EXAMPLES[platform] }));
+  // Everyone-mentions would hand the level to every member (and name a user "@everyone" in the shell).
+  if (/^(?:@|<!)?(?:everyone|here|channel)(?:\|[^>]*)?>?$/iu.test(t)) {
+    return err(failure('bad_input', `"${t}" means everyone in the channel; Herald grants access to one role, user group or user at a time.`, { hint: EXAMPLES[platform] }));
+  }
   let m: RegExpExecArray | null;
   if ((m = /^<@&(\d{5,25})>$/.exec(t))) return ok({ kind: 'role', externalId: m[1]! });
   if ((m = /^<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>$/.exec(t))) return ok({ kind: 'usergroup', externalId: m[1]! });

@@ -4,6 +4,7 @@
  * item starts. Spans are inclusive token indexes into one sentence.
  */
 import type { Token } from '../nlp/annotate.js';
+import { isItemComma } from './lists-commas.js';
 
 /** Inclusive token range. */
 export interface Span {
@@ -19,6 +20,8 @@ const CLOSE = new Set([')', ']']);
 const ARTICLES = new Set(['a', 'an', 'the']);
 const SUBJECT_POS = new Set(['NOUN', 'PROPN', 'PRON']);
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'VERB', 'NUM']);
+/** Time adjuncts attach to the verb, not to the last item: "... and Jeremy Hansen after their journey". */
+const TIME_PREPOSITIONS = new Set(['after', 'before', 'during', 'until', 'since', 'throughout', 'amid']);
 
 export function isHardStop(t: Token): boolean {
   return HARD_STOPS.has(t.text);
@@ -82,7 +85,7 @@ export function splitChunks(tokens: readonly Token[], from: number, to: number, 
     const t = tokens[i]!;
     if (OPEN.has(t.text)) depth++;
     else if (CLOSE.has(t.text)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && t.text === sep && t.entity === null) {
+    else if (depth === 0 && t.text === sep && t.entity === null && (sep === ';' || isItemComma(tokens, i))) {
       if (close(i - 1)) return { chunks, explicitFinal };
       start = i + 1;
     }
@@ -117,7 +120,8 @@ export function cutLastItem(tokens: readonly Token[], span: Span): Span {
   for (let i = span.first + 1; i <= span.last; i++) {
     const t = tokens[i]!;
     const infinitive = t.norm === 'to' && t.pos === 'PART' && tokens[i + 1]?.pos === 'VERB';
-    if (clauseVerbAt(tokens, i, true) || infinitive || RELATIVES.has(t.norm) || t.pos === 'SCONJ' || (t.text === ',' && t.entity === null)) {
+    const time = t.pos === 'ADP' && TIME_PREPOSITIONS.has(t.norm);
+    if (clauseVerbAt(tokens, i, true) || infinitive || time || RELATIVES.has(t.norm) || t.pos === 'SCONJ' || isItemComma(tokens, i)) {
       return { first: span.first, last: i - 1 };
     }
   }
@@ -172,32 +176,59 @@ export function walkBackFirst(tokens: readonly Token[], last: number, others: re
       i = j;
       continue;
     }
+    if (t.text === ',' && !isItemComma(tokens, i)) continue;
     if (t.pos === 'PUNCT' && t.entity === null) break;
     if (isConj(t) && !othersHavePairs) break;
     if (t.pos === 'VERB' || t.pos === 'AUX') {
       if (othersStartWithVerb && t.pos === 'VERB') first = i;
       break;
     }
-    if (t.pos === 'ADP' || t.pos === 'SCONJ' || RELATIVES.has(t.norm)) break;
+    // "Caltech in Southern California, the Institute in Baltimore": the other items carry
+    // the same preposition, so it belongs inside the first item too.
+    if (t.pos === 'ADP' && !(tokens[i + 1]?.pos === 'PROPN' && others.some((s) => hasInner(tokens, s, t.norm)))) break;
+    if (t.pos === 'SCONJ' || RELATIVES.has(t.norm)) break;
     first = i;
     if (t.pos === 'DET') break;
   }
   return first <= last ? { first, last } : null;
 }
 
+function hasInner(tokens: readonly Token[], span: Span, norm: string): boolean {
+  for (let i = span.first + 1; i < span.last; i++) if (tokens[i]!.norm === norm && tokens[i]!.pos === 'ADP') return true;
+  return false;
+}
+
 export function startsWithVerb(tokens: readonly Token[], span: Span): boolean {
   const t = tokens[span.first];
   if (!t) return false;
-  if (t.norm === 'to' && tokens[span.first + 1]?.pos === 'VERB') return true;
+  const next = tokens[span.first + 1];
+  if (t.norm === 'to' && next?.pos === 'VERB') return true;
   // Tagger slips ("clean/ADJ the banks"): nothing but a verb puts its object's determiner next.
-  if (t.pos === 'ADJ' && tokens[span.first + 1]?.pos === 'DET') return true;
+  if (t.pos === 'ADJ' && next?.pos === 'DET') return true;
+  // "commanding/ADJ two of the missions", "piloting/NOUN two others": gerunds with an object.
+  if ((t.pos === 'ADJ' || t.pos === 'NOUN') && t.norm.endsWith('ing') && (next?.pos === 'DET' || next?.pos === 'NUM')) return true;
   return t.pos === 'VERB';
+}
+
+/**
+ * "and continued progress": a participle opening the closing item of an announced list
+ * modifies its noun. Only there: elsewhere "suffered head injuries" is a predicate.
+ */
+export function participleModifier(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  return t.pos === 'VERB' && /ed$/u.test(t.norm) && tokens[i + 1]?.pos === 'NOUN';
 }
 
 /** Drops leading articles/conjunctions and trailing punctuation from an item. */
 export function trimItem(tokens: readonly Token[], span: Span): Span | null {
   let { first, last } = span;
   while (first <= last && (ARTICLES.has(tokens[first]!.norm) || isConj(tokens[first]) || tokens[first]!.pos === 'PUNCT')) first++;
-  while (last >= first && tokens[last]!.pos === 'PUNCT' && !CLOSE.has(tokens[last]!.text)) last--;
+  while (last >= first && tokens[last]!.pos === 'PUNCT' && (!CLOSE.has(tokens[last]!.text) || !opened(tokens, first, last))) last--;
   return first <= last ? { first, last } : null;
+}
+
+/** True when the bracket closing at `last` opened inside [first, last]. */
+function opened(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let i = first; i < last; i++) if (OPEN.has(tokens[i]!.text)) return true;
+  return false;
 }

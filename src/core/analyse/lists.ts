@@ -10,11 +10,13 @@
 import type { ListFact } from '../facts/types.js';
 import type { AnnotatedArticle, AnnotatedSentence, Token } from '../nlp/annotate.js';
 import { announcedCount } from './lists-count.js';
-import { clauseLead, leadStart, leadText, subjectLead } from './lists-lead.js';
+import { isItemComma } from './lists-commas.js';
+import { clauseLead, clauseStart, leadStart, leadText, subjectLead } from './lists-lead.js';
 import {
   cutLastItem, innerConj, isHardStop, itemLike, splitAtConj, splitChunks, regionEnd,
-  startsWithVerb, trimItem, walkBackFirst, type Span,
+  participleModifier, startsWithVerb, trimItem, walkBackFirst, type Span,
 } from './lists-segment.js';
+import { alike, isRange, spansTwoClauses } from './lists-shape.js';
 
 interface Trigger {
   /** Last token of the lead (inclusive). */
@@ -48,7 +50,7 @@ export function listsInSentence(s: AnnotatedSentence, previous: string | null = 
   }
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (used[i] || t.entity !== null || (t.text !== ',' && t.text !== ';')) continue;
+    if (used[i] || t.entity !== null || (t.text !== ';' && !isItemComma(tokens, i))) continue;
     const fact = unannounced(s, i, used);
     if (fact) found.push({ at: i, fact });
   }
@@ -97,7 +99,8 @@ function announced(s: AnnotatedSentence, trigger: Trigger, used: boolean[], prev
   const tail = kept[kept.length - 1]!;
   const tailHead = tokens[tail.first]!;
   const othersVerbal = kept.slice(0, -1).every((c) => startsWithVerb(tokens, c));
-  if (kept.length > 1 && (tailHead.pos === 'AUX' || (tailHead.pos === 'VERB' && !othersVerbal && !tailHead.norm.endsWith('ing')))) {
+  const clauseTail = tailHead.pos === 'VERB' && !othersVerbal && !tailHead.norm.endsWith('ing') && !participleModifier(tokens, tail.first);
+  if (kept.length > 1 && (tailHead.pos === 'AUX' || clauseTail)) {
     kept = kept.slice(0, -1);
     final = false;
   }
@@ -108,6 +111,9 @@ function announced(s: AnnotatedSentence, trigger: Trigger, used: boolean[], prev
   const count = announcedCount(tokens, leadFirst, leadLast);
   const items = segment(tokens, kept, final, count);
   if (!items || items.length < 2 || trivial(tokens, items)) return null;
+  // A stated count the items confirm outweighs their shape; otherwise they must be alike,
+  // though a serial ", and" list may mix gerunds with nouns ("a landing, enhancing a fleet").
+  if (!(count !== null && count === items.length) && !alike(tokens, items, !final)) return null;
   const listLast = items[items.length - 1]!.last;
   let lead = (trigger.examples && subjectLead(s, leadLast, listLast)) || clauseLead(s, leadLast);
   if (!lead) return null;
@@ -119,7 +125,7 @@ function announced(s: AnnotatedSentence, trigger: Trigger, used: boolean[], prev
 
 function unannounced(s: AnnotatedSentence, sepAt: number, used: boolean[]): ListFact | null {
   const tokens = s.tokens;
-  let end = regionEnd(tokens, sepAt + 1);
+  let end = Math.min(regionEnd(tokens, sepAt + 1), bracketEnd(tokens, sepAt + 1));
   const usedAfter = used.indexOf(true, sepAt + 1);
   if (usedAfter >= 0) end = Math.min(end, usedAfter - 1);
   // ", and" after a single separator joins two clauses, not a list.
@@ -147,10 +153,11 @@ function unannounced(s: AnnotatedSentence, sepAt: number, used: boolean[]): List
   let floor = 0;
   for (let i = sepAt - 1; i >= 0; i--) if (used[i]) { floor = i + 1; break; }
   const first = walkBackFirst(tokens, sepAt - 1, [...middles, lastRaw], floor);
-  if (!first || !itemLike(tokens, first, 8)) return null;
+  if (!first || !itemLike(tokens, first, 8) || isRange(tokens, first)) return null;
+  if (spansTwoClauses(tokens, clauseStart(tokens, Math.max(0, first.first - 1)), first, lastRaw)) return null;
   const segmented = segment(tokens, [first, ...middles, lastRaw], final, null);
   const items = segmented && withoutTrailingInfinitive(tokens, segmented);
-  if (!items || items.length < 3 || !parallel(tokens, items)) return null;
+  if (!items || items.length < 3 || !alike(tokens, items)) return null;
   let lead = first.first > 0 ? clauseLead(s, first.first - 1) : '';
   // A list in subject position ("A, B and C are ...") is announced by what follows it.
   if (!lead) lead = leadText(s, items[items.length - 1]!.last + 1, regionEnd(tokens, items[items.length - 1]!.last + 1));
@@ -179,11 +186,18 @@ function segment(tokens: readonly Token[], chunks: readonly Span[], explicitFina
   return items.length === chosen.length ? items : null;
 }
 
-/** Unannounced lists must be alike: all verb phrases or all noun phrases (one odd one allowed in 4+). */
-function parallel(tokens: readonly Token[], items: readonly Span[]): boolean {
-  const verbs = items.filter((i) => startsWithVerb(tokens, i)).length;
-  const odd = Math.min(verbs, items.length - verbs);
-  return odd === 0 || (items.length >= 4 && odd === 1);
+/** A separator inside brackets ("flows (rapid, wet landslides)") keeps its list inside them. */
+function bracketEnd(tokens: readonly Token[], from: number): number {
+  let depth = 0;
+  for (let i = from; i < tokens.length; i++) {
+    const text = tokens[i]!.text;
+    if (text === '(' || text === '[') depth++;
+    else if (text === ')' || text === ']') {
+      if (depth === 0) return i - 1;
+      depth--;
+    }
+  }
+  return tokens.length - 1;
 }
 
 /**

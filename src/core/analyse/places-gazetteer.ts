@@ -29,3 +29,9 @@ export const PLACE_CUE_WORDS: ReadonlySet<string> = new Set([
 export const PLACE_OF_WORDS: ReadonlySet<string> = new Set([
   'capital', 'province', 'city', 'state', 'county', 'region', 'island', 'town', 'village', 'outskirts', 'north', 'south', 'east', 'west',
 ]);
+
+/**
+ * States and countries, lower-cased: the second half of a "City, State" place. Cities and
+ * continents are left out so a list of states or cities ("Ohio, Indiana") is not read as one.
+ */
+export const STATE_OR_COUNTRY: ReadonlySet<string> = new Set([COUNTRIES, US_STATES].join('|').toLowerCase().split('|'));

@@ -40,9 +40,15 @@ export function asHeading(text: string): string {
   return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
 }
 
+/** A list's name for headings and menus: its lead, or what it is when the lead is empty. */
+export function listLabel(list: ListFact): string {
+  const lead = list.lead.trim();
+  return lead !== '' ? asHeading(lead) : `A list of ${numberWord(list.items.length)} items`;
+}
+
 /** Numbered items, the count check and the sentence they come from. */
 export function listReply(a: AnalysedArticle, list: ListFact, title?: string): Reply {
-  const heading = title ?? asHeading(list.lead);
+  const heading = title ?? listLabel(list);
   const blocks: Block[] = [
     { type: 'heading', text: heading },
     { type: 'list', ordered: true, items: list.items },

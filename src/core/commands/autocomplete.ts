@@ -2,6 +2,7 @@
  * Autocomplete suggestions, by source. The core knows article-derived sources; later
  * layers (feeds, schedules) register their own providers.
  */
+import { listLabel } from '../answers/list-reply.js';
 import type { AnalysedArticle, ArticleLibrary, Invoker, Where } from '../ports.js';
 import type { AutocompleteSource } from './define.js';
 import type { CommandRegistry } from './registry.js';
@@ -48,7 +49,7 @@ export function coreProviders(deps: { library: ArticleLibrary; registry: () => C
       const speakers = new Set((await req.article()).facts.quotes.map((q) => q.speaker).filter((s): s is string => !!s));
       return [...speakers].map((s) => ({ name: s, value: s }));
     },
-    lists: async (req) => (await req.article()).facts.lists.map((l, i) => ({ name: `${l.lead} (${l.items.length} items)`, value: String(i + 1) })),
+    lists: async (req) => (await req.article()).facts.lists.map((l, i) => ({ name: `${listLabel(l)} (${l.items.length} items)`, value: String(i + 1) })),
     articles: async (req) => (await deps.library.recent(req.where, 25)).map((a) => ({ name: a.title ?? a.url ?? a.id, value: a.id.slice(0, 12) })),
     commands: async () => deps.registry().commands.map((c) => ({ name: `/${c.name} — ${c.description}`, value: c.name })),
     timezones: async () => Intl.supportedValuesOf('timeZone').map((z) => ({ name: z, value: z })),

@@ -8,6 +8,11 @@ import type { OptionSpecs } from './define.js';
 const TRUE = new Set(['true', 'yes', 'y', '1', 'on']);
 const FALSE = new Set(['false', 'no', 'n', '0', 'off']);
 
+/** "A name as …" → "a name as …", so a description reads inside a sentence; acronyms stay. */
+function lowerFirst(text: string): string {
+  return /^[A-Z](?![A-Z])/u.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
 export function coerceArgs(options: OptionSpecs, raw: Readonly<Record<string, unknown>>, usageLine: string): Result<Record<string, unknown>> {
   const problems: string[] = [];
   const out: Record<string, unknown> = {};
@@ -20,11 +25,13 @@ export function coerceArgs(options: OptionSpecs, raw: Readonly<Record<string, un
   for (const [name, spec] of Object.entries(options)) {
     const value = raw[name];
     if (value === undefined || value === null || value === '') {
-      if (spec.required) problems.push(`missing <${name}>: ${spec.description}`);
+      if (spec.required) problems.push(`missing <${name}> (${lowerFirst(spec.description)})`);
       continue;
     }
     if (spec.type === 'string') {
-      const text = String(value).trim();
+      const typed = String(value).trim();
+      // Choices are words users type in any case ("Channel", "ADD"); the declared spelling wins.
+      const text = spec.choices?.find((c) => c.toLowerCase() === typed.toLowerCase()) ?? typed;
       if (spec.choices && !spec.choices.includes(text)) problems.push(`${name} must be one of ${spec.choices.join(', ')} (got "${text}")`);
       else if (spec.minLength !== undefined && text.length < spec.minLength) problems.push(`${name} must be at least ${spec.minLength} characters`);
       else if (spec.maxLength !== undefined && text.length > spec.maxLength) problems.push(`${name} must be at most ${spec.maxLength} characters`);
@@ -44,7 +51,8 @@ export function coerceArgs(options: OptionSpecs, raw: Readonly<Record<string, un
     }
   }
   if (problems.length > 0) {
-    return err(failure('bad_input', `Bad options: ${problems.join('; ')}.`, { hint: `Usage: ${usageLine}`, details: { problems } }));
+    const message = problems.join('; ');
+    return err(failure('bad_input', `${message[0]!.toUpperCase()}${message.slice(1)}.`, { hint: `Usage: ${usageLine}`, details: { problems } }));
   }
   return ok(out);
 }

@@ -9,6 +9,7 @@ import type { Reply } from '../reply/types.js';
 import { failure, FailureError, type Failure } from '../result.js';
 import type { AccessMappings, AnalysedArticle, ArticleLibrary, Clock, Invoker, Logger, Where } from '../ports.js';
 import { rankChoices, type AutocompleteProviders, type Choice } from './autocomplete.js';
+import { findArticle } from './article-ref.js';
 import { coerceArgs } from './coerce.js';
 import type { CommandContext, CommandServices } from './context.js';
 import { accessAtLeast, availableIn, effectiveOptions, type AccessLevel, type CommandDefinition, type Subcommand } from './define.js';
@@ -75,8 +76,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   async function articleFor(where: Where, ref: unknown): Promise<AnalysedArticle | Reply> {
     if (typeof ref === 'string' && ref.trim() !== '') {
-      const found = await deps.library.find(where, ref.trim());
-      return found ?? notFound(`No article matches "${ref.trim()}".`, [], [{ type: 'text', text: 'Type /articles to see the articles of this channel.' }]);
+      const found = await findArticle(deps.library, where, ref);
+      return found ?? notFound(`No article matches "${ref.trim()}".`, [], [{ type: 'text', text: 'Type /articles to see the articles of this channel, then give a number or an id from it.' }]);
     }
     return deps.library.current(where);
   }

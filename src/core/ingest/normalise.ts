@@ -30,6 +30,8 @@ export function repairPunctuation(text: string): string {
   out = out.replace(/([.!?,])\s+(["”’»])(?=\s|$)/gu, '$1$2');
   // Leading debris: ". The ..." or ", and ..."
   out = out.replace(/^[\s.,;:]+(?=\S)/u, '');
+  // Template or CMS markers left at the start of a paragraph ("@@ State Director ...", "## ").
+  out = out.replace(/^(?:[@#*^~|=+]{2,}|[@^~|])\s+(?=\S)/u, '');
   // A lone trailing mark after the sentence already ended: "stronger.” ." → "stronger.”"
   out = out.replace(/([.!?]["'”’)]*)\s+[.,;:]+$/u, '$1');
   return out.trim();

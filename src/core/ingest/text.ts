@@ -42,12 +42,35 @@ export function textToBlocks(text: string, isHeading: (line: string) => boolean 
   return blocks;
 }
 
-/** Splits off the first non-empty line as the title. */
+/** Release labels that open a press release above its headline. */
+const RELEASE_LABEL = /^(?:for immediate release|(?:news|press|media) release|media advisory|news advisory|for release)\b/iu;
+/** Masthead lines between the label and the headline: dates, contacts, release numbers, phones. */
+const MASTHEAD = /^(?:contacts?\b|release\s*(?:no|number)\b|media contact)|^\W*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/iu;
+/** How far down a release label may sit (an agency name can come first). */
+const LABEL_WINDOW = 4;
+
+function isMasthead(line: string): boolean {
+  const letters = line.replace(/[^\p{L}]/gu, '').length;
+  return RELEASE_LABEL.test(line) || MASTHEAD.test(line) || letters < line.length * 0.4;
+}
+
+/**
+ * Splits off the title: the first non-empty line, unless a release label ("FOR IMMEDIATE
+ * RELEASE", "News Release") opens the text; then the masthead above the headline is
+ * skipped and the first headline-like line after the label is the title.
+ */
 export function splitTitle(text: string): { title: string | null; body: string } {
   const normalised = text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
-  const m = /^\s*([^\n]*\S[^\n]*)(?:\n|$)/u.exec(normalised);
-  if (!m) return { title: null, body: '' };
-  return { title: m[1]!.trim(), body: normalised.slice(m[0].length) };
+  const lines = normalised.split('\n');
+  const nonEmpty = lines.map((l, i) => ({ line: l.trim(), i })).filter((l) => l.line !== '');
+  if (nonEmpty.length === 0) return { title: null, body: '' };
+  const label = nonEmpty.slice(0, LABEL_WINDOW).findIndex((l) => RELEASE_LABEL.test(l.line));
+  let pick = nonEmpty[0]!;
+  if (label >= 0) {
+    const headline = nonEmpty.slice(label + 1, label + 8).find((l) => !isMasthead(l.line) && looksLikeHeadline(l.line));
+    if (headline) pick = headline;
+  }
+  return { title: pick.line, body: lines.slice(pick.i + 1).join('\n') };
 }
 
 /** Ingests plain text whose first line is the title. */
