@@ -89,16 +89,32 @@ describe('/roles', () => {
     if (!bad.ok) expect(bad.error.hint).toContain('Mention a role');
   });
 
+  it('refuses everyone-mentions rather than granting a level to the whole channel', async () => {
+    for (const t of ['@everyone', '@here', '<!channel>', '<!here|here>', 'everyone']) {
+      for (const platform of ['shell', 'discord', 'slack'] as const) {
+        const r = parseRoleTarget(t, platform);
+        expect(r.ok).toBe(false);
+        if (!r.ok) expect(r.error.message).toContain('means everyone in the channel');
+      }
+    }
+    expect((await h.run('/roles moderator add @everyone')).code).toBe('bad_input');
+  });
+
+  it('takes its add/remove action in any case', async () => {
+    expect((await h.run('/roles moderator ADD user:casey')).title).toBe('User casey now has moderator access.');
+    expect((await h.run('/roles moderator Remove user:casey')).title).toBe('User casey no longer has moderator access from Herald.');
+  });
+
   it('grants moderator access to a role, which then lets a member schedule; removes it again', async () => {
     const asMember = { level: 'member' as const, user: 'u-ed', roleIds: ['112233445566'] };
     expect((await h.run('/schedule add 0 9 * * *', asMember)).code).toBe('permission_denied');
     const added = await h.run('/roles moderator add <@&112233445566>');
     expect(added.title).toBe('Role 112233445566 now has moderator access.');
-    expect((await h.run('/roles moderator add <@&112233445566>')).title).toBe('role 112233445566 already has moderator access.');
+    expect((await h.run('/roles moderator add <@&112233445566>')).title).toBe('Role 112233445566 already has moderator access.');
     expect((await h.run('/schedule add 0 9 * * *', asMember)).title).toBe('Schedule #1 added.');
     expect((await h.run('/channel settings', asMember)).code).toBe('permission_denied');
     expect(textOf(await h.run('/roles list'))).toContain('moderator: role 112233445566 (added by u-mod)');
-    expect((await h.run('/roles moderator remove 112233445566')).title).toBe('role 112233445566 no longer has moderator access from Herald.');
+    expect((await h.run('/roles moderator remove 112233445566')).title).toBe('Role 112233445566 no longer has moderator access from Herald.');
     expect((await h.run('/schedule pause 1', asMember)).code).toBe('permission_denied');
     expect((await auditOf(h)).map((e) => e.action)).toEqual(['roles.remove', 'schedule.add', 'roles.add']);
     expect((await h.run('/roles admin add @someone')).code).toBe('bad_input');

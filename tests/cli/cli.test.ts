@@ -110,6 +110,17 @@ describe('herald CLI (in process)', () => {
     expect(r.stderr).toContain(text);
   });
 
+  it('a refused /config import lists each problem on its own line and the hint on the last', async () => {
+    const r = await cli(['run', '--as', 'admin', `/config import '{"herald":2}'`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      'herald: The configuration was refused:',
+      '- herald: Invalid input: expected 1',
+      '- channels: Invalid input: expected array, received undefined',
+      'Start from /config export and change what you need; paste the JSON on one line.',
+    ]);
+  });
+
   it('start with a Discord token it cannot use: one clear line on stderr, exit 1, nothing left running', async () => {
     // Port 9 (discard) on loopback refuses connections: the gateway login fails fast.
     const r = await cli(['start'], { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: 'http://127.0.0.1:9/api' });

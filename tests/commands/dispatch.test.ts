@@ -9,7 +9,7 @@ import { createMemoryLibrary } from '../../src/core/library/memory-library.js';
 import { systemClock } from '../../src/core/ports.js';
 import { answer } from '../../src/core/reply/build.js';
 import { builtinCommands } from '../../commands/index.js';
-import { SAMPLE, testApp } from '../helpers/herald-app.js';
+import { fixture, NASA, SAMPLE, testApp } from '../helpers/herald-app.js';
 
 describe('parsing and dispatching the member commands', () => {
   it('parses names with spaces into the name option and questions into /ask', () => {
@@ -41,6 +41,17 @@ describe('parsing and dispatching the member commands', () => {
     const r = await t.reply('/summary article:"no such story"');
     expect(r.kind).toBe('not_found');
     expect(r.title).toBe('No article matches "no such story".');
+  });
+
+  it('takes an article by its number in /articles, as users copy it from there', async () => {
+    const t = await testApp(SAMPLE);
+    const loaded = await t.app.load(fixture(NASA[2]));
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    expect(await t.text('/articles')).toContain('/summary article:1');
+    expect((await t.reply('/source article:1')).blocks).toContainEqual(expect.objectContaining({ type: 'heading', text: 'Source' }));
+    expect(JSON.stringify((await t.reply('/source article:1')).blocks)).toContain('NASA Sets Path to Return Mars Samples');
+    expect(JSON.stringify((await t.reply('/source article:2')).blocks)).toContain('China, UN promote new space exploration partnership');
+    expect((await t.reply('/source article:9')).title).toBe('No article matches "9".');
   });
 
   it('refuses a command above the invoker level and runs it for an admin', async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countCheck, countedNoun } from '../../src/core/answers/list-reply.js';
+import { countCheck, countedNoun, listLabel } from '../../src/core/answers/list-reply.js';
 import { createRegistry } from '../../src/core/commands/registry.js';
 import type { Reply } from '../../src/core/reply/types.js';
 import { buildCommandList, makeListCommand } from '../../commands/index.js';
@@ -54,6 +54,23 @@ describe('list commands on the sample article', () => {
     const r = await t.reply('/list bananas');
     expect(r.kind).toBe('not_found');
     expect(r.title).toBe('The article has no list about "bananas".');
+    // The menu is the short one /lists shows, not every lead in full on one line.
+    expect(items(r)).toHaveLength(7);
+    expect(items(r).every((i) => i.length < 130)).toBe(true);
+  });
+
+  it('/list with a number past the last list says how many there are', async () => {
+    const r = await t.reply('/list 99');
+    expect(r.kind).toBe('not_found');
+    expect(r.title).toBe('There is no list 99: the article makes seven lists, numbered 1 to 7.');
+    expect(items(r)[2]).toBe('CNSA proposed the promotion of the new space exploration partnership in eight areas — /list 3');
+  });
+});
+
+describe('a list whose lead is empty', () => {
+  it('is named by what it is, never by an empty heading', () => {
+    expect(listLabel({ lead: '  ', count: null, items: ['a', 'b', 'c', 'd'], sentence: 4 })).toBe('A list of four items');
+    expect(listLabel({ lead: 'the partners', count: null, items: ['a'], sentence: 0 })).toBe('The partners');
   });
 });
 

@@ -23,6 +23,15 @@ describe('/quotes, /ask and /help on the sample article', () => {
     const r = await t.reply('/quotes obama');
     expect(r.kind).toBe('not_found');
     expect(r.title).toBe('The article quotes nobody called "obama".');
+    expect(JSON.stringify(r.blocks)).toContain('It quotes: Niklas Hedman.');
+    expect(JSON.stringify(r.blocks)).not.toContain('Did you mean');
+  });
+
+  it('/quotes for someone the article names but never quotes says that, not that they are unknown', async () => {
+    const r = await t.reply('/quotes zhang');
+    expect(r.kind).toBe('not_found');
+    expect(r.title).toBe('The article names Zhang Kejian but does not quote them.');
+    expect(JSON.stringify(r.blocks)).toContain('/who-is zhang shows what it says about them.');
   });
 
   it('/ask quotes the sentence that answers, with its citation', async () => {

@@ -48,7 +48,23 @@ describe('/who-is on the sample article', () => {
     const r = await t.reply('/who-is obama');
     expect(r.kind).toBe('not_found');
     expect(r.title).toBe('The article does not mention "obama".');
-    expect(texts(r)).toMatch(/Did you mean: .*Niklas Hedman/);
+    // Not a guess: nothing is close to "obama", so the names are offered as what the article has.
+    expect(texts(r)).toContain('People in the article: Zhang Kejian, Niklas Hedman, Shen Xiaoming.');
+    expect(texts(r)).not.toContain('Did you mean');
+  });
+
+  it('says an organisation is not a person, names it in full and quotes where the article gives it', async () => {
+    const r = await t.reply('/who-is CNSA');
+    expect(r.kind).toBe('not_found');
+    expect(r.title).toBe('"CNSA" is not a person: the article names China National Space Administration (CNSA) as an organisation.');
+    expect(cited(r)).toEqual([2]);
+    expect(texts(r)).toContain('/who-is is for people; the article names Zhang Kejian, Niklas Hedman, Shen Xiaoming.');
+  });
+
+  it('says a place is a place, in any case', async () => {
+    const r = await t.reply('/who-is haikou');
+    expect(r.title).toBe('"haikou" is not a person: the article names Haikou as a place.');
+    expect(cited(r)).toEqual([1]);
   });
 });
 

@@ -153,4 +153,11 @@ describe('/feeds and /articles through the real dispatcher and a real store', ()
     expect(entry).toMatchObject({ action: 'feeds.remove', before: { feedId: feed.id, filters: { exclude: ['sport'] } }, after: null });
     expect((await run('/feeds remove 9999')).code).toBe('not_found');
   });
+
+  it('/feeds add of a feed the channel already follows says so, and says when only the filters changed', async () => {
+    const url = `${server.origin}/feeds/nodefeedparser_rss2sample.xml`;
+    expect((await run(`/feeds add ${url}`, 'admin', 'c-readd')).title).toBe('This channel now follows Liftoff News');
+    expect((await run(`/feeds add ${url}`, 'admin', 'c-readd')).title).toBe('This channel already follows Liftoff News');
+    expect((await run(`/feeds add ${url} include:mars`, 'admin', 'c-readd')).title).toBe('Updated the filters of Liftoff News');
+  });
 });

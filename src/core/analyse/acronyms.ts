@@ -82,10 +82,45 @@ function definitionsIn(s: AnnotatedSentence): AcronymDefinition[] {
   return found;
 }
 
+/** True when `alias` is spelled by non-empty prefixes of `words`, in order: "Mast Camera" → "Mastcam", "SLS". */
+function spelledBy(alias: string, words: readonly string[]): boolean {
+  if (words.length === 0) return alias === '';
+  const [head, ...rest] = words;
+  for (let n = Math.min(head!.length, alias.length); n >= 1; n--) {
+    if (head!.slice(0, n) === alias.slice(0, n) && spelledBy(alias.slice(n), rest)) return true;
+  }
+  return false;
+}
+
+/**
+ * "the color Mast Camera, or Mastcam,": a short name given after ", or" for the capitalised
+ * name before the comma. Only when the short name is built from the starts of those words,
+ * so "Ohio, or Texas" is never an alias.
+ */
+function aliasesIn(s: AnnotatedSentence): AcronymDefinition[] {
+  const found: AcronymDefinition[] = [];
+  const toks = s.tokens;
+  for (let i = 2; i + 2 < toks.length; i++) {
+    const alias = toks[i + 2]!;
+    if (toks[i]!.text !== ',' || toks[i + 1]!.norm !== 'or' || !/^\p{Lu}[\p{L}\d-]+$/u.test(alias.text)) continue;
+    const next = toks[i + 3];
+    if (next && next.pos !== 'PUNCT') continue;
+    let first = i;
+    while (first > 0 && i - first < MAX_LONG_WORDS && /^\p{Lu}/u.test(toks[first - 1]!.text)) first--;
+    for (let k = first; k <= i - 2; k++) {
+      const words = toks.slice(k, i).map((t) => t.norm).filter((w) => !CONNECTORS.has(w));
+      if (!spelledBy(alias.norm, words)) continue;
+      found.push({ acronym: alias.text, expansion: spanText(s, k, i - 1), sentence: s.id, isOrganization: hasOrgCue(words) });
+      break;
+    }
+  }
+  return found;
+}
+
 /** Every acronym defined in the article, first definition wins. */
 export function findAcronyms(doc: AnnotatedArticle): Map<string, AcronymDefinition> {
   const defs = new Map<string, AcronymDefinition>();
-  for (const s of doc.sentences) for (const d of definitionsIn(s)) if (!defs.has(d.acronym)) defs.set(d.acronym, d);
+  for (const s of doc.sentences) for (const d of [...definitionsIn(s), ...aliasesIn(s)]) if (!defs.has(d.acronym)) defs.set(d.acronym, d);
   return defs;
 }
 

@@ -14,7 +14,8 @@ const DATE_ENTITIES: ReadonlySet<string> = new Set(['DATE', 'TIME', 'DURATION'])
 function kindOf(tokens: readonly Token[], span: Span): Kind {
   if (startsWithVerb(tokens, span)) return 'verb';
   const head = tokens[span.first]!;
-  if (head.pos === 'ADP') return 'prep';
+  // The tagger gives "for" as SCONJ before a gerund ("for cleaning and repair").
+  if (head.pos === 'ADP' || head.pos === 'SCONJ') return 'prep';
   let dated = true;
   for (let i = span.first; i <= span.last; i++) {
     const t = tokens[i]!;

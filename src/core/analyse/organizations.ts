@@ -3,6 +3,7 @@
  * organisation cue word ("... Space Center", "Department of Energy"), and bare acronyms
  * the article uses as names ("IBM").
  */
+import { isPlaceComma } from './lists-commas.js';
 import type { OrganizationFact } from '../facts/types.js';
 import type { AnnotatedArticle, AnnotatedSentence } from '../nlp/annotate.js';
 import type { AcronymDefinition } from './acronyms.js';
@@ -22,7 +23,7 @@ export function joinedRuns(s: AnnotatedSentence, runs: readonly Run[]): Run[] {
   for (let k = 0; k < runs.length; k++) {
     let first = runs[k]!.first;
     let last = runs[k]!.last;
-    while (k + 1 < runs.length && runs[k + 1]!.first === last + 2 && JOINERS.has(s.tokens[last + 1]!.norm)) {
+    while (k + 1 < runs.length && runs[k + 1]!.first === last + 2 && JOINERS.has(s.tokens[last + 1]!.norm) && !placeAfter(s, last, runs[k + 1]!)) {
       k++;
       last = runs[k]!.last;
     }
@@ -36,6 +37,18 @@ export function joinedRuns(s: AnnotatedSentence, runs: readonly Run[]): Run[] {
     out.push({ first, last, text: spanText(s, first, last) });
   }
   return out;
+}
+
+/** Company forms after which "of" gives the seat, not more of the name. */
+const COMPANY_ENDS: ReadonlySet<string> = new Set(['corporation', 'corp', 'corp.', 'inc', 'inc.', 'company', 'co.', 'llc', 'ltd', 'ltd.', 'plc']);
+
+/**
+ * "Science Applications International Corporation of Reston, Virginia": "of" before a
+ * "City, State" place, or after a company form, says where the organisation sits.
+ */
+function placeAfter(s: AnnotatedSentence, last: number, next: Run): boolean {
+  if (s.tokens[last + 1]!.norm !== 'of') return false;
+  return COMPANY_ENDS.has(s.tokens[last]!.norm) || (s.tokens[next.last + 1]?.text === ',' && isPlaceComma(s.tokens, next.last + 1));
 }
 
 /** A run names an organisation when a cue word sits in it after its first word, or it opens "Department of ...". */

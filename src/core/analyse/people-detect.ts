@@ -26,6 +26,8 @@ const HONORIFICS: ReadonlySet<string> = new Set(['dr.', 'mr.', 'mrs.', 'ms.', 'p
 const QUOTE_MARKS = /^[“”"‘’']$/;
 const CLAUSE_POS: ReadonlySet<string> = new Set(['DET', 'PRON', 'ADP', 'SCONJ', 'CCONJ', 'ADV', 'AUX', 'VERB', 'PART']);
 /** Joiners inside an owner's name; not "and", which more often joins two people ("Fox and ESA’s Director"). */
+/** Words before a title that are part of the role: "former", "acting", "then". */
+const ROLE_MODIFIERS: ReadonlySet<string> = new Set(['former', 'acting', 'interim', 'outgoing', 'incoming', 'retired', 'then', 'late']);
 const OWNER_JOINERS: ReadonlySet<string> = new Set(['of', 'for']);
 
 /** Can this token be part of a personal name? */
@@ -49,7 +51,7 @@ function nameStart(s: AnnotatedSentence, run: Run): number {
 }
 
 /** Role written before the name, ending at `end`: "Acme Chief Executive", "party chief". */
-function roleBefore(s: AnnotatedSentence, end: number): string | null {
+function roleBefore(s: AnnotatedSentence, end: number, depth = 0): string | null {
   let k = end + 1;
   let sawTitle = false;
   while (k - 1 >= 0) {
@@ -72,6 +74,15 @@ function roleBefore(s: AnnotatedSentence, end: number): string | null {
   }
   while (k <= end && CHAIN_JOINERS.has(s.tokens[k]!.norm)) k++;
   if (!sawTitle || k > end) return null;
+  // "former NASA Administrator": a lower-case word that changes what the title means stays.
+  while (k > 0 && ROLE_MODIFIERS.has(s.tokens[k - 1]!.norm)) k--;
+  // "former NASA Administrator and astronaut Richard Truly": two roles of one person. Only
+  // when a title word itself closes the first one, so "Bill Nelson and astronaut X" stays apart.
+  if (s.tokens[k - 1]?.norm === 'and' && isTitle(s.tokens[k - 2]) && depth < 1) {
+    const first = roleBefore(s, k - 2, depth + 1);
+    // The first role is a verbatim slice ending at k - 2, so its length gives its start.
+    if (first) return s.text.slice(s.tokens[k - 2]!.end - first.length, s.tokens[end]!.end);
+  }
   // An honorific alone ("Dr.", "Mr.") is a form of address, not a role.
   const words = s.tokens.slice(k, end + 1);
   return words.every((t) => HONORIFICS.has(t.norm)) ? null : spanText(s, k, end);

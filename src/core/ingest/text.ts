@@ -45,7 +45,7 @@ export function textToBlocks(text: string, isHeading: (line: string) => boolean 
 /** Release labels that open a press release above its headline. */
 const RELEASE_LABEL = /^(?:for immediate release|(?:news|press|media) release|media advisory|news advisory|for release)\b/iu;
 /** Masthead lines between the label and the headline: dates, contacts, release numbers, phones. */
-const MASTHEAD = /^(?:contacts?\b|release\s*(?:no|number)\b|media contact)|^\W*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/iu;
+const MASTHEAD = /^(?:contacts?(?:\b|(?=\p{Lu}))|release\s*(?:no|number)\b|media contact)|^\W*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/iu;
 /** How far down a release label may sit (an agency name can come first). */
 const LABEL_WINDOW = 4;
 
