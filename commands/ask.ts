@@ -26,6 +26,10 @@ export default defineCommand({
     // The index is rebuilt per question: an article has tens of sentences, so this costs
     // well under a millisecond and needs no cache that could outlive its article.
     const result = ask(buildSentenceIndex(a.article), args.question);
+    if (result.terms.length === 0) {
+      // Only stop words or punctuation: nothing to search for, which is not the same as "the article does not say".
+      return notFound('There is nothing to look for in that question: ask in a few words, for example /ask what was announced?', []);
+    }
     if (result.hits.length === 0) {
       return notFound('The article does not answer that.', [], [
         { type: 'text', text: 'Try other words from the article, or /summary, /facts and /who-is for what it does say.' },

@@ -47,6 +47,14 @@ describe('/quotes, /ask and /help on the sample article', () => {
     expect(r.blocks.length).toBeGreaterThan(1);
   });
 
+  it('/ask with only stop words or punctuation asks for words instead of claiming the article is silent', async () => {
+    for (const q of ['/ask ?', '/ask the of and']) {
+      const r = await t.reply(q);
+      expect(r.kind).toBe('not_found');
+      expect(r.title).toMatch(/nothing to look for/);
+    }
+  });
+
   it('/help lists every command by category with usage lines', async () => {
     const text = await t.text('/help');
     for (const line of ['News:', 'Lists:', '/who-is <name> [scope] [article]', '/partnership-areas [article]', '/ask <question> [scope] [article]']) expect(text).toContain(line);
