@@ -134,3 +134,14 @@ describe('custom ids', () => {
     expect(encodeCustomId({ command: 'ask', subcommand: null, args: { q: 'y'.repeat(100) } })).toBeNull();
   });
 });
+
+describe('citations in embeds', () => {
+  it('quote the article sentence under the text it supports', async () => {
+    const { renderReply } = await import('../../src/adapters/discord/render-embeds.js');
+    const cite = { sentenceIds: [7], text: ['Jane Roe, head of the agency, said it was ready.'], articleTitle: 'T', url: 'https://example.org/a', articleId: 'abc' };
+    const out = renderReply({ kind: 'answer', ephemeral: false, title: 'Jane Roe', blocks: [{ type: 'heading', text: 'Jane Roe' }, { type: 'text', text: 'Jane Roe, head of the agency.', cite }] });
+    const description = out.messages[0]!.embeds![0]!.description ?? '';
+    expect(description).toContain('Jane Roe, head of the agency.');
+    expect(description).toContain('↳ *Jane Roe, head of the agency, said it was ready.*');
+  });
+});

@@ -40,6 +40,8 @@ interface Source {
 }
 
 const quoteLines = (text: string): string => escapeText(text).split('\n').map((l) => `> ${l}`).join('\n');
+/** The article sentences a block comes from, in italics under it: every answer shows its source text. */
+const citeLines = (cite: Citation | undefined): string[] => (cite ? cite.text.map((t) => `↳ *${escapeText(t)}*`) : []);
 
 function sourceOf(cite: Citation): Source {
   return { title: cite.articleTitle, name: null, url: cite.url };
@@ -65,16 +67,17 @@ function toDrafts(reply: Reply): { drafts: Draft[]; source: Source | null; butto
         fresh(block.text);
         break;
       case 'text':
-        current().lines.push(escapeText(block.text));
+        current().lines.push([escapeText(block.text), ...citeLines(block.cite)].join('\n'));
         if (block.cite && !source) source = sourceOf(block.cite);
         break;
       case 'list': {
         const items = block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '•'} ${escapeText(item)}`);
-        current().lines.push([...(block.title ? [`**${escapeText(block.title)}**`] : []), ...items].join('\n'));
+        current().lines.push([...(block.title ? [`**${escapeText(block.title)}**`] : []), ...items, ...citeLines(block.cite)].join('\n'));
         if (block.cite && !source) source = sourceOf(block.cite);
         break;
       }
       case 'quote':
+        // A quote is the article's own words already; its sentences would only repeat it.
         current().lines.push(quoteLines(block.text) + (block.speaker ? `\n— ${escapeText(block.speaker)}` : ''));
         if (block.cite && !source) source = sourceOf(block.cite);
         break;
