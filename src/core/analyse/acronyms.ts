@@ -33,6 +33,8 @@ function longFormBefore(s: AnnotatedSentence, end: number, acronym: string): { f
   let capStart = -1;
   for (let k = end - 1; k >= 0 && end - k <= MAX_LONG_WORDS; k--) {
     const t = s.tokens[k]!;
+    // "Science, Technology, Engineering, and Mathematics (STEM)": a comma inside a capitalised series.
+    if (t.text === ',' && /^\p{Lu}/u.test(s.tokens[k - 1]?.text ?? '')) continue;
     if (!/^[\p{L}’'\-.&]+$/u.test(t.text)) break;
     const words = s.tokens.slice(k, end).map((x) => x.text);
     if (!CONNECTORS.has(t.norm) && initialsOf(words) === letters) return { first: k };

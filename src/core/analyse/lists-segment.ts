@@ -69,11 +69,14 @@ export function splitChunks(tokens: readonly Token[], from: number, to: number, 
   const chunks: Span[] = [];
   let start = from;
   let explicitFinal = false;
+  // "A, B, as well as C, and D": "as well as" opens a second group that a later "and" closes.
+  let wellAs = false;
   const close = (last: number): boolean => {
     let first = start;
     let opener = 0;
     if (isConj(tokens[first])) opener = 1;
     else opener = asWellAsAt(tokens, first);
+    wellAs = opener === 3;
     if (opener > 0 && chunks.length > 0) {
       first += opener;
       explicitFinal = true;
@@ -86,7 +89,7 @@ export function splitChunks(tokens: readonly Token[], from: number, to: number, 
     if (OPEN.has(t.text)) depth++;
     else if (CLOSE.has(t.text)) depth = Math.max(0, depth - 1);
     else if (depth === 0 && t.text === sep && t.entity === null && (sep === ';' || isItemComma(tokens, i))) {
-      if (close(i - 1)) return { chunks, explicitFinal };
+      if (close(i - 1) && !(wellAs && isConj(tokens[i + 1]))) return { chunks, explicitFinal };
       start = i + 1;
     }
   }
@@ -154,6 +157,33 @@ export function splitAtConj(tokens: readonly Token[], span: Span, atLast = false
   if (at < 0) return [span];
   const skip = asWellAsAt(tokens, at) || 1;
   return [{ first: span.first, last: at - 1 }, { first: at + skip, last: span.last }];
+}
+
+/** A full name of two or more capitalised words ("Loral O’Hara"), apostrophes allowed. */
+function fullName(tokens: readonly Token[], first: number, last: number): boolean {
+  if (last - first < 1 || tokens[first]!.pos !== 'PROPN') return false;
+  for (let i = first; i <= last; i++) {
+    const t = tokens[i]!;
+    if (!/^\p{Lu}/u.test(t.text) && !/^[’'.-]$/u.test(t.text)) return false;
+  }
+  return true;
+}
+
+/**
+ * In a list of names, "Jeanette Epps and Loral O’Hara" is two people: an item made of two
+ * full names joined by "and" is split when every other item ends in a name.
+ */
+export function splitNamePairs(tokens: readonly Token[], items: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const item of items) {
+    const at = innerConj(tokens, item);
+    const others = items.filter((o) => o !== item);
+    const names = others.length > 0 && others.every((o) => tokens[o.last]!.pos === 'PROPN');
+    if (at > 0 && names && tokens[at]!.norm === 'and' && fullName(tokens, item.first, at - 1) && fullName(tokens, at + 1, item.last)) {
+      out.push({ first: item.first, last: at - 1 }, { first: at + 1, last: item.last });
+    } else out.push(item);
+  }
+  return out;
 }
 
 /**

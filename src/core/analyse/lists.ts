@@ -14,8 +14,9 @@ import { isItemComma } from './lists-commas.js';
 import { clauseLead, clauseStart, leadStart, leadText, subjectLead } from './lists-lead.js';
 import {
   cutLastItem, innerConj, isHardStop, itemLike, splitAtConj, splitChunks, regionEnd,
-  participleModifier, startsWithVerb, trimItem, walkBackFirst, type Span,
+  participleModifier, splitNamePairs, startsWithVerb, trimItem, walkBackFirst, type Span,
 } from './lists-segment.js';
+import { notAList } from './lists-reject.js';
 import { alike, isRange, spansTwoClauses } from './lists-shape.js';
 
 interface Trigger {
@@ -111,6 +112,7 @@ function announced(s: AnnotatedSentence, trigger: Trigger, used: boolean[], prev
   const count = announcedCount(tokens, leadFirst, leadLast);
   const items = segment(tokens, kept, final, count);
   if (!items || items.length < 2 || trivial(tokens, items)) return null;
+  if (notAList(tokens, items)) return reject(used, items);
   // A stated count the items confirm outweighs their shape; otherwise they must be alike,
   // though a serial ", and" list may mix gerunds with nouns ("a landing, enhancing a fleet").
   if (!(count !== null && count === items.length) && !alike(tokens, items, !final)) return null;
@@ -157,7 +159,10 @@ function unannounced(s: AnnotatedSentence, sepAt: number, used: boolean[]): List
   if (spansTwoClauses(tokens, clauseStart(tokens, Math.max(0, first.first - 1)), first, lastRaw)) return null;
   const segmented = segment(tokens, [first, ...middles, lastRaw], final, null);
   const items = segmented && withoutTrailingInfinitive(tokens, segmented);
-  if (!items || items.length < 3 || !alike(tokens, items)) return null;
+  if (!items || items.length < 3) return null;
+  // Marked as used so a later comma of the same series does not start a shorter "list".
+  if (notAList(tokens, items)) return reject(used, items);
+  if (!alike(tokens, items)) return null;
   let lead = first.first > 0 ? clauseLead(s, first.first - 1) : '';
   // A list in subject position ("A, B and C are ...") is announced by what follows it.
   if (!lead) lead = leadText(s, items[items.length - 1]!.last + 1, regionEnd(tokens, items[items.length - 1]!.last + 1));
@@ -183,7 +188,8 @@ function segment(tokens: readonly Token[], chunks: readonly Span[], explicitFina
     else chosen = pairs ? whole : split;
   }
   const items = chosen.map((c) => trimItem(tokens, c)).filter((c): c is Span => c !== null);
-  return items.length === chosen.length ? items : null;
+  if (items.length !== chosen.length) return null;
+  return count !== null && items.length === count ? items : splitNamePairs(tokens, items);
 }
 
 /** A separator inside brackets ("flows (rapid, wet landslides)") keeps its list inside them. */
@@ -214,6 +220,11 @@ function withoutTrailingInfinitive(tokens: readonly Token[], items: readonly Spa
 /** Two one-word items ("A and B") are names in a row more often than a list. */
 function trivial(tokens: readonly Token[], items: readonly Span[]): boolean {
   return items.length <= 2 && items.every((i) => i.first === i.last && tokens[i.first]!.pos !== 'NOUN');
+}
+
+function reject(used: boolean[], items: readonly Span[]): null {
+  mark(used, items[0]!.first, items[items.length - 1]!.last);
+  return null;
 }
 
 function mark(used: boolean[], first: number, last: number): void {

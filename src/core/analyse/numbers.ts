@@ -25,6 +25,10 @@ const UNITS = new Set(
 /** Words before a number that are part of what it claims. */
 const QUALIFIERS = ['more than', 'less than', 'fewer than', 'at least', 'up to', 'nearly', 'almost', 'about', 'around', 'approximately', 'over', 'some', 'roughly'];
 
+/** Weekday abbreviations: a date only beside a day or month ("Sun., March 3"), else "the Sun." or a name. */
+const WEEKDAY_ABBR = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/;
+const MONTH_OR_DAY = /^(?:\d{1,2}(?:st|nd|rd|th)?|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?$/;
+
 const RANGE_JOINS = new Set(['to', '-', '–', 'through', 'and', 'or']);
 
 interface Span {
@@ -65,6 +69,7 @@ function widen(tokens: readonly Token[], e: EntitySpan): Span | null {
   const inside = tokens.slice(first, last + 1);
   // "year-long", "decades": a unit of time with no number is not a figure.
   if ((kind === 'duration' || kind === 'time') && inside.length === 1 && !/\d/.test(inside[0]!.text)) return null;
+  if (kind === 'date' && first === last && WEEKDAY_ABBR.test(inside[0]!.norm) && !besideDate(tokens, first)) return null;
   if (kind === 'count' && first === last && /^(1[6-9]|20)\d\d$/.test(tokens[first]!.text)) return { first, last, kind: 'date' };
   if (kind === 'count' && first === last && tokens[first]!.norm === 'one' && tokens[last + 1]?.pos !== 'NOUN') return null;
   if (kind === 'count') {
@@ -93,6 +98,11 @@ function widen(tokens: readonly Token[], e: EntitySpan): Span | null {
   // Bare single-digit cardinals ("one of", "two agencies" are kept; "1" in "Tianwen-1" is not an entity).
   if (kind === 'count' && first === last && tokens[first]!.pos !== 'NUM') return null;
   return { first, last, kind };
+}
+
+function besideDate(tokens: readonly Token[], at: number): boolean {
+  const next = tokens[at + 1]?.text === ',' ? tokens[at + 2] : tokens[at + 1];
+  return next !== undefined && MONTH_OR_DAY.test(next.norm);
 }
 
 /** Two spans of one kind joined by "to"/"-"/"through" form one range. */

@@ -1,0 +1,70 @@
+/**
+ * Series that look like enumerations but are one thing described several ways:
+ * - coordinated adjectives before one noun: "safe, reliable, and cost-effective transportation";
+ * - one person's roles: "former agency administrator, associate administrator, and astronaut Jane Roe";
+ * - gapped clauses whose items drop their noun: "the third flight for A, fourth for B, and first for C";
+ * - the spelled-out form of an acronym that follows it: "Science, Technology, Engineering, and
+ *   Mathematics (STEM)" defines STEM (see acronyms.ts); it is not a list of four things.
+ */
+import type { Token } from '../nlp/annotate.js';
+import { isAcronym } from './entities-runs.js';
+import { TITLE_WORDS } from './people-lexicon.js';
+import type { Span } from './lists-segment.js';
+
+const MODIFIER_POS: ReadonlySet<string> = new Set(['ADJ', 'ADV']);
+const NUMBER_ENTITIES: ReadonlySet<string> = new Set(['ORDINAL', 'CARDINAL']);
+const CONNECTORS: ReadonlySet<string> = new Set(['and', 'or', 'of', 'for', 'the', '&', 'in', 'on', 'to']);
+
+function isTitle(t: Token | undefined): boolean {
+  return !!t && TITLE_WORDS.has(t.norm);
+}
+
+/** Every item before the last is only adjectives/adverbs: they all modify the last item's noun. */
+function adjectiveSeries(tokens: readonly Token[], items: readonly Span[]): boolean {
+  return items.slice(0, -1).every((s) => {
+    for (let i = s.first; i <= s.last; i++) if (!MODIFIER_POS.has(tokens[i]!.pos) || tokens[i]!.entity) return false;
+    return true;
+  });
+}
+
+/** Items before the last end in a title word; the last is a title then a name. */
+function rolesOfOnePerson(tokens: readonly Token[], items: readonly Span[]): boolean {
+  if (!items.slice(0, -1).every((s) => isTitle(tokens[s.last]))) return false;
+  const last = items[items.length - 1]!;
+  for (let i = last.first; i < last.last; i++) {
+    if (isTitle(tokens[i]) && tokens[i + 1]!.pos === 'PROPN' && /^\p{Lu}/u.test(tokens[i + 1]!.text)) return true;
+  }
+  return false;
+}
+
+/** An item that opens with a bare number and a preposition ("fourth for B") has lost its noun. */
+function gapped(tokens: readonly Token[], items: readonly Span[]): boolean {
+  return items.some((s) => {
+    const head = tokens[s.first]!;
+    const numeric = NUMBER_ENTITIES.has(head.entity ?? '') || head.pos === 'NUM';
+    return numeric && tokens[s.first + 1]?.pos === 'ADP';
+  });
+}
+
+/** The capitalised words of the items, before any bracket, spell the acronym in brackets after them. */
+function acronymExpansion(tokens: readonly Token[], items: readonly Span[]): boolean {
+  const last = items[items.length - 1]!;
+  let open = -1;
+  for (let i = last.first; i <= Math.min(last.last + 1, tokens.length - 3); i++) if (tokens[i]!.text === '(') { open = i; break; }
+  if (open < 0 || tokens[open + 2]?.text !== ')' || !isAcronym(tokens[open + 1]!.text)) return false;
+  let initials = '';
+  for (const s of items) {
+    for (let i = s.first; i <= s.last && i < open; i++) {
+      const t = tokens[i]!;
+      if (/^\p{Lu}/u.test(t.text) && !CONNECTORS.has(t.norm)) initials += t.text[0]!.toUpperCase();
+    }
+  }
+  const acronym = tokens[open + 1]!.text.replace(/s$/, '');
+  return initials.length >= 2 && initials === acronym.toUpperCase();
+}
+
+/** True when the items are one thing described in a series, not an enumeration. */
+export function notAList(tokens: readonly Token[], items: readonly Span[]): boolean {
+  if (items.length < 2) return false;
+  return adjectiveSeries(tokens, items) || rolesOfOnePerson(tokens, items) || gapped(tokens, items) || acronymExpansion(tokens, items);
+}
