@@ -13,6 +13,10 @@ const flag = new Int32Array(signal);
 Atomics.add(flag, 1, 1);
 Atomics.wait(flag, 0, 0);
 const won: string[] = [];
-for (const key of keys) if (await store.deliveries.claim(key)) won.push(key);
+let attempted = 0;
+for (const key of keys) {
+  attempted += 1;
+  if (await store.deliveries.claim(key)) won.push(key);
+}
 await store.close();
-parentPort?.postMessage(won);
+parentPort?.postMessage({ won, attempted });

@@ -15,7 +15,7 @@ const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api
 const workerEntry = new URL('./claim-race-worker.ts', import.meta.url).href;
 const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerEntry)}); })`;
 
-function runWorker(file: string, keys: string[], signal: SharedArrayBuffer): Promise<string[]> {
+function runWorker(file: string, keys: string[], signal: SharedArrayBuffer): Promise<{ won: string[]; attempted: number }> {
   const worker = new Worker(bootstrap, { eval: true, workerData: { file, keys, signal } });
   return new Promise((resolve, reject) => {
     worker.once('message', resolve);
@@ -37,12 +37,16 @@ describe('claimDelivery across two connections (two threads) on one SQLite file'
     while (Atomics.load(flag, 1) < 2) await new Promise((r) => setTimeout(r, 5));
     Atomics.store(flag, 0, 1);
     Atomics.notify(flag, 0);
-    const [a, b] = await results;
+    const [ra, rb] = await results;
+    const a = ra.won;
+    const b = rb.won;
+    // Both tried every key on their own connection. Which of them wins how many depends on
+    // thread scheduling (on a busy 2-core machine one may finish before the other starts),
+    // so only the guarantee itself is asserted: every key won exactly once.
+    expect(ra.attempted).toBe(keys.length);
+    expect(rb.attempted).toBe(keys.length);
     expect(a.length + b.length).toBe(keys.length);
     expect(new Set([...a, ...b]).size).toBe(keys.length);
-    // Both really took part: with the orders reversed, each wins some.
-    expect(a.length).toBeGreaterThan(0);
-    expect(b.length).toBeGreaterThan(0);
     const rows = await Promise.all(keys.map((k) => setup.value.deliveries.get(k)));
     expect(rows.every((r) => r?.status === 'pending')).toBe(true);
     await setup.value.close();
