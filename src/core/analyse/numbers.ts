@@ -53,6 +53,12 @@ export function numbersInSentence(s: AnnotatedSentence): NumberFact[] {
       prev.last = Math.max(prev.last, span.last);
       continue;
     }
+    // "4,086th" split by the tokenizer at its thousands comma is one number, of the later kind.
+    if (prev && splitThousands(tokens, prev, span)) {
+      prev.last = span.last;
+      prev.kind = span.kind;
+      continue;
+    }
     if (prev && joins(tokens, prev, span)) {
       prev.last = span.last;
       continue;
@@ -112,4 +118,13 @@ function joins(tokens: readonly Token[], a: Span, b: Span): boolean {
   if (!RANGE_JOINS.has(mid.norm)) return false;
   // "and"/"or" join only dates and money ranges ("between 2020 and 2022"); counts stay apart.
   return mid.norm !== 'and' && mid.norm !== 'or' ? true : a.kind === 'date' && tokens[a.first - 1]?.norm === 'between';
+}
+
+/** "4" "," "086th" with no space anywhere: digit groups of one number, not two figures. */
+function splitThousands(tokens: readonly Token[], a: Span, b: Span): boolean {
+  if (b.first !== a.last + 2) return false;
+  const left = tokens[a.last]!;
+  const comma = tokens[a.last + 1]!;
+  const right = tokens[b.first]!;
+  return comma.text === ',' && /\d$/.test(left.text) && /^\d{3}(?!\d)/.test(right.text) && left.end === comma.start && comma.end === right.start;
 }

@@ -157,8 +157,21 @@ function mergeCandidates(doc: AnnotatedArticle, candidates: readonly Candidate[]
     byKey.set(key, copy);
     if (copy.acronym) byKey.set(`#${copy.acronym}`, copy);
   }
-  return ordered.map((c) => {
+  const facts = ordered.map((c) => {
     const forms = c.acronym && c.acronym !== c.name ? [c.name, c.acronym] : [c.name];
     return { name: c.name, acronym: c.acronym, mentions: sentencesMentioning(doc, forms) };
   });
+  return facts.filter((f) => !facts.some((o) => o !== f && isCutAtConjunction(f, o)));
+}
+
+/**
+ * "Institute of Rivers" read out of "Institute of Rivers and Lakes": the longer name goes on
+ * with "and"/"&", and the short one is never mentioned without it, so it is a cut, not a body.
+ */
+function isCutAtConjunction(short: OrganizationFact, long: OrganizationFact): boolean {
+  if (short.acronym) return false;
+  const l = long.name.toLowerCase();
+  const s = short.name.toLowerCase();
+  if (!l.startsWith(`${s} and `) && !l.startsWith(`${s} & `)) return false;
+  return short.mentions.every((id) => long.mentions.includes(id));
 }

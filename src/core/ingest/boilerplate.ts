@@ -39,12 +39,15 @@ const BARE_URL = /^<?(?:https?:\/\/|www\.)\S+?>?$/iu;
 const URL_IN_TEXT = /(?:https?:\/\/|www\.)[^\s<>"')]+/giu;
 /** "For more information on X, visit:" / "Learn more about X at:". */
 const POINTER_OPENER =
-  /^(?:for (?:more|further|additional) (?:information|details)|for more|(?:to )?learn more|find out more|read more|more information|more about|to read|to see|to watch|to view|visit|see also|follow (?:us|\w+) on|get the latest)\b/iu;
+  /^(?:for (?:(?:more|further|additional) )?(?:information|details)|for more|(?:to )?learn more|find out more|read more|more information|more about|to read|to see|to watch|to view|visit|see also|follow (?:us|\w+) on|get the latest)\b/iu;
 /** Share-widget words; a short line made only of these is a share bar. */
 const SHARE_WORDS =
   /\b(?:share(?: this(?: article| story| post)?)?(?: on| via)?|click to (?:share|print|email)(?: on| this)?|opens? in new window|tweet|twitter|x\.com|facebook|linkedin|whatsapp|pinterest|reddit|telegram|tumblr|pocket|flipboard|messenger|threads|bluesky|mastodon|e-?mail|print|copy link|link copied|like this|like loading|loading|more|related|comments?|save|subscribe|follow)\b/giu;
 /** "Related: Fact check ..." / "Read more: ..." — a teaser for another page, never this story. */
 const TEASER_LINE = /^(?:related|read more|see also|also read|more|recommended|watch|listen|read next|more on this story)\s*:\s/iu;
+/** "Watch the video ...", "Pan around inside this 360-degree video ...": an instruction to a media player on the page. */
+const MEDIA_PROMPT =
+  /^(?:watch|listen to|pan around|click|tap|scroll|zoom in|drag)\s+(?:(?:inside|through|on|around|in)\s+)?(?:the|this|these|our|a|an|below|above|here)\b[^.!?]{0,120}\b(?:video|episode|series|clip|podcast|livestream|webcast|broadcast|animation|interactive|image|photo|gallery|slideshow)s?\b[^.!?]*[.!?]?$/iu;
 /** "Continue reading...", "Read the full story" — feed truncation links. */
 const READ_ON = /^(?:continue reading|keep reading|read (?:more|on|the (?:full|whole|rest of the) (?:story|article|post|report))|full (?:story|article))\b[\s.…»>›:]*$/iu;
 /** Page furniture that survives scraping as a line of its own. */
@@ -123,7 +126,7 @@ export function cleanBlocks(blocks: readonly RawBlock[]): CleanBody {
       continue;
     }
     URL_IN_TEXT.lastIndex = 0;
-    if (TEASER_LINE.test(text) || READ_ON.test(text) || FURNITURE_LINE.test(text)) continue;
+    if (TEASER_LINE.test(text) || READ_ON.test(text) || MEDIA_PROMPT.test(text) || FURNITURE_LINE.test(text)) continue;
     if (COMMENT_FORM.test(text) || isShareBar(text) || isContactLine(text) || isCaption(text)) continue;
     if (heading || EDITOR_NOTE.test(text) || ADDRESS_LINE.test(text)) continue;
     // A subheading left without its Markdown marker ("Viewing the Channel Up Close"), or a sign-off place line.
@@ -134,6 +137,25 @@ export function cleanBlocks(blocks: readonly RawBlock[]): CleanBody {
   // Before the story: kicker, byline, date stamp; after it: names and places of a contact
   // block without an end marker. Neither end is ever a finished sentence.
   while (paragraphs.length > 0 && (isFragment(paragraphs[0]!) || BYLINE.test(paragraphs[0]!))) paragraphs.shift();
+  dropOrphanLeadIns(paragraphs);
   while (paragraphs.length > 0 && (isFragment(paragraphs[paragraphs.length - 1]!) || isPlaceLine(paragraphs[paragraphs.length - 1]!))) paragraphs.pop();
   return { paragraphs, tags, links };
+}
+
+/** One sentence ending and the next starting; "U.S. Navy" is no break. */
+const SENTENCE_BREAK = /\p{Ll}{2,}[.!?]["'”’)]?\s+["“]?\p{Lu}/u;
+
+/**
+ * "The grant will provide:" whose items were lost in scraping: the next paragraph is ordinary
+ * prose of two or more sentences (items never are), or nothing follows. A lead-in that
+ * introduces nothing is a dangling fragment, so it goes.
+ */
+function dropOrphanLeadIns(paragraphs: string[]): void {
+  for (let i = paragraphs.length - 1; i >= 0; i -= 1) {
+    // Only a paragraph that is nothing but the lead-in: a story sentence before it is kept.
+    if (!/:$/u.test(paragraphs[i]!) || SENTENCE_BREAK.test(paragraphs[i]!)) continue;
+    const next = paragraphs[i + 1];
+    const prose = next !== undefined && SENTENCE_BREAK.test(next) && wordCount(next) > 12;
+    if (next === undefined || prose) paragraphs.splice(i, 1);
+  }
 }
