@@ -3,22 +3,15 @@
  * story on a real news page (HTML), a contract release with a contacts block, a photo feature
  * with a crew list, and a short profile. Expectations are what a careful reader would extract.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAcronyms } from '../../../src/core/analyse/acronyms.js';
-import { analyse } from '../../../src/core/analyse/index.js';
-import { ingestDocument } from '../../../src/core/ingest/index.js';
+import { loadHeldout } from './heldout-load.js';
 import { annotate } from '../../../src/core/nlp/annotate.js';
 
-const DIR = join(import.meta.dirname, '../../fixtures/articles-heldout');
 
 function load(file: string) {
-  const path = join(DIR, file);
-  const result = ingestDocument({ content: readFileSync(path, 'utf8'), path });
-  if (!result.ok) throw new Error(result.error.message);
-  const facts = analyse(result.value);
-  const acronyms = findAcronyms(annotate(result.value));
+  const { article, facts } = loadHeldout(file);
+  const acronyms = findAcronyms(annotate(article));
   const role = (name: string) => facts.people.find((p) => p.name === name)?.role ?? '';
   const text = facts.sentences.map((s) => s.text).join('\n');
   return { facts, acronyms, role, text };

@@ -3,24 +3,13 @@
  * lists that are not enumerations, press-release mastheads taken for titles, roles joined
  * over "and", organisations that swallowed their seat, and ", or X" short names.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAcronyms } from '../../../src/core/analyse/acronyms.js';
-import { analyse } from '../../../src/core/analyse/index.js';
-import { ingestDocument } from '../../../src/core/ingest/index.js';
+import { allListItems, loadHeldout } from './heldout-load.js';
 import { annotate } from '../../../src/core/nlp/annotate.js';
 
-const DIR = join(import.meta.dirname, '../../fixtures/articles-heldout');
-
-function load(file: string) {
-  const path = join(DIR, file);
-  const result = ingestDocument({ content: readFileSync(path, 'utf8'), path });
-  if (!result.ok) throw new Error(result.error.message);
-  return { article: result.value, facts: analyse(result.value) };
-}
-
-const allItems = (file: string) => load(file).facts.lists.flatMap((l) => l.items);
+const load = loadHeldout;
+const allItems = allListItems;
 
 describe('held-out round 3', () => {
   it('no list from an attribution clause, a range, or a "City, State" place', () => {

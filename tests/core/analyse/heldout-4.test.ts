@@ -2,24 +2,13 @@
  * Fourth round on the held-out articles (see tests/fixtures/articles-heldout/SOURCES.md);
  * the rules themselves are tested on written sentences in round4.test.ts.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAcronyms } from '../../../src/core/analyse/acronyms.js';
-import { analyse } from '../../../src/core/analyse/index.js';
-import { ingestDocument } from '../../../src/core/ingest/index.js';
+import { allListItems, loadHeldout } from './heldout-load.js';
 import { annotate } from '../../../src/core/nlp/annotate.js';
 
-const DIR = join(import.meta.dirname, '../../fixtures/articles-heldout');
-
-function load(file: string) {
-  const path = join(DIR, file);
-  const result = ingestDocument({ content: readFileSync(path, 'utf8'), path });
-  if (!result.ok) throw new Error(result.error.message);
-  return { article: result.value, facts: analyse(result.value) };
-}
-
-const allItems = (file: string) => load(file).facts.lists.flatMap((l) => l.items);
+const load = loadHeldout;
+const allItems = allListItems;
 
 describe('held-out round 4', () => {
   it('no list from adjectives, roles of one person, gapped clauses or an acronym spelled out', () => {

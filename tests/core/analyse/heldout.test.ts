@@ -3,23 +3,16 @@
  * tests/fixtures/articles-heldout/SOURCES.md). Expectations are what a careful reader would
  * extract; roles match on their key words so harmless wording differences do not fail.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAcronyms } from '../../../src/core/analyse/acronyms.js';
-import { analyse } from '../../../src/core/analyse/index.js';
 import type { ArticleFacts } from '../../../src/core/facts/types.js';
-import { ingestDocument } from '../../../src/core/ingest/index.js';
+import { loadHeldout } from './heldout-load.js';
 import { annotate } from '../../../src/core/nlp/annotate.js';
 
-const DIR = join(import.meta.dirname, '../../fixtures/articles-heldout');
 
 function load(file: string) {
-  const path = join(DIR, file);
-  const result = ingestDocument({ content: readFileSync(path, 'utf8'), path });
-  if (!result.ok) throw new Error(result.error.message);
-  const facts: ArticleFacts = analyse(result.value);
-  const acronyms = findAcronyms(annotate(result.value));
+  const { article, facts } = loadHeldout(file);
+  const acronyms = findAcronyms(annotate(article));
   const person = (name: string) => facts.people.find((p) => p.name === name);
   const speakers = () => facts.quotes.map((q) => q.speaker);
   const text = facts.sentences.map((s) => s.text).join('\n');
