@@ -8,6 +8,7 @@ import type { Logger } from '../core/ports.js';
 import { err, failure, ok, type Result } from '../core/result.js';
 import { checkUrl, EMPTY_ALLOWLIST, type AddressAllowlist, type LookupFn } from './address-policy.js';
 import { decodeBody } from './decode-body.js';
+import { readCapped } from '../core/io/read-capped.js';
 
 /** Limits on one fetch, redirects included. `config.feeds` has this shape; the defaults match config's. */
 export interface FetchLimits {
@@ -107,26 +108,6 @@ function networkFailure(cause: unknown, url: string, timeout: AbortSignal, timeo
   }));
 }
 
-/** Reads the body chunk by chunk, aborting the request as soon as it passes the cap. */
-async function readCapped(res: Response, maxBytes: number, abort: AbortController): Promise<Uint8Array | 'too_large'> {
-  if (!res.body) return new Uint8Array(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      // Aborting the signal tears down the socket; cancel alone may leave it draining.
-      abort.abort(new Error('body over byte cap'));
-      await reader.cancel().catch(() => undefined);
-      return 'too_large';
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
-}
 
 function tooLarge(url: string, maxBytes: number, contentLength?: number) {
   return err(failure('too_large', `${url} is larger than the ${Math.round(maxBytes / 1024)} KiB limit.`, {
@@ -211,13 +192,14 @@ export async function safeFetch(url: string, opts: SafeFetchOptions, deps: SafeF
       await discard(res);
       return tooLarge(current, limits.maxBytes, declared);
     }
-    let bytes: Uint8Array | 'too_large';
+    let bytes: Uint8Array | null;
     try {
-      bytes = await readCapped(res, limits.maxBytes, capAbort);
+      // Aborting the signal tears down the socket; cancel alone may leave it draining.
+      bytes = await readCapped(res, limits.maxBytes, () => capAbort.abort(new Error('body over byte cap')));
     } catch (cause) {
       return networkFailure(cause, current, timeout, limits.timeoutMs);
     }
-    if (bytes === 'too_large') return tooLarge(current, limits.maxBytes);
+    if (bytes === null) return tooLarge(current, limits.maxBytes);
 
     const contentType = res.headers.get('content-type');
     const { text, charset } = decodeBody(bytes, contentType);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Article } from '../article/types.js';
 import { err, failure, type Result } from '../result.js';
 import { ingestDocument } from './document.js';
+import { readCapped } from '../io/read-capped.js';
 
 /** What loadArticle needs from the outside world. */
 export interface LoadDeps {
@@ -76,31 +77,6 @@ async function loadFile(path: string, deps: LoadDeps): Promise<Result<Article>> 
 function charsetOf(contentType: string | null): string {
   const m = /charset\s*=\s*"?([\w.:-]+)"?/iu.exec(contentType ?? '');
   return m?.[1]?.toLowerCase() ?? 'utf-8';
-}
-
-/** Reads the body with a byte cap, so a huge or endless response cannot exhaust memory. */
-async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array | null> {
-  if (!res.body) return new Uint8Array(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }
 
 function decode(bytes: Uint8Array, contentType: string | null): string {
