@@ -33,14 +33,20 @@ export async function run(): Promise<BenchResult[]> {
   getNlp(); // model load is a one-off start-up cost, not part of any figure
   const results: BenchResult[] = [];
   // The fixture articles only, not the attribution file beside them.
-  for (const name of readdirSync(FIXTURES).filter((n) => /\.(txt|md)$/.test(n) && n !== 'SOURCES.md').sort()) {
+  for (const name of readdirSync(FIXTURES)
+    .filter((n) => /\.(txt|md)$/.test(n) && n !== 'SOURCES.md')
+    .sort()) {
     const path = `${FIXTURES}${name}`;
     const content = readFileSync(path, 'utf8');
     const loaded = ingestDocument({ content, path });
     if (!loaded.ok) throw new Error(`ingest failed for ${name}: ${loaded.error.message}`);
     const article = loaded.value;
     const ingestMs = timeMedian(() => ingestDocument({ content, path }), 30, 5);
-    const p = timePaired(() => tagOnly(article), () => analyse(article), { pairs: PAIRS, budgetMs: BUDGET_MS });
+    const p = timePaired(
+      () => tagOnly(article),
+      () => analyse(article),
+      { pairs: PAIRS, budgetMs: BUDGET_MS },
+    );
     const met = p.ratioMedian < TARGET_RATIO && p.ratioMin < TARGET_RATIO;
     results.push({
       name,

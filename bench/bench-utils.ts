@@ -31,12 +31,15 @@ export function timeMedian(fn: () => unknown, runs: number, warmup = 3): number 
   return median(samples);
 }
 
-
 /**
  * Medians of several functions measured in alternation (a, b, c, a, b, c, ...), so a busy
  * neighbour on a shared machine slows all of them alike instead of skewing one.
  */
-export function timeInterleaved(fns: readonly (() => unknown)[], runs: number, warmup = 5): { median: number; min: number }[] {
+export function timeInterleaved(
+  fns: readonly (() => unknown)[],
+  runs: number,
+  warmup = 5,
+): { median: number; min: number }[] {
   for (let i = 0; i < warmup; i++) for (const fn of fns) fn();
   const samples = fns.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {

@@ -47,21 +47,46 @@ function percentile(values: readonly number[], p: number): number {
 
 async function latency(): Promise<BenchResult[]> {
   const fake = await startFakeDiscord({ applicationId: APP_ID });
-  const built = createApp({ listCommands: [], sampleArticle: BUNDLED_SAMPLE_PATH, dataDir: mkdtempSync(join(tmpdir(), 'herald-bench-')), discord: null, slack: null }, { logger: quiet });
+  const built = createApp(
+    {
+      listCommands: [],
+      sampleArticle: BUNDLED_SAMPLE_PATH,
+      dataDir: mkdtempSync(join(tmpdir(), 'herald-bench-')),
+      discord: null,
+      slack: null,
+    },
+    { logger: quiet },
+  );
   if (!built.ok) throw new Error(built.error.message);
   const { privateKey, publicKeyHex } = keyPair();
   const http = createHttpServer(quiet);
-  const handler = createInteractionHandler({ dispatcher: built.value.dispatcher, rest: createDiscordRest({ apiUrl: fake.api }), applicationId: APP_ID, logger: quiet });
+  const handler = createInteractionHandler({
+    dispatcher: built.value.dispatcher,
+    rest: createDiscordRest({ apiUrl: fake.api }),
+    applicationId: APP_ID,
+    logger: quiet,
+  });
   mountDiscordInteractions(http, { publicKey: publicKeyHex, handler, clock: { now: () => new Date() }, logger: quiet });
   const discordUrl = `http://127.0.0.1:${(await http.listen(0, '127.0.0.1')).port}/discord/interactions`;
   const body = JSON.stringify({
-    id: '1', application_id: APP_ID, type: 2, token: 'bench', version: 1, guild_id: '2', channel_id: '3', entitlements: [],
+    id: '1',
+    application_id: APP_ID,
+    type: 2,
+    token: 'bench',
+    version: 1,
+    guild_id: '2',
+    channel_id: '3',
+    entitlements: [],
     member: { user: { id: '4', username: 'reader' }, roles: [], permissions: '0' },
     data: { id: '5', name: 'who-is', type: 1, options: [{ type: 3, name: 'name', value: 'hedman' }] },
   });
   const signed = (): Record<string, string> => {
     const ts = String(Math.floor(Date.now() / 1000));
-    return { 'content-type': 'application/json', 'x-signature-timestamp': ts, 'x-signature-ed25519': sign(null, Buffer.from(ts + body), privateKey).toString('hex') };
+    return {
+      'content-type': 'application/json',
+      'x-signature-timestamp': ts,
+      'x-signature-ed25519': sign(null, Buffer.from(ts + body), privateKey).toString('hex'),
+    };
   };
   // The first answer analyses the sample article: once, outside the measurement.
   const t0 = performance.now();
@@ -104,19 +129,33 @@ async function latency(): Promise<BenchResult[]> {
     await new Promise<void>((r) => bare.close(() => r()));
     await fake.close();
   }
-  const row = (name: string, xs: number[]) => ({ name, figures: { runs: xs.length, 'req/s': RATE_PER_SECOND / 2, 'p50 ms': percentile(xs, 50), 'p99 ms': percentile(xs, 99), bytes: Buffer.byteLength(sample) } });
+  const row = (name: string, xs: number[]) => ({
+    name,
+    figures: {
+      runs: xs.length,
+      'req/s': RATE_PER_SECOND / 2,
+      'p50 ms': percentile(xs, 50),
+      'p99 ms': percentile(xs, 99),
+      bytes: Buffer.byteLength(sample),
+    },
+  });
   const ratio = percentile(times.discord, 99) / percentile(times.bare, 99);
   return [
     { name: 'first /who-is (analyses the sample)', figures: { ms: firstMs } },
     row('bare node:http, same JSON', times.bare),
-    { ...row('/who-is via signed Discord endpoint', times.discord), target: { label: `p99 ratio ${ratio.toFixed(2)} <= 2`, met: ratio <= 2 } },
+    {
+      ...row('/who-is via signed Discord endpoint', times.discord),
+      target: { label: `p99 ratio ${ratio.toFixed(2)} <= 2`, met: ratio <= 2 },
+    },
   ];
 }
 
 /** Starts the fake in its own process (see standalone.ts) and returns its API URL. */
 async function spawnFake(opts: FakeDiscordOptions): Promise<{ api: string; child: ChildProcess }> {
   const file = fileURLToPath(new URL('../tests/discord/fake-discord/standalone.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', file, JSON.stringify(opts)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', file, JSON.stringify(opts)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const api = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -137,20 +176,39 @@ interface FakeStats {
 }
 
 async function fanOut(channels: number): Promise<BenchResult[]> {
-  const { api, child } = await spawnFake({ applicationId: APP_ID, rateLimits: { globalPerSecond: GLOBAL_PER_SECOND, perChannel: { limit: 5, windowMs: 5000 } } });
-  const delivery = createDiscordDelivery({ rest: createDiscordRest({ token: 'bench-token', apiUrl: api }), logger: quiet });
+  const { api, child } = await spawnFake({
+    applicationId: APP_ID,
+    rateLimits: { globalPerSecond: GLOBAL_PER_SECOND, perChannel: { limit: 5, windowMs: 5000 } },
+  });
+  const delivery = createDiscordDelivery({
+    rest: createDiscordRest({ token: 'bench-token', apiUrl: api }),
+    logger: quiet,
+  });
   const digest: Reply = {
-    kind: 'answer', ephemeral: false, title: 'Morning digest',
-    blocks: [{ type: 'heading', text: 'Space deal signed' }, { type: 'list', ordered: true, items: ['lunar research', 'deep space exploration', 'space debris'] }, { type: 'source', title: 'Space deal signed', url: 'https://example.org/space', name: 'Xinhua' }],
+    kind: 'answer',
+    ephemeral: false,
+    title: 'Morning digest',
+    blocks: [
+      { type: 'heading', text: 'Space deal signed' },
+      { type: 'list', ordered: true, items: ['lunar research', 'deep space exploration', 'space debris'] },
+      { type: 'source', title: 'Space deal signed', url: 'https://example.org/space', name: 'Xinhua' },
+    ],
   };
   let failed = 0;
   let stats: FakeStats;
   const start = performance.now();
   try {
-    const results = await Promise.all(Array.from({ length: channels }, (_, i) => delivery.deliver({ platform: 'discord', workspaceId: '1', channelId: String(10_000 + i) }, { reply: digest, deliveryKey: 'bench-digest' })));
+    const results = await Promise.all(
+      Array.from({ length: channels }, (_, i) =>
+        delivery.deliver(
+          { platform: 'discord', workspaceId: '1', channelId: String(10_000 + i) },
+          { reply: digest, deliveryKey: 'bench-digest' },
+        ),
+      ),
+    );
     failed = results.filter((r) => !r.ok).length;
   } finally {
-    stats = (await (await fetch(`${api.replace(/\/api$/, "")}/__fake/stats`)).json()) as FakeStats;
+    stats = (await (await fetch(`${api.replace(/\/api$/, '')}/__fake/stats`)).json()) as FakeStats;
     child.kill('SIGTERM');
   }
   const seconds = (performance.now() - start) / 1000;
@@ -161,8 +219,20 @@ async function fanOut(channels: number): Promise<BenchResult[]> {
   return [
     {
       name: `digest to ${channels} channels (limit ${GLOBAL_PER_SECOND}/s)`,
-      figures: { s: seconds, 'msg/s': perSecond, 'of allowed': fraction, delivered: stats.channels, duplicates, failed, '429 global': stats.limited.global, '429 route': stats.limited.route },
-      target: { label: `fraction ${fraction.toFixed(2)} > 0.9, no 429, each once`, met: fraction > 0.9 && rejected === 0 && stats.channels === channels && duplicates === 0 },
+      figures: {
+        s: seconds,
+        'msg/s': perSecond,
+        'of allowed': fraction,
+        delivered: stats.channels,
+        duplicates,
+        failed,
+        '429 global': stats.limited.global,
+        '429 route': stats.limited.route,
+      },
+      target: {
+        label: `fraction ${fraction.toFixed(2)} > 0.9, no 429, each once`,
+        met: fraction > 0.9 && rejected === 0 && stats.channels === channels && duplicates === 0,
+      },
     },
   ];
 }

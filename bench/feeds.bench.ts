@@ -31,7 +31,10 @@ const SENTENCES = [
 ];
 
 function body(feed: number, item: number): string {
-  return Array.from({ length: 4 }, (_, k) => SENTENCES[(feed + item + k) % SENTENCES.length]).join(' ') + ` Story ${feed}-${item}.`;
+  return (
+    Array.from({ length: 4 }, (_, k) => SENTENCES[(feed + item + k) % SENTENCES.length]).join(' ') +
+    ` Story ${feed}-${item}.`
+  );
 }
 
 /** One generated RSS document, with plain-text descriptions (see the HTML row for their cost). */
@@ -103,7 +106,11 @@ export async function run(): Promise<BenchResult[]> {
     now += 60 * 60_000;
     const warm = await measured(() => pollCycle(deps));
 
-    const row = (name: string, m: { value: PollSummary; ms: number; rssMb: number; heapMb: number }, target: BenchResult['target']): BenchResult => ({
+    const row = (
+      name: string,
+      m: { value: PollSummary; ms: number; rssMb: number; heapMb: number },
+      target: BenchResult['target'],
+    ): BenchResult => ({
       name,
       figures: {
         feeds: m.value.due,
@@ -118,18 +125,37 @@ export async function run(): Promise<BenchResult[]> {
       ...(target ? { target } : {}),
     });
 
-    const sample = { title: 'Story', link: 'https://news.example/x', guid: 'x', isoDate: null, categories: [] as string[] };
+    const sample = {
+      title: 'Story',
+      link: 'https://news.example/x',
+      guid: 'x',
+      isoDate: null,
+      categories: [] as string[],
+    };
     const textMs = perItemMs(500, (i) => ingestFeedItem({ ...sample, guid: `t${i}`, content: body(i, i) }));
-    const htmlMs = perItemMs(300, (i) => ingestFeedItem({ ...sample, guid: `h${i}`, content: `<p>${body(i, i)}</p><p>${body(i + 1, i)}</p>` }));
+    const htmlMs = perItemMs(300, (i) =>
+      ingestFeedItem({ ...sample, guid: `h${i}`, content: `<p>${body(i, i)}</p><p>${body(i + 1, i)}</p>` }),
+    );
     const article = ingestFeedItem({ ...sample, content: `${body(1, 2)}\n\n${body(3, 4)}` });
     const analyseMs = article.ok ? perItemMs(100, () => analyse(article.value)) : NaN;
 
     return [
-      row(`cold poll, ${FEEDS} feeds x ${ITEMS} items`, cold, { label: 'cold < 60 s, all items new', met: cold.ms < 60_000 && cold.value.newItems === FEEDS * ITEMS }),
-      row('second poll, all 304', warm, { label: 'all 304 in < 5 s', met: warm.value.notModified === FEEDS && warm.ms < 5_000 }),
+      row(`cold poll, ${FEEDS} feeds x ${ITEMS} items`, cold, {
+        label: 'cold < 60 s, all items new',
+        met: cold.ms < 60_000 && cold.value.newItems === FEEDS * ITEMS,
+      }),
+      row('second poll, all 304', warm, {
+        label: 'all 304 in < 5 s',
+        met: warm.value.notModified === FEEDS && warm.ms < 5_000,
+      }),
       {
         name: 'per item (ms)',
-        figures: { 'ingest text': textMs, 'ingest html': htmlMs, analyse: analyseMs, 'eager analysis of a cold cycle (s)': (analyseMs * FEEDS * ITEMS) / 1000 },
+        figures: {
+          'ingest text': textMs,
+          'ingest html': htmlMs,
+          analyse: analyseMs,
+          'eager analysis of a cold cycle (s)': (analyseMs * FEEDS * ITEMS) / 1000,
+        },
       },
     ];
   } finally {

@@ -16,9 +16,18 @@ interface BenchModule {
 const BENCHES: readonly BenchModule[] = [
   { title: 'analysis cost vs tagging alone', load: () => import('./analyse.bench.js') },
   { title: 'Slack: /who-is through the signed endpoint vs bare node:http', load: () => import('./slack.bench.js') },
-  { title: 'Discord: /who-is through the signed endpoint vs bare node:http; digest fan-out to 2,000 channels', load: () => import('./discord.bench.js') },
-  { title: 'scheduler: one fan-out tick, 10,000 channels on 5 cron expressions vs 1 channel', load: () => import('./schedule.bench.js') },
-  { title: 'feeds: one poll cycle of 500 local feeds x 50 items, cold then all-304', load: () => import('./feeds.bench.js') },
+  {
+    title: 'Discord: /who-is through the signed endpoint vs bare node:http; digest fan-out to 2,000 channels',
+    load: () => import('./discord.bench.js'),
+  },
+  {
+    title: 'scheduler: one fan-out tick, 10,000 channels on 5 cron expressions vs 1 channel',
+    load: () => import('./schedule.bench.js'),
+  },
+  {
+    title: 'feeds: one poll cycle of 500 local feeds x 50 items, cold then all-304',
+    load: () => import('./feeds.bench.js'),
+  },
 ];
 
 function format(value: number | string): string {
@@ -35,7 +44,13 @@ function printTable(title: string, results: readonly BenchResult[]): void {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   console.log(`\n## ${title}`);
-  for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    );
 }
 
 async function main(): Promise<void> {
@@ -49,7 +64,9 @@ async function main(): Promise<void> {
     printTable(bench.title, results);
     missed += results.filter((r) => r.target && !r.target.met).length;
   }
-  console.log(`\n${missed === 0 ? 'all targets met' : `${missed} target(s) missed`} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `\n${missed === 0 ? 'all targets met' : `${missed} target(s) missed`} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (missed > 0) process.exitCode = 1;
 }
 

@@ -41,12 +41,22 @@ interface Tick {
 /** Builds `channels` channels with schedules spread over the five expressions, then fires the tick. */
 async function tick(channels: number): Promise<Tick> {
   const dir = mkdtempSync(join(tmpdir(), 'herald-bench-sched-'));
-  const opened = openSqliteStore({ file: join(dir, 'herald.sqlite'), clock: { now: () => new Date('2025-01-06T08:00:00Z') } });
+  const opened = openSqliteStore({
+    file: join(dir, 'herald.sqlite'),
+    clock: { now: () => new Date('2025-01-06T08:00:00Z') },
+  });
   if (!opened.ok) throw new Error(opened.error.message);
   const store = opened.value;
   const parsed = ingestText(ARTICLE, { url: 'https://news.example/bridge', sourceName: 'City News' });
   if (!parsed.ok) throw new Error(parsed.error.message);
-  const library = { current: async () => { throw new Error('unused'); }, find: async () => null, recent: async () => [], recentAnalysed: async () => [] };
+  const library = {
+    current: async () => {
+      throw new Error('unused');
+    },
+    find: async () => null,
+    recent: async () => [],
+    recentAnalysed: async () => [],
+  };
   const scheduler = new CronScheduler({
     store,
     clock: { now: () => SLOT },
@@ -60,8 +70,17 @@ async function tick(channels: number): Promise<Tick> {
       const feed = await tx.feeds.ensure('https://news.example/rss', 'City News');
       const { id } = await tx.articles.insert({ article: parsed.value, facts: analyse(parsed.value), feedId: feed.id });
       for (let i = 0; i < channels; i++) {
-        const channel = await tx.channels.ensure({ platform: 'discord', workspaceId: `g${i % 50}`, channelId: `c${i}` });
-        await tx.schedules.create({ channelId: channel.id, cron: EXPRESSIONS[i % EXPRESSIONS.length]!, timezone: 'UTC', kind: 'new-articles' });
+        const channel = await tx.channels.ensure({
+          platform: 'discord',
+          workspaceId: `g${i % 50}`,
+          channelId: `c${i}`,
+        });
+        await tx.schedules.create({
+          channelId: channel.id,
+          cron: EXPRESSIONS[i % EXPRESSIONS.length]!,
+          timezone: 'UTC',
+          kind: 'new-articles',
+        });
         await tx.articles.markReceived(channel.id, id, new Date('2025-01-06T08:30:00Z'));
       }
     });
@@ -103,13 +122,22 @@ export async function run(): Promise<BenchResult[]> {
   const many = await tick(10_000);
   const row = (name: string, t: Tick, channels: number): BenchResult => ({
     name,
-    figures: { 'tick ms': t.ms, sent: t.sent, 'ms/channel': t.ms / channels, 'loop delay max ms': t.maxDelayMs, 'p99 ms': t.p99DelayMs },
+    figures: {
+      'tick ms': t.ms,
+      sent: t.sent,
+      'ms/channel': t.ms / channels,
+      'loop delay max ms': t.maxDelayMs,
+      'p99 ms': t.p99DelayMs,
+    },
   });
   return [
     row('fan-out, 1 channel', one, 1),
     {
       ...row('fan-out, 10,000 channels / 5 expressions', many, 10_000),
-      target: { label: `all sent, loop delay max < ${TARGET_MAX_DELAY_MS} ms`, met: many.sent === 10_000 && many.maxDelayMs < TARGET_MAX_DELAY_MS },
+      target: {
+        label: `all sent, loop delay max < ${TARGET_MAX_DELAY_MS} ms`,
+        met: many.sent === 10_000 && many.maxDelayMs < TARGET_MAX_DELAY_MS,
+      },
     },
   ];
 }

@@ -31,13 +31,25 @@ function percentile(values: readonly number[], p: number): number {
 
 function slashBody(): string {
   return new URLSearchParams({
-    token: 'x', team_id: 'T0001', team_domain: 'example', channel_id: 'C2147483705', channel_name: 'test',
-    user_id: 'U2147483697', user_name: 'Steve', command: '/who-is', text: 'hedman',
-    response_url: 'http://127.0.0.1:9/unused', trigger_id: '1.2.3',
+    token: 'x',
+    team_id: 'T0001',
+    team_domain: 'example',
+    channel_id: 'C2147483705',
+    channel_name: 'test',
+    user_id: 'U2147483697',
+    user_name: 'Steve',
+    command: '/who-is',
+    text: 'hedman',
+    response_url: 'http://127.0.0.1:9/unused',
+    trigger_id: '1.2.3',
   }).toString();
 }
 
-async function post(url: string, body: string, headers: Record<string, string>): Promise<{ ms: number; bytes: number; status: number }> {
+async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ ms: number; bytes: number; status: number }> {
   const start = performance.now();
   const res = await fetch(url, { method: 'POST', headers, body });
   const text = await res.text();
@@ -47,17 +59,38 @@ async function post(url: string, body: string, headers: Record<string, string>):
 export async function run(): Promise<BenchResult[]> {
   const fake = await startFakeSlack();
   fake.users.set('U2147483697', { id: 'U2147483697' });
-  const built = createApp({ listCommands: [], sampleArticle: BUNDLED_SAMPLE_PATH, dataDir: mkdtempSync(join(tmpdir(), 'herald-bench-')), discord: null, slack: null }, { logger: quiet });
+  const built = createApp(
+    {
+      listCommands: [],
+      sampleArticle: BUNDLED_SAMPLE_PATH,
+      dataDir: mkdtempSync(join(tmpdir(), 'herald-bench-')),
+      discord: null,
+      slack: null,
+    },
+    { logger: quiet },
+  );
   if (!built.ok) throw new Error(built.error.message);
   const app = built.value;
   const http = createHttpServer(quiet);
-  const slack = createSlackApp({ botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.apiUrl, http, registry: app.registry, dispatcher: app.dispatcher, logger: quiet });
+  const slack = createSlackApp({
+    botToken: 'xoxb-bench',
+    signingSecret: SECRET,
+    apiUrl: fake.apiUrl,
+    http,
+    registry: app.registry,
+    dispatcher: app.dispatcher,
+    logger: quiet,
+  });
   await slack.start();
   const slackUrl = `http://127.0.0.1:${(await http.listen(0, '127.0.0.1')).port}/slack/events`;
   const body = slashBody();
   const signed = () => {
     const ts = Math.floor(Date.now() / 1000);
-    return { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}` };
+    return {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`,
+    };
   };
   // The first answer analyses the sample article: done once, outside the measurement.
   const first = await post(slackUrl, body, signed());
@@ -74,7 +107,8 @@ export async function run(): Promise<BenchResult[]> {
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const s = await post(slackUrl, body, signed());
       const b = await post(bareUrl, body, { 'content-type': 'application/x-www-form-urlencoded' });
-      if (s.status !== 200 || s.bytes !== Buffer.byteLength(sample)) throw new Error(`unexpected Slack answer: ${s.status}, ${s.bytes} bytes`);
+      if (s.status !== 200 || s.bytes !== Buffer.byteLength(sample))
+        throw new Error(`unexpected Slack answer: ${s.status}, ${s.bytes} bytes`);
       if (i >= WARMUP) {
         times.slack.push(s.ms);
         times.bare.push(b.ms);
@@ -86,11 +120,22 @@ export async function run(): Promise<BenchResult[]> {
     await new Promise<void>((r) => bare.close(() => r()));
     await fake.close();
   }
-  const row = (name: string, xs: number[]) => ({ name, figures: { runs: xs.length, 'p50 ms': percentile(xs, 50), 'p99 ms': percentile(xs, 99), bytes: Buffer.byteLength(sample) } });
+  const row = (name: string, xs: number[]) => ({
+    name,
+    figures: {
+      runs: xs.length,
+      'p50 ms': percentile(xs, 50),
+      'p99 ms': percentile(xs, 99),
+      bytes: Buffer.byteLength(sample),
+    },
+  });
   const ratio = percentile(times.slack, 99) / percentile(times.bare, 99);
   return [
-    { name: 'first /who-is (analyses the sample)', figures: { 'ms': first.ms } },
+    { name: 'first /who-is (analyses the sample)', figures: { ms: first.ms } },
     row('bare node:http, same JSON', times.bare),
-    { ...row('/who-is via signed Slack endpoint', times.slack), target: { label: `p99 ratio ${ratio.toFixed(2)} <= 2`, met: ratio <= 2 } },
+    {
+      ...row('/who-is via signed Slack endpoint', times.slack),
+      target: { label: `p99 ratio ${ratio.toFixed(2)} <= 2`, met: ratio <= 2 },
+    },
   ];
 }

@@ -19,14 +19,20 @@ export default defineCommand({
   options: { count: { type: 'integer', min: 1, max: 25, description: 'How many (default 10)' } },
   async run({ args, where, services }) {
     const recent = await services.library.recent(where, args.count ?? 10);
-    if (recent.length === 0) return info('This channel has no articles yet.', [{ type: 'text', text: 'An admin can add a feed with /feeds add <url>.' }]);
+    if (recent.length === 0)
+      return info('This channel has no articles yet.', [
+        { type: 'text', text: 'An admin can add a feed with /feeds add <url>.' },
+      ]);
     const items = recent.map((a) => {
       const when = a.publishedAt ? ` (${formatInstant(a.publishedAt)})` : '';
       return `${a.id.slice(0, SHORT_ID)} — ${a.title ?? '(untitled)'}${when}${a.url ? ` — ${a.url}` : ''}`;
     });
     const blocks: Block[] = [
       { type: 'list', ordered: true, items },
-      { type: 'text', text: 'Use a number or an id with any article command, e.g. /summary article:1 or /summary article:<id>.' },
+      {
+        type: 'text',
+        text: 'Use a number or an id with any article command, e.g. /summary article:1 or /summary article:<id>.',
+      },
     ];
     return answer(`Recent articles (${recent.length})`, blocks);
   },

@@ -13,10 +13,20 @@ export default defineCommand({
   category: 'news',
   usesArticle: true,
   options: {
-    question: { type: 'string', description: 'Your question, in plain words', required: true, rest: true, maxLength: 300 },
+    question: {
+      type: 'string',
+      description: 'Your question, in plain words',
+      required: true,
+      rest: true,
+      maxLength: 300,
+    },
     scope: SCOPE_OPTION,
   },
-  examples: ['/ask how many areas does the partnership cover?', '/ask who co-sponsored the workshop?', '/ask when will the samples return? scope:channel'],
+  examples: [
+    '/ask how many areas does the partnership cover?',
+    '/ask who co-sponsored the workshop?',
+    '/ask when will the samples return? scope:channel',
+  ],
   async run(ctx) {
     const { args, article: a } = ctx;
     if (args.scope === 'channel') {
@@ -28,12 +38,22 @@ export default defineCommand({
     const result = ask(buildSentenceIndex(a.article), args.question);
     if (result.terms.length === 0) {
       // Only stop words or punctuation: nothing to search for, which is not the same as "the article does not say".
-      return notFound('There is nothing to look for in that question: ask in a few words, for example /ask what was announced?', []);
+      return notFound(
+        'There is nothing to look for in that question: ask in a few words, for example /ask what was announced?',
+        [],
+      );
     }
     if (result.hits.length === 0) {
-      return notFound('The article does not answer that.', [], [
-        { type: 'text', text: 'Try other words from the article, or /summary, /facts and /who-is for what it does say.' },
-      ]);
+      return notFound(
+        'The article does not answer that.',
+        [],
+        [
+          {
+            type: 'text',
+            text: 'Try other words from the article, or /summary, /facts and /who-is for what it does say.',
+          },
+        ],
+      );
     }
     // Reading order reads better than score order once the best sentences are chosen.
     const ids = result.hits.map((h) => h.sentence).sort((x, y) => x - y);

@@ -8,7 +8,8 @@ import { formatInstant } from '../src/core/schedule/time.js';
 import type { AuditEntry } from '../src/core/store/records.js';
 
 /** Compact one-line JSON, clipped: the audit shows what changed, /config export shows everything. */
-const show = (value: unknown): string => (value === null || value === undefined ? '—' : clip(JSON.stringify(value), 300));
+const show = (value: unknown): string =>
+  value === null || value === undefined ? '—' : clip(JSON.stringify(value), 300);
 
 function entryBlock(e: AuditEntry, zone: string): Block {
   const who = e.actorName ? `${e.actorName} (${e.actorId})` : e.actorId;
@@ -33,7 +34,10 @@ export default defineCommand({
     const scope = await adminScope(ctx);
     if (!scope.ok) return failureReply(scope.error);
     const entries = await scope.value.store.audit.list(scope.value.workspace.id, ctx.args.n ?? 20);
-    if (entries.length === 0) return info('No admin or moderator actions recorded yet.', [{ type: 'text', text: 'Every /schedule, /channel, /roles, /feeds and /config change is recorded here.' }]);
+    if (entries.length === 0)
+      return info('No admin or moderator actions recorded yet.', [
+        { type: 'text', text: 'Every /schedule, /channel, /roles, /feeds and /config change is recorded here.' },
+      ]);
     const zone = scope.value.channel.settings.timezone;
     const blocks: Block[] = [];
     entries.forEach((e, i) => {

@@ -20,7 +20,13 @@ import type { Feed, Subscription } from '../src/core/store/records.js';
 const URL_HINT = 'Give the full feed address, like https://example.com/feed.xml';
 
 function requireFeeds(ctx: CommandContext<unknown>): Result<FeedService> {
-  return ctx.services.feeds ? ok(ctx.services.feeds) : err(failure('bad_input', 'Fetching feeds is not available in this run.', { hint: 'Start Herald with its store and feed settings (npx herald start).' }));
+  return ctx.services.feeds
+    ? ok(ctx.services.feeds)
+    : err(
+        failure('bad_input', 'Fetching feeds is not available in this run.', {
+          hint: 'Start Herald with its store and feed settings (npx herald start).',
+        }),
+      );
 }
 
 interface Followed {
@@ -50,18 +56,31 @@ function pick(all: readonly Followed[], ref: string): Followed | undefined {
 }
 
 function notFollowed(ref: string): Reply {
-  return failureReply(failure('not_found', `This channel follows no feed matching "${ref}".`, { hint: 'Type /feeds list to see the feeds of this channel.' }));
+  return failureReply(
+    failure('not_found', `This channel follows no feed matching "${ref}".`, {
+      hint: 'Type /feeds list to see the feeds of this channel.',
+    }),
+  );
 }
 
 const add = defineSubcommand({
   description: 'Follow a feed in this channel, with optional keyword or /regex/ filters',
   access: 'admin',
   slow: true,
-  examples: ['/feeds add https://www.nasa.gov/rss/dyn/breaking_news.rss', '/feeds add https://example.com/feed.xml include:"mars, /artemis (ii|2)/i" exclude:sport'],
+  examples: [
+    '/feeds add https://www.nasa.gov/rss/dyn/breaking_news.rss',
+    '/feeds add https://example.com/feed.xml include:"mars, /artemis (ii|2)/i" exclude:sport',
+  ],
   options: {
     url: { type: 'string', required: true, description: 'The RSS or Atom feed address' },
-    include: { type: 'string', description: 'Post only items matching one of these (comma-separated keywords or /regex/i)' },
-    exclude: { type: 'string', description: 'Never post items matching one of these (comma-separated keywords or /regex/i)' },
+    include: {
+      type: 'string',
+      description: 'Post only items matching one of these (comma-separated keywords or /regex/i)',
+    },
+    exclude: {
+      type: 'string',
+      description: 'Never post items matching one of these (comma-separated keywords or /regex/i)',
+    },
   },
   async run(ctx) {
     const url = normaliseFeedUrl(ctx.args.url);
@@ -85,15 +104,29 @@ const add = defineSubcommand({
       // A channel new to a known feed gets its current items on the next poll (no 304), and
       // re-adding a disabled feed turns it back on: the fetch above just worked.
       if (!prior || ensured.fetch.disabledReason) {
-        await tx.feeds.updateFetchState(ensured.id, { etag: null, lastModified: null, nextAttemptAt: null, disabledReason: null, consecutiveFailures: 0, lastError: null });
+        await tx.feeds.updateFetchState(ensured.id, {
+          etag: null,
+          lastModified: null,
+          nextAttemptAt: null,
+          disabledReason: null,
+          consecutiveFailures: 0,
+          lastError: null,
+        });
       }
       await tx.subscriptions.subscribe(channel.id, ensured.id, filters.value, ctx.invoker.userId);
-      await writeAudit(ctx, scope.value, {
-        action: 'feeds.add',
-        target: p.url,
-        before: prior ? { feedId: ensured.id, filters: prior.filters, disabledReason: ensured.fetch.disabledReason } : null,
-        after: { feedId: ensured.id, title: p.title, filters: filters.value },
-      }, tx);
+      await writeAudit(
+        ctx,
+        scope.value,
+        {
+          action: 'feeds.add',
+          target: p.url,
+          before: prior
+            ? { feedId: ensured.id, filters: prior.filters, disabledReason: ensured.fetch.disabledReason }
+            : null,
+          after: { feedId: ensured.id, title: p.title, filters: filters.value },
+        },
+        tx,
+      );
       return { feed: ensured, before: prior };
     });
 
@@ -105,8 +138,19 @@ const add = defineSubcommand({
     ];
     const name = p.title ?? p.url;
     const sameFilters = before !== null && JSON.stringify(before.filters) === JSON.stringify(filters.value);
-    const title = !before ? `This channel now follows ${name}` : sameFilters ? `This channel already follows ${name}` : `Updated the filters of ${name}`;
-    return answer(title, [{ type: 'fields', fields }, { type: 'text', text: 'New items arrive with the next poll. /feeds status shows how fetching goes.' }], { ephemeral: true });
+    const title = !before
+      ? `This channel now follows ${name}`
+      : sameFilters
+        ? `This channel already follows ${name}`
+        : `Updated the filters of ${name}`;
+    return answer(
+      title,
+      [
+        { type: 'fields', fields },
+        { type: 'text', text: 'New items arrive with the next poll. /feeds status shows how fetching goes.' },
+      ],
+      { ephemeral: true },
+    );
   },
 });
 
@@ -114,7 +158,15 @@ const remove = defineSubcommand({
   description: 'Stop following a feed in this channel',
   access: 'admin',
   examples: ['/feeds remove 3'],
-  options: { feed: { type: 'string', required: true, autocomplete: 'feeds', rest: true, description: 'The feed: its number, URL or title' } },
+  options: {
+    feed: {
+      type: 'string',
+      required: true,
+      autocomplete: 'feeds',
+      rest: true,
+      description: 'The feed: its number, URL or title',
+    },
+  },
   async run(ctx) {
     const scope = await adminScope(ctx);
     if (!scope.ok) return failureReply(scope.error);
@@ -124,9 +176,23 @@ const remove = defineSubcommand({
     const { feed, subscription } = target;
     await store.transaction(async (tx) => {
       await tx.subscriptions.unsubscribe(channel.id, feed.id);
-      await writeAudit(ctx, scope.value, { action: 'feeds.remove', target: feed.url, before: { feedId: feed.id, title: feed.title, filters: subscription.filters }, after: null }, tx);
+      await writeAudit(
+        ctx,
+        scope.value,
+        {
+          action: 'feeds.remove',
+          target: feed.url,
+          before: { feedId: feed.id, title: feed.title, filters: subscription.filters },
+          after: null,
+        },
+        tx,
+      );
     });
-    return answer(`This channel no longer follows ${feed.title ?? feed.url}`, [{ type: 'text', text: `Articles it already received stay. Follow it again with /feeds add ${feed.url}` }], { ephemeral: true });
+    return answer(
+      `This channel no longer follows ${feed.title ?? feed.url}`,
+      [{ type: 'text', text: `Articles it already received stay. Follow it again with /feeds add ${feed.url}` }],
+      { ephemeral: true },
+    );
   },
 });
 
@@ -136,7 +202,9 @@ async function channelFeeds(ctx: CommandContext<unknown>): Promise<Result<{ scop
   return ok({ scope: scope.value, all: await followed(scope.value.store, scope.value.channel.id) });
 }
 
-const NO_FEEDS = info('This channel follows no feeds yet.', [{ type: 'text', text: 'An admin can add one with /feeds add <url>.' }]);
+const NO_FEEDS = info('This channel follows no feeds yet.', [
+  { type: 'text', text: 'An admin can add one with /feeds add <url>.' },
+]);
 
 const list = defineSubcommand({
   description: 'The feeds this channel follows',
@@ -148,7 +216,9 @@ const list = defineSubcommand({
     if (!got.ok) return failureReply(got.error);
     if (got.value.all.length === 0) return NO_FEEDS;
     const items = got.value.all.map((f) => feedLine(f.feed, f.subscription.filters));
-    return answer(`Feeds of this channel (${items.length})`, [{ type: 'list', ordered: false, items }], { ephemeral: true });
+    return answer(`Feeds of this channel (${items.length})`, [{ type: 'list', ordered: false, items }], {
+      ephemeral: true,
+    });
   },
 });
 
@@ -156,7 +226,14 @@ const status = defineSubcommand({
   description: 'How fetching goes: last fetch, last error, next attempt, items seen',
   access: 'moderator',
   examples: ['/feeds status', '/feeds status 3'],
-  options: { feed: { type: 'string', autocomplete: 'feeds', rest: true, description: 'One feed (number, URL or title); default: all' } },
+  options: {
+    feed: {
+      type: 'string',
+      autocomplete: 'feeds',
+      rest: true,
+      description: 'One feed (number, URL or title); default: all',
+    },
+  },
   async run(ctx) {
     const got = await channelFeeds(ctx);
     if (!got.ok) return failureReply(got.error);
@@ -171,9 +248,18 @@ const status = defineSubcommand({
     const blocks: Block[] = [...unavailableNotice(got.value.scope.channel)];
     for (const f of shown) {
       if (blocks.length > 0) blocks.push({ type: 'divider' });
-      blocks.push({ type: 'heading', text: `#${f.feed.id} ${f.feed.title ?? '(untitled)'}` }, { type: 'fields', fields: statusFields(f.feed, f.subscription.filters) });
+      blocks.push(
+        { type: 'heading', text: `#${f.feed.id} ${f.feed.title ?? '(untitled)'}` },
+        { type: 'fields', fields: statusFields(f.feed, f.subscription.filters) },
+      );
     }
-    return answer(shown.length === 1 ? `Feed status: ${shown[0]!.feed.title ?? shown[0]!.feed.url}` : `Feed status (${shown.length} feeds)`, blocks, { ephemeral: true });
+    return answer(
+      shown.length === 1
+        ? `Feed status: ${shown[0]!.feed.title ?? shown[0]!.feed.url}`
+        : `Feed status (${shown.length} feeds)`,
+      blocks,
+      { ephemeral: true },
+    );
   },
 });
 
@@ -189,7 +275,12 @@ const test = defineSubcommand({
     const preview = await feeds.value.preview(ctx.args.url);
     if (!preview.ok) return failureReply(feedFailureHint(preview.error));
     const p = preview.value;
-    const blocks: Block[] = [{ type: 'text', text: `${p.itemCount} item${p.itemCount === 1 ? '' : 's'} in the feed; the first ${p.items.length} as they would be posted:` }];
+    const blocks: Block[] = [
+      {
+        type: 'text',
+        text: `${p.itemCount} item${p.itemCount === 1 ? '' : 's'} in the feed; the first ${p.items.length} as they would be posted:`,
+      },
+    ];
     for (const item of p.items) {
       blocks.push({ type: 'heading', text: item.title });
       if (item.summary) blocks.push({ type: 'text', text: item.summary });
@@ -213,6 +304,9 @@ export function feedsAutocomplete(store: HeraldStore): AutocompleteProvider {
   return async (req) => {
     const channel = await store.channels.find(req.where);
     if (!channel) return [];
-    return (await followed(store, channel.id)).map(({ feed }) => ({ name: `#${feed.id} ${feed.title ?? feed.url}`, value: String(feed.id) }));
+    return (await followed(store, channel.id)).map(({ feed }) => ({
+      name: `#${feed.id} ${feed.title ?? feed.url}`,
+      value: String(feed.id),
+    }));
   };
 }

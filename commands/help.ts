@@ -1,5 +1,11 @@
 /** /help [command]: generated from the declarations in the registry, so it can never drift from them. */
-import { availableIn, defineCommand, effectiveOptions, type CommandBase, type CommandDefinition } from '../src/core/commands/define.js';
+import {
+  availableIn,
+  defineCommand,
+  effectiveOptions,
+  type CommandBase,
+  type CommandDefinition,
+} from '../src/core/commands/define.js';
 import type { Where } from '../src/core/ports.js';
 import { usage } from '../src/core/commands/usage.js';
 import type { CommandRegistry } from '../src/core/commands/registry.js';
@@ -25,7 +31,9 @@ function overview(registry: CommandRegistry, where: Where): Block[] {
     const items = commands.flatMap((c) =>
       c.kind === 'leaf'
         ? [`${usage(c)} — ${c.description}${accessNote(c.access)}`]
-        : Object.entries(c.subcommands).map(([n, s]) => `${usage(c, n)} — ${s.description}${accessNote(s.access ?? c.access)}`),
+        : Object.entries(c.subcommands).map(
+            ([n, s]) => `${usage(c, n)} — ${s.description}${accessNote(s.access ?? c.access)}`,
+          ),
     );
     blocks.push({ type: 'list', ordered: false, title: CATEGORY_TITLES[category], items });
   }
@@ -34,18 +42,26 @@ function overview(registry: CommandRegistry, where: Where): Block[] {
 }
 
 function detail(c: CommandDefinition): Block[] {
-  const blocks: Block[] = [{ type: 'heading', text: `/${c.name}` }, { type: 'text', text: c.description }];
-  const leaves = c.kind === 'leaf' ? [{ name: null, sub: c }] : Object.entries(c.subcommands).map(([name, sub]) => ({ name, sub }));
+  const blocks: Block[] = [
+    { type: 'heading', text: `/${c.name}` },
+    { type: 'text', text: c.description },
+  ];
+  const leaves =
+    c.kind === 'leaf' ? [{ name: null, sub: c }] : Object.entries(c.subcommands).map(([name, sub]) => ({ name, sub }));
   for (const { name, sub } of leaves) {
     const options = effectiveOptions(c, c.kind === 'group' ? sub : undefined);
     const fields = [
       { name: 'Usage', value: usage(c, name ?? undefined) },
       ...(name ? [{ name: 'Does', value: sub.description }] : []),
       { name: 'Access', value: sub.access ?? c.access },
-      ...Object.entries(options).map(([o, spec]) => ({ name: spec.required ? `<${o}>` : `[${o}]`, value: spec.description })),
+      ...Object.entries(options).map(([o, spec]) => ({
+        name: spec.required ? `<${o}>` : `[${o}]`,
+        value: spec.description,
+      })),
     ];
     blocks.push({ type: 'fields', fields });
-    if (sub.examples && sub.examples.length > 0) blocks.push({ type: 'list', ordered: false, title: 'Examples', items: sub.examples });
+    if (sub.examples && sub.examples.length > 0)
+      blocks.push({ type: 'list', ordered: false, title: 'Examples', items: sub.examples });
   }
   return blocks;
 }
@@ -56,7 +72,12 @@ export default defineCommand({
   access: 'member',
   category: 'help',
   options: {
-    command: { type: 'string', description: 'A command name for details, e.g. who-is', autocomplete: 'commands', maxLength: 40 },
+    command: {
+      type: 'string',
+      description: 'A command name for details, e.g. who-is',
+      autocomplete: 'commands',
+      maxLength: 40,
+    },
   },
   examples: ['/help', '/help who-is'],
   run({ args, services, where }) {
@@ -67,7 +88,9 @@ export default defineCommand({
     const command = found && availableIn(found, where) ? found : undefined;
     if (!command) {
       const s = registry.suggest(name);
-      return notFound(`There is no command /${name}.`, s ? [`/${s}`] : [], [{ type: 'text', text: 'Type /help for the list.' }]);
+      return notFound(`There is no command /${name}.`, s ? [`/${s}`] : [], [
+        { type: 'text', text: 'Type /help for the list.' },
+      ]);
     }
     return info(`/${command.name}`, detail(command));
   },

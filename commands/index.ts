@@ -29,11 +29,25 @@ export { scheduleAutocomplete } from './schedule.js';
 /** The built-in commands, in the order /help shows them within each category. */
 export const builtinCommands: readonly CommandDefinition[] = [
   // members: answers from an article
-  digest, summary, facts, source, whoIs, quotes, ask, lists, list, articles, help,
+  digest,
+  summary,
+  facts,
+  source,
+  whoIs,
+  quotes,
+  ask,
+  lists,
+  list,
+  articles,
+  help,
   // moderators: schedules
   schedule,
   // admins: feeds and channel configuration
-  feeds, channel, roles, configIo, audit,
+  feeds,
+  channel,
+  roles,
+  configIo,
+  audit,
 ];
 
 /** Built-ins plus one command per configured list command (config/herald.json `listCommands`). */

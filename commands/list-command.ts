@@ -31,9 +31,17 @@ export function makeListCommand(spec: ListCommandSpec): LeafCommand {
     ...(spec.workspaces ? { workspaces: spec.workspaces } : {}),
     async run({ args, article, where, services }) {
       // A configured article applies only when the user did not pick one themselves.
-      const a = spec.article && !(args as { article?: string }).article ? ((await services.library.find(where, spec.article)) ?? article) : article;
+      const a =
+        spec.article && !(args as { article?: string }).article
+          ? ((await services.library.find(where, spec.article)) ?? article)
+          : article;
       const list = chooseList(a.facts.lists, spec.topic);
-      if (!list) return notFound(`The article has no list of ${spec.topic}.`, [], [{ type: 'text', text: 'Type /lists to see the lists it has.' }]);
+      if (!list)
+        return notFound(
+          `The article has no list of ${spec.topic}.`,
+          [],
+          [{ type: 'text', text: 'Type /lists to see the lists it has.' }],
+        );
       return listReply(a, list);
     },
   }) as LeafCommand;

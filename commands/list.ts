@@ -12,7 +12,13 @@ export default defineCommand({
   category: 'lists',
   usesArticle: true,
   options: {
-    topic: { type: 'string', description: 'The list number from /lists, or words about it', required: true, autocomplete: 'lists', maxLength: 100 },
+    topic: {
+      type: 'string',
+      description: 'The list number from /lists, or words about it',
+      required: true,
+      autocomplete: 'lists',
+      maxLength: 100,
+    },
   },
   examples: ['/list 1', '/list partnership areas'],
   run({ args, article: a }) {
@@ -21,7 +27,11 @@ export default defineCommand({
     if (list) return listReply(a, list);
     if (lists.length === 0) return notFound('The article makes no lists.');
     // The same short menu /lists shows, so the user can pick by number.
-    const menu: Block = { type: 'list', ordered: true, items: lists.map((l, i) => `${clip(listLabel(l), 100)} — /list ${i + 1}`) };
+    const menu: Block = {
+      type: 'list',
+      ordered: true,
+      items: lists.map((l, i) => `${clip(listLabel(l), 100)} — /list ${i + 1}`),
+    };
     const n = lists.length;
     const message = /^\s*-?\d+\s*$/.test(args.topic)
       ? `There is no list ${args.topic.trim()}: the article makes ${numberWord(n)} list${n === 1 ? '' : 's'}, numbered 1${n > 1 ? ` to ${n}` : ''}.`

@@ -16,7 +16,10 @@ export default defineCommand({
   run({ article: a }) {
     const lists = a.facts.lists;
     if (lists.length === 0) return notFound('The article makes no lists.');
-    const items = lists.map((l, i) => `${clip(listLabel(l), 100)} (${l.items.length} item${l.items.length === 1 ? '' : 's'}) — /list ${i + 1}`);
+    const items = lists.map(
+      (l, i) =>
+        `${clip(listLabel(l), 100)} (${l.items.length} item${l.items.length === 1 ? '' : 's'}) — /list ${i + 1}`,
+    );
     const blocks: Block[] = [
       { type: 'heading', text: `Lists in the article (${lists.length})` },
       // No citation here: each list's own /list answer quotes its sentence.

@@ -15,7 +15,13 @@ export default defineCommand({
   usesArticle: true,
   options: {
     // `rest`: a full name is several words, and `scope` follows it in the declaration.
-    speaker: { type: 'string', description: 'Only quotes from this person (surname or full name)', autocomplete: 'speakers', maxLength: 100, rest: true },
+    speaker: {
+      type: 'string',
+      description: 'Only quotes from this person (surname or full name)',
+      autocomplete: 'speakers',
+      maxLength: 100,
+      rest: true,
+    },
     scope: SCOPE_OPTION,
   },
   examples: ['/quotes', '/quotes hedman', '/quotes fox scope:channel'],
@@ -37,12 +43,25 @@ export default defineCommand({
         const person = findPeople(a.facts, args.speaker).people[0];
         // Named but never quoted: say so, rather than pretend the name is unknown.
         if (person && !findPeople(a.facts, args.speaker).fuzzy) {
-          return notFound(`The article names ${person.name} but does not quote them.`, [], [
-            { type: 'text', text: `/who-is ${args.speaker} shows what it says about them.` }, ...(known.length > 0 ? [quoted] : []),
-          ]);
+          return notFound(
+            `The article names ${person.name} but does not quote them.`,
+            [],
+            [
+              { type: 'text', text: `/who-is ${args.speaker} shows what it says about them.` },
+              ...(known.length > 0 ? [quoted] : []),
+            ],
+          );
         }
-        const close = peopleHint(a.facts.people.filter((p) => known.includes(p.name)), args.speaker, 'It quotes');
-        return notFound(`The article quotes nobody called "${args.speaker}".`, [], close.length > 0 ? close : known.length > 0 ? [quoted] : []);
+        const close = peopleHint(
+          a.facts.people.filter((p) => known.includes(p.name)),
+          args.speaker,
+          'It quotes',
+        );
+        return notFound(
+          `The article quotes nobody called "${args.speaker}".`,
+          [],
+          close.length > 0 ? close : known.length > 0 ? [quoted] : [],
+        );
       }
       quotes = all.filter((q) => q.speaker !== null && speakers.includes(q.speaker));
       title = `Quotes from ${speakers.join(', ')}`;

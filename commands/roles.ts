@@ -30,12 +30,23 @@ async function grant(ctx: CommandContext<GrantArgs>, level: MappedLevel): Promis
   const mapping = { level, kind: target.value.kind, externalId: target.value.externalId };
   if (ctx.args.action === 'add') {
     const added = await store.roles.add({ workspaceId: workspace.id, ...mapping, createdBy: ctx.invoker.userId });
-    if (!added.created) return info(`${Who} already has ${level} access.`, [{ type: 'text', text: 'Nothing changed.' }]);
+    if (!added.created)
+      return info(`${Who} already has ${level} access.`, [{ type: 'text', text: 'Nothing changed.' }]);
     await writeAudit(ctx, scope.value, { action: 'roles.add', target: who, before: null, after: mapping });
-    return answer(`${Who} now has ${level} access.`, [{ type: 'text', text: `Remove it with /roles ${level} remove ${ctx.args.target}.` }], { ephemeral: true });
+    return answer(
+      `${Who} now has ${level} access.`,
+      [{ type: 'text', text: `Remove it with /roles ${level} remove ${ctx.args.target}.` }],
+      { ephemeral: true },
+    );
   }
   const removed = await store.roles.remove(workspace.id, level, target.value.kind, target.value.externalId);
-  if (!removed) return info(`${Who} had no ${level} access from Herald.`, [{ type: 'text', text: 'Nothing changed. Access the platform grants itself (server or workspace admins) cannot be removed here.' }]);
+  if (!removed)
+    return info(`${Who} had no ${level} access from Herald.`, [
+      {
+        type: 'text',
+        text: 'Nothing changed. Access the platform grants itself (server or workspace admins) cannot be removed here.',
+      },
+    ]);
   await writeAudit(ctx, scope.value, { action: 'roles.remove', target: who, before: mapping, after: null });
   return answer(`${Who} no longer has ${level} access from Herald.`, [], { ephemeral: true });
 }
@@ -65,9 +76,21 @@ export default defineCommandGroup({
         const scope = await adminScope(ctx);
         if (!scope.ok) return failureReply(scope.error);
         const mappings = await scope.value.store.roles.list(scope.value.workspace.id);
-        if (mappings.length === 0) return info('No roles mapped.', [{ type: 'text', text: 'Only the platform\'s own admins and moderators have access. Add some with /roles moderator add <role-or-user>.' }]);
-        const items = mappings.map((m) => `${m.level}: ${describeRoleTarget(m)}${m.createdBy ? ` (added by ${m.createdBy})` : ''}`);
-        return answer(`${mappings.length} role mapping${mappings.length === 1 ? '' : 's'}`, [{ type: 'list', ordered: false, items }], { ephemeral: true });
+        if (mappings.length === 0)
+          return info('No roles mapped.', [
+            {
+              type: 'text',
+              text: "Only the platform's own admins and moderators have access. Add some with /roles moderator add <role-or-user>.",
+            },
+          ]);
+        const items = mappings.map(
+          (m) => `${m.level}: ${describeRoleTarget(m)}${m.createdBy ? ` (added by ${m.createdBy})` : ''}`,
+        );
+        return answer(
+          `${mappings.length} role mapping${mappings.length === 1 ? '' : 's'}`,
+          [{ type: 'list', ordered: false, items }],
+          { ephemeral: true },
+        );
       },
     }),
   },

@@ -16,11 +16,20 @@ import type { Schedule } from '../src/core/store/records.js';
 import { unavailableNotice } from '../src/core/admin/unavailable.js';
 export { scheduleAutocomplete } from '../src/core/admin/schedules.js';
 
-const ID_OPTION = { type: 'string', required: true, description: 'Schedule id (see /schedule list)', autocomplete: 'schedules' } as const;
-const noScheduler = failure('bad_input', 'Schedules are not running in this mode.', { hint: 'Start Herald with `herald start` to run schedules.' });
+const ID_OPTION = {
+  type: 'string',
+  required: true,
+  description: 'Schedule id (see /schedule list)',
+  autocomplete: 'schedules',
+} as const;
+const noScheduler = failure('bad_input', 'Schedules are not running in this mode.', {
+  hint: 'Start Herald with `herald start` to run schedules.',
+});
 
 /** Scope plus the scheduler, or the reply explaining which is missing. */
-async function withScheduler(ctx: CommandContext<unknown>): Promise<{ scope: AdminScope; control: ScheduleControl } | Reply> {
+async function withScheduler(
+  ctx: CommandContext<unknown>,
+): Promise<{ scope: AdminScope; control: ScheduleControl } | Reply> {
   const scope = await adminScope(ctx);
   if (!scope.ok) return failureReply(scope.error);
   const control = ctx.services.schedules;
@@ -28,31 +37,45 @@ async function withScheduler(ctx: CommandContext<unknown>): Promise<{ scope: Adm
 }
 
 /** Shared body of remove/pause/resume: find in this channel, act, audit, answer. */
-async function change(ctx: CommandContext<{ readonly id: string }>, verb: 'remove' | 'pause' | 'resume'): Promise<Reply> {
+async function change(
+  ctx: CommandContext<{ readonly id: string }>,
+  verb: 'remove' | 'pause' | 'resume',
+): Promise<Reply> {
   const found = await withScheduler(ctx);
   if ('kind' in found) return found;
   const { scope, control } = found;
   const schedule = await channelSchedule(scope, ctx.args.id);
   if (!schedule.ok) return failureReply(schedule.error);
   if ((verb === 'pause' && schedule.value.paused) || (verb === 'resume' && !schedule.value.paused)) {
-    return info(`Schedule #${schedule.value.id} is already ${verb === 'pause' ? 'paused' : 'running'}.`, [{ type: 'text', text: describeSchedule(schedule.value) }]);
+    return info(`Schedule #${schedule.value.id} is already ${verb === 'pause' ? 'paused' : 'running'}.`, [
+      { type: 'text', text: describeSchedule(schedule.value) },
+    ]);
   }
   const done: Result<Schedule> = await control[verb](schedule.value.id);
   if (!done.ok) return failureReply(done.error);
   // A moderator resuming a schedule says the channel is reachable again.
-  if (verb === 'resume' && scope.channel.settings.unavailable) await scope.store.channels.updateSettings(scope.channel.id, { unavailable: null });
+  if (verb === 'resume' && scope.channel.settings.unavailable)
+    await scope.store.channels.updateSettings(scope.channel.id, { unavailable: null });
   const after = verb === 'remove' ? null : scheduleSnapshot(done.value);
-  await writeAudit(ctx, scope, { action: `schedule.${verb}`, target: `schedule ${schedule.value.id}`, before: scheduleSnapshot(schedule.value), after });
+  await writeAudit(ctx, scope, {
+    action: `schedule.${verb}`,
+    target: `schedule ${schedule.value.id}`,
+    before: scheduleSnapshot(schedule.value),
+    after,
+  });
   const past = { remove: 'removed', pause: 'paused', resume: 'resumed' }[verb];
   const blocks: Block[] = [{ type: 'text', text: describeSchedule(done.value) }];
-  const next = verb === 'resume' ? nextRunsText(control, done.value, scope.channel.settings.timezone, 1, ctx.services.clock.now()) : [];
+  const next =
+    verb === 'resume'
+      ? nextRunsText(control, done.value, scope.channel.settings.timezone, 1, ctx.services.clock.now())
+      : [];
   if (next[0]) blocks.push({ type: 'text', text: `Next run: ${next[0]}` });
   return answer(`Schedule #${schedule.value.id} ${past}.`, blocks, { ephemeral: true });
 }
 
 export default defineCommandGroup({
   name: 'schedule',
-  description: 'Schedule this channel\'s digests',
+  description: "Schedule this channel's digests",
   access: 'moderator',
   category: 'schedules',
   subcommands: {
@@ -60,9 +83,18 @@ export default defineCommandGroup({
       description: 'Post a digest on a cron schedule',
       examples: ['/schedule add 0 9 * * 1-5', '/schedule add 30 17 * * * Europe/Paris current-article'],
       options: {
-        cron: { type: 'string', required: true, words: 5, description: 'Minute hour day month weekday, e.g. 0 9 * * 1-5 (09:00 on weekdays)' },
-        timezone: { type: 'string', autocomplete: 'timezones', description: 'IANA time zone; default: the channel\'s' },
-        kind: { type: 'string', choices: ['new-articles', 'current-article'], description: 'What to post; default: new-articles' },
+        cron: {
+          type: 'string',
+          required: true,
+          words: 5,
+          description: 'Minute hour day month weekday, e.g. 0 9 * * 1-5 (09:00 on weekdays)',
+        },
+        timezone: { type: 'string', autocomplete: 'timezones', description: "IANA time zone; default: the channel's" },
+        kind: {
+          type: 'string',
+          choices: ['new-articles', 'current-article'],
+          description: 'What to post; default: new-articles',
+        },
       },
       async run(ctx) {
         const found = await withScheduler(ctx);
@@ -76,35 +108,62 @@ export default defineCommandGroup({
           createdBy: ctx.invoker.userId,
         });
         if (!added.ok) return failureReply(added.error);
-        await writeAudit(ctx, scope, { action: 'schedule.add', target: `schedule ${added.value.id}`, after: scheduleSnapshot(added.value) });
+        await writeAudit(ctx, scope, {
+          action: 'schedule.add',
+          target: `schedule ${added.value.id}`,
+          after: scheduleSnapshot(added.value),
+        });
         const runs = nextRunsText(control, added.value, scope.channel.settings.timezone, 3, ctx.services.clock.now());
-        return answer(`Schedule #${added.value.id} added.`, [
-          { type: 'text', text: describeSchedule(added.value) },
-          ...(runs.length > 0 ? [{ type: 'list', ordered: false, title: 'Next runs', items: runs } as const] : []),
-        ], { ephemeral: true });
+        return answer(
+          `Schedule #${added.value.id} added.`,
+          [
+            { type: 'text', text: describeSchedule(added.value) },
+            ...(runs.length > 0 ? [{ type: 'list', ordered: false, title: 'Next runs', items: runs } as const] : []),
+          ],
+          { ephemeral: true },
+        );
       },
     }),
     list: defineSubcommand({
-      description: 'This channel\'s schedules',
+      description: "This channel's schedules",
       access: 'member',
       options: {},
       async run(ctx) {
         const scope = await adminScope(ctx);
         if (!scope.ok) return failureReply(scope.error);
         const schedules = await scope.value.store.schedules.listForChannel(scope.value.channel.id);
-        if (schedules.length === 0) return info('This channel has no schedules.', [{ type: 'text', text: 'A moderator can add one: /schedule add 0 9 * * 1-5' }]);
+        if (schedules.length === 0)
+          return info('This channel has no schedules.', [
+            { type: 'text', text: 'A moderator can add one: /schedule add 0 9 * * 1-5' },
+          ]);
         const zone = scope.value.channel.settings.timezone;
         const now = ctx.services.clock.now();
         const items = schedules.map((s) => {
           const next = s.paused ? [] : nextRunsText(ctx.services.schedules, s, zone, 1, now);
           return `${describeSchedule(s)}${next[0] ? ` · next: ${next[0]}` : ''}`;
         });
-        return answer(`${schedules.length} schedule${schedules.length === 1 ? '' : 's'}`, [...unavailableNotice(scope.value.channel), { type: 'list', ordered: false, title: 'Schedules', items }], { ephemeral: true });
+        return answer(
+          `${schedules.length} schedule${schedules.length === 1 ? '' : 's'}`,
+          [...unavailableNotice(scope.value.channel), { type: 'list', ordered: false, title: 'Schedules', items }],
+          { ephemeral: true },
+        );
       },
     }),
-    remove: defineSubcommand({ description: 'Delete a schedule', options: { id: ID_OPTION }, run: (ctx) => change(ctx, 'remove') }),
-    pause: defineSubcommand({ description: 'Stop a schedule without deleting it', options: { id: ID_OPTION }, run: (ctx) => change(ctx, 'pause') }),
-    resume: defineSubcommand({ description: 'Restart a paused schedule', options: { id: ID_OPTION }, run: (ctx) => change(ctx, 'resume') }),
+    remove: defineSubcommand({
+      description: 'Delete a schedule',
+      options: { id: ID_OPTION },
+      run: (ctx) => change(ctx, 'remove'),
+    }),
+    pause: defineSubcommand({
+      description: 'Stop a schedule without deleting it',
+      options: { id: ID_OPTION },
+      run: (ctx) => change(ctx, 'pause'),
+    }),
+    resume: defineSubcommand({
+      description: 'Restart a paused schedule',
+      options: { id: ID_OPTION },
+      run: (ctx) => change(ctx, 'resume'),
+    }),
     preview: defineSubcommand({
       description: 'The exact digest a schedule would post now (only you see it)',
       options: { id: ID_OPTION },
@@ -114,15 +173,23 @@ export default defineCommandGroup({
         const schedule = await channelSchedule(scope.value, ctx.args.id);
         if (!schedule.ok) return failureReply(schedule.error);
         const store = scope.value.store;
-        const composed = await composeScheduledDigest({ store, library: ctx.services.library }, schedule.value, ctx.services.clock.now());
+        const composed = await composeScheduledDigest(
+          { store, library: ctx.services.library },
+          schedule.value,
+          ctx.services.clock.now(),
+        );
         if (!composed.ok) return failureReply(composed.error);
         const { reply, empty } = composed.value;
         if (!empty) return { ...reply, ephemeral: true };
-        return { ...reply, ephemeral: true, blocks: [...reply.blocks, { type: 'text', text: 'Nothing would be posted now: empty digests are skipped.' }] };
+        return {
+          ...reply,
+          ephemeral: true,
+          blocks: [...reply.blocks, { type: 'text', text: 'Nothing would be posted now: empty digests are skipped.' }],
+        };
       },
     }),
     next: defineSubcommand({
-      description: 'When the schedules run next, in the channel\'s time zone',
+      description: "When the schedules run next, in the channel's time zone",
       access: 'member',
       options: { id: { type: 'string', description: 'One schedule id; default: all', autocomplete: 'schedules' } },
       async run(ctx) {
@@ -134,14 +201,25 @@ export default defineCommandGroup({
           if (!one.ok) return failureReply(one.error);
           schedules = [one.value];
         } else {
-          schedules = (await scope.value.store.schedules.listForChannel(scope.value.channel.id)).filter((s) => !s.paused);
+          schedules = (await scope.value.store.schedules.listForChannel(scope.value.channel.id)).filter(
+            (s) => !s.paused,
+          );
         }
-        if (schedules.length === 0) return info('No running schedules in this channel.', [{ type: 'text', text: 'See /schedule list.' }]);
+        if (schedules.length === 0)
+          return info('No running schedules in this channel.', [{ type: 'text', text: 'See /schedule list.' }]);
         const zone = scope.value.channel.settings.timezone;
         const now = ctx.services.clock.now();
         const blocks: Block[] = schedules.map((s) => {
           const runs = s.paused ? [] : nextRunsText(ctx.services.schedules, s, zone, ctx.args.id ? 5 : 3, now);
-          return { type: 'list', ordered: false, title: describeSchedule(s), items: runs.length > 0 ? runs : [s.paused ? 'paused: no runs until resumed' : 'next runs unavailable in this mode'] };
+          return {
+            type: 'list',
+            ordered: false,
+            title: describeSchedule(s),
+            items:
+              runs.length > 0
+                ? runs
+                : [s.paused ? 'paused: no runs until resumed' : 'next runs unavailable in this mode'],
+          };
         });
         return answer(`Next runs (${zone})`, blocks, { ephemeral: true });
       },

@@ -17,14 +17,20 @@ export default defineCommand({
     const fields: { name: string; value: string }[] = [
       { name: 'Title', value: article.title ?? '(untitled)' },
       { name: 'Source', value: article.source.name ?? article.dateline?.source ?? 'unknown' },
-      { name: 'Link', value: article.source.url ?? (article.source.path ? `local file ${article.source.path}` : 'none given') },
+      {
+        name: 'Link',
+        value: article.source.url ?? (article.source.path ? `local file ${article.source.path}` : 'none given'),
+      },
       { name: 'Published', value: article.publishedAt ?? article.dateline?.date ?? 'not stated' },
     ];
     const dateline = formatDateline(article.dateline);
     if (dateline) fields.push({ name: 'Dateline', value: dateline });
     if (article.tags.length > 0) fields.push({ name: 'Tags', value: article.tags.join(', ') });
     fields.push({ name: 'Article id', value: a.id.slice(0, 12) });
-    const blocks: Block[] = [{ type: 'heading', text: 'Source' }, { type: 'fields', fields }];
+    const blocks: Block[] = [
+      { type: 'heading', text: 'Source' },
+      { type: 'fields', fields },
+    ];
     if (article.source.url) blocks.push(sourceBlock(article));
     return answer(`Source: ${article.title ?? a.id.slice(0, 12)}`, blocks);
   },

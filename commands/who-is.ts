@@ -16,7 +16,14 @@ export default defineCommand({
   usesArticle: true,
   options: {
     // `rest`: a full name is several words, and `scope` follows it in the declaration.
-    name: { type: 'string', description: 'A name as the article gives it: surname, full name, any case', required: true, autocomplete: 'people', maxLength: 100, rest: true },
+    name: {
+      type: 'string',
+      description: 'A name as the article gives it: surname, full name, any case',
+      required: true,
+      autocomplete: 'people',
+      maxLength: 100,
+      rest: true,
+    },
     scope: SCOPE_OPTION,
   },
   examples: ['/who-is hedman', '/who-is niklas hedman', '/who-is fox scope:channel'],
@@ -28,7 +35,9 @@ export default defineCommand({
     }
     const match = findPeople(a.facts, args.name);
     if (match.people.length === 0) return noSuchPerson(a, args.name);
-    const blocks: Block[] = match.people.flatMap((p, i) => (i === 0 ? personBlocks(a, p) : [{ type: 'divider' } as const, ...personBlocks(a, p)]));
+    const blocks: Block[] = match.people.flatMap((p, i) =>
+      i === 0 ? personBlocks(a, p) : [{ type: 'divider' } as const, ...personBlocks(a, p)],
+    );
     blocks.push(sourceBlock(a.article));
     const first = match.people[0]!;
     return answer(first.role ? `${first.name}, ${first.role}` : first.name, blocks);

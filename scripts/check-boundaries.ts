@@ -8,7 +8,23 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 
-export const FORBIDDEN_IN_CORE = ['discord.js', '@discordjs/', 'discord-api-types', '@slack/', 'node-cron', 'rss-parser', 'better-sqlite3', 'pg', 'ws', 'pino', 'undici', 'node:http', 'node:https', 'node:net', 'node:dns'];
+export const FORBIDDEN_IN_CORE = [
+  'discord.js',
+  '@discordjs/',
+  'discord-api-types',
+  '@slack/',
+  'node-cron',
+  'rss-parser',
+  'better-sqlite3',
+  'pg',
+  'ws',
+  'pino',
+  'undici',
+  'node:http',
+  'node:https',
+  'node:net',
+  'node:dns',
+];
 
 export interface Violation {
   readonly file: string;
@@ -30,8 +46,19 @@ function importsOf(source: ts.SourceFile): { spec: string; line: number }[] {
   const found: { spec: string; line: number }[] = [];
   const visit = (node: ts.Node): void => {
     let spec: string | undefined;
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) spec = node.moduleSpecifier.text;
-    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) spec = node.arguments[0].text;
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    )
+      spec = node.moduleSpecifier.text;
+    if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    )
+      spec = node.arguments[0].text;
     if (spec) found.push({ spec, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 });
     ts.forEachChild(node, visit);
   };
@@ -42,7 +69,12 @@ function importsOf(source: ts.SourceFile): { spec: string; line: number }[] {
 function envReads(source: ts.SourceFile): number[] {
   const lines: number[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isPropertyAccessExpression(node) && node.name.text === 'env' && ts.isIdentifier(node.expression) && node.expression.text === 'process') {
+    if (
+      ts.isPropertyAccessExpression(node) &&
+      node.name.text === 'env' &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'process'
+    ) {
       lines.push(source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1);
     }
     ts.forEachChild(node, visit);
@@ -51,7 +83,8 @@ function envReads(source: ts.SourceFile): number[] {
   return lines;
 }
 
-const isForbidden = (spec: string): boolean => FORBIDDEN_IN_CORE.some((f) => (f.endsWith('/') ? spec.startsWith(f) : spec === f || spec.startsWith(`${f}/`)));
+const isForbidden = (spec: string): boolean =>
+  FORBIDDEN_IN_CORE.some((f) => (f.endsWith('/') ? spec.startsWith(f) : spec === f || spec.startsWith(`${f}/`)));
 
 export function checkBoundaries(root: string): Violation[] {
   const violations: Violation[] = [];
@@ -60,11 +93,20 @@ export function checkBoundaries(root: string): Violation[] {
     const rel = relative(root, file);
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     for (const { spec, line } of importsOf(source)) {
-      if (isForbidden(spec)) violations.push({ file: rel, line, message: `core module imports "${spec}"; move platform code to src/adapters, src/store, src/feeds or src/scheduler` });
+      if (isForbidden(spec))
+        violations.push({
+          file: rel,
+          line,
+          message: `core module imports "${spec}"; move platform code to src/adapters, src/store, src/feeds or src/scheduler`,
+        });
       if (/^\.\.?\//.test(spec)) {
         const target = relative(root, join(dirname(file), spec)).replace(/\\/g, '/');
         if (target.startsWith('src/') && !target.startsWith('src/core/')) {
-          violations.push({ file: rel, line, message: `core module imports "${spec}" from outside the core (${target})` });
+          violations.push({
+            file: rel,
+            line,
+            message: `core module imports "${spec}" from outside the core (${target})`,
+          });
         }
       }
     }
@@ -73,12 +115,14 @@ export function checkBoundaries(root: string): Violation[] {
     const rel = relative(root, file).replace(/\\/g, '/');
     if (rel.startsWith('src/config/') || rel === 'src/main.ts' || rel.startsWith('src/cli/')) continue;
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-    for (const line of envReads(source)) violations.push({ file: rel, line, message: 'reads process.env; take the value from the parsed Config instead' });
+    for (const line of envReads(source))
+      violations.push({ file: rel, line, message: 'reads process.env; take the value from the parsed Config instead' });
   }
   return violations;
 }
 
-const invokedDirectly = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
+const invokedDirectly =
+  process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
 if (invokedDirectly) {
   const violations = checkBoundaries(process.cwd());
   for (const v of violations) console.error(`${v.file}:${v.line}: ${v.message}`);

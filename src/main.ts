@@ -17,7 +17,15 @@ import { createDispatcher, type Dispatcher } from './core/commands/dispatch.js';
 import { createRegistry, type CommandRegistry } from './core/commands/registry.js';
 import { loadArticle } from './core/ingest/index.js';
 import { createMemoryLibrary, type MemoryLibrary } from './core/library/memory-library.js';
-import { systemClock, type AnalysedArticle, type ArticleLibrary, type Clock, type DeliveryPort, type Logger, type Platform } from './core/ports.js';
+import {
+  systemClock,
+  type AnalysedArticle,
+  type ArticleLibrary,
+  type Clock,
+  type DeliveryPort,
+  type Logger,
+  type Platform,
+} from './core/ports.js';
 import type { ScheduleControl } from './core/schedule/port.js';
 import type { HeraldStore } from './core/store/repositories.js';
 import { createDeliveryRouter } from './app/delivery-router.js';
@@ -31,10 +39,13 @@ import { openSqliteStore } from './store/sqlite/index.js';
 import { FailureError, ok, type Result } from './core/result.js';
 
 /** The sample article shipped in the package, found from this file so any cwd works. */
-export const BUNDLED_SAMPLE_PATH = fileURLToPath(new URL('../assets/articles/xinhua-space-partnership.txt', import.meta.url));
+export const BUNDLED_SAMPLE_PATH = fileURLToPath(
+  new URL('../assets/articles/xinhua-space-partnership.txt', import.meta.url),
+);
 
 /** The parts of the configuration the app itself reads. The full `Config` satisfies it. */
-export type AppConfig = Pick<Config, 'listCommands' | 'sampleArticle' | 'dataDir' | 'discord' | 'slack'> & Partial<Pick<Config, 'feeds' | 'schedules' | 'digest'>>;
+export type AppConfig = Pick<Config, 'listCommands' | 'sampleArticle' | 'dataDir' | 'discord' | 'slack'> &
+  Partial<Pick<Config, 'feeds' | 'schedules' | 'digest'>>;
 
 export interface AppDeps {
   readonly logger: Logger;
@@ -163,7 +174,10 @@ export interface OpenedApp {
  * Opens the SQLite store under the data dir (creating and migrating it), builds the
  * scheduler (timers start only with `scheduler.start()`), and wires the app on them.
  */
-export async function openApp(config: Config, deps: Omit<AppDeps, 'store' | 'schedules' | 'feedFetch'>): Promise<Result<OpenedApp>> {
+export async function openApp(
+  config: Config,
+  deps: Omit<AppDeps, 'store' | 'schedules' | 'feedFetch'>,
+): Promise<Result<OpenedApp>> {
   const clock = deps.clock ?? systemClock;
   const feedFetch = feedFetchDeps(config.feeds, { logger: deps.logger });
   if (!feedFetch.ok) return feedFetch;
@@ -179,7 +193,8 @@ export async function openApp(config: Config, deps: Omit<AppDeps, 'store' | 'sch
     clock,
     logger: deps.logger,
     graceMs: config.schedules.missedSlotGraceMinutes * 60_000,
-    onSlot: (event) => createSlotHandler({ store, library: library!, delivery, logger: deps.logger, limits: config.digest })(event),
+    onSlot: (event) =>
+      createSlotHandler({ store, library: library!, delivery, logger: deps.logger, limits: config.digest })(event),
   });
   const app = createApp(config, { ...deps, store, schedules: scheduler, feedFetch: feedFetch.value });
   if (!app.ok) {
@@ -212,7 +227,10 @@ export type LogLevel = Config['logLevel'];
  * pino to stderr: pretty in a terminal, JSON lines otherwise (for log shippers).
  * stdout is left to replies so `herald run ... | jq` stays clean.
  */
-export function createLogger(level: LogLevel, stderr: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr): Logger {
+export function createLogger(
+  level: LogLevel,
+  stderr: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
+): Logger {
   if (stderr.isTTY) return pino({ level }, pretty({ destination: stderr, sync: true, colorize: true }));
   return pino({ level }, stderr);
 }
@@ -222,7 +240,9 @@ export function createLogger(level: LogLevel, stderr: NodeJS.WritableStream & { 
  * `cliLogLevel` applies when LOG_LEVEL is unset: CLI runs default to 'warn' so the
  * replies are not drowned in logs.
  */
-export async function loadAppConfig(opts: { cwd?: string; env?: Readonly<Record<string, string | undefined>>; cliLogLevel?: LogLevel } = {}): Promise<Result<Config>> {
+export async function loadAppConfig(
+  opts: { cwd?: string; env?: Readonly<Record<string, string | undefined>>; cliLogLevel?: LogLevel } = {},
+): Promise<Result<Config>> {
   // Tokens in .env switch Discord and Slack on; the real environment wins over the file.
   const env = { ...(await readDotEnv(opts.cwd ?? process.cwd())), ...(opts.env ?? process.env) };
   const loaded = await loadConfig({ env, ...(opts.cwd ? { cwd: opts.cwd } : {}) });

@@ -10,9 +10,14 @@ export function createDeliveryRouter(ports: Partial<Record<Platform, DeliveryPor
     async deliver(where, message) {
       const port = ports[where.platform];
       if (!port) {
-        return err(failure('platform_error', `Cannot post to ${where.platform}: that adapter is not running.`, {
-          hint: where.platform === 'shell' ? 'Start Herald with `npm start`.' : `Set the ${where.platform === 'discord' ? 'DISCORD_TOKEN' : 'SLACK_BOT_TOKEN'} variable and restart.`,
-        }));
+        return err(
+          failure('platform_error', `Cannot post to ${where.platform}: that adapter is not running.`, {
+            hint:
+              where.platform === 'shell'
+                ? 'Start Herald with `npm start`.'
+                : `Set the ${where.platform === 'discord' ? 'DISCORD_TOKEN' : 'SLACK_BOT_TOKEN'} variable and restart.`,
+          }),
+        );
       }
       return port.deliver(where, message);
     },

@@ -27,7 +27,11 @@ export function oneSentence(article: Article, facts: ArticleFacts | null): strin
   return sentence?.text ?? null;
 }
 
-function previewItem(item: FeedItemInput, sourceName: string | null, analyse: FeedServiceDeps['analyse']): FeedPreviewItem {
+function previewItem(
+  item: FeedItemInput,
+  sourceName: string | null,
+  analyse: FeedServiceDeps['analyse'],
+): FeedPreviewItem {
   const ingested = ingestFeedItem(item, { sourceName });
   const base = { title: item.title, link: item.link, publishedAt: item.isoDate };
   if (!ingested.ok || ingested.value.sentences.length === 0) return { ...base, summary: null };
@@ -39,15 +43,33 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     async preview(input, options = {}) {
       const url = normaliseFeedUrl(input);
       if (!url) {
-        return err(failure('bad_input', `"${input}" is not an http(s) URL.`, { hint: 'Give the full feed address, like https://example.com/feed.xml' }));
+        return err(
+          failure('bad_input', `"${input}" is not an http(s) URL.`, {
+            hint: 'Give the full feed address, like https://example.com/feed.xml',
+          }),
+        );
       }
       const fetched = await fetchFeed({ url }, deps.fetch);
       if (!fetched.ok) return fetched;
       const feed = fetched.value;
       // No validators were sent, so a 304 means a misbehaving server, not "unchanged".
-      if (feed.notModified) return err(failure('feed_invalid', `${url} answered 304 Not Modified to a plain request.`, { hint: 'Check the address, or try again later.' }));
-      const items = feed.items.slice(0, Math.max(0, options.items ?? PREVIEW_ITEMS)).map((i) => previewItem(i, feed.title, deps.analyse));
-      return ok({ url, finalUrl: feed.finalUrl, title: feed.title, link: feed.link, itemCount: feed.items.length, items });
+      if (feed.notModified)
+        return err(
+          failure('feed_invalid', `${url} answered 304 Not Modified to a plain request.`, {
+            hint: 'Check the address, or try again later.',
+          }),
+        );
+      const items = feed.items
+        .slice(0, Math.max(0, options.items ?? PREVIEW_ITEMS))
+        .map((i) => previewItem(i, feed.title, deps.analyse));
+      return ok({
+        url,
+        finalUrl: feed.finalUrl,
+        title: feed.title,
+        link: feed.link,
+        itemCount: feed.items.length,
+        items,
+      });
     },
   };
 }

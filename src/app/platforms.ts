@@ -31,12 +31,23 @@ export function channelUnavailableHandler(opened: OpenedApp) {
     for (const s of schedules.filter((x) => !x.paused)) await scheduler.pause(s.id);
     const why = typeof reason === 'string' ? reason : JSON.stringify(reason);
     await store.channels.updateSettings(channel.id, { unavailable: { reason: why, at: new Date().toISOString() } });
-    await store.audit.append({ workspaceId: channel.workspaceId, actorId: 'herald', actorName: 'Herald', action: 'channel.unavailable', target: where.channelId, after: { reason: why, pausedSchedules: schedules.map((s) => s.id) } });
+    await store.audit.append({
+      workspaceId: channel.workspaceId,
+      actorId: 'herald',
+      actorName: 'Herald',
+      action: 'channel.unavailable',
+      target: where.channelId,
+      after: { reason: why, pausedSchedules: schedules.map((s) => s.id) },
+    });
     app.logger.warn({ where, reason: why, paused: schedules.length }, 'channel unavailable; its schedules are paused');
   };
 }
 
-export async function startPlatforms(config: Config, opened: OpenedApp, opts: { poll?: boolean } = {}): Promise<RunningPlatforms> {
+export async function startPlatforms(
+  config: Config,
+  opened: OpenedApp,
+  opts: { poll?: boolean } = {},
+): Promise<RunningPlatforms> {
   const { app } = opened;
   const log = app.logger;
   const started: string[] = [];
@@ -48,7 +59,13 @@ export async function startPlatforms(config: Config, opened: OpenedApp, opts: { 
   const startLater: (() => Promise<void>)[] = [];
 
   if (config.discord) {
-    const discord = createDiscordAdapter({ config: config.discord, http, dispatcher: app.dispatcher, logger: log, onChannelUnavailable });
+    const discord = createDiscordAdapter({
+      config: config.discord,
+      http,
+      dispatcher: app.dispatcher,
+      logger: log,
+      onChannelUnavailable,
+    });
     opened.deliveryPorts.discord = discord.delivery;
     stops.push(() => discord.stop());
     started.push('discord');
@@ -69,7 +86,13 @@ export async function startPlatforms(config: Config, opened: OpenedApp, opts: { 
       logger: log,
       onChannelUnavailable,
     });
-    opened.deliveryPorts.slack = createSlackDelivery({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, journal: opened.store.deliveries, logger: log, onChannelUnavailable });
+    opened.deliveryPorts.slack = createSlackDelivery({
+      botToken: config.slack.botToken,
+      apiUrl: config.slack.apiUrl,
+      journal: opened.store.deliveries,
+      logger: log,
+      onChannelUnavailable,
+    });
     stops.push(() => slack.stop());
     started.push('slack');
     startLater.push(async () => {
@@ -91,8 +114,19 @@ export async function startPlatforms(config: Config, opened: OpenedApp, opts: { 
   if (opts.poll !== false) {
     const poll = async (): Promise<void> => {
       try {
-        const summary = await pollCycle({ store: opened.store, fetch: opened.feedFetch, clock: { now: () => new Date() }, logger: log, delivery: opened.delivery, options: { pollIntervalMs: config.feeds.pollIntervalMinutes * 60_000, disableAfterFailures: config.feeds.disableAfterFailures } });
-        if (summary.ran && summary.due > 0) log.info({ ...summary, failures: summary.failures.length }, 'poll cycle done');
+        const summary = await pollCycle({
+          store: opened.store,
+          fetch: opened.feedFetch,
+          clock: { now: () => new Date() },
+          logger: log,
+          delivery: opened.delivery,
+          options: {
+            pollIntervalMs: config.feeds.pollIntervalMinutes * 60_000,
+            disableAfterFailures: config.feeds.disableAfterFailures,
+          },
+        });
+        if (summary.ran && summary.due > 0)
+          log.info({ ...summary, failures: summary.failures.length }, 'poll cycle done');
       } catch (e) {
         log.error({ err: e }, 'poll cycle failed');
       }

@@ -32,7 +32,13 @@ export interface PollFeedDeps {
 
 export type FeedOutcome =
   | { readonly kind: 'not-modified' }
-  | { readonly kind: 'fetched'; readonly items: number; readonly newItems: number; readonly received: number; readonly skippedItems: number }
+  | {
+      readonly kind: 'fetched';
+      readonly items: number;
+      readonly newItems: number;
+      readonly received: number;
+      readonly skippedItems: number;
+    }
   | { readonly kind: 'failed'; readonly failure: Failure; readonly disabled: boolean; readonly notified: number };
 
 interface Recipient {
@@ -84,17 +90,27 @@ async function findKnown(store: HeraldStore, item: FeedItemInput): Promise<Store
 }
 
 function textOf(article: Article): string {
-  return filterText({ title: article.title, tags: article.tags, body: article.paragraphs.map((p) => p.text).join('\n') });
+  return filterText({
+    title: article.title,
+    tags: article.tags,
+    body: article.paragraphs.map((p) => p.text).join('\n'),
+  });
 }
 
 export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutcome> {
   const log = deps.logger.child({ feedId: feed.id, url: feed.url });
   let fetched;
   try {
-    fetched = await fetchFeed({ url: feed.url, etag: feed.fetch.etag, lastModified: feed.fetch.lastModified }, deps.fetch);
+    fetched = await fetchFeed(
+      { url: feed.url, etag: feed.fetch.etag, lastModified: feed.fetch.lastModified },
+      deps.fetch,
+    );
   } catch (e) {
     log.error({ err: e }, 'feed fetch threw');
-    fetched = { ok: false as const, error: { code: 'internal' as const, message: `Internal error while fetching: ${(e as Error).message}` } };
+    fetched = {
+      ok: false as const,
+      error: { code: 'internal' as const, message: `Internal error while fetching: ${(e as Error).message}` },
+    };
   }
   const now = deps.clock.now();
   if (!fetched.ok) return failed(feed, fetched.error, deps, log);
@@ -165,7 +181,13 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
     return { newItems, received };
   });
   log.debug({ items: result.items.length, ...counts }, 'feed polled');
-  return { kind: 'fetched', items: result.items.length, newItems: counts.newItems, received: counts.received, skippedItems };
+  return {
+    kind: 'fetched',
+    items: result.items.length,
+    newItems: counts.newItems,
+    received: counts.received,
+    skippedItems,
+  };
 }
 
 /** Records a failure with back-off, and disables the feed (telling its channels) when it is time. */
@@ -198,7 +220,11 @@ async function notifyDisabled(feed: Feed, reason: string, at: Date, deps: PollFe
       const channel = await deps.store.channels.get(sub.channelId);
       const workspace = channel ? await deps.store.workspaces.get(channel.workspaceId) : null;
       if (!channel || !workspace) continue;
-      const where: Where = { platform: workspace.platform, workspaceId: workspace.externalId, channelId: channel.externalId };
+      const where: Where = {
+        platform: workspace.platform,
+        workspaceId: workspace.externalId,
+        channelId: channel.externalId,
+      };
       const key = `feed-disabled:${feed.id}:${at.toISOString()}:${channel.id}`;
       if (!deps.delivery) {
         log.info({ channel: channel.externalId, reason }, 'feed disabled; no delivery port to tell the channel');
@@ -206,17 +232,27 @@ async function notifyDisabled(feed: Feed, reason: string, at: Date, deps: PollFe
       }
       if (!(await deps.store.deliveries.claim(key))) continue;
       const name = feed.title ?? feed.url;
-      const reply = info(`Feed disabled: ${name}`, [
-        { type: 'text', text: `Herald stopped fetching ${feed.url}. ${reason}` },
-        { type: 'text', text: 'An admin can see the details with /feeds status, and turn it back on with /feeds add once the feed works again.' },
-      ], { ephemeral: false });
+      const reply = info(
+        `Feed disabled: ${name}`,
+        [
+          { type: 'text', text: `Herald stopped fetching ${feed.url}. ${reason}` },
+          {
+            type: 'text',
+            text: 'An admin can see the details with /feeds status, and turn it back on with /feeds add once the feed works again.',
+          },
+        ],
+        { ephemeral: false },
+      );
       const sent = await deps.delivery.deliver(where, { reply, deliveryKey: key });
       if (sent.ok) {
         await deps.store.deliveries.markSent(key, sent.value.messageId);
         notified += 1;
       } else {
         await deps.store.deliveries.markFailed(key, sent.error.message);
-        log.warn({ channel: channel.externalId, problem: sent.error.message }, 'could not tell the channel its feed was disabled');
+        log.warn(
+          { channel: channel.externalId, problem: sent.error.message },
+          'could not tell the channel its feed was disabled',
+        );
       }
     } catch (e) {
       log.error({ err: e, subscription: sub.id }, 'disabled-feed notice failed');

@@ -17,8 +17,12 @@ export function formatPollSummary(s: PollSummary): string {
     `Polled ${s.due} due feed${s.due === 1 ? '' : 's'} in ${seconds} s: ${s.fetched} fetched, ${s.notModified} unchanged (304), ${s.errors} failed.`,
     `${s.items} items read, ${s.newItems} new, ${s.received} added to channels (posted with their next digest).`,
   ];
-  if (s.disabled > 0) lines.push(`${s.disabled} feed${s.disabled === 1 ? '' : 's'} disabled after repeated failures (${s.notified} channel notice${s.notified === 1 ? '' : 's'} sent).`);
-  for (const f of s.failures) lines.push(`  ✗ feed ${f.feedId} ${f.url}: ${f.message}${f.disabled ? ' (disabled)' : ''}`);
+  if (s.disabled > 0)
+    lines.push(
+      `${s.disabled} feed${s.disabled === 1 ? '' : 's'} disabled after repeated failures (${s.notified} channel notice${s.notified === 1 ? '' : 's'} sent).`,
+    );
+  for (const f of s.failures)
+    lines.push(`  ✗ feed ${f.feedId} ${f.url}: ${f.message}${f.disabled ? ' (disabled)' : ''}`);
   return lines.join('\n');
 }
 

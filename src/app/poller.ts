@@ -69,7 +69,12 @@ export interface PollSummary {
 }
 
 /** Runs `work` over `items` with at most `limit` in flight; stops taking new items once `stop()` holds. */
-async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, stop: () => boolean): Promise<void> {
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+  stop: () => boolean,
+): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length && !stop()) {
@@ -85,7 +90,18 @@ export async function pollCycle(deps: PollerDeps): Promise<PollSummary> {
   const leaseMs = opts.leaseMs ?? 10 * 60_000;
   const started = Date.now();
   const log = deps.logger.child({ job: 'poll' });
-  const summary = { ran: true, due: 0, fetched: 0, notModified: 0, items: 0, newItems: 0, received: 0, errors: 0, disabled: 0, notified: 0 };
+  const summary = {
+    ran: true,
+    due: 0,
+    fetched: 0,
+    notModified: 0,
+    items: 0,
+    newItems: 0,
+    received: 0,
+    errors: 0,
+    disabled: 0,
+    notified: 0,
+  };
   const failures: PollFailure[] = [];
   const done = () => ({ ...summary, failures, durationMs: Date.now() - started });
 
@@ -120,30 +136,47 @@ export async function pollCycle(deps: PollerDeps): Promise<PollSummary> {
   try {
     const due = await deps.store.feeds.listDue(deps.clock.now());
     summary.due = due.length;
-    await forEachLimited(due, opts.concurrency ?? DEFAULT_POLL_CONCURRENCY, async (feed: Feed) => {
-      await keepLease();
-      if (leaseLost) return;
-      try {
-        const outcome = await pollFeed(feed, feedDeps);
-        if (outcome.kind === 'not-modified') summary.notModified += 1;
-        else if (outcome.kind === 'fetched') {
-          summary.fetched += 1;
-          summary.items += outcome.items;
-          summary.newItems += outcome.newItems;
-          summary.received += outcome.received;
-        } else {
+    await forEachLimited(
+      due,
+      opts.concurrency ?? DEFAULT_POLL_CONCURRENCY,
+      async (feed: Feed) => {
+        await keepLease();
+        if (leaseLost) return;
+        try {
+          const outcome = await pollFeed(feed, feedDeps);
+          if (outcome.kind === 'not-modified') summary.notModified += 1;
+          else if (outcome.kind === 'fetched') {
+            summary.fetched += 1;
+            summary.items += outcome.items;
+            summary.newItems += outcome.newItems;
+            summary.received += outcome.received;
+          } else {
+            summary.errors += 1;
+            if (outcome.disabled) summary.disabled += 1;
+            summary.notified += outcome.notified;
+            failures.push({
+              feedId: feed.id,
+              url: feed.url,
+              code: outcome.failure.code,
+              message: outcome.failure.message,
+              disabled: outcome.disabled,
+            });
+          }
+        } catch (e) {
+          // A bug or a store error for this feed: logged, counted, and the cycle goes on.
           summary.errors += 1;
-          if (outcome.disabled) summary.disabled += 1;
-          summary.notified += outcome.notified;
-          failures.push({ feedId: feed.id, url: feed.url, code: outcome.failure.code, message: outcome.failure.message, disabled: outcome.disabled });
+          failures.push({
+            feedId: feed.id,
+            url: feed.url,
+            code: 'internal',
+            message: (e as Error).message,
+            disabled: false,
+          });
+          log.error({ err: e, feedId: feed.id, url: feed.url }, 'polling a feed failed');
         }
-      } catch (e) {
-        // A bug or a store error for this feed: logged, counted, and the cycle goes on.
-        summary.errors += 1;
-        failures.push({ feedId: feed.id, url: feed.url, code: 'internal', message: (e as Error).message, disabled: false });
-        log.error({ err: e, feedId: feed.id, url: feed.url }, 'polling a feed failed');
-      }
-    }, () => leaseLost);
+      },
+      () => leaseLost,
+    );
   } finally {
     if (!leaseLost) await deps.store.leases.release(POLL_LEASE_KEY);
   }

@@ -21,7 +21,10 @@ export interface SlotHandlerDeps {
 
 /** Thrown so the scheduler records the delivery as failed with a readable reason. */
 export class SlotDeliveryError extends Error {
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
     this.name = 'SlotDeliveryError';
   }
@@ -67,8 +70,18 @@ export function createSlotHandler(deps: SlotHandlerDeps): SlotHandler {
     // (bench/schedule.bench.ts measured 2.6–6.6 s for 10,000 channels). One turn of the loop per
     // channel keeps the longest stall to a few channels' work.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const composed = await composeScheduledDigest({ store, library: deps.library, ...(deps.limits ? { limits: deps.limits } : {}) }, schedule, slot);
-    const context = { scheduleId: schedule.id, channelId: schedule.channelId, slot: slot.toISOString(), kind: schedule.kind, late };
+    const composed = await composeScheduledDigest(
+      { store, library: deps.library, ...(deps.limits ? { limits: deps.limits } : {}) },
+      schedule,
+      slot,
+    );
+    const context = {
+      scheduleId: schedule.id,
+      channelId: schedule.channelId,
+      slot: slot.toISOString(),
+      kind: schedule.kind,
+      late,
+    };
     if (!composed.ok) throw new SlotDeliveryError(composed.error.message, composed.error.code);
     // Composing and recording are the two long synchronous stretches; let the loop turn between.
     await new Promise<void>((resolve) => setImmediate(resolve));

@@ -27,7 +27,11 @@ const DEFAULT_SEARCH_DEPTH = 500;
 /** Most articles `recentAnalysed` returns: enough for a channel's news, bounded in analysis cost. */
 export const MAX_ANALYSED = 20;
 
-const titleWords = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+const titleWords = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
 const looksLikeUrl = (ref: string): boolean => /^https?:\/\//iu.test(ref);
 
 const summaryOfSample = (a: AnalysedArticle): ArticleSummary => ({
@@ -95,7 +99,10 @@ export function createStoredLibrary(deps: StoredLibraryDeps): ArticleLibrary {
           if (a) return a;
           const s = await sample();
           if (s.id === pinned) return s;
-          deps.logger?.warn({ articleId: pinned, channel: where.channelId }, 'pinned article is gone; using the newest');
+          deps.logger?.warn(
+            { articleId: pinned, channel: where.channelId },
+            'pinned article is gone; using the newest',
+          );
         }
         const [newest] = await store.articles.listReceived(channel.id, { limit: 1 });
         if (newest) {
@@ -137,7 +144,11 @@ export function createStoredLibrary(deps: StoredLibraryDeps): ArticleLibrary {
       }
       // The sample stays reachable by id or title, as it is what a channel with no feeds talks about.
       const s = await sample();
-      if ((isHex && s.id.startsWith(lower)) || (words.length > 0 && words.every((w) => new Set(titleWords(s.article.title ?? '')).has(w)))) return s;
+      if (
+        (isHex && s.id.startsWith(lower)) ||
+        (words.length > 0 && words.every((w) => new Set(titleWords(s.article.title ?? '')).has(w)))
+      )
+        return s;
       return null;
     },
 

@@ -16,7 +16,11 @@ export interface ParsedArgs {
   readonly flags: Readonly<Record<string, string | true>>;
 }
 
-export function parseArgv(argv: readonly string[], specs: Readonly<Record<string, FlagSpec>>, usage: string): Result<ParsedArgs> {
+export function parseArgv(
+  argv: readonly string[],
+  specs: Readonly<Record<string, FlagSpec>>,
+  usage: string,
+): Result<ParsedArgs> {
   const positional: string[] = [];
   const flags: Record<string, string | true> = {};
   for (let i = 0; i < argv.length; i++) {
@@ -30,16 +34,25 @@ export function parseArgv(argv: readonly string[], specs: Readonly<Record<string
     const spec = specs[name];
     if (!spec) {
       const known = Object.keys(specs).map((k) => `--${k}`);
-      return err(failure('bad_input', `Unknown option --${name}${known.length ? ` (expected ${known.join(', ')})` : ''}.`, { hint: `Usage: ${usage}` }));
+      return err(
+        failure('bad_input', `Unknown option --${name}${known.length ? ` (expected ${known.join(', ')})` : ''}.`, {
+          hint: `Usage: ${usage}`,
+        }),
+      );
     }
     if (!spec.value) {
       flags[name] = true;
       continue;
     }
     const value = m[2] ?? argv[++i];
-    if (value === undefined || value === '') return err(failure('bad_input', `Option --${name} needs a value.`, { hint: `Usage: ${usage}` }));
+    if (value === undefined || value === '')
+      return err(failure('bad_input', `Option --${name} needs a value.`, { hint: `Usage: ${usage}` }));
     if (spec.choices && !spec.choices.includes(value)) {
-      return err(failure('bad_input', `Option --${name} must be one of ${spec.choices.join(', ')} (got "${value}").`, { hint: `Usage: ${usage}` }));
+      return err(
+        failure('bad_input', `Option --${name} must be one of ${spec.choices.join(', ')} (got "${value}").`, {
+          hint: `Usage: ${usage}`,
+        }),
+      );
     }
     flags[name] = value;
   }

@@ -19,29 +19,49 @@ export interface RegisterDiscordDeps {
   readonly registry: CommandRegistry;
 }
 
-const USAGE = 'Usage: herald register discord [--guild ID] [--dry-run]\n  --guild ID   register in one server (appears at once; global registration can take up to an hour)\n  --dry-run    show what would change without writing\n';
+const USAGE =
+  'Usage: herald register discord [--guild ID] [--dry-run]\n  --guild ID   register in one server (appears at once; global registration can take up to an hour)\n  --dry-run    show what would change without writing\n';
 
 /** Returns the process exit code: 0 done, 1 Discord or config problem, 2 bad usage. */
-export async function registerDiscordCli(argv: readonly string[], io: CliIo, deps: RegisterDiscordDeps): Promise<number> {
+export async function registerDiscordCli(
+  argv: readonly string[],
+  io: CliIo,
+  deps: RegisterDiscordDeps,
+): Promise<number> {
   let guildId: string | null = null;
   let dryRun = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--help' || a === '-h') return void io.stdout.write(USAGE), 0;
+    if (a === '--help' || a === '-h') return (void io.stdout.write(USAGE), 0);
     if (a === '--dry-run') dryRun = true;
     else if (a === '--guild' || a.startsWith('--guild=')) {
       guildId = a.includes('=') ? a.slice('--guild='.length) : (argv[++i] ?? '');
-      if (!/^\d{5,25}$/.test(guildId)) return void io.stderr.write(`--guild needs a numeric server id, got "${guildId}".\n${USAGE}`), 2;
-    } else return void io.stderr.write(`Unknown argument "${a}".\n${USAGE}`), 2;
+      if (!/^\d{5,25}$/.test(guildId))
+        return (void io.stderr.write(`--guild needs a numeric server id, got "${guildId}".\n${USAGE}`), 2);
+    } else return (void io.stderr.write(`Unknown argument "${a}".\n${USAGE}`), 2);
   }
   const discord = deps.config.discord;
-  const missing = [!discord?.token && 'DISCORD_TOKEN', !discord?.applicationId && 'DISCORD_APPLICATION_ID'].filter(Boolean);
+  const missing = [!discord?.token && 'DISCORD_TOKEN', !discord?.applicationId && 'DISCORD_APPLICATION_ID'].filter(
+    Boolean,
+  );
   if (!discord || missing.length > 0) {
-    io.stderr.write(`Cannot register Discord commands: set ${missing.length > 0 ? missing.join(' and ') : 'DISCORD_TOKEN and DISCORD_APPLICATION_ID'}.\n`);
+    io.stderr.write(
+      `Cannot register Discord commands: set ${missing.length > 0 ? missing.join(' and ') : 'DISCORD_TOKEN and DISCORD_APPLICATION_ID'}.\n`,
+    );
     return 1;
   }
-  const rest = createDiscordRest({ token: discord.token, apiUrl: discord.apiUrl, overrides: { retries: 1, timeout: 15_000 } });
-  const result = await registerCommands({ rest, applicationId: discord.applicationId!, guildId, registry: deps.registry, dryRun });
+  const rest = createDiscordRest({
+    token: discord.token,
+    apiUrl: discord.apiUrl,
+    overrides: { retries: 1, timeout: 15_000 },
+  });
+  const result = await registerCommands({
+    rest,
+    applicationId: discord.applicationId!,
+    guildId,
+    registry: deps.registry,
+    dryRun,
+  });
   if (!result.ok) {
     io.stderr.write(`${result.error.message}\n${result.error.hint ? `${result.error.hint}\n` : ''}`);
     return 1;

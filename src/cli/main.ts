@@ -17,7 +17,15 @@ import { startPlatforms } from '../app/platforms.js';
 import { pollOnce } from '../app/poll-once.js';
 import type { Config } from '../config/schema.js';
 import type { Where } from '../core/ports.js';
-import { createApp, createLogger, hasPlatformTokens, loadAppConfig, openApp, type App, type OpenedApp } from '../main.js';
+import {
+  createApp,
+  createLogger,
+  hasPlatformTokens,
+  loadAppConfig,
+  openApp,
+  type App,
+  type OpenedApp,
+} from '../main.js';
 import { registerDiscordCli } from './discord-commands.js';
 import { overview } from './overview.js';
 import { manifestSlackCli } from './slack-commands.js';
@@ -32,7 +40,13 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-const processIo = (): CliIo => ({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+const processIo = (): CliIo => ({
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+});
 
 export const USAGE = `Usage: herald <command> [options]
 
@@ -114,7 +128,10 @@ async function boot(io: CliIo, article: string | true | undefined): Promise<App 
 const isFailure = (x: App | Failure): x is Failure => 'code' in x;
 
 /** The app on its SQLite store (start, run, digest, poll): state persists between processes. */
-async function open(io: CliIo, article: string | true | undefined): Promise<{ opened: OpenedApp; config: Config } | Failure> {
+async function open(
+  io: CliIo,
+  article: string | true | undefined,
+): Promise<{ opened: OpenedApp; config: Config } | Failure> {
   const config = await loadAppConfig({ env: io.env, cwd: io.cwd, cliLogLevel: 'warn' });
   if (!config.ok) return config.error;
   const logger = createLogger(config.value.logLevel, io.stderr);
@@ -133,15 +150,19 @@ async function open(io: CliIo, article: string | true | undefined): Promise<{ op
 /** `--workspace/--channel/--user` → where the command is issued and by whom. */
 function placeOf(flags: Readonly<Record<string, string | true>>): { where: Where; userId: string } {
   const text = (k: string, d: string): string => (typeof flags[k] === 'string' ? (flags[k] as string) : d);
-  return { where: { platform: 'shell', workspaceId: text('workspace', 'local'), channelId: text('channel', 'local') }, userId: text('user', 'local') };
+  return {
+    where: { platform: 'shell', workspaceId: text('workspace', 'local'), channelId: text('channel', 'local') },
+    userId: text('user', 'local'),
+  };
 }
 
 /** Resolves when the process is asked to stop (Ctrl-C, SIGTERM from a supervisor). */
-const untilSignal = (): Promise<string> => new Promise((resolve) => {
-  const done = (sig: string) => resolve(sig);
-  process.once('SIGINT', done);
-  process.once('SIGTERM', done);
-});
+const untilSignal = (): Promise<string> =>
+  new Promise((resolve) => {
+    const done = (sig: string) => resolve(sig);
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
 
 async function version(): Promise<string> {
   const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -166,7 +187,12 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     case 'start': {
       const args = parseArgv(rest, { as: LEVEL, article: ARTICLE, ...PLACE }, USAGES['start']!);
       if (!args.ok) return fail(io, args.error);
-      if (args.value.positional.length > 0) return fail(io, { code: 'bad_input', message: `Unexpected "${args.value.positional.join(' ')}".`, hint: `Usage: ${USAGES['start']}` });
+      if (args.value.positional.length > 0)
+        return fail(io, {
+          code: 'bad_input',
+          message: `Unexpected "${args.value.positional.join(' ')}".`,
+          hint: `Usage: ${USAGES['start']}`,
+        });
       const booted = await open(io, args.value.flags['article']);
       if ('code' in booted) return fail(io, booted);
       const { opened, config } = booted;
@@ -175,9 +201,15 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         const running = await startPlatforms(config, opened).catch((e: unknown) => e as Error);
         if (running instanceof Error) {
           await opened.close();
-          return fail(io, { code: 'platform_error', message: `Could not start: ${running.message}`, hint: 'Check HTTP_PORT (is another program using it?) and the DISCORD_* and SLACK_* variables (see .env.example).' });
+          return fail(io, {
+            code: 'platform_error',
+            message: `Could not start: ${running.message}`,
+            hint: 'Check HTTP_PORT (is another program using it?) and the DISCORD_* and SLACK_* variables (see .env.example).',
+          });
         }
-        io.stderr.write(`herald: running ${running.started.join(' and ')}${running.http ? ` (HTTP on port ${running.http.port})` : ''}; Ctrl-C stops.\n`);
+        io.stderr.write(
+          `herald: running ${running.started.join(' and ')}${running.http ? ` (HTTP on port ${running.http.port})` : ''}; Ctrl-C stops.\n`,
+        );
         const signal = await untilSignal();
         app.logger.info({ signal }, 'stopping');
         await running.stop();
@@ -207,14 +239,20 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       const args = parseArgv(rest, { as: LEVEL, article: ARTICLE, json: { value: false }, ...PLACE }, USAGES['run']!);
       if (!args.ok) return fail(io, args.error);
       const line = args.value.positional.join(' ').trim();
-      if (line === '') return fail(io, { code: 'bad_input', message: 'Give the command to run.', hint: `Usage: ${USAGES['run']}` });
+      if (line === '')
+        return fail(io, { code: 'bad_input', message: 'Give the command to run.', hint: `Usage: ${USAGES['run']}` });
       const booted = await open(io, args.value.flags['article']);
       if ('code' in booted) return fail(io, booted);
       const { app } = booted.opened;
       try {
         const level = (args.value.flags['as'] as AccessLevel | undefined) ?? 'member';
         const { where, userId } = placeOf(args.value.flags);
-        const reply = await answerLine(line, { dispatcher: app.dispatcher, registry: app.registry, invoker: { userId, platformLevel: level }, where });
+        const reply = await answerLine(line, {
+          dispatcher: app.dispatcher,
+          registry: app.registry,
+          invoker: { userId, platformLevel: level },
+          where,
+        });
         return emit(io, reply, args.value.flags['json'] === true);
       } finally {
         await booted.opened.close();
@@ -224,7 +262,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       const args = parseArgv(rest, { once: { value: false } }, USAGES['poll']!);
       if (!args.ok) return fail(io, args.error);
       if (args.value.flags['once'] !== true || args.value.positional.length > 0) {
-        return fail(io, { code: 'bad_input', message: 'poll runs one cycle and exits: add --once (herald start polls continuously).', hint: `Usage: ${USAGES['poll']}` });
+        return fail(io, {
+          code: 'bad_input',
+          message: 'poll runs one cycle and exits: add --once (herald start polls continuously).',
+          hint: `Usage: ${USAGES['poll']}`,
+        });
       }
       const booted = await open(io, undefined);
       if ('code' in booted) return fail(io, booted);
@@ -236,7 +278,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           clock: { now: () => new Date() },
           logger: opened.app.logger,
           delivery: opened.delivery,
-          options: { pollIntervalMs: config.feeds.pollIntervalMinutes * 60_000, disableAfterFailures: config.feeds.disableAfterFailures },
+          options: {
+            pollIntervalMs: config.feeds.pollIntervalMinutes * 60_000,
+            disableAfterFailures: config.feeds.disableAfterFailures,
+          },
           print: (text) => io.stdout.write(`${text}\n`),
         });
         return 0;
@@ -248,7 +293,15 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     case 'manifest': {
       const [platform, ...more] = rest;
       const want = sub === 'register' ? 'discord' : 'slack';
-      if (platform !== want) return fail(io, { code: 'bad_input', message: `herald ${sub} ${platform ?? ''}: only "${sub} ${want}" exists.`, hint: sub === 'register' ? 'Usage: herald register discord [--guild ID] [--dry-run]' : 'Usage: herald manifest slack [--socket-mode] [--url https://your.host]' });
+      if (platform !== want)
+        return fail(io, {
+          code: 'bad_input',
+          message: `herald ${sub} ${platform ?? ''}: only "${sub} ${want}" exists.`,
+          hint:
+            sub === 'register'
+              ? 'Usage: herald register discord [--guild ID] [--dry-run]'
+              : 'Usage: herald manifest slack [--socket-mode] [--url https://your.host]',
+        });
       const config = await loadAppConfig({ env: io.env, cwd: io.cwd, cliLogLevel: 'warn' });
       if (!config.ok) return fail(io, config.error);
       const app = createApp(config.value, { logger: createLogger(config.value.logLevel, io.stderr) });
@@ -262,7 +315,12 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       const args = parseArgv(rest, { json: { value: false } }, USAGES['analyze']!);
       if (!args.ok) return fail(io, args.error);
       const [ref, ...extra] = args.value.positional;
-      if (!ref || extra.length > 0) return fail(io, { code: 'bad_input', message: ref ? `Unexpected "${extra.join(' ')}".` : 'Give the file or URL to analyse.', hint: `Usage: ${USAGES['analyze']}` });
+      if (!ref || extra.length > 0)
+        return fail(io, {
+          code: 'bad_input',
+          message: ref ? `Unexpected "${extra.join(' ')}".` : 'Give the file or URL to analyse.',
+          hint: `Usage: ${USAGES['analyze']}`,
+        });
       const app = await boot(io, undefined);
       if (isFailure(app)) return fail(io, app);
       const loaded = await app.load(ref);
@@ -276,15 +334,29 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return 0;
     }
     case 'digest': {
-      const args = parseArgv(rest, { article: ARTICLE, format: { value: true, choices: ['text', 'json'] }, ...PLACE }, USAGES['digest']!);
+      const args = parseArgv(
+        rest,
+        { article: ARTICLE, format: { value: true, choices: ['text', 'json'] }, ...PLACE },
+        USAGES['digest']!,
+      );
       if (!args.ok) return fail(io, args.error);
-      if (args.value.positional.length > 0) return fail(io, { code: 'bad_input', message: `Unexpected "${args.value.positional.join(' ')}".`, hint: `Usage: ${USAGES['digest']}` });
+      if (args.value.positional.length > 0)
+        return fail(io, {
+          code: 'bad_input',
+          message: `Unexpected "${args.value.positional.join(' ')}".`,
+          hint: `Usage: ${USAGES['digest']}`,
+        });
       const booted = await open(io, args.value.flags['article']);
       if ('code' in booted) return fail(io, booted);
       const { app } = booted.opened;
       try {
         const { where, userId } = placeOf(args.value.flags);
-        const reply = await answerLine('/digest', { dispatcher: app.dispatcher, registry: app.registry, invoker: { userId, platformLevel: 'member' }, where });
+        const reply = await answerLine('/digest', {
+          dispatcher: app.dispatcher,
+          registry: app.registry,
+          invoker: { userId, platformLevel: 'member' },
+          where,
+        });
         return emit(io, reply, args.value.flags['format'] === 'json');
       } finally {
         await booted.opened.close();
@@ -293,7 +365,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     default: {
       const known = ['start', 'run', 'analyze', 'digest', 'poll', 'register', 'manifest', 'help'];
       const guess = closest(sub, known, { limit: 1 })[0];
-      return fail(io, { code: 'unknown_command', message: `Unknown command "${sub}".`, hint: guess ? `Did you mean "herald ${guess}"? See herald --help.` : 'See herald --help.' });
+      return fail(io, {
+        code: 'unknown_command',
+        message: `Unknown command "${sub}".`,
+        hint: guess ? `Did you mean "herald ${guess}"? See herald --help.` : 'See herald --help.',
+      });
     }
   }
 }

@@ -21,8 +21,13 @@ export interface ManifestSlackDeps {
 
 /** Exit codes as the rest of the CLI: 0 done, 2 usage mistake. `argv` is what follows `manifest slack`. */
 export async function manifestSlackCli(argv: string[], io: ManifestSlackIo, deps: ManifestSlackDeps): Promise<number> {
-  const args = argv[0] === 'manifest' ? argv.slice(argv[1] === 'slack' ? 2 : 1) : argv[0] === 'slack' ? argv.slice(1) : argv;
-  const parsed = parseArgv(args, { 'socket-mode': { value: false }, url: { value: true }, name: { value: true } }, MANIFEST_SLACK_USAGE);
+  const args =
+    argv[0] === 'manifest' ? argv.slice(argv[1] === 'slack' ? 2 : 1) : argv[0] === 'slack' ? argv.slice(1) : argv;
+  const parsed = parseArgv(
+    args,
+    { 'socket-mode': { value: false }, url: { value: true }, name: { value: true } },
+    MANIFEST_SLACK_USAGE,
+  );
   if (!parsed.ok) {
     io.stderr.write(`herald: ${parsed.error.message} ${parsed.error.hint ?? ''}\n`);
     return 2;
@@ -39,7 +44,9 @@ export async function manifestSlackCli(argv: string[], io: ManifestSlackIo, deps
     ...(typeof f['name'] === 'string' ? { appName: f['name'] } : {}),
   });
   if (!result.ok) {
-    io.stderr.write(`herald: ${result.error.message}${result.error.hint ? ` ${result.error.hint}` : ''}\nUsage: ${MANIFEST_SLACK_USAGE}\n`);
+    io.stderr.write(
+      `herald: ${result.error.message}${result.error.hint ? ` ${result.error.hint}` : ''}\nUsage: ${MANIFEST_SLACK_USAGE}\n`,
+    );
     return 2;
   }
   for (const w of result.value.warnings) io.stderr.write(`herald: warning: ${w}\n`);

@@ -58,7 +58,9 @@ export async function loadConfig(sources: ConfigSources): Promise<Result<Config>
       problems.push('SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
     }
     if (e.DISCORD_PUBLIC_KEY && !e.DISCORD_APPLICATION_ID) {
-      problems.push('DISCORD_APPLICATION_ID: required with DISCORD_PUBLIC_KEY (HTTP interactions edit replies through the application webhook)');
+      problems.push(
+        'DISCORD_APPLICATION_ID: required with DISCORD_PUBLIC_KEY (HTTP interactions edit replies through the application webhook)',
+      );
     }
   }
   if (fileResult.success) {
@@ -79,10 +81,20 @@ export async function loadConfig(sources: ConfigSources): Promise<Result<Config>
     sampleArticle: resolve(cwd, e.HERALD_SAMPLE_ARTICLE ?? BUNDLED_SAMPLE),
     http: { port: e.HTTP_PORT, host: e.HTTP_HOST },
     discord: discordOn
-      ? { token: e.DISCORD_TOKEN ?? null, applicationId: e.DISCORD_APPLICATION_ID ?? null, publicKey: e.DISCORD_PUBLIC_KEY ?? null, apiUrl: e.DISCORD_API_URL ?? null }
+      ? {
+          token: e.DISCORD_TOKEN ?? null,
+          applicationId: e.DISCORD_APPLICATION_ID ?? null,
+          publicKey: e.DISCORD_PUBLIC_KEY ?? null,
+          apiUrl: e.DISCORD_API_URL ?? null,
+        }
       : null,
     slack: e.SLACK_BOT_TOKEN
-      ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET ?? null, appToken: e.SLACK_APP_TOKEN ?? null, apiUrl: e.SLACK_API_URL ?? null }
+      ? {
+          botToken: e.SLACK_BOT_TOKEN,
+          signingSecret: e.SLACK_SIGNING_SECRET ?? null,
+          appToken: e.SLACK_APP_TOKEN ?? null,
+          apiUrl: e.SLACK_API_URL ?? null,
+        }
       : null,
     feeds: {
       allowlist: [...e.HERALD_FEED_ALLOWLIST, ...f.feeds.allowlist],

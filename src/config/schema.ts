@@ -10,7 +10,12 @@ const optionalUrl = z.string().trim().url('must be a URL like http://127.0.0.1:8
 const csv = z
   .string()
   .optional()
-  .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+  .transform((s) =>
+    (s ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 
 /** Environment variables Herald reads. Nothing outside src/config and src/main.ts reads process.env. */
 export const envSchema = z.object({
@@ -20,12 +25,28 @@ export const envSchema = z.object({
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HTTP_HOST: z.string().trim().min(1).default('0.0.0.0'),
   DISCORD_TOKEN: optionalText,
-  DISCORD_APPLICATION_ID: z.string().trim().regex(/^\d{5,25}$/, 'must be the numeric application id').optional(),
-  DISCORD_PUBLIC_KEY: z.string().trim().regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hex characters of the application public key').optional(),
+  DISCORD_APPLICATION_ID: z
+    .string()
+    .trim()
+    .regex(/^\d{5,25}$/, 'must be the numeric application id')
+    .optional(),
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hex characters of the application public key')
+    .optional(),
   DISCORD_API_URL: optionalUrl,
-  SLACK_BOT_TOKEN: z.string().trim().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional(),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^xoxb-/, 'must be a bot token starting with xoxb-')
+    .optional(),
   SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: z.string().trim().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^xapp-/, 'must be an app-level token starting with xapp-')
+    .optional(),
   SLACK_API_URL: optionalUrl,
   HERALD_FEED_ALLOWLIST: csv,
   HERALD_FEED_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
@@ -43,7 +64,10 @@ export const listCommandSchema = z.object({
   /** Optional article (path under the repo, URL or stored id) the command is bound to. */
   article: z.string().min(1).optional(),
   /** Only in these workspaces (`discord:<guild id>`, `slack:<team id>`, `shell:<workspace>`); default everywhere. */
-  workspaces: z.array(z.string().regex(/^(discord|slack|shell):\S+$/, 'must be platform:id, e.g. discord:123456789012345678')).min(1).optional(),
+  workspaces: z
+    .array(z.string().regex(/^(discord|slack|shell):\S+$/, 'must be platform:id, e.g. discord:123456789012345678'))
+    .min(1)
+    .optional(),
 });
 
 /** `config/herald.json`: settings that are not secrets and belong in version control. */

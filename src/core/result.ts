@@ -31,14 +31,17 @@ export interface Failure {
 }
 
 export type Result<T, E = Failure> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: E };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
 
 export const err = <E = Failure>(error: E): Result<never, E> => ({ ok: false, error });
 
-export function failure(code: FailureCode, message: string, extra: { hint?: string; details?: Record<string, unknown> } = {}): Failure {
+export function failure(
+  code: FailureCode,
+  message: string,
+  extra: { hint?: string; details?: Record<string, unknown> } = {},
+): Failure {
   return { code, message, ...extra };
 }
 
@@ -51,5 +54,11 @@ export class FailureError extends Error {
 }
 
 export function isFailure(value: unknown): value is Failure {
-  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value && typeof (value as Failure).message === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'code' in value &&
+    'message' in value &&
+    typeof (value as Failure).message === 'string'
+  );
 }

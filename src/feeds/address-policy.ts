@@ -100,10 +100,12 @@ export function parseAllowlist(entries: readonly string[]): Result<AddressAllowl
     }
   }
   if (bad.length > 0) {
-    return err(failure('bad_input', `Invalid fetch allowlist entries: ${bad.join(', ')}.`, {
-      hint: 'Use a host name (feeds.lan, *.corp.example), an IP address or a CIDR such as 10.0.0.0/8.',
-      details: { bad },
-    }));
+    return err(
+      failure('bad_input', `Invalid fetch allowlist entries: ${bad.join(', ')}.`, {
+        hint: 'Use a host name (feeds.lan, *.corp.example), an IP address or a CIDR such as 10.0.0.0/8.',
+        details: { bad },
+      }),
+    );
   }
   return ok({ hosts, cidrs, entries: [...entries] });
 }
@@ -114,10 +116,12 @@ function isAllowedAddress(address: string, allow: AddressAllowlist): boolean {
 }
 
 function refused(url: string, why: string, details: Record<string, unknown> = {}) {
-  return err(failure('url_refused', `Refused to fetch ${url}: ${why}.`, {
-    hint: 'Feeds must be public http(s) URLs; an admin can allowlist an internal host in config.',
-    details: { url, ...details },
-  }));
+  return err(
+    failure('url_refused', `Refused to fetch ${url}: ${why}.`, {
+      hint: 'Feeds must be public http(s) URLs; an admin can allowlist an internal host in config.',
+      details: { url, ...details },
+    }),
+  );
 }
 
 /**
@@ -132,13 +136,20 @@ export async function checkUrl(rawUrl: string, lookup: LookupFn, allow: AddressA
   try {
     url = new URL(rawUrl);
   } catch {
-    return err(failure('bad_input', `Not a valid URL: ${rawUrl}`, { hint: 'Example: https://www.theguardian.com/world/rss' }));
+    return err(
+      failure('bad_input', `Not a valid URL: ${rawUrl}`, { hint: 'Example: https://www.theguardian.com/world/rss' }),
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return refused(rawUrl, `only http and https are fetched, not ${url.protocol.replace(':', '')}`, { reason: 'scheme' });
+    return refused(rawUrl, `only http and https are fetched, not ${url.protocol.replace(':', '')}`, {
+      reason: 'scheme',
+    });
   }
   // WHATWG URL already normalised 0x7f.1 and 2130706433 to 127.0.0.1; IPv6 keeps its brackets.
-  const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  const host = url.hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   if (allow.hosts.some((p) => hostMatches(host, p))) return ok(url);
 
   if (isIP(host) === 0) {
@@ -153,10 +164,12 @@ export async function checkUrl(rawUrl: string, lookup: LookupFn, allow: AddressA
     try {
       addresses = await lookup(host);
     } catch (cause) {
-      return err(failure('feed_unreachable', `Could not resolve ${host}.`, {
-        hint: 'Check the spelling of the address.',
-        details: { url: rawUrl, host, cause: String(cause) },
-      }));
+      return err(
+        failure('feed_unreachable', `Could not resolve ${host}.`, {
+          hint: 'Check the spelling of the address.',
+          details: { url: rawUrl, host, cause: String(cause) },
+        }),
+      );
     }
     if (addresses.length === 0) {
       return err(failure('feed_unreachable', `Could not resolve ${host}.`, { details: { url: rawUrl, host } }));
@@ -166,7 +179,13 @@ export async function checkUrl(rawUrl: string, lookup: LookupFn, allow: AddressA
   for (const { address } of addresses) {
     if (isAllowedAddress(address, allow)) continue;
     const why = refusedAddressReason(address);
-    if (why !== null) return refused(rawUrl, `${host} resolves to a ${why} address (${address})`, { reason: 'address', host, address, range: why });
+    if (why !== null)
+      return refused(rawUrl, `${host} resolves to a ${why} address (${address})`, {
+        reason: 'address',
+        host,
+        address,
+        range: why,
+      });
   }
   return ok(url);
 }

@@ -23,7 +23,11 @@ const HTML_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.1';
 
 /** Fetches an article page; anything but HTML (a PDF, an image) is `unreadable_article`. */
 export async function fetchArticlePage(url: string, deps: FetchArticlePageDeps): Promise<Result<ArticlePage>> {
-  const fetched = await safeFetch(url, { ...deps.limits, accept: HTML_ACCEPT, ...(deps.userAgent ? { userAgent: deps.userAgent } : {}) }, deps);
+  const fetched = await safeFetch(
+    url,
+    { ...deps.limits, accept: HTML_ACCEPT, ...(deps.userAgent ? { userAgent: deps.userAgent } : {}) },
+    deps,
+  );
   if (!fetched.ok) return fetched;
   const res = fetched.value;
   // No validators were sent, so a 304 here means a broken server; treat it as nothing to read.
@@ -32,7 +36,11 @@ export async function fetchArticlePage(url: string, deps: FetchArticlePageDeps):
   }
   const type = res.contentType?.split(';')[0]?.trim().toLowerCase() ?? null;
   if (type !== null && type !== 'text/html' && type !== 'application/xhtml+xml') {
-    return err(failure('unreadable_article', `${url} is ${type}, not a web page Herald can read.`, { details: { url, contentType: type } }));
+    return err(
+      failure('unreadable_article', `${url} is ${type}, not a web page Herald can read.`, {
+        details: { url, contentType: type },
+      }),
+    );
   }
   return ok({ html: res.body, finalUrl: res.finalUrl, contentType: res.contentType });
 }

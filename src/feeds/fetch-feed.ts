@@ -36,26 +36,37 @@ export type FetchFeedResult =
       readonly finalUrl: string;
     };
 
-const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5';
+const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5';
 
 /** Fetches and parses one feed. Failures are values (url_refused, timeout, too_large, feed_unreachable, feed_invalid). */
 export async function fetchFeed(feed: FeedToFetch, deps: FetchFeedDeps): Promise<Result<FetchFeedResult>> {
-  const fetched = await safeFetch(feed.url, {
-    ...deps.limits,
-    etag: feed.etag ?? null,
-    lastModified: feed.lastModified ?? null,
-    accept: FEED_ACCEPT,
-    ...(deps.userAgent ? { userAgent: deps.userAgent } : {}),
-  }, deps);
+  const fetched = await safeFetch(
+    feed.url,
+    {
+      ...deps.limits,
+      etag: feed.etag ?? null,
+      lastModified: feed.lastModified ?? null,
+      accept: FEED_ACCEPT,
+      ...(deps.userAgent ? { userAgent: deps.userAgent } : {}),
+    },
+    deps,
+  );
   if (!fetched.ok) return fetched;
   const res = fetched.value;
   if (res.status === 304) return ok({ notModified: true, etag: res.etag, lastModified: res.lastModified });
 
   const parsed = await parseFeed(res.body, { baseUrl: res.finalUrl });
   if (!parsed.ok) {
-    return { ok: false, error: { ...parsed.error, details: { ...parsed.error.details, url: feed.url, contentType: res.contentType } } };
+    return {
+      ok: false,
+      error: { ...parsed.error, details: { ...parsed.error.details, url: feed.url, contentType: res.contentType } },
+    };
   }
-  deps.logger?.debug({ url: feed.url, items: parsed.value.items.length, bytes: res.bytes, charset: res.charset }, 'feed fetched');
+  deps.logger?.debug(
+    { url: feed.url, items: parsed.value.items.length, bytes: res.bytes, charset: res.charset },
+    'feed fetched',
+  );
   return ok({
     notModified: false,
     title: parsed.value.title,
@@ -77,7 +88,12 @@ export interface BackoffPolicy {
   readonly random: () => number;
 }
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 5 * 60_000, maxMs: 6 * 60 * 60_000, jitter: 0.2, random: Math.random };
+export const DEFAULT_BACKOFF: BackoffPolicy = {
+  baseMs: 5 * 60_000,
+  maxMs: 6 * 60 * 60_000,
+  jitter: 0.2,
+  random: Math.random,
+};
 
 /**
  * When to try a feed again after `consecutiveFailures` failures in a row: base × 2^(n−1),
@@ -102,7 +118,11 @@ export type DisableDecision = { readonly disable: false } | { readonly disable: 
  * Disables a feed after `threshold` failures in a row. A refused URL is disabled at once:
  * retrying cannot make a private address public.
  */
-export function shouldDisable(consecutiveFailures: number, lastError?: Failure, threshold = DISABLE_AFTER_FAILURES): DisableDecision {
+export function shouldDisable(
+  consecutiveFailures: number,
+  lastError?: Failure,
+  threshold = DISABLE_AFTER_FAILURES,
+): DisableDecision {
   if (lastError?.code === 'url_refused') {
     return { disable: true, reason: `Disabled: ${lastError.message}` };
   }

@@ -84,13 +84,16 @@ function mediaUrl(raw: Record<string, unknown>): string | undefined {
   };
   const group = raw.mediaGroup as Record<string, unknown> | undefined;
   const enclosure = raw.enclosure as { url?: unknown; type?: unknown } | undefined;
-  const enclosureUrl = typeof enclosure?.url === 'string' && String(enclosure.type ?? '').startsWith('image/') ? enclosure.url : undefined;
+  const enclosureUrl =
+    typeof enclosure?.url === 'string' && String(enclosure.type ?? '').startsWith('image/') ? enclosure.url : undefined;
   return attrUrl(raw.mediaContent) ?? attrUrl(raw.mediaThumbnail) ?? attrUrl(group?.['media:content']) ?? enclosureUrl;
 }
 
 function categories(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.map((c) => text(c) ?? text((c as { $?: { term?: unknown } })?.$?.term)).filter((c): c is string => c !== undefined);
+  return value
+    .map((c) => text(c) ?? text((c as { $?: { term?: unknown } })?.$?.term))
+    .filter((c): c is string => c !== undefined);
 }
 
 function normaliseItem(raw: Record<string, unknown>, base: string | null): FeedItemInput {
@@ -101,7 +104,9 @@ function normaliseItem(raw: Record<string, unknown>, base: string | null): FeedI
   const id = text(raw.id);
   const title = text(raw.title);
   const item: Record<string, unknown> = {
-    title: title ? plainText(title) || fallbackTitle(encoded ?? content ?? summary, link) : fallbackTitle(encoded ?? content ?? summary, link),
+    title: title
+      ? plainText(title) || fallbackTitle(encoded ?? content ?? summary, link)
+      : fallbackTitle(encoded ?? content ?? summary, link),
     link,
     guid: text(raw.guid) ?? id ?? text(raw['rdf:about']) ?? null,
     id,
@@ -129,7 +134,9 @@ function rootElement(body: string): string | null {
 }
 
 function invalid(message: string, details: Record<string, unknown>, hint?: string) {
-  return err(failure('feed_invalid', message, { hint: hint ?? 'Check that the URL points at an RSS or Atom feed.', details }));
+  return err(
+    failure('feed_invalid', message, { hint: hint ?? 'Check that the URL points at an RSS or Atom feed.', details }),
+  );
 }
 
 /**
@@ -142,18 +149,27 @@ export async function parseFeed(input: string, opts: ParseFeedOptions = {}): Pro
   if (body === '') return invalid('The response was empty, not a feed.', { reason: 'empty' });
   const root = rootElement(body.slice(0, 4096));
   if (root === 'html') {
-    const alternate = body.match(/<link[^>]+type=["']application\/(?:rss|atom)\+xml["'][^>]*>/i)?.[0]?.match(/href=["']([^"']+)["']/i)?.[1];
+    const alternate = body
+      .match(/<link[^>]+type=["']application\/(?:rss|atom)\+xml["'][^>]*>/i)?.[0]
+      ?.match(/href=["']([^"']+)["']/i)?.[1];
     const feedLink = absolute(alternate, opts.baseUrl ?? null);
-    return invalid('The URL returned an HTML page, not a feed.', { reason: 'html', alternate: feedLink },
-      feedLink ? `The page names its feed: ${feedLink}` : 'Look for the site\'s RSS or Atom link and use that.');
+    return invalid(
+      'The URL returned an HTML page, not a feed.',
+      { reason: 'html', alternate: feedLink },
+      feedLink ? `The page names its feed: ${feedLink}` : "Look for the site's RSS or Atom link and use that.",
+    );
   }
 
   let raw: Parser.Output<Record<string, unknown>>;
   try {
-    const parser = new Parser<Record<string, unknown>, Record<string, unknown>>({ customFields: { item: ITEM_FIELDS } });
+    const parser = new Parser<Record<string, unknown>, Record<string, unknown>>({
+      customFields: { item: ITEM_FIELDS },
+    });
     raw = await parser.parseString(body);
   } catch (cause) {
-    const why = String(cause instanceof Error ? cause.message : cause).replace(/\s*\n\s*/g, ', ').replace(/,\s*$/, '');
+    const why = String(cause instanceof Error ? cause.message : cause)
+      .replace(/\s*\n\s*/g, ', ')
+      .replace(/,\s*$/, '');
     if (/not recognized as RSS/i.test(why)) {
       return invalid(`Not an RSS or Atom feed (the document is <${root ?? '?'}>).`, { reason: 'not_a_feed', root });
     }

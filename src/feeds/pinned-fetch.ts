@@ -27,7 +27,9 @@ export function guardedLookup(allow: AddressAllowlist, resolve: typeof dnsLookup
       const list = (addresses as unknown as LookupAddress[]) ?? [];
       const bad = list.find((a) => !allowed(a.address, hostname, allow));
       if (bad || list.length === 0) {
-        const e = new Error(`refused to connect to ${hostname} (${bad?.address ?? 'no address'}): ${bad ? refusedAddressReason(bad.address) : 'unresolved'}`) as NodeJS.ErrnoException;
+        const e = new Error(
+          `refused to connect to ${hostname} (${bad?.address ?? 'no address'}): ${bad ? refusedAddressReason(bad.address) : 'unresolved'}`,
+        ) as NodeJS.ErrnoException;
         e.code = 'EHERALDREFUSED';
         return callback(e, []);
       }
@@ -41,5 +43,6 @@ export function guardedLookup(allow: AddressAllowlist, resolve: typeof dnsLookup
 /** Builds the production feed `fetch`: undici with the guarded lookup on every connection. */
 export function createPinnedFetch(allow: AddressAllowlist): typeof fetch {
   const agent = new Agent({ connect: { lookup: guardedLookup(allow) as never }, keepAliveTimeout: 10_000 });
-  return ((input: string | URL, init?: RequestInit) => undiciFetch(input as string, { ...(init as object), dispatcher: agent } as never)) as unknown as typeof fetch;
+  return ((input: string | URL, init?: RequestInit) =>
+    undiciFetch(input as string, { ...(init as object), dispatcher: agent } as never)) as unknown as typeof fetch;
 }

@@ -47,7 +47,13 @@ interface FetchedCommon {
 
 /** A fetched body (200) or "unchanged since your validators" (304, no body read). */
 export type FetchedResource =
-  | (FetchedCommon & { readonly status: 200; readonly body: string; readonly contentType: string | null; readonly charset: string; readonly bytes: number })
+  | (FetchedCommon & {
+      readonly status: 200;
+      readonly body: string;
+      readonly contentType: string | null;
+      readonly charset: string;
+      readonly bytes: number;
+    })
   | (FetchedCommon & { readonly status: 304 });
 
 export const DEFAULT_USER_AGENT = 'Herald/0.1 (+https://github.com/herald-bot/herald; news bot)';
@@ -83,7 +89,11 @@ function errorCode(cause: unknown): string | undefined {
  * server in the meantime (ECONNRESET / socket closed before any response). A GET is safe to
  * repeat, and without this a poll after a quiet spell fails for nothing.
  */
-async function fetchOnce(doFetch: typeof globalThis.fetch, url: URL, init: RequestInit & { signal: AbortSignal }): Promise<Response> {
+async function fetchOnce(
+  doFetch: typeof globalThis.fetch,
+  url: URL,
+  init: RequestInit & { signal: AbortSignal },
+): Promise<Response> {
   try {
     return await doFetch(url, init);
   } catch (cause) {
@@ -95,25 +105,30 @@ async function fetchOnce(doFetch: typeof globalThis.fetch, url: URL, init: Reque
 
 function networkFailure(cause: unknown, url: string, timeout: AbortSignal, timeoutMs: number) {
   if (timeout.aborted) {
-    return err(failure('timeout', `Timed out after ${timeoutMs} ms fetching ${url}.`, {
-      hint: 'The site is slow or not answering; Herald will try again later.',
-      details: { url, timeoutMs },
-    }));
+    return err(
+      failure('timeout', `Timed out after ${timeoutMs} ms fetching ${url}.`, {
+        hint: 'The site is slow or not answering; Herald will try again later.',
+        details: { url, timeoutMs },
+      }),
+    );
   }
   const inner = cause instanceof Error && cause.cause instanceof Error ? cause.cause : cause;
   const code = errorCode(cause);
-  return err(failure('feed_unreachable', `Could not reach ${url}${code ? ` (${code})` : ''}.`, {
-    hint: 'Check the address; Herald will try again later.',
-    details: { url, code, cause: String(inner) },
-  }));
+  return err(
+    failure('feed_unreachable', `Could not reach ${url}${code ? ` (${code})` : ''}.`, {
+      hint: 'Check the address; Herald will try again later.',
+      details: { url, code, cause: String(inner) },
+    }),
+  );
 }
 
-
 function tooLarge(url: string, maxBytes: number, contentLength?: number) {
-  return err(failure('too_large', `${url} is larger than the ${Math.round(maxBytes / 1024)} KiB limit.`, {
-    hint: 'Ask an admin to raise the fetch byte cap if this feed is legitimate.',
-    details: { url, maxBytes, contentLength },
-  }));
+  return err(
+    failure('too_large', `${url} is larger than the ${Math.round(maxBytes / 1024)} KiB limit.`, {
+      hint: 'Ask an admin to raise the fetch byte cap if this feed is legitimate.',
+      details: { url, maxBytes, contentLength },
+    }),
+  );
 }
 
 /**
@@ -121,7 +136,11 @@ function tooLarge(url: string, maxBytes: number, contentLength?: number) {
  * against the address policy. Expected failures are values: url_refused, timeout, too_large,
  * feed_unreachable (network errors, HTTP errors, redirect loops), bad_input (not a URL).
  */
-export async function safeFetch(url: string, opts: SafeFetchOptions, deps: SafeFetchDeps): Promise<Result<FetchedResource>> {
+export async function safeFetch(
+  url: string,
+  opts: SafeFetchOptions,
+  deps: SafeFetchDeps,
+): Promise<Result<FetchedResource>> {
   const limits: FetchLimits = {
     timeoutMs: opts.timeoutMs ?? DEFAULT_FETCH_LIMITS.timeoutMs,
     maxBytes: opts.maxBytes ?? DEFAULT_FETCH_LIMITS.maxBytes,
@@ -157,13 +176,19 @@ export async function safeFetch(url: string, opts: SafeFetchOptions, deps: SafeF
       const location = res.headers.get('location');
       await discard(res);
       if (!location) {
-        return err(failure('feed_unreachable', `${current} redirected without saying where to.`, { details: { url: current, status: res.status } }));
+        return err(
+          failure('feed_unreachable', `${current} redirected without saying where to.`, {
+            details: { url: current, status: res.status },
+          }),
+        );
       }
       if (hop >= limits.maxRedirects) {
-        return err(failure('feed_unreachable', `Too many redirects (more than ${limits.maxRedirects}) starting from ${url}.`, {
-          hint: 'The site may be stuck in a redirect loop; try the final address directly.',
-          details: { url, lastUrl: current, maxRedirects: limits.maxRedirects, reason: 'redirect_limit' },
-        }));
+        return err(
+          failure('feed_unreachable', `Too many redirects (more than ${limits.maxRedirects}) starting from ${url}.`, {
+            hint: 'The site may be stuck in a redirect loop; try the final address directly.',
+            details: { url, lastUrl: current, maxRedirects: limits.maxRedirects, reason: 'redirect_limit' },
+          }),
+        );
       }
       const next = new URL(location, checked.value).href;
       deps.logger?.debug({ from: current, to: next, status: res.status }, 'following redirect');
@@ -176,14 +201,28 @@ export async function safeFetch(url: string, opts: SafeFetchOptions, deps: SafeF
     if (res.status === 304) {
       await discard(res);
       // A 304 may omit the validators; the ones we sent are still the current ones.
-      return ok({ status: 304, etag: etag ?? opts.etag ?? null, lastModified: lastModified ?? opts.lastModified ?? null, finalUrl: current });
+      return ok({
+        status: 304,
+        etag: etag ?? opts.etag ?? null,
+        lastModified: lastModified ?? opts.lastModified ?? null,
+        finalUrl: current,
+      });
     }
     if (res.status !== 200) {
       await discard(res);
-      return err(failure('feed_unreachable', `${current} answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`, {
-        hint: res.status === 404 || res.status === 410 ? 'The feed may have moved; check its address.' : 'Herald will try again later.',
-        details: { url: current, status: res.status, retryAfter: res.headers.get('retry-after') ?? undefined },
-      }));
+      return err(
+        failure(
+          'feed_unreachable',
+          `${current} answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`,
+          {
+            hint:
+              res.status === 404 || res.status === 410
+                ? 'The feed may have moved; check its address.'
+                : 'Herald will try again later.',
+            details: { url: current, status: res.status, retryAfter: res.headers.get('retry-after') ?? undefined },
+          },
+        ),
+      );
     }
 
     const declared = Number(res.headers.get('content-length') ?? NaN);
@@ -203,6 +242,15 @@ export async function safeFetch(url: string, opts: SafeFetchOptions, deps: SafeF
 
     const contentType = res.headers.get('content-type');
     const { text, charset } = decodeBody(bytes, contentType);
-    return ok({ status: 200, body: text, etag, lastModified, contentType, charset, bytes: bytes.byteLength, finalUrl: current });
+    return ok({
+      status: 200,
+      body: text,
+      etag,
+      lastModified,
+      contentType,
+      charset,
+      bytes: bytes.byteLength,
+      finalUrl: current,
+    });
   }
 }

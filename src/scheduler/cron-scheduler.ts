@@ -68,7 +68,10 @@ export class CronScheduler implements ScheduleControl {
     debug: (message: string | Error) => this.log.debug({ source: 'node-cron' }, String(message)),
     warn: (message: string) => this.log.warn({ source: 'node-cron' }, message),
     error: (message: string | Error, error?: Error) =>
-      this.log.error({ source: 'node-cron', err: error ?? message }, typeof message === 'string' ? message : message.message),
+      this.log.error(
+        { source: 'node-cron', err: error ?? message },
+        typeof message === 'string' ? message : message.message,
+      ),
   };
 
   constructor(private readonly options: CronSchedulerOptions) {
@@ -108,7 +111,11 @@ export class CronScheduler implements ScheduleControl {
     if (!cronExpr.ok) return cronExpr;
     const zone = validateTimezone(input.timezone);
     if (!zone.ok) return zone;
-    const schedule = await this.options.store.schedules.create({ ...input, cron: cronExpr.value, timezone: zone.value });
+    const schedule = await this.options.store.schedules.create({
+      ...input,
+      cron: cronExpr.value,
+      timezone: zone.value,
+    });
     if (!schedule.paused) this.register(schedule);
     return ok(schedule);
   }
@@ -145,7 +152,11 @@ export class CronScheduler implements ScheduleControl {
   }
 
   groupsInfo(): readonly CronGroupInfo[] {
-    return [...this.groups.values()].map((g) => ({ cron: g.cron, timezone: g.timezone, scheduleIds: [...g.schedules.keys()] }));
+    return [...this.groups.values()].map((g) => ({
+      cron: g.cron,
+      timezone: g.timezone,
+      scheduleIds: [...g.schedules.keys()],
+    }));
   }
 
   /** Fires one slot of one (expression, zone) group for all its schedules; what a cron tick does. */
@@ -172,7 +183,10 @@ export class CronScheduler implements ScheduleControl {
           outcome = 'sent';
         } catch (error) {
           outcome = 'failed';
-          this.log.error({ err: error, scheduleId: schedule.id, slot: slot.toISOString(), key }, 'scheduled delivery failed');
+          this.log.error(
+            { err: error, scheduleId: schedule.id, slot: slot.toISOString(), key },
+            'scheduled delivery failed',
+          );
           await store.deliveries.markFailed(key, error instanceof Error ? error.message : String(error));
         }
       }
@@ -182,7 +196,10 @@ export class CronScheduler implements ScheduleControl {
     } catch (error) {
       // A store failure in one channel must not stop the fan-out to the others.
       outcome = 'failed';
-      this.log.error({ err: error, scheduleId: schedule.id, slot: slot.toISOString(), key }, 'scheduled slot could not be recorded');
+      this.log.error(
+        { err: error, scheduleId: schedule.id, slot: slot.toISOString(), key },
+        'scheduled slot could not be recorded',
+      );
     }
     return outcome;
   }
@@ -202,7 +219,10 @@ export class CronScheduler implements ScheduleControl {
       if (slot) {
         const outcome = await this.fire(schedule, slot, true);
         caughtUp.push({ scheduleId: schedule.id, slot, outcome });
-        this.log.info({ scheduleId: schedule.id, slot: slot.toISOString(), outcome }, 'missed slot posted late, within the grace window');
+        this.log.info(
+          { scheduleId: schedule.id, slot: slot.toISOString(), outcome },
+          'missed slot posted late, within the grace window',
+        );
       } else {
         skipped.push({ scheduleId: schedule.id, slot: missed });
         this.log.warn(

@@ -16,22 +16,40 @@ export function validateCron(expression: string): Result<string> {
   const normalised = expression.trim().split(/\s+/).join(' ');
   const fields = normalised === '' ? 0 : normalised.split(' ').length;
   if (fields !== 5) {
-    const why = fields === 6 ? 'has a seconds field; schedules run by the minute' : `has ${fields} field${fields === 1 ? '' : 's'}, not 5`;
-    return err(failure('bad_input', `"${expression}" is not a valid schedule: it ${why}.`, { hint: CRON_HINT, details: { expression } }));
+    const why =
+      fields === 6
+        ? 'has a seconds field; schedules run by the minute'
+        : `has ${fields} field${fields === 1 ? '' : 's'}, not 5`;
+    return err(
+      failure('bad_input', `"${expression}" is not a valid schedule: it ${why}.`, {
+        hint: CRON_HINT,
+        details: { expression },
+      }),
+    );
   }
   const checked = cron.validateDetailed(normalised);
   if (!checked.valid) {
     const first = checked.errors[0];
     // node-cron writes "25 is a invalid expression for hour"; users read the sentence, so fix its grammar.
     const why = first ? first.message.replace(/\ba invalid\b/gu, 'an invalid') : 'node-cron cannot read it';
-    return err(failure('bad_input', `"${expression}" is not a valid schedule: ${why}.`, { hint: CRON_HINT, details: { expression, errors: checked.errors } }));
+    return err(
+      failure('bad_input', `"${expression}" is not a valid schedule: ${why}.`, {
+        hint: CRON_HINT,
+        details: { expression, errors: checked.errors },
+      }),
+    );
   }
   return ok(normalised);
 }
 
 /** Checks an IANA zone name and returns its canonical spelling ("europe/paris" → "Europe/Paris"). */
 export function validateTimezone(zone: string): Result<string> {
-  const refused = err(failure('bad_input', `"${zone}" is not a time zone Herald knows.`, { hint: ZONE_HINT, details: { timezone: zone } }));
+  const refused = err(
+    failure('bad_input', `"${zone}" is not a time zone Herald knows.`, {
+      hint: ZONE_HINT,
+      details: { timezone: zone },
+    }),
+  );
   // Offsets like "+01:00" do not follow daylight saving, which is what a person means by a zone.
   if (zone.trim() === '' || /^[+-]\d/.test(zone.trim())) return refused;
   try {

@@ -1,3 +1,10 @@
 /** The cron runner and cron helpers; the only place besides main.ts that imports node-cron. */
-export { CronScheduler, type CronSchedulerOptions, type FanOutReport, type StartReport, type SlotOutcome, type CronGroupInfo } from './cron-scheduler.js';
+export {
+  CronScheduler,
+  type CronSchedulerOptions,
+  type FanOutReport,
+  type StartReport,
+  type SlotOutcome,
+  type CronGroupInfo,
+} from './cron-scheduler.js';
 export { validateCron, validateTimezone, nextRuns, nextSlotAfter, latestSlotIn } from './cron-time.js';

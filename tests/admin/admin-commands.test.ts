@@ -30,7 +30,13 @@ const oneWord = (doc: unknown): string => `'${JSON.stringify(doc).replace(/'/g, 
 
 describe('admin access', () => {
   it('refuses members and moderators from admin commands, naming the level they need', async () => {
-    for (const [line, label] of [['/channel settings', '/channel settings'], ['/channel set format full', '/channel set'], ['/roles list', '/roles list'], ['/config export', '/config export'], ['/audit', '/audit']] as const) {
+    for (const [line, label] of [
+      ['/channel settings', '/channel settings'],
+      ['/channel set format full', '/channel set'],
+      ['/roles list', '/roles list'],
+      ['/config export', '/config export'],
+      ['/audit', '/audit'],
+    ] as const) {
       for (const level of ['member', 'moderator'] as const) {
         const r = await h.run(line, { level });
         expect(r.code).toBe('permission_denied');
@@ -62,7 +68,9 @@ describe('/channel', () => {
   });
 
   it('sets the current article only to one that exists, and back to the newest with "latest"', async () => {
-    const a = textArticle('Harbour bridge reopens after repairs\n\nThe harbour bridge reopened on Monday after two years of repairs.');
+    const a = textArticle(
+      'Harbour bridge reopens after repairs\n\nThe harbour bridge reopened on Monday after two years of repairs.',
+    );
     h.library.add(a);
     const missing = await h.run('/channel set article no such story');
     expect(missing.code).toBe('not_found');
@@ -77,11 +85,23 @@ describe('/channel', () => {
 
 describe('/roles', () => {
   it('reads Discord and Slack mentions and raw ids', () => {
-    expect(parseRoleTarget('<@&112233445566>', 'discord')).toEqual({ ok: true, value: { kind: 'role', externalId: '112233445566' } });
-    expect(parseRoleTarget('<@!998877665544>', 'discord')).toEqual({ ok: true, value: { kind: 'user', externalId: '998877665544' } });
+    expect(parseRoleTarget('<@&112233445566>', 'discord')).toEqual({
+      ok: true,
+      value: { kind: 'role', externalId: '112233445566' },
+    });
+    expect(parseRoleTarget('<@!998877665544>', 'discord')).toEqual({
+      ok: true,
+      value: { kind: 'user', externalId: '998877665544' },
+    });
     expect(parseRoleTarget('112233445566', 'discord')).toMatchObject({ value: { kind: 'role' } });
-    expect(parseRoleTarget('<!subteam^S0ABCDEF|@editors>', 'slack')).toEqual({ ok: true, value: { kind: 'usergroup', externalId: 'S0ABCDEF' } });
-    expect(parseRoleTarget('<@U0ABCDEF|alex>', 'slack')).toEqual({ ok: true, value: { kind: 'user', externalId: 'U0ABCDEF' } });
+    expect(parseRoleTarget('<!subteam^S0ABCDEF|@editors>', 'slack')).toEqual({
+      ok: true,
+      value: { kind: 'usergroup', externalId: 'S0ABCDEF' },
+    });
+    expect(parseRoleTarget('<@U0ABCDEF|alex>', 'slack')).toEqual({
+      ok: true,
+      value: { kind: 'user', externalId: 'U0ABCDEF' },
+    });
     expect(parseRoleTarget('U0ABCDEF', 'slack')).toMatchObject({ value: { kind: 'user' } });
     expect(parseRoleTarget('user:alex', 'shell')).toMatchObject({ value: { kind: 'user', externalId: 'alex' } });
     const bad = parseRoleTarget('@editors', 'discord');
@@ -102,7 +122,9 @@ describe('/roles', () => {
 
   it('takes its add/remove action in any case', async () => {
     expect((await h.run('/roles moderator ADD user:casey')).title).toBe('User casey now has moderator access.');
-    expect((await h.run('/roles moderator Remove user:casey')).title).toBe('User casey no longer has moderator access from Herald.');
+    expect((await h.run('/roles moderator Remove user:casey')).title).toBe(
+      'User casey no longer has moderator access from Herald.',
+    );
   });
 
   it('grants moderator access to a role, which then lets a member schedule; removes it again', async () => {
@@ -110,11 +132,15 @@ describe('/roles', () => {
     expect((await h.run('/schedule add 0 9 * * *', asMember)).code).toBe('permission_denied');
     const added = await h.run('/roles moderator add <@&112233445566>');
     expect(added.title).toBe('Role 112233445566 now has moderator access.');
-    expect((await h.run('/roles moderator add <@&112233445566>')).title).toBe('Role 112233445566 already has moderator access.');
+    expect((await h.run('/roles moderator add <@&112233445566>')).title).toBe(
+      'Role 112233445566 already has moderator access.',
+    );
     expect((await h.run('/schedule add 0 9 * * *', asMember)).title).toBe('Schedule #1 added.');
     expect((await h.run('/channel settings', asMember)).code).toBe('permission_denied');
     expect(textOf(await h.run('/roles list'))).toContain('moderator: role 112233445566 (added by u-mod)');
-    expect((await h.run('/roles moderator remove 112233445566')).title).toBe('Role 112233445566 no longer has moderator access from Herald.');
+    expect((await h.run('/roles moderator remove 112233445566')).title).toBe(
+      'Role 112233445566 no longer has moderator access from Herald.',
+    );
     expect((await h.run('/schedule pause 1', asMember)).code).toBe('permission_denied');
     expect((await auditOf(h)).map((e) => e.action)).toEqual(['roles.remove', 'schedule.add', 'roles.add']);
     expect((await h.run('/roles admin add @someone')).code).toBe('bad_input');
@@ -165,7 +191,9 @@ describe('/config', () => {
     const json = exportedJson(exported);
     expect(json).not.toContain("'");
     const opml = exported.blocks.at(-1)!;
-    expect(opml.type === 'text' && opml.text).toContain('<outline type="rss" text="World&apos;s news" title="World&apos;s news" xmlUrl="https://example.org/world.xml"/>');
+    expect(opml.type === 'text' && opml.text).toContain(
+      '<outline type="rss" text="World&apos;s news" title="World&apos;s news" xmlUrl="https://example.org/world.xml"/>',
+    );
 
     const other = await harness();
     const imported = await other.run(`/config import '${json}'`);
@@ -177,7 +205,9 @@ describe('/config', () => {
     expect(other.scheduler.groupsInfo()).toEqual([{ cron: '0 9 * * 1-5', timezone: 'Europe/Paris', scheduleIds: [1] }]);
     expect((await auditOf(other)).map((e) => e.action)).toEqual(['config.import']);
     // Importing the same document again changes nothing.
-    expect((await other.run(`/config import '${json}'`)).title).toBe('Nothing changed: the workspace already matches this configuration.');
+    expect((await other.run(`/config import '${json}'`)).title).toBe(
+      'Nothing changed: the workspace already matches this configuration.',
+    );
   });
 
   it('refuses a bad document with every problem listed, changing nothing', async () => {
@@ -194,7 +224,9 @@ describe('/config', () => {
     expect(textOf(r)).toContain('channels.0.settings.timezone: \\"Mars/Olympus\\" is not a time zone');
     expect(textOf(r)).toContain('channels.0.schedules.1.cron:');
     expect(textOf(r)).toContain('channels.1.feeds.0.filters:');
-    const schema = await h.run(`/config import ${oneWord({ herald: 1, channels: [{ channel: 'c1', feeds: [{ url: 'ftp://x' }], colour: 'red' }] })}`);
+    const schema = await h.run(
+      `/config import ${oneWord({ herald: 1, channels: [{ channel: 'c1', feeds: [{ url: 'ftp://x' }], colour: 'red' }] })}`,
+    );
     expect(textOf(schema)).toContain('channels.0.feeds.0.url: must be an http or https URL');
     expect(textOf(schema)).toContain('colour');
     expect((await h.run('/config import {not json')).title).toMatch(/^The configuration is not valid JSON/);
@@ -205,7 +237,10 @@ describe('/config', () => {
 
   it('merges by default and, with replace, removes feeds and schedules the document leaves out', async () => {
     await configure(h);
-    const doc = { herald: 1, channels: [{ channel: 'c2', feeds: [{ url: 'https://example.org/space.xml' }], schedules: [] }] };
+    const doc = {
+      herald: 1,
+      channels: [{ channel: 'c2', feeds: [{ url: 'https://example.org/space.xml' }], schedules: [] }],
+    };
     const merged = await h.run(`/config import ${oneWord(doc)}`);
     expect(merged.title).toMatch(/^Nothing changed/);
     const replaced = await h.run(`/config import replace:true ${oneWord(doc)}`);

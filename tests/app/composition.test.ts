@@ -31,9 +31,15 @@ beforeAll(async () => {
   discord = await startFakeDiscord({ applicationId: APP_ID });
   const loaded = await loadConfig({
     env: {
-      HERALD_DATA_DIR: dataDir, HERALD_SAMPLE_ARTICLE: BUNDLED_SAMPLE_PATH, HTTP_PORT: '0', HTTP_HOST: '127.0.0.1',
-      SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl,
-      DISCORD_TOKEN: 'discord-token', DISCORD_API_URL: discord.api,
+      HERALD_DATA_DIR: dataDir,
+      HERALD_SAMPLE_ARTICLE: BUNDLED_SAMPLE_PATH,
+      HTTP_PORT: '0',
+      HTTP_HOST: '127.0.0.1',
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      DISCORD_TOKEN: 'discord-token',
+      DISCORD_API_URL: discord.api,
     },
     file: {},
   });
@@ -54,7 +60,11 @@ afterAll(async () => {
 
 function signed(body: string): Record<string, string> {
   const ts = Math.floor(Date.now() / 1000);
-  return { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}` };
+  return {
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-slack-request-timestamp': String(ts),
+    'x-slack-signature': `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`,
+  };
 }
 
 describe('herald start with Slack and Discord configured', () => {
@@ -65,32 +75,68 @@ describe('herald start with Slack and Discord configured', () => {
   });
 
   it('answers a signed Slack slash command from the stored app', async () => {
-    const body = new URLSearchParams({ team_id: 'T1', channel_id: 'C1', user_id: 'U1', command: '/who-is', text: 'hedman', response_url: slack.responseUrl('r1'), trigger_id: '1' }).toString();
-    const res = await fetch(`http://127.0.0.1:${running.http!.port}/slack/events`, { method: 'POST', headers: signed(body), body });
+    const body = new URLSearchParams({
+      team_id: 'T1',
+      channel_id: 'C1',
+      user_id: 'U1',
+      command: '/who-is',
+      text: 'hedman',
+      response_url: slack.responseUrl('r1'),
+      trigger_id: '1',
+    }).toString();
+    const res = await fetch(`http://127.0.0.1:${running.http!.port}/slack/events`, {
+      method: 'POST',
+      headers: signed(body),
+      body,
+    });
     expect(res.status).toBe(200);
     const text = await res.text();
-    const answered = text.includes('Niklas Hedman') || JSON.stringify(slack.responses.get('r1') ?? []).includes('Niklas Hedman');
+    const answered =
+      text.includes('Niklas Hedman') || JSON.stringify(slack.responses.get('r1') ?? []).includes('Niklas Hedman');
     expect(answered).toBe(true);
-    const forged = await fetch(`http://127.0.0.1:${running.http!.port}/slack/events`, { method: 'POST', headers: { ...signed(body), 'x-slack-signature': 'v0=00' }, body });
+    const forged = await fetch(`http://127.0.0.1:${running.http!.port}/slack/events`, {
+      method: 'POST',
+      headers: { ...signed(body), 'x-slack-signature': 'v0=00' },
+      body,
+    });
     expect(forged.status).toBe(401);
   });
 
   it('routes deliveries to the platform of each channel', async () => {
-    const reply = { kind: 'answer', ephemeral: false, title: 'Digest', blocks: [{ type: 'text', text: 'Hello @everyone <!channel>' }] } as const;
-    const s = await opened.delivery.deliver({ platform: 'slack', workspaceId: 'T1', channelId: 'C9' }, { reply, deliveryKey: 'k-slack' });
-    const d = await opened.delivery.deliver({ platform: 'discord', workspaceId: 'G1', channelId: '900000000000000001' }, { reply, deliveryKey: 'k-discord' });
+    const reply = {
+      kind: 'answer',
+      ephemeral: false,
+      title: 'Digest',
+      blocks: [{ type: 'text', text: 'Hello @everyone <!channel>' }],
+    } as const;
+    const s = await opened.delivery.deliver(
+      { platform: 'slack', workspaceId: 'T1', channelId: 'C9' },
+      { reply, deliveryKey: 'k-slack' },
+    );
+    const d = await opened.delivery.deliver(
+      { platform: 'discord', workspaceId: 'G1', channelId: '900000000000000001' },
+      { reply, deliveryKey: 'k-discord' },
+    );
     expect(s.ok && d.ok).toBe(true);
     expect(slack.posted.some((p) => p.channel === 'C9')).toBe(true);
     expect(JSON.stringify(slack.posted)).not.toContain('<!channel>');
     expect(discord.messages.some((m) => m.channelId === '900000000000000001')).toBe(true);
-    const shell = await opened.delivery.deliver({ platform: 'shell', workspaceId: 'local', channelId: 'x' }, { reply, deliveryKey: 'k-shell' });
+    const shell = await opened.delivery.deliver(
+      { platform: 'shell', workspaceId: 'local', channelId: 'x' },
+      { reply, deliveryKey: 'k-shell' },
+    );
     expect(shell.ok).toBe(false);
   });
 
   it('a channel that disappeared gets its schedules paused and an audit entry', async () => {
     const where = { platform: 'slack' as const, workspaceId: 'T1', channelId: 'C-gone' };
     const channel = await opened.store.channels.ensure(where);
-    const added = await opened.scheduler.add({ channelId: channel.id, cron: '0 9 * * *', timezone: 'UTC', kind: 'new-articles' });
+    const added = await opened.scheduler.add({
+      channelId: channel.id,
+      cron: '0 9 * * *',
+      timezone: 'UTC',
+      kind: 'new-articles',
+    });
     expect(added.ok).toBe(true);
     await channelUnavailableHandler(opened)(where, 'not_in_channel');
     const schedules = await opened.store.schedules.listForChannel(channel.id);
@@ -99,8 +145,15 @@ describe('herald start with Slack and Discord configured', () => {
     expect(audit[0]?.action).toBe('channel.unavailable');
 
     const ask = (command: string, subcommand: string, args: Record<string, string> = {}) =>
-      opened.app.dispatcher.dispatch({ command, subcommand, args, invoker: { userId: 'mod', platformLevel: 'moderator' }, where });
-    const text = (r: { blocks: readonly { type: string; text?: string }[] }) => r.blocks.map((b) => b.text ?? '').join('\n');
+      opened.app.dispatcher.dispatch({
+        command,
+        subcommand,
+        args,
+        invoker: { userId: 'mod', platformLevel: 'moderator' },
+        where,
+      });
+    const text = (r: { blocks: readonly { type: string; text?: string }[] }) =>
+      r.blocks.map((b) => b.text ?? '').join('\n');
     expect(text(await ask('schedule', 'list'))).toMatch(/could not post in this channel \(not_in_channel/);
     expect(text(await ask('feeds', 'status'))).toMatch(/could not post in this channel|feeds add/);
     const id = String(schedules[0]!.id);

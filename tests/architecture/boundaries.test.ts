@@ -16,9 +16,19 @@ describe('architecture boundaries', () => {
   it('flags a core file that imports discord.js, and a process.env read outside config', () => {
     mkdirSync(join(dir, 'src/core'), { recursive: true });
     mkdirSync(join(dir, 'commands'), { recursive: true });
-    writeFileSync(join(dir, 'src/core/bad.ts'), "import { Client } from 'discord.js';\n// import 'rss-parser' in a comment does not count\nexport const x = Client;\n");
-    writeFileSync(join(dir, 'commands/also-bad.ts'), "export const token = process.env.DISCORD_TOKEN;\nconst cron = await import('node-cron');\n");
+    writeFileSync(
+      join(dir, 'src/core/bad.ts'),
+      "import { Client } from 'discord.js';\n// import 'rss-parser' in a comment does not count\nexport const x = Client;\n",
+    );
+    writeFileSync(
+      join(dir, 'commands/also-bad.ts'),
+      "export const token = process.env.DISCORD_TOKEN;\nconst cron = await import('node-cron');\n",
+    );
     const violations = checkBoundaries(dir);
-    expect(violations.map((v) => `${v.file}:${v.line}`)).toEqual(['src/core/bad.ts:1', 'commands/also-bad.ts:2', 'commands/also-bad.ts:1']);
+    expect(violations.map((v) => `${v.file}:${v.line}`)).toEqual([
+      'src/core/bad.ts:1',
+      'commands/also-bad.ts:2',
+      'commands/also-bad.ts:1',
+    ]);
   });
 });

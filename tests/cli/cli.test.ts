@@ -8,52 +8,99 @@ import { NASA, fixture } from '../helpers/herald-app.js';
 import { herald, ROOT, TEST_DATA_DIR } from '../helpers/spawn-herald.js';
 
 /** Runs `main` in process with captured streams: the same code path as the binary, faster. */
-async function cli(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  argv: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let errText = '';
   stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
   stderr.setEncoding('utf8').on('data', (d: string) => (errText += d));
-  const code = await main(argv, { stdin: new PassThrough(), stdout, stderr, env: { HERALD_DATA_DIR: TEST_DATA_DIR, ...env }, cwd: ROOT });
+  const code = await main(argv, {
+    stdin: new PassThrough(),
+    stdout,
+    stderr,
+    env: { HERALD_DATA_DIR: TEST_DATA_DIR, ...env },
+    cwd: ROOT,
+  });
   return { code, stdout: out, stderr: errText };
 }
 
 const SPAWN_TIMEOUT = 60_000;
 
 describe('herald CLI (real binary)', () => {
-  it('run answers one command and exits 0', async () => {
-    const r = await herald(['run', '/who-is hedman']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Niklas Hedman, acting director of UNOOSA.');
-    expect(r.stderr).toBe('');
-  }, SPAWN_TIMEOUT);
+  it(
+    'run answers one command and exits 0',
+    async () => {
+      const r = await herald(['run', '/who-is hedman']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Niklas Hedman, acting director of UNOOSA.');
+      expect(r.stderr).toBe('');
+    },
+    SPAWN_TIMEOUT,
+  );
 
-  it('analyze --json prints ArticleFacts with the documented fields', async () => {
-    const r = await herald(['analyze', fixture(NASA[2]), '--json']);
-    expect(r.code).toBe(0);
-    const facts = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(facts)).toEqual(expect.arrayContaining(['title', 'dateline', 'tags', 'sentences', 'people', 'organizations', 'places', 'lists', 'quotes', 'numbers', 'summary']));
-    const people = facts['people'] as { name: string; aliases: string[]; role: string | null; sentence: number | null; mentions: number[] }[];
-    expect(people.find((p) => p.name === 'Bill Nelson')?.role).toBe('NASA Administrator');
-    const sentences = facts['sentences'] as { id: number; paragraph: number; text: string }[];
-    expect(sentences[0]).toEqual({ id: 0, paragraph: expect.any(Number), text: expect.any(String) });
-  }, SPAWN_TIMEOUT);
+  it(
+    'analyze --json prints ArticleFacts with the documented fields',
+    async () => {
+      const r = await herald(['analyze', fixture(NASA[2]), '--json']);
+      expect(r.code).toBe(0);
+      const facts = JSON.parse(r.stdout) as Record<string, unknown>;
+      expect(Object.keys(facts)).toEqual(
+        expect.arrayContaining([
+          'title',
+          'dateline',
+          'tags',
+          'sentences',
+          'people',
+          'organizations',
+          'places',
+          'lists',
+          'quotes',
+          'numbers',
+          'summary',
+        ]),
+      );
+      const people = facts['people'] as {
+        name: string;
+        aliases: string[];
+        role: string | null;
+        sentence: number | null;
+        mentions: number[];
+      }[];
+      expect(people.find((p) => p.name === 'Bill Nelson')?.role).toBe('NASA Administrator');
+      const sentences = facts['sentences'] as { id: number; paragraph: number; text: string }[];
+      expect(sentences[0]).toEqual({ id: 0, paragraph: expect.any(Number), text: expect.any(String) });
+    },
+    SPAWN_TIMEOUT,
+  );
 
-  it('digest --format json prints the Reply', async () => {
-    const r = await herald(['digest', '--format', 'json', '--article', fixture(NASA[0])]);
-    expect(r.code).toBe(0);
-    const reply = JSON.parse(r.stdout) as { kind: string; blocks: { type: string }[] };
-    expect(reply.kind).toBe('answer');
-    expect(reply.blocks[0]).toEqual({ type: 'heading', text: 'NASA, European Space Agency Unite to Land Europe’s Rover on Mars' });
-  }, SPAWN_TIMEOUT);
+  it(
+    'digest --format json prints the Reply',
+    async () => {
+      const r = await herald(['digest', '--format', 'json', '--article', fixture(NASA[0])]);
+      expect(r.code).toBe(0);
+      const reply = JSON.parse(r.stdout) as { kind: string; blocks: { type: string }[] };
+      expect(reply.kind).toBe('answer');
+      expect(reply.blocks[0]).toEqual({
+        type: 'heading',
+        text: 'NASA, European Space Agency Unite to Land Europe’s Rover on Mars',
+      });
+    },
+    SPAWN_TIMEOUT,
+  );
 });
 
 describe('herald CLI (in process)', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'herald-cli-'));
-    await writeFile(join(dir, 'index.html'), '<html><head><title>Home</title></head><body><nav><a href="/">Home</a></nav></body></html>');
+    await writeFile(
+      join(dir, 'index.html'),
+      '<html><head><title>Home</title></head><body><nav><a href="/">Home</a></nav></body></html>',
+    );
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -94,7 +141,12 @@ describe('herald CLI (in process)', () => {
   };
 
   it.each([
-    ['missing file', ['run', '/summary', '--article', '/no/such/article.txt'], 1, 'No article file at /no/such/article.txt.'],
+    [
+      'missing file',
+      ['run', '/summary', '--article', '/no/such/article.txt'],
+      1,
+      'No article file at /no/such/article.txt.',
+    ],
     ['unknown command', ['run', '/whois hedman'], 2, 'Did you mean /who-is?'],
     ['bad command option', ['run', '/who-is'], 2, 'Missing <name> (a name as the article gives it'],
     ['bad CLI option', ['run', '/who-is hedman', '--colour'], 2, 'Unknown option --colour'],

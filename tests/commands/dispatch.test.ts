@@ -15,9 +15,18 @@ describe('parsing and dispatching the member commands', () => {
   it('parses names with spaces into the name option and questions into /ask', () => {
     const reg = createRegistry(builtinCommands);
     if (!reg.ok) throw new Error(reg.error.message);
-    expect(parseCommandLine('/who-is niklas hedman', reg.value)).toEqual({ ok: true, value: { command: 'who-is', subcommand: null, args: { name: 'niklas hedman' } } });
-    expect(parseCommandLine('/ask who co-sponsored the workshop?', reg.value)).toMatchObject({ ok: true, value: { args: { question: 'who co-sponsored the workshop?' } } });
-    expect(parseCommandLine('/quotes speaker:hedman', reg.value)).toMatchObject({ ok: true, value: { args: { speaker: 'hedman' } } });
+    expect(parseCommandLine('/who-is niklas hedman', reg.value)).toEqual({
+      ok: true,
+      value: { command: 'who-is', subcommand: null, args: { name: 'niklas hedman' } },
+    });
+    expect(parseCommandLine('/ask who co-sponsored the workshop?', reg.value)).toMatchObject({
+      ok: true,
+      value: { args: { question: 'who co-sponsored the workshop?' } },
+    });
+    expect(parseCommandLine('/quotes speaker:hedman', reg.value)).toMatchObject({
+      ok: true,
+      value: { args: { speaker: 'hedman' } },
+    });
   });
 
   it('suggests the closest command for an unknown one', async () => {
@@ -48,21 +57,47 @@ describe('parsing and dispatching the member commands', () => {
     const loaded = await t.app.load(fixture(NASA[2]));
     if (!loaded.ok) throw new Error(loaded.error.message);
     expect(await t.text('/articles')).toContain('/summary article:1');
-    expect((await t.reply('/source article:1')).blocks).toContainEqual(expect.objectContaining({ type: 'heading', text: 'Source' }));
-    expect(JSON.stringify((await t.reply('/source article:1')).blocks)).toContain('NASA Sets Path to Return Mars Samples');
-    expect(JSON.stringify((await t.reply('/source article:2')).blocks)).toContain('China, UN promote new space exploration partnership');
+    expect((await t.reply('/source article:1')).blocks).toContainEqual(
+      expect.objectContaining({ type: 'heading', text: 'Source' }),
+    );
+    expect(JSON.stringify((await t.reply('/source article:1')).blocks)).toContain(
+      'NASA Sets Path to Return Mars Samples',
+    );
+    expect(JSON.stringify((await t.reply('/source article:2')).blocks)).toContain(
+      'China, UN promote new space exploration partnership',
+    );
     expect((await t.reply('/source article:9')).title).toBe('No article matches "9".');
   });
 
   it('refuses a command above the invoker level and runs it for an admin', async () => {
-    const secret = defineCommand({ name: 'secret', description: 'Admins only', access: 'admin', category: 'admin', options: {}, run: () => answer('ok', []) });
+    const secret = defineCommand({
+      name: 'secret',
+      description: 'Admins only',
+      access: 'admin',
+      category: 'admin',
+      options: {},
+      run: () => answer('ok', []),
+    });
     const reg = createRegistry([...builtinCommands, secret]);
     if (!reg.ok) throw new Error(reg.error.message);
-    const dispatcher = createDispatcher({ registry: reg.value, library: createMemoryLibrary(), clock: systemClock, logger: pino({ level: 'silent' }) });
-    const asMember = await answerLine('/secret', { dispatcher, registry: reg.value, invoker: { userId: 'u', platformLevel: 'member' } });
+    const dispatcher = createDispatcher({
+      registry: reg.value,
+      library: createMemoryLibrary(),
+      clock: systemClock,
+      logger: pino({ level: 'silent' }),
+    });
+    const asMember = await answerLine('/secret', {
+      dispatcher,
+      registry: reg.value,
+      invoker: { userId: 'u', platformLevel: 'member' },
+    });
     expect(asMember.code).toBe('permission_denied');
     expect(asMember.title).toBe('/secret needs admin access; you have member access.');
-    const asAdmin = await answerLine('/secret', { dispatcher, registry: reg.value, invoker: { userId: 'u', platformLevel: 'admin' } });
+    const asAdmin = await answerLine('/secret', {
+      dispatcher,
+      registry: reg.value,
+      invoker: { userId: 'u', platformLevel: 'admin' },
+    });
     expect(asAdmin.kind).toBe('answer');
     expect(asAdmin.ephemeral).toBe(true);
   });

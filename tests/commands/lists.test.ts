@@ -16,7 +16,10 @@ const AREAS = [
   'safeguarding human security',
 ];
 
-const items = (r: Reply): readonly string[] => r.blocks.find((b) => b.type === 'list')?.type === 'list' ? (r.blocks.find((b) => b.type === 'list') as { items: readonly string[] }).items : [];
+const items = (r: Reply): readonly string[] =>
+  r.blocks.find((b) => b.type === 'list')?.type === 'list'
+    ? (r.blocks.find((b) => b.type === 'list') as { items: readonly string[] }).items
+    : [];
 
 describe('list commands on the sample article', () => {
   let t: TestApp;
@@ -31,7 +34,9 @@ describe('list commands on the sample article', () => {
     expect(r.blocks.some((b) => b.type === 'list' && b.ordered)).toBe(true);
     expect(r.blocks).toContainEqual({ type: 'text', text: 'The article announces eight areas; all eight are listed.' });
     const citation = r.blocks.find((b) => b.type === 'citation');
-    expect(citation?.type === 'citation' && citation.cite.text[0]).toMatch(/^CNSA proposed the promotion of the new space exploration partnership in eight areas/);
+    expect(citation?.type === 'citation' && citation.cite.text[0]).toMatch(
+      /^CNSA proposed the promotion of the new space exploration partnership in eight areas/,
+    );
   });
 
   it('/list picks the same list by topic words and by its number in /lists', async () => {
@@ -63,13 +68,17 @@ describe('list commands on the sample article', () => {
     const r = await t.reply('/list 99');
     expect(r.kind).toBe('not_found');
     expect(r.title).toBe('There is no list 99: the article makes seven lists, numbered 1 to 7.');
-    expect(items(r)[2]).toBe('CNSA proposed the promotion of the new space exploration partnership in eight areas — /list 3');
+    expect(items(r)[2]).toBe(
+      'CNSA proposed the promotion of the new space exploration partnership in eight areas — /list 3',
+    );
   });
 });
 
 describe('a list whose lead is empty', () => {
   it('is named by what it is, never by an empty heading', () => {
-    expect(listLabel({ lead: '  ', count: null, items: ['a', 'b', 'c', 'd'], sentence: 4 })).toBe('A list of four items');
+    expect(listLabel({ lead: '  ', count: null, items: ['a', 'b', 'c', 'd'], sentence: 4 })).toBe(
+      'A list of four items',
+    );
     expect(listLabel({ lead: 'the partners', count: null, items: ['a'], sentence: 0 })).toBe('The partners');
   });
 });
@@ -85,7 +94,9 @@ describe('list commands on a NASA article', () => {
 
 describe('configured list commands', () => {
   it('become commands by configuration alone and pass registry validation', () => {
-    const reg = createRegistry(buildCommandList({ listCommands: [{ name: 'mission-goals', description: 'Goals', topic: 'goals' }] }));
+    const reg = createRegistry(
+      buildCommandList({ listCommands: [{ name: 'mission-goals', description: 'Goals', topic: 'goals' }] }),
+    );
     expect(reg.ok && reg.value.get('mission-goals')?.category).toBe('lists');
   });
 

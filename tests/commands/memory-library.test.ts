@@ -11,7 +11,19 @@ function analysed(id: string, title: string, url: string | null = null): Analyse
   return {
     id,
     article,
-    facts: { title, dateline: null, tags: [], sentences: article.sentences, people: [], organizations: [], places: [], lists: [], quotes: [], numbers: [], summary: [0] },
+    facts: {
+      title,
+      dateline: null,
+      tags: [],
+      sentences: article.sentences,
+      people: [],
+      organizations: [],
+      places: [],
+      lists: [],
+      quotes: [],
+      numbers: [],
+      summary: [0],
+    },
   };
 }
 

@@ -20,11 +20,17 @@ describe('news commands on the sample article', () => {
     expect(summary?.type === 'text' && summary.cite?.sentenceIds.length).toBeGreaterThanOrEqual(2);
     expect(r.blocks.some((b) => b.type === 'list' && b.title === 'Key points')).toBe(true);
     const who = r.blocks.find((b) => b.type === 'fields');
-    expect(who?.type === 'fields' && who.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['Niklas Hedman', 'Zhang Kejian', 'Shen Xiaoming']));
+    expect(who?.type === 'fields' && who.fields.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['Niklas Hedman', 'Zhang Kejian', 'Shen Xiaoming']),
+    );
     expect(r.blocks.some((b) => b.type === 'quote' && b.speaker === 'Niklas Hedman')).toBe(true);
     expect(r.blocks.some((b) => b.type === 'source')).toBe(true);
     const buttons = r.blocks.find((b) => b.type === 'buttons');
-    expect(buttons?.type === 'buttons' && buttons.buttons[0]).toMatchObject({ kind: 'command', label: 'More quotes', command: 'quotes' });
+    expect(buttons?.type === 'buttons' && buttons.buttons[0]).toMatchObject({
+      kind: 'command',
+      label: 'More quotes',
+      command: 'quotes',
+    });
   });
 
   it('/summary quotes two or three cited sentences', async () => {
@@ -43,16 +49,31 @@ describe('news commands on the sample article', () => {
     const r = await t.reply('/source');
     const f = r.blocks.find((b) => b.type === 'fields');
     const byName = Object.fromEntries(f?.type === 'fields' ? f.fields.map((x) => [x.name, x.value]) : []);
-    expect(byName).toMatchObject({ Title: 'China, UN promote new space exploration partnership', Source: 'Xinhua', Dateline: 'HAIKOU, Nov. 21 (Xinhua)' });
+    expect(byName).toMatchObject({
+      Title: 'China, UN promote new space exploration partnership',
+      Source: 'Xinhua',
+      Dateline: 'HAIKOU, Nov. 21 (Xinhua)',
+    });
   });
 
-  it.each(['/digest', '/summary', '/facts', '/source', '/lists', '/list 1', '/partnership-areas', '/quotes', '/who-is hedman', '/who-is zhang', '/who-is shen', '/ask what did china issue?', '/ask photo released'])(
-    '%s contains no caption, comment form or hashtag line',
-    async (line) => {
-      const all = everything(await t.reply(line));
-      for (const bad of BOILERPLATE) expect(all).not.toContain(bad);
-    },
-  );
+  it.each([
+    '/digest',
+    '/summary',
+    '/facts',
+    '/source',
+    '/lists',
+    '/list 1',
+    '/partnership-areas',
+    '/quotes',
+    '/who-is hedman',
+    '/who-is zhang',
+    '/who-is shen',
+    '/ask what did china issue?',
+    '/ask photo released',
+  ])('%s contains no caption, comment form or hashtag line', async (line) => {
+    const all = everything(await t.reply(line));
+    for (const bad of BOILERPLATE) expect(all).not.toContain(bad);
+  });
 });
 
 describe('news commands on NASA articles', () => {

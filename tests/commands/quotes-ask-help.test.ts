@@ -57,7 +57,14 @@ describe('/quotes, /ask and /help on the sample article', () => {
 
   it('/help lists every command by category with usage lines', async () => {
     const text = await t.text('/help');
-    for (const line of ['News:', 'Lists:', '/who-is <name> [scope] [article]', '/partnership-areas [article]', '/ask <question> [scope] [article]']) expect(text).toContain(line);
+    for (const line of [
+      'News:',
+      'Lists:',
+      '/who-is <name> [scope] [article]',
+      '/partnership-areas [article]',
+      '/ask <question> [scope] [article]',
+    ])
+      expect(text).toContain(line);
   });
 
   it('/help who-is shows usage, access, options and examples', async () => {

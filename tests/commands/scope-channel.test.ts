@@ -16,7 +16,8 @@ import type { Block, Citation, Reply } from '../../src/core/reply/types.js';
 import { BUNDLED_SAMPLE_PATH, createApp, type App } from '../../src/main.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 
-const fixture = (path: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url)), 'utf8');
+const fixture = (path: string): string =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url)), 'utf8');
 
 /** Oldest received first; the channel lists them newest first. */
 const ARTICLES = [
@@ -57,16 +58,24 @@ afterAll(async () => {
 });
 
 const run = (line: string): Promise<Reply> =>
-  answerLine(line, { dispatcher: app.dispatcher, registry: app.registry, invoker: { userId: 'u1', platformLevel: 'member' }, where });
+  answerLine(line, {
+    dispatcher: app.dispatcher,
+    registry: app.registry,
+    invoker: { userId: 'u1', platformLevel: 'member' },
+    where,
+  });
 
 const headings = (r: Reply): string[] => r.blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : []));
 const sources = (r: Reply): string[] => r.blocks.flatMap((b) => (b.type === 'source' ? [`${b.title} — ${b.url}`] : []));
 const cites = (r: Reply): Citation[] => r.blocks.flatMap((b: Block) => ('cite' in b && b.cite ? [b.cite] : []));
 
 describe('scope:channel', () => {
-  it('lists the channel\'s articles newest first, and analyses them for channel answers', async () => {
+  it("lists the channel's articles newest first, and analyses them for channel answers", async () => {
     const listed = await run('/articles');
-    expect(listed.blocks[0]).toMatchObject({ type: 'list', items: [expect.stringContaining(MSR), expect.stringContaining(CURIOSITY), expect.stringContaining(ROSALIND)] });
+    expect(listed.blocks[0]).toMatchObject({
+      type: 'list',
+      items: [expect.stringContaining(MSR), expect.stringContaining(CURIOSITY), expect.stringContaining(ROSALIND)],
+    });
     const analysed = await app.library.recentAnalysed(where, 10);
     expect(analysed.map((a) => a.article.title)).toEqual([MSR, CURIOSITY, ROSALIND]);
     // Facts were cached in the store on the way.
@@ -74,21 +83,33 @@ describe('scope:channel', () => {
   });
 
   it('/who-is merges Nicky Fox and Nicola Fox into one entry, article by article', async () => {
-    for (const line of ['/who-is fox scope:channel', '/who-is nicky fox scope:channel', '/who-is Nicola Fox scope:channel']) {
+    for (const line of [
+      '/who-is fox scope:channel',
+      '/who-is nicky fox scope:channel',
+      '/who-is Nicola Fox scope:channel',
+    ]) {
       const r = await run(line);
       expect(r.kind, line).toBe('answer');
-      expect(r.blocks.filter((b) => b.type === 'divider'), line).toHaveLength(0);
+      expect(
+        r.blocks.filter((b) => b.type === 'divider'),
+        line,
+      ).toHaveLength(0);
       expect(headings(r)[0], line).toBe('Nicky Fox');
       expect(headings(r), line).toEqual(expect.arrayContaining([`In “${MSR}”`, `In “${ROSALIND}”`]));
-      expect(sources(r), line).toEqual([`${MSR} — https://news.example/mars-sample-return`, `${ROSALIND} — https://news.example/rosalind-franklin`]);
+      expect(sources(r), line).toEqual([
+        `${MSR} — https://news.example/mars-sample-return`,
+        `${ROSALIND} — https://news.example/rosalind-franklin`,
+      ]);
       const text = renderText(r);
-      expect(text).toContain('Named in 2 of the channel\'s 3 recent articles, also named Nicola Fox.');
+      expect(text).toContain("Named in 2 of the channel's 3 recent articles, also named Nicola Fox.");
       expect(text).toContain('NASA does visionary science');
       expect(text).toContain('The Rosalind Franklin rover’s unique drilling capabilities');
       // Every citation names, links and identifies its own article.
       for (const c of cites(r)) {
         expect([MSR, ROSALIND]).toContain(c.articleTitle);
-        expect(c.url).toBe(c.articleTitle === MSR ? 'https://news.example/mars-sample-return' : 'https://news.example/rosalind-franklin');
+        expect(c.url).toBe(
+          c.articleTitle === MSR ? 'https://news.example/mars-sample-return' : 'https://news.example/rosalind-franklin',
+        );
         expect(c.articleId).toMatch(/^[0-9a-f]{64}$/);
       }
     }
@@ -109,9 +130,12 @@ describe('scope:channel', () => {
     expect(speakers).toEqual(expect.arrayContaining(['Bill Nelson', 'Nicky Fox', 'Ashwin Vasavada', 'Nicola Fox']));
 
     const fox = await run('/quotes nicky fox scope:channel');
-    expect(fox.title).toBe('Quotes from Nicky Fox, Nicola Fox in 2 of the channel\'s 3 recent articles');
+    expect(fox.title).toBe("Quotes from Nicky Fox, Nicola Fox in 2 of the channel's 3 recent articles");
     expect(headings(fox)).toEqual([`In “${MSR}”`, `In “${ROSALIND}”`]);
-    expect(fox.blocks.filter((b) => b.type === 'quote').map((b) => (b as { speaker: string | null }).speaker)).toEqual(['Nicky Fox', 'Nicola Fox']);
+    expect(fox.blocks.filter((b) => b.type === 'quote').map((b) => (b as { speaker: string | null }).speaker)).toEqual([
+      'Nicky Fox',
+      'Nicola Fox',
+    ]);
 
     const none = await run('/quotes obama scope:channel');
     expect(none.kind).toBe('not_found');
@@ -133,13 +157,15 @@ describe('scope:channel', () => {
 
     const none = await run('/ask what is the price of bananas? scope:channel');
     expect(none.kind).toBe('not_found');
-    expect(none.title).toBe('None of the channel\'s recent articles answer that.');
+    expect(none.title).toBe("None of the channel's recent articles answer that.");
   });
 
   it('scope:article (and no scope) still answer from the current article only', async () => {
     for (const line of ['/who-is fox', '/who-is fox scope:article']) {
       const r = await run(line);
-      expect(r.title).toBe('Nicky Fox, associate administrator, Science Mission Directorate, at NASA Headquarters in Washington');
+      expect(r.title).toBe(
+        'Nicky Fox, associate administrator, Science Mission Directorate, at NASA Headquarters in Washington',
+      );
       expect(sources(r)).toEqual([`${MSR} — https://news.example/mars-sample-return`]);
     }
     expect((await run('/who-is vasavada')).kind).toBe('not_found');

@@ -4,7 +4,9 @@ import { NASA, SAMPLE, testApp, type TestApp } from '../helpers/herald-app.js';
 
 const texts = (r: Reply): string => JSON.stringify(r.blocks);
 const fields = (r: Reply): Record<string, string> =>
-  Object.fromEntries(r.blocks.flatMap((b: Block) => (b.type === 'fields' ? b.fields.map((f) => [f.name, f.value]) : [])));
+  Object.fromEntries(
+    r.blocks.flatMap((b: Block) => (b.type === 'fields' ? b.fields.map((f) => [f.name, f.value]) : [])),
+  );
 const cited = (r: Reply): number[] => r.blocks.flatMap((b) => ('cite' in b && b.cite ? b.cite.sentenceIds : []));
 
 describe('/who-is on the sample article', () => {
@@ -23,13 +25,18 @@ describe('/who-is on the sample article', () => {
     expect(intro?.type === 'text' && intro.cite?.text[0]).toMatch(/^Niklas Hedman, acting director of UNOOSA, said/);
     // What he said, quoted with its sentences.
     const quote = r.blocks.find((b) => b.type === 'quote');
-    expect(quote?.type === 'quote' && quote.text).toContain('international cooperation will undoubtedly be the best practice');
+    expect(quote?.type === 'quote' && quote.text).toContain(
+      'international cooperation will undoubtedly be the best practice',
+    );
     expect(quote?.type === 'quote' && quote.speaker).toBe('Niklas Hedman');
   });
 
-  it.each(['hedman', 'Hedman', 'HEDMAN', 'Hedmann', 'hedmn', 'niklas hedman', 'Niklas Hedmann'])('finds Niklas Hedman from "%s"', async (q) => {
-    expect((await t.reply(`/who-is ${q}`)).title).toBe('Niklas Hedman, acting director of UNOOSA');
-  });
+  it.each(['hedman', 'Hedman', 'HEDMAN', 'Hedmann', 'hedmn', 'niklas hedman', 'Niklas Hedmann'])(
+    'finds Niklas Hedman from "%s"',
+    async (q) => {
+      expect((await t.reply(`/who-is ${q}`)).title).toBe('Niklas Hedman, acting director of UNOOSA');
+    },
+  );
 
   it('gives Zhang Kejian, head of CNSA, with CNSA expanded', async () => {
     const r = await t.reply('/who-is zhang');
@@ -56,7 +63,9 @@ describe('/who-is on the sample article', () => {
   it('says an organisation is not a person, names it in full and quotes where the article gives it', async () => {
     const r = await t.reply('/who-is CNSA');
     expect(r.kind).toBe('not_found');
-    expect(r.title).toBe('"CNSA" is not a person: the article names China National Space Administration (CNSA) as an organisation.');
+    expect(r.title).toBe(
+      '"CNSA" is not a person: the article names China National Space Administration (CNSA) as an organisation.',
+    );
     expect(cited(r)).toEqual([2]);
     expect(texts(r)).toContain('/who-is is for people; the article names Zhang Kejian, Niklas Hedman, Shen Xiaoming.');
   });

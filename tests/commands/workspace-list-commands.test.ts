@@ -11,14 +11,27 @@ import { renderText } from '../../src/adapters/text/render-text.js';
 import { loadConfig } from '../../src/config/load.js';
 import { BUNDLED_SAMPLE_PATH, createApp } from '../../src/main.js';
 
-const spec = { name: 'sponsors', description: 'Who sponsors the workshop', topic: 'workshop co-sponsored', workspaces: ['discord:111', 'shell:club'] };
+const spec = {
+  name: 'sponsors',
+  description: 'Who sponsors the workshop',
+  topic: 'workshop co-sponsored',
+  workspaces: ['discord:111', 'shell:club'],
+};
 
 async function app() {
-  const built = createApp({ listCommands: [spec], sampleArticle: BUNDLED_SAMPLE_PATH, dataDir: '/nonexistent', discord: null, slack: null }, { logger: pino({ level: 'silent' }) });
+  const built = createApp(
+    { listCommands: [spec], sampleArticle: BUNDLED_SAMPLE_PATH, dataDir: '/nonexistent', discord: null, slack: null },
+    { logger: pino({ level: 'silent' }) },
+  );
   if (!built.ok) throw new Error(built.error.message);
   const a = built.value;
   const ask = async (line: string, workspaceId: string, platform: 'shell' | 'discord' = 'shell') =>
-    answerLine(line, { dispatcher: a.dispatcher, registry: a.registry, invoker: { userId: 'u', platformLevel: 'member' }, where: { platform, workspaceId, channelId: 'c' } });
+    answerLine(line, {
+      dispatcher: a.dispatcher,
+      registry: a.registry,
+      invoker: { userId: 'u', platformLevel: 'member' },
+      where: { platform, workspaceId, channelId: 'c' },
+    });
   return { a, ask };
 }
 
@@ -54,7 +67,11 @@ describe('list commands enabled per workspace', () => {
   });
 
   it('the config schema checks the workspace form', async () => {
-    const bad = await loadConfig({ env: {}, cwd: '/srv', file: { listCommands: [{ ...spec, workspaces: ['guild 111'] }] } });
+    const bad = await loadConfig({
+      env: {},
+      cwd: '/srv',
+      file: { listCommands: [{ ...spec, workspaces: ['guild 111'] }] },
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.message).toMatch(/must be platform:id/);
   });

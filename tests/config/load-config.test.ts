@@ -49,7 +49,12 @@ describe('loadConfig', () => {
 
   it('switches platforms on from tokens and merges the feed allowlist from env and file', async () => {
     const r = await loadConfig({
-      env: { DISCORD_TOKEN: 't', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', HERALD_FEED_ALLOWLIST: '127.0.0.1, ::1' },
+      env: {
+        DISCORD_TOKEN: 't',
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_SIGNING_SECRET: 's',
+        HERALD_FEED_ALLOWLIST: '127.0.0.1, ::1',
+      },
       cwd,
       file: { feeds: { allowlist: ['10.0.0.0/8'] } },
     });

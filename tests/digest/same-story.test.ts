@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildNewArticlesDigest, canonicalLink, groupSameStory, type NewArticleItem, type StoryKey } from '../../src/core/digest/index.js';
+import {
+  buildNewArticlesDigest,
+  canonicalLink,
+  groupSameStory,
+  type NewArticleItem,
+  type StoryKey,
+} from '../../src/core/digest/index.js';
 import { renderText } from '../../src/adapters/text/render-text.js';
 
 const rover = {
@@ -12,13 +18,19 @@ const rover = {
     lead: 'NASA selected Intuitive Machines, Lunar Outpost and Venturi Astrolab on Wednesday to develop a lunar terrain vehicle for Artemis astronauts.',
   },
 };
-const mars = { title: 'NASA updates Mars Sample Return plan', lead: 'NASA said it will choose between two landing approaches for Mars Sample Return next year to cut costs.' };
-const funding = { title: 'Lunar Outpost raises funding for rover', lead: 'Lunar Outpost, a Colorado company, said it raised new funding to build rovers for the Moon.' };
+const mars = {
+  title: 'NASA updates Mars Sample Return plan',
+  lead: 'NASA said it will choose between two landing approaches for Mars Sample Return next year to cut costs.',
+};
+const funding = {
+  title: 'Lunar Outpost raises funding for rover',
+  lead: 'Lunar Outpost, a Colorado company, said it raised new funding to build rovers for the Moon.',
+};
 
 const key = (k: Partial<StoryKey> & { title: string }): StoryKey => ({ link: null, guid: null, lead: null, ...k });
 
 describe('grouping the same story', () => {
-  it('groups two feeds\' rewrites of one story by title and lead words, and keeps other stories apart', () => {
+  it("groups two feeds' rewrites of one story by title and lead words, and keeps other stories apart", () => {
     const groups = groupSameStory([
       key({ ...rover.a, link: 'https://spacedaily.example/ltv' }),
       key({ ...mars, link: 'https://spacedaily.example/msr' }),
@@ -51,14 +63,27 @@ describe('grouping the same story', () => {
   });
 });
 
-function item(id: string, title: string, lead: string, source: string, link: string, receivedAt = '2025-01-06T08:30:00.000Z'): NewArticleItem {
+function item(
+  id: string,
+  title: string,
+  lead: string,
+  source: string,
+  link: string,
+  receivedAt = '2025-01-06T08:30:00.000Z',
+): NewArticleItem {
   return {
     articleId: id,
     title,
     link,
     guid: null,
     source,
-    summary: { sentenceIds: [0, 1], text: [lead, 'A second summary sentence.'], articleTitle: title, url: link, articleId: id },
+    summary: {
+      sentenceIds: [0, 1],
+      text: [lead, 'A second summary sentence.'],
+      articleTitle: title,
+      url: link,
+      articleId: id,
+    },
     receivedAt,
   };
 }
@@ -82,11 +107,19 @@ describe('buildNewArticlesDigest', () => {
     expect(text).toContain(`Source: ${rover.b.title} (Orbit News) — https://orbit.example/news/moon-rover`);
     expect(text).not.toContain('A second summary sentence.');
     const first = reply.blocks[1];
-    expect(first).toMatchObject({ type: 'text', cite: { sentenceIds: [0], articleId: 'a1', url: 'https://spacedaily.example/ltv' } });
+    expect(first).toMatchObject({
+      type: 'text',
+      cite: { sentenceIds: [0], articleId: 'a1', url: 'https://spacedaily.example/ltv' },
+    });
   });
 
   it('uses the whole summary in the full format, caps the stories and counts the rest', () => {
-    const titles = ['Harbour bridge reopens after repairs', 'City council votes on housing plan', 'Local team wins cup final', 'Museum unveils restored painting'];
+    const titles = [
+      'Harbour bridge reopens after repairs',
+      'City council votes on housing plan',
+      'Local team wins cup final',
+      'Museum unveils restored painting',
+    ];
     const items = titles.map((t, i) => item(`x${i}`, t, `Lead ${i}.`, 'Feed', `https://f.example/${i}`));
     const reply = buildNewArticlesDigest(items, { since, timezone: 'UTC', maxStories: 2, format: 'full' });
     const text = renderText(reply);

@@ -38,11 +38,19 @@ NASA said it will choose between two landing approaches for Mars Sample Return n
 The decision follows an independent review of the mission's budget.`;
 
 /** Stores an article from `feedUrl` and marks it received by each channel at `at`. */
-async function receive(store: HeraldStore, text: string, feed: { url: string; title: string }, link: string, channels: readonly string[], at: Date): Promise<void> {
+async function receive(
+  store: HeraldStore,
+  text: string,
+  feed: { url: string; title: string },
+  link: string,
+  channels: readonly string[],
+  at: Date,
+): Promise<void> {
   const f = await store.feeds.ensure(feed.url, feed.title);
   const a = textArticle(text, { url: link, sourceName: feed.title });
   const stored = await store.articles.insert({ article: a.article, link, feedId: f.id });
-  for (const c of channels) await store.articles.markReceived((await store.channels.ensure(where(c))).id, stored.id, at);
+  for (const c of channels)
+    await store.articles.markReceived((await store.channels.ensure(where(c))).id, stored.id, at);
 }
 
 const SLOT = new Date('2025-01-06T09:00:00Z');
@@ -51,11 +59,33 @@ const CHANNELS = ['c1', 'c2', 'c3'];
 describe('the slot handler', () => {
   it('delivers a new-articles digest to each of 3 channels once, even when the slot fires twice', async () => {
     const h = await harness();
-    for (const c of CHANNELS) expect((await h.run('/schedule add 0 9 * * *', { level: 'moderator', channel: c })).kind).toBe('answer');
+    for (const c of CHANNELS)
+      expect((await h.run('/schedule add 0 9 * * *', { level: 'moderator', channel: c })).kind).toBe('answer');
     const at = new Date('2025-01-06T08:30:00Z');
-    await receive(h.store, ROVER_A, { url: 'https://spacedaily.example/rss', title: 'Space Daily' }, 'https://spacedaily.example/ltv', CHANNELS, at);
-    await receive(h.store, ROVER_B, { url: 'https://orbit.example/feed', title: 'Orbit News' }, 'https://orbit.example/moon-rover', CHANNELS, at);
-    await receive(h.store, MARS, { url: 'https://spacedaily.example/rss', title: 'Space Daily' }, 'https://spacedaily.example/msr', ['c1'], at);
+    await receive(
+      h.store,
+      ROVER_A,
+      { url: 'https://spacedaily.example/rss', title: 'Space Daily' },
+      'https://spacedaily.example/ltv',
+      CHANNELS,
+      at,
+    );
+    await receive(
+      h.store,
+      ROVER_B,
+      { url: 'https://orbit.example/feed', title: 'Orbit News' },
+      'https://orbit.example/moon-rover',
+      CHANNELS,
+      at,
+    );
+    await receive(
+      h.store,
+      MARS,
+      { url: 'https://spacedaily.example/rss', title: 'Space Daily' },
+      'https://spacedaily.example/msr',
+      ['c1'],
+      at,
+    );
 
     const first = await h.scheduler.fireGroup('0 9 * * *', 'UTC', SLOT);
     const second = await h.scheduler.fireGroup('0 9 * * *', 'UTC', SLOT);
@@ -76,15 +106,28 @@ describe('the slot handler', () => {
     const lines = c1.message.reply.blocks.filter((b) => b.type === 'text' && b.cite);
     expect(lines).toHaveLength(2);
     expect(lines.filter((b) => b.type === 'text' && b.text.includes('Intuitive Machines'))).toHaveLength(1);
-    expect(await h.store.deliveries.get(c1.message.deliveryKey)).toMatchObject({ status: 'sent', messageId: expect.stringMatching(/^msg-/) });
+    expect(await h.store.deliveries.get(c1.message.deliveryKey)).toMatchObject({
+      status: 'sent',
+      messageId: expect.stringMatching(/^msg-/),
+    });
   });
 
   it('never delivers twice when two schedulers on one database race for the same slot', async () => {
     const a = await harness();
     for (const c of CHANNELS) await a.run('/schedule add 0 9 * * *', { level: 'moderator', channel: c });
-    await receive(a.store, MARS, { url: 'https://spacedaily.example/rss', title: 'Space Daily' }, 'https://spacedaily.example/msr', CHANNELS, new Date('2025-01-06T08:10:00Z'));
+    await receive(
+      a.store,
+      MARS,
+      { url: 'https://spacedaily.example/rss', title: 'Space Daily' },
+      'https://spacedaily.example/msr',
+      CHANNELS,
+      new Date('2025-01-06T08:10:00Z'),
+    );
     const b = await harness();
-    await Promise.all([a.scheduler.fireGroup('0 9 * * *', 'UTC', SLOT), b.scheduler.fireGroup('0 9 * * *', 'UTC', SLOT)]);
+    await Promise.all([
+      a.scheduler.fireGroup('0 9 * * *', 'UTC', SLOT),
+      b.scheduler.fireGroup('0 9 * * *', 'UTC', SLOT),
+    ]);
     const all = [...a.delivery.sent, ...b.delivery.sent];
     expect(all.map((s) => s.where.channelId).sort()).toEqual(CHANNELS);
   });
@@ -92,14 +135,23 @@ describe('the slot handler', () => {
   it('posts only what arrived since the last run, and nothing (logged) when nothing did', async () => {
     const h = await harness();
     await h.run('/schedule add 0 * * * *', { level: 'moderator' });
-    await receive(h.store, MARS, { url: 'https://spacedaily.example/rss', title: 'Space Daily' }, 'https://spacedaily.example/msr', ['c1'], new Date('2025-01-06T08:20:00Z'));
+    await receive(
+      h.store,
+      MARS,
+      { url: 'https://spacedaily.example/rss', title: 'Space Daily' },
+      'https://spacedaily.example/msr',
+      ['c1'],
+      new Date('2025-01-06T08:20:00Z'),
+    );
     await h.scheduler.fireGroup('0 * * * *', 'UTC', SLOT);
     expect(h.delivery.sent).toHaveLength(1);
     // The 10:00 slot: the Mars story was in the 09:00 digest, nothing new since.
     vi.setSystemTime(new Date('2025-01-06T10:00:00Z'));
     await h.scheduler.fireGroup('0 * * * *', 'UTC', new Date('2025-01-06T10:00:00Z'));
     expect(h.delivery.sent).toHaveLength(1);
-    expect(h.logger.lines.some((l) => l.msg === 'no new articles: nothing posted' && l.obj['scheduleId'] === 1)).toBe(true);
+    expect(h.logger.lines.some((l) => l.msg === 'no new articles: nothing posted' && l.obj['scheduleId'] === 1)).toBe(
+      true,
+    );
     const preview = await h.run('/schedule preview 1', { level: 'moderator' });
     expect(preview.ephemeral).toBe(true);
     expect(preview.title).toBe('No new articles since Mon, 6 Jan 2025, 10:00 UTC.');
@@ -115,7 +167,9 @@ describe('the slot handler', () => {
     expect(posted!.message.reply.title).toBe('NASA picks three companies to build lunar terrain vehicle');
     expect(posted!.message.reply.blocks).toEqual(preview.blocks);
     expect(posted!.message.reply.ephemeral).toBe(false);
-    expect(renderText(posted!.message.reply)).toContain('Source: NASA picks three companies to build lunar terrain vehicle (Space Daily) — https://spacedaily.example/ltv');
+    expect(renderText(posted!.message.reply)).toContain(
+      'Source: NASA picks three companies to build lunar terrain vehicle (Space Daily) — https://spacedaily.example/ltv',
+    );
   });
 
   it('marks the delivery failed when the platform refuses it', async () => {
@@ -126,6 +180,9 @@ describe('the slot handler', () => {
     const report = await h.scheduler.fireGroup('0 9 * * *', 'UTC', SLOT);
     expect(report).toMatchObject({ sent: 0, failed: 1 });
     const channelId = (await h.store.channels.find(where()))!.id;
-    expect(await h.store.deliveries.get(`1:${SLOT.toISOString()}:${channelId}`)).toMatchObject({ status: 'failed', lastError: 'platform_error: Missing Access' });
+    expect(await h.store.deliveries.get(`1:${SLOT.toISOString()}:${channelId}`)).toMatchObject({
+      status: 'failed',
+      lastError: 'platform_error: Missing Access',
+    });
   });
 });

@@ -23,7 +23,14 @@ let app: App;
 let url: string;
 
 const interaction = (type: number, options: unknown[], token: string) => ({
-  id: '500000000000000005', application_id: APP_ID, type, token, version: 1, guild_id: '6', channel_id: '7', entitlements: [],
+  id: '500000000000000005',
+  application_id: APP_ID,
+  type,
+  token,
+  version: 1,
+  guild_id: '6',
+  channel_id: '7',
+  entitlements: [],
   member: { user: { id: '8', username: 'reader' }, roles: [], permissions: '0' },
   data: { id: '9', name: 'who-is', type: 1, options },
 });
@@ -31,11 +38,27 @@ const interaction = (type: number, options: unknown[], token: string) => ({
 beforeAll(async () => {
   fake = await startFakeDiscord({ applicationId: APP_ID });
   const discord = { token: 'test-token-1', applicationId: APP_ID, publicKey: publicKeyHex, apiUrl: fake.api };
-  const built = createApp({ listCommands: [], sampleArticle: BUNDLED_SAMPLE_PATH, dataDir: mkdtempSync(join(tmpdir(), 'herald-discord-')), discord, slack: null }, { logger: silentLogger });
+  const built = createApp(
+    {
+      listCommands: [],
+      sampleArticle: BUNDLED_SAMPLE_PATH,
+      dataDir: mkdtempSync(join(tmpdir(), 'herald-discord-')),
+      discord,
+      slack: null,
+    },
+    { logger: silentLogger },
+  );
   if (!built.ok) throw new Error(built.error.message);
   app = built.value;
   http = createHttpServer(silentLogger);
-  adapter = createDiscordAdapter({ config: discord, http, dispatcher: app.dispatcher, logger: silentLogger, gateway: true, restOverrides: { offset: 0 } });
+  adapter = createDiscordAdapter({
+    config: discord,
+    http,
+    dispatcher: app.dispatcher,
+    logger: silentLogger,
+    gateway: true,
+    restOverrides: { offset: 0 },
+  });
   expect((await adapter.start()).modes).toEqual(['http', 'gateway']);
   url = `http://127.0.0.1:${(await http.listen(0, '127.0.0.1')).port}/discord/interactions`;
 });
@@ -53,21 +76,38 @@ describe('the real commands on Discord', () => {
   });
 
   it('answers the real /who-is hedman through the signed endpoint', async () => {
-    const body = await postSignedJson(url, interaction(2, [{ type: 3, name: 'name', value: 'hedman' }], 't-app-1'), privateKey);
-    const answer = body.type === 4 ? body.data : (await fake.waitFor((r) => r.method === 'PATCH' && r.path.includes('t-app-1'), 10_000)).body;
+    const body = await postSignedJson(
+      url,
+      interaction(2, [{ type: 3, name: 'name', value: 'hedman' }], 't-app-1'),
+      privateKey,
+    );
+    const answer =
+      body.type === 4
+        ? body.data
+        : (await fake.waitFor((r) => r.method === 'PATCH' && r.path.includes('t-app-1'), 10_000)).body;
     expect(answer.embeds[0].title).toBe('Niklas Hedman');
     expect(JSON.stringify(answer.embeds)).toContain('UNOOSA');
     expect(answer.allowed_mentions).toEqual({ parse: [] });
   });
 
   it('autocompletes /who-is from the sample article', async () => {
-    const body = await postSignedJson(url, interaction(4, [{ type: 3, name: 'name', value: 'hed', focused: true }], 't-app-2'), privateKey);
+    const body = await postSignedJson(
+      url,
+      interaction(4, [{ type: 3, name: 'name', value: 'hed', focused: true }], 't-app-2'),
+      privateKey,
+    );
     expect(body.type).toBe(8);
     expect(body.data.choices.map((c: { value: string }) => c.value)).toContain('Niklas Hedman');
   });
 
-  it('delivers through the gateway client\'s REST queue', async () => {
-    const r = await adapter.delivery!.deliver({ platform: 'discord', workspaceId: '6', channelId: '77' }, { reply: { kind: 'info', ephemeral: false, title: 'Digest', blocks: [{ type: 'text', text: 'Hello @everyone' }] }, deliveryKey: 'k' });
+  it("delivers through the gateway client's REST queue", async () => {
+    const r = await adapter.delivery!.deliver(
+      { platform: 'discord', workspaceId: '6', channelId: '77' },
+      {
+        reply: { kind: 'info', ephemeral: false, title: 'Digest', blocks: [{ type: 'text', text: 'Hello @everyone' }] },
+        deliveryKey: 'k',
+      },
+    );
     expect(r.ok).toBe(true);
     expect(fake.messages.filter((m) => m.channelId === '77')).toHaveLength(1);
   });

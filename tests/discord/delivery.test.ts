@@ -46,7 +46,11 @@ const inChannel = (id: string) => fake.messages.filter((m) => m.channelId === id
 
 describe('discord delivery', () => {
   it('delivers a digest to 3 channels, once each, pinging nobody', async () => {
-    const results = await Promise.all(['11', '12', '13'].map((c) => delivery.deliver(where(c), { reply: digest, deliveryKey: 'digest:2024-01-01T08:00' })));
+    const results = await Promise.all(
+      ['11', '12', '13'].map((c) =>
+        delivery.deliver(where(c), { reply: digest, deliveryKey: 'digest:2024-01-01T08:00' }),
+      ),
+    );
     expect(results.every((r) => r.ok && r.value.messageId)).toBe(true);
     for (const c of ['11', '12', '13']) {
       const [m, ...extra] = inChannel(c);
@@ -75,18 +79,50 @@ describe('discord delivery', () => {
     fake.missingChannels.add('32');
     const r403 = await delivery.deliver(where('31'), { reply: digest, deliveryKey: 'k' });
     const r404 = await delivery.deliver(where('32'), { reply: digest, deliveryKey: 'k' });
-    expect(r403.ok || r403.error).toMatchObject({ code: 'platform_error', details: { status: 403, unavailable: true } });
-    expect(r404.ok || r404.error).toMatchObject({ code: 'platform_error', details: { status: 404, unavailable: true } });
-    expect(unavailable.map((u) => [u.where.channelId, u.reason.status, u.reason.code])).toEqual([['31', 403, 50001], ['32', 404, 10003]]);
+    expect(r403.ok || r403.error).toMatchObject({
+      code: 'platform_error',
+      details: { status: 403, unavailable: true },
+    });
+    expect(r404.ok || r404.error).toMatchObject({
+      code: 'platform_error',
+      details: { status: 404, unavailable: true },
+    });
+    expect(unavailable.map((u) => [u.where.channelId, u.reason.status, u.reason.code])).toEqual([
+      ['31', 403, 50001],
+      ['32', 404, 10003],
+    ]);
     expect(fake.requests).toHaveLength(2);
   });
 
   it('survives a 429 storm (route and global) with every message arriving once', async () => {
     const route = /^\/channels\/4\d\/messages$/;
-    fake.fault({ method: 'POST', path: route, times: 4, status: 429, headers: { 'retry-after': '0.05', 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': '0.05', 'x-ratelimit-bucket': 'b', 'x-ratelimit-scope': 'user' }, body: { message: 'You are being rate limited.', retry_after: 0.05, global: false } });
-    fake.fault({ method: 'POST', path: route, times: 3, status: 429, headers: { 'retry-after': '0.1', 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' }, body: { message: 'You are being rate limited.', retry_after: 0.1, global: true } });
+    fake.fault({
+      method: 'POST',
+      path: route,
+      times: 4,
+      status: 429,
+      headers: {
+        'retry-after': '0.05',
+        'x-ratelimit-limit': '5',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset-after': '0.05',
+        'x-ratelimit-bucket': 'b',
+        'x-ratelimit-scope': 'user',
+      },
+      body: { message: 'You are being rate limited.', retry_after: 0.05, global: false },
+    });
+    fake.fault({
+      method: 'POST',
+      path: route,
+      times: 3,
+      status: 429,
+      headers: { 'retry-after': '0.1', 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
+      body: { message: 'You are being rate limited.', retry_after: 0.1, global: true },
+    });
     const channels = ['41', '42', '43', '44', '45'];
-    const results = await Promise.all(channels.map((c) => delivery.deliver(where(c), { reply: digest, deliveryKey: 'storm' })));
+    const results = await Promise.all(
+      channels.map((c) => delivery.deliver(where(c), { reply: digest, deliveryKey: 'storm' })),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     for (const c of channels) expect(inChannel(c)).toHaveLength(1);
     expect(fake.requests.filter((r) => r.status === 429)).toHaveLength(7);
@@ -95,7 +131,10 @@ describe('discord delivery', () => {
   it('retries 500s, including a 500 whose message was in fact created, without duplicates', async () => {
     fake.fault({ method: 'POST', path: /^\/channels\/51\/messages$/, times: 2, status: 500 });
     fake.fault({ method: 'POST', path: /^\/channels\/52\/messages$/, times: 1, status: 502, afterEffect: true });
-    const [a, b] = await Promise.all([delivery.deliver(where('51'), { reply: digest, deliveryKey: 'k5' }), delivery.deliver(where('52'), { reply: digest, deliveryKey: 'k5' })]);
+    const [a, b] = await Promise.all([
+      delivery.deliver(where('51'), { reply: digest, deliveryKey: 'k5' }),
+      delivery.deliver(where('52'), { reply: digest, deliveryKey: 'k5' }),
+    ]);
     expect(a.ok && b.ok).toBe(true);
     expect(inChannel('51')).toHaveLength(1);
     expect(inChannel('52')).toHaveLength(1);

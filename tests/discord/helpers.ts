@@ -16,7 +16,11 @@ import { articleFromParagraphs } from '../helpers/article-from-text.js';
 export const silentLogger = pino({ level: 'silent' }) as unknown as Logger;
 
 const base = articleFromParagraphs(
-  ['Niklas Hedman, acting director of UNOOSA, welcomed the deal.', '"We welcome it," Hedman said.', 'A reader wrote @everyone look at <@&123>.'],
+  [
+    'Niklas Hedman, acting director of UNOOSA, welcomed the deal.',
+    '"We welcome it," Hedman said.',
+    'A reader wrote @everyone look at <@&123>.',
+  ],
   'Space deal signed',
 );
 const article = { ...base, source: { name: 'Xinhua', url: 'https://example.org/space', kind: 'text' as const } };
@@ -26,8 +30,24 @@ const facts: ArticleFacts = {
   tags: [],
   sentences: article.sentences,
   people: [
-    { name: 'Niklas Hedman', aliases: ['Hedman'], role: 'acting director of UNOOSA', roleExpanded: null, organization: 'UNOOSA', sentence: 0, mentions: [0, 1] },
-    { name: 'Nicola Fox', aliases: [], role: 'associate administrator', roleExpanded: null, organization: 'NASA', sentence: 0, mentions: [] },
+    {
+      name: 'Niklas Hedman',
+      aliases: ['Hedman'],
+      role: 'acting director of UNOOSA',
+      roleExpanded: null,
+      organization: 'UNOOSA',
+      sentence: 0,
+      mentions: [0, 1],
+    },
+    {
+      name: 'Nicola Fox',
+      aliases: [],
+      role: 'associate administrator',
+      roleExpanded: null,
+      organization: 'NASA',
+      sentence: 0,
+      mentions: [],
+    },
   ],
   organizations: [],
   places: [],
@@ -45,7 +65,13 @@ export const library: ArticleLibrary = {
   recentAnalysed: async () => [testArticle],
 };
 
-const cite = (ids: number[]) => ({ sentenceIds: ids, text: ids.map((i) => article.sentences[i]!.text), articleTitle: article.title, url: article.source.url, articleId: article.id });
+const cite = (ids: number[]) => ({
+  sentenceIds: ids,
+  text: ids.map((i) => article.sentences[i]!.text),
+  articleTitle: article.title,
+  url: article.source.url,
+  articleId: article.id,
+});
 
 /** Declarations exercising leaf, group, autocomplete, slow, moderator and admin paths. */
 export function testCommands(opts: { slowMs?: number } = {}) {
@@ -59,12 +85,22 @@ export function testCommands(opts: { slowMs?: number } = {}) {
       options: { name: { type: 'string', description: 'Person', required: true, autocomplete: 'people' } } as const,
       run({ args, article: a }) {
         const p = a.facts.people.find((x) => x.name.toLowerCase().includes(args.name.toLowerCase()));
-        if (!p) return { kind: 'not_found', ephemeral: true, title: 'Not found', code: 'not_found', blocks: [{ type: 'text', text: `The article does not mention "${args.name}".` }] };
+        if (!p)
+          return {
+            kind: 'not_found',
+            ephemeral: true,
+            title: 'Not found',
+            code: 'not_found',
+            blocks: [{ type: 'text', text: `The article does not mention "${args.name}".` }],
+          };
         return answer(p.name, [
           { type: 'heading', text: p.name },
           { type: 'text', text: p.role ?? '', cite: cite([p.sentence ?? 0]) },
           { type: 'source', title: a.article.title, url: a.article.source.url, name: a.article.source.name },
-          { type: 'buttons', buttons: [{ kind: 'command', label: 'More quotes', command: 'quotes', args: { speaker: p.name } }] },
+          {
+            type: 'buttons',
+            buttons: [{ kind: 'command', label: 'More quotes', command: 'quotes', args: { speaker: p.name } }],
+          },
         ]);
       },
     }),
@@ -81,8 +117,12 @@ export function testCommands(opts: { slowMs?: number } = {}) {
       description: 'Says the article text back',
       access: 'member',
       category: 'news',
-      options: { text: { type: 'string', description: 'Text', required: true }, times: { type: 'integer', description: 'Repeat', min: 1, max: 500 } } as const,
-      run: ({ args }) => answer('Echo', [{ type: 'text', text: Array.from({ length: args.times ?? 1 }, () => args.text).join('\n\n') }]),
+      options: {
+        text: { type: 'string', description: 'Text', required: true },
+        times: { type: 'integer', description: 'Repeat', min: 1, max: 500 },
+      } as const,
+      run: ({ args }) =>
+        answer('Echo', [{ type: 'text', text: Array.from({ length: args.times ?? 1 }, () => args.text).join('\n\n') }]),
     }),
     defineCommandGroup({
       name: 'feeds',
@@ -90,7 +130,11 @@ export function testCommands(opts: { slowMs?: number } = {}) {
       access: 'member',
       category: 'feeds',
       subcommands: {
-        status: defineSubcommand({ description: 'Feed status', options: {}, run: () => answer('Feeds', [{ type: 'text', text: 'All good.' }]) }),
+        status: defineSubcommand({
+          description: 'Feed status',
+          options: {},
+          run: () => answer('Feeds', [{ type: 'text', text: 'All good.' }]),
+        }),
         test: defineSubcommand({
           description: 'Fetch a feed now',
           access: 'moderator',
@@ -141,16 +185,23 @@ export function keyPair(): { privateKey: KeyObject; publicKeyHex: string } {
 }
 
 /** POSTs a body signed the way Discord signs it. */
-export async function postSigned(url: string, body: unknown, privateKey: KeyObject, opts: { timestamp?: number; signature?: string | null } = {}): Promise<Response> {
+export async function postSigned(
+  url: string,
+  body: unknown,
+  privateKey: KeyObject,
+  opts: { timestamp?: number; signature?: string | null } = {},
+): Promise<Response> {
   const raw = typeof body === 'string' ? body : JSON.stringify(body);
   const ts = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
-  const signature = opts.signature === undefined ? sign(null, Buffer.from(ts + raw), privateKey).toString('hex') : opts.signature;
+  const signature =
+    opts.signature === undefined ? sign(null, Buffer.from(ts + raw), privateKey).toString('hex') : opts.signature;
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-signature-timestamp': ts };
   if (signature !== null) headers['x-signature-ed25519'] = signature;
   return fetch(url, { method: 'POST', headers, body: raw });
 }
 
 /** Signed POST, answer parsed as JSON (loosely typed: tests assert on its shape). */
-export async function postSignedJson(url: string, body: unknown, privateKey: KeyObject): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function postSignedJson(url: string, body: unknown, privateKey: KeyObject): Promise<any> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   return (await postSigned(url, body, privateKey)).json();
 }

@@ -21,14 +21,34 @@ function sluggish(d: Dispatcher): Dispatcher {
 }
 
 const interaction = (token: string, name: string, options: unknown[]): APIInteraction =>
-  ({ id: '1', application_id: APP, type: 2, token, version: 1, guild_id: '2', channel_id: '3', member: { user: { id: '4', username: 'u' }, roles: [], permissions: '0' }, data: { id: '5', name, type: 1, options } }) as unknown as APIInteraction;
+  ({
+    id: '1',
+    application_id: APP,
+    type: 2,
+    token,
+    version: 1,
+    guild_id: '2',
+    channel_id: '3',
+    member: { user: { id: '4', username: 'u' }, roles: [], permissions: '0' },
+    data: { id: '5', name, type: 1, options },
+  }) as unknown as APIInteraction;
 
 describe('interaction handler deadlines', () => {
-  const handler = () => createInteractionHandler({ dispatcher: sluggish(testDispatcher()), rest: createDiscordRest({ apiUrl: fake.api, overrides: { offset: 0 } }), applicationId: APP, logger: silentLogger, deferAfterMs: 20 });
+  const handler = () =>
+    createInteractionHandler({
+      dispatcher: sluggish(testDispatcher()),
+      rest: createDiscordRest({ apiUrl: fake.api, overrides: { offset: 0 } }),
+      applicationId: APP,
+      logger: silentLogger,
+      deferAfterMs: 20,
+    });
 
   it('defers publicly when a fast command misses the deadline, then edits @original', async () => {
     const sent: APIInteractionResponse[] = [];
-    await handler().handle(interaction('t1', 'who-is', [{ type: 3, name: 'name', value: 'Hedman' }]), async (b) => void sent.push(b));
+    await handler().handle(
+      interaction('t1', 'who-is', [{ type: 3, name: 'name', value: 'Hedman' }]),
+      async (b) => void sent.push(b),
+    );
     expect(sent).toEqual([{ type: 5, data: {} }]);
     const edit = fake.requests.find((r) => r.method === 'PATCH' && r.path.includes('/t1/'))!;
     expect(edit.body.embeds[0].title).toBe('Niklas Hedman');
@@ -36,10 +56,16 @@ describe('interaction handler deadlines', () => {
 
   it('replaces a public "thinking" with a private answer when the result is an error', async () => {
     const sent: APIInteractionResponse[] = [];
-    await handler().handle(interaction('t2', 'who-is', [{ type: 3, name: 'name', value: 'Nobody' }]), async (b) => void sent.push(b));
+    await handler().handle(
+      interaction('t2', 'who-is', [{ type: 3, name: 'name', value: 'Nobody' }]),
+      async (b) => void sent.push(b),
+    );
     expect(sent).toEqual([{ type: 5, data: {} }]);
     const t2 = fake.requests.filter((r) => r.path.includes('/t2'));
-    expect(t2.map((r) => `${r.method} ${r.path}`)).toEqual([`DELETE /webhooks/${APP}/t2/messages/@original`, `POST /webhooks/${APP}/t2`]);
+    expect(t2.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `DELETE /webhooks/${APP}/t2/messages/@original`,
+      `POST /webhooks/${APP}/t2`,
+    ]);
     expect(t2[1]!.body.flags).toBe(64);
     expect(t2[1]!.body.embeds[0].description).toContain('does not mention "Nobody"');
   });

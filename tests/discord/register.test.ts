@@ -16,9 +16,15 @@ afterAll(async () => fake.close());
 
 function io() {
   const out = { stdout: '', stderr: '' };
-  return { out, io: { stdout: { write: (s: string) => (out.stdout += s) }, stderr: { write: (s: string) => (out.stderr += s) } } };
+  return {
+    out,
+    io: { stdout: { write: (s: string) => (out.stdout += s) }, stderr: { write: (s: string) => (out.stderr += s) } },
+  };
 }
-const deps = (registry = testRegistry()) => ({ config: { discord: { token: 'bot-token', applicationId: APP, publicKey: null, apiUrl: fake.api } }, registry });
+const deps = (registry = testRegistry()) => ({
+  config: { discord: { token: 'bot-token', applicationId: APP, publicKey: null, apiUrl: fake.api } },
+  registry,
+});
 
 describe('command JSON', () => {
   it('derives options, autocomplete, subcommands and default_member_permissions from the declarations', () => {
@@ -32,7 +38,10 @@ describe('command JSON', () => {
     expect(echo!.options![1]).toMatchObject({ type: 4, name: 'times', min_value: 1, max_value: 500 });
     // /feeds has a member subcommand, so members see it; /feeds test is still checked by the core.
     expect(feeds!.default_member_permissions).toBeUndefined();
-    expect(feeds!.options!.map((o) => [o.type, o.name])).toEqual([[1, 'status'], [1, 'test']]);
+    expect(feeds!.options!.map((o) => [o.type, o.name])).toEqual([
+      [1, 'status'],
+      [1, 'test'],
+    ]);
     expect(reset!.default_member_permissions).toBe(String(1n << 5n));
   });
 });
@@ -55,7 +64,11 @@ describe('herald register discord', () => {
   });
 
   it('shows removed and changed commands, and --dry-run writes nothing', async () => {
-    const fewer = createRegistry(testCommands().filter((c) => c.name !== 'reset').map((c) => (c.name === 'echo' ? { ...c, description: 'Echo, changed' } : c)));
+    const fewer = createRegistry(
+      testCommands()
+        .filter((c) => c.name !== 'reset')
+        .map((c) => (c.name === 'echo' ? { ...c, description: 'Echo, changed' } : c)),
+    );
     if (!fewer.ok) throw new Error('registry');
     const dry = io();
     expect(await registerDiscordCli(['--guild', '300000000000000003', '--dry-run'], dry.io, deps(fewer.value))).toBe(0);
@@ -79,7 +92,12 @@ describe('herald register discord', () => {
     expect(noCfg.out.stderr).toContain('DISCORD_TOKEN and DISCORD_APPLICATION_ID');
     const wrongApp = io();
     const d = deps();
-    expect(await registerDiscordCli([], wrongApp.io, { ...d, config: { discord: { ...d.config.discord, applicationId: '999999999' } } })).toBe(1);
+    expect(
+      await registerDiscordCli([], wrongApp.io, {
+        ...d,
+        config: { discord: { ...d.config.discord, applicationId: '999999999' } },
+      }),
+    ).toBe(1);
     expect(wrongApp.out.stderr).toContain('HTTP 403');
   });
 });

@@ -7,9 +7,18 @@ import { LIMITS } from '../../src/adapters/discord/limits.js';
 import type { APIEmbed } from 'discord-api-types/v10';
 
 const size = (e: APIEmbed): number =>
-  (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  (e.title?.length ?? 0) +
+  (e.description?.length ?? 0) +
+  (e.footer?.text.length ?? 0) +
+  (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
 
-const cite = { sentenceIds: [2], text: ['He said it.'], articleTitle: 'Space deal signed', url: 'https://example.org/a', articleId: 'abc' };
+const cite = {
+  sentenceIds: [2],
+  text: ['He said it.'],
+  articleTitle: 'Space deal signed',
+  url: 'https://example.org/a',
+  articleId: 'abc',
+};
 
 function answer(blocks: Reply['blocks'], extra: Partial<Reply> = {}): Reply {
   return { kind: 'answer', ephemeral: false, title: 'Who is Niklas Hedman?', blocks, ...extra };
@@ -17,7 +26,13 @@ function answer(blocks: Reply['blocks'], extra: Partial<Reply> = {}): Reply {
 
 /** Every character of text the user should see, stripped of Markdown escapes and zero-width spaces. */
 const visible = (messages: { embeds: APIEmbed[] }[]): string =>
-  messages.flatMap((m) => m.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).map((f) => f.value)])).join(' ').replace(/\\/g, '').replace(/\u200b/g, '');
+  messages
+    .flatMap((m) =>
+      m.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).map((f) => f.value)]),
+    )
+    .join(' ')
+    .replace(/\\/g, '')
+    .replace(/\u200b/g, '');
 
 describe('splitText', () => {
   it('keeps short text whole and splits long text at paragraph, line and word breaks', () => {
@@ -38,15 +53,20 @@ describe('splitText', () => {
 
 describe('renderReply', () => {
   it('renders heading, numbered list, quote, fields, citation footer, link and buttons', () => {
-    const { messages } = renderReply(answer([
-      { type: 'heading', text: 'Niklas Hedman' },
-      { type: 'text', text: 'Acting director of *UNOOSA*', cite },
-      { type: 'list', ordered: true, title: 'Areas', items: ['lunar research', 'deep space'] },
-      { type: 'quote', text: 'We welcome it.', speaker: 'Niklas Hedman' },
-      { type: 'fields', fields: [{ name: 'Role', value: 'director', inline: true }] },
-      { type: 'source', title: 'Space deal signed', url: 'https://example.org/a', name: 'Xinhua' },
-      { type: 'buttons', buttons: [{ kind: 'command', label: 'More quotes', command: 'quotes', args: { speaker: 'Niklas Hedman' } }] },
-    ]));
+    const { messages } = renderReply(
+      answer([
+        { type: 'heading', text: 'Niklas Hedman' },
+        { type: 'text', text: 'Acting director of *UNOOSA*', cite },
+        { type: 'list', ordered: true, title: 'Areas', items: ['lunar research', 'deep space'] },
+        { type: 'quote', text: 'We welcome it.', speaker: 'Niklas Hedman' },
+        { type: 'fields', fields: [{ name: 'Role', value: 'director', inline: true }] },
+        { type: 'source', title: 'Space deal signed', url: 'https://example.org/a', name: 'Xinhua' },
+        {
+          type: 'buttons',
+          buttons: [{ kind: 'command', label: 'More quotes', command: 'quotes', args: { speaker: 'Niklas Hedman' } }],
+        },
+      ]),
+    );
     expect(messages).toHaveLength(1);
     const m = messages[0]!;
     expect(m.allowed_mentions).toEqual({ parse: [] });
@@ -61,18 +81,30 @@ describe('renderReply', () => {
     expect(e.footer?.text).toBe('Source: Space deal signed — Xinhua');
     const buttons = m.components[0]!.components;
     expect(buttons.map((b) => (b as { label?: string }).label)).toEqual(['More quotes', 'Read the source']);
-    expect('custom_id' in buttons[0]! && decodeCustomId(buttons[0].custom_id)).toEqual({ command: 'quotes', subcommand: null, args: { speaker: 'Niklas Hedman' } });
+    expect('custom_id' in buttons[0]! && decodeCustomId(buttons[0].custom_id)).toEqual({
+      command: 'quotes',
+      subcommand: null,
+      args: { speaker: 'Niklas Hedman' },
+    });
   });
 
   it('errors are ephemeral, red and untitled', () => {
-    const { messages } = renderReply({ kind: 'error', ephemeral: true, title: 'Bad', code: 'bad_input', blocks: [{ type: 'text', text: 'Bad input.' }] });
+    const { messages } = renderReply({
+      kind: 'error',
+      ephemeral: true,
+      title: 'Bad',
+      code: 'bad_input',
+      blocks: [{ type: 'text', text: 'Bad input.' }],
+    });
     expect(messages[0]!.flags).toBe(64);
     expect(messages[0]!.embeds[0]).toMatchObject({ description: 'Bad input.', color: 0xed4245 });
     expect(messages[0]!.embeds[0]!.title).toBeUndefined();
   });
 
   it('defuses @everyone, @here and role mentions in article text', () => {
-    const { messages } = renderReply(answer([{ type: 'text', text: 'Hello @everyone and @here and <@&123> and <@456>' }]));
+    const { messages } = renderReply(
+      answer([{ type: 'text', text: 'Hello @everyone and @here and <@&123> and <@456>' }]),
+    );
     const d = messages[0]!.embeds[0]!.description!;
     expect(d).not.toMatch(/@everyone|@here|<@&|<@\d/);
     expect(d.replace(/\u200b/g, '')).toContain('@everyone');
@@ -82,7 +114,13 @@ describe('renderReply', () => {
     const para = (i: number): string => `Sentence number ${i} of a long article, with enough words to take some room.`;
     const long = Array.from({ length: 400 }, (_, i) => para(i)).join('\n\n');
     const fields = Array.from({ length: 60 }, (_, i) => ({ name: `Field ${i}`, value: 'v'.repeat(900) }));
-    const { messages } = renderReply(answer([{ type: 'text', text: long }, { type: 'fields', fields }, { type: 'source', title: 'T', url: 'https://e.org/x', name: null }]));
+    const { messages } = renderReply(
+      answer([
+        { type: 'text', text: long },
+        { type: 'fields', fields },
+        { type: 'source', title: 'T', url: 'https://e.org/x', name: null },
+      ]),
+    );
     expect(messages.length).toBeGreaterThan(2);
     for (const m of messages) {
       expect(m.embeds.length).toBeLessThanOrEqual(LIMITS.embedsPerMessage);
@@ -101,7 +139,12 @@ describe('renderReply', () => {
 
   it('splits field values over 1,024 characters and keeps a too-long title whole in the description', () => {
     const title = 'T'.repeat(300);
-    const { messages } = renderReply(answer([{ type: 'heading', text: title }, { type: 'fields', fields: [{ name: 'Big', value: 'word '.repeat(500) }] }]));
+    const { messages } = renderReply(
+      answer([
+        { type: 'heading', text: title },
+        { type: 'fields', fields: [{ name: 'Big', value: 'word '.repeat(500) }] },
+      ]),
+    );
     const e = messages[0]!.embeds;
     expect(e[0]!.title!.length).toBeLessThanOrEqual(256);
     expect(e[0]!.description).toContain(title);
@@ -112,10 +155,15 @@ describe('renderReply', () => {
   });
 
   it('replaces a command button whose arguments do not fit with the article link', () => {
-    const { messages, droppedButtons } = renderReply(answer([
-      { type: 'citation', cite },
-      { type: 'buttons', buttons: [{ kind: 'command', label: 'Again', command: 'ask', args: { q: 'x'.repeat(120) } }] },
-    ]));
+    const { messages, droppedButtons } = renderReply(
+      answer([
+        { type: 'citation', cite },
+        {
+          type: 'buttons',
+          buttons: [{ kind: 'command', label: 'Again', command: 'ask', args: { q: 'x'.repeat(120) } }],
+        },
+      ]),
+    );
     const buttons = messages[0]!.components[0]!.components;
     expect(buttons).toHaveLength(1);
     expect(buttons[0]).toMatchObject({ label: 'Read the source', url: 'https://example.org/a' });
@@ -138,8 +186,22 @@ describe('custom ids', () => {
 describe('citations in embeds', () => {
   it('quote the article sentence under the text it supports', async () => {
     const { renderReply } = await import('../../src/adapters/discord/render-embeds.js');
-    const cite = { sentenceIds: [7], text: ['Jane Roe, head of the agency, said it was ready.'], articleTitle: 'T', url: 'https://example.org/a', articleId: 'abc' };
-    const out = renderReply({ kind: 'answer', ephemeral: false, title: 'Jane Roe', blocks: [{ type: 'heading', text: 'Jane Roe' }, { type: 'text', text: 'Jane Roe, head of the agency.', cite }] });
+    const cite = {
+      sentenceIds: [7],
+      text: ['Jane Roe, head of the agency, said it was ready.'],
+      articleTitle: 'T',
+      url: 'https://example.org/a',
+      articleId: 'abc',
+    };
+    const out = renderReply({
+      kind: 'answer',
+      ephemeral: false,
+      title: 'Jane Roe',
+      blocks: [
+        { type: 'heading', text: 'Jane Roe' },
+        { type: 'text', text: 'Jane Roe, head of the agency.', cite },
+      ],
+    });
     const description = out.messages[0]!.embeds![0]!.description ?? '';
     expect(description).toContain('Jane Roe, head of the agency.');
     expect(description).toContain('↳ *Jane Roe, head of the agency, said it was ready.*');

@@ -23,7 +23,10 @@ const db = tempStore();
 const { store } = db;
 const clock = manualClock();
 const logger = pino({ level: 'silent' });
-const fetchDeps = { ...localDeps({ lookup: tableLookup({ 'intranet.example': ['10.0.0.5'] }) }), limits: { timeoutMs: 20_000 } };
+const fetchDeps = {
+  ...localDeps({ lookup: tableLookup({ 'intranet.example': ['10.0.0.5'] }) }),
+  limits: { timeoutMs: 20_000 },
+};
 const sample = analysed(textArticle('Sample story\n\nThe sample says something. It says it twice.'));
 
 const reg = createRegistry([feeds, articles]);
@@ -45,14 +48,24 @@ async function run(line: string, level: AccessLevel = 'admin', channel = 'c1'): 
   const parsed = parseCommandLine(line, registry);
   if (!parsed.ok) return failureReply(parsed.error);
   const { command, subcommand, args } = parsed.value;
-  return dispatcher.dispatch({ command, subcommand, args, invoker: { userId: `u-${level}`, displayName: level, platformLevel: level }, where: where(channel) });
+  return dispatcher.dispatch({
+    command,
+    subcommand,
+    args,
+    invoker: { userId: `u-${level}`, displayName: level, platformLevel: level },
+    where: where(channel),
+  });
 }
 const text = (r: Reply): string => `${r.title}\n${JSON.stringify(r.blocks)}`;
 
 beforeAll(async () => {
   server = await startFeedServer();
   server.route('/dead', (_req, res) => res.writeHead(503).end('down'));
-  server.route('/page.html', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body><p>Just a page</p></body></html>'));
+  server.route('/page.html', (_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><html><body><p>Just a page</p></body></html>'),
+  );
 });
 afterAll(async () => {
   await server.close();
@@ -68,9 +81,18 @@ describe('/feeds and /articles through the real dispatcher and a real store', ()
     expect(r.title).toMatch(/now follows/);
     const feed = (await store.feeds.findByUrl(url))!;
     const channel = (await store.channels.find(where('c1')))!;
-    expect(await store.subscriptions.get(channel.id, feed.id)).toMatchObject({ filters: { include: ['world', '/climate\\s+crisis/i'], exclude: ['sport'] }, createdBy: 'u-admin' });
+    expect(await store.subscriptions.get(channel.id, feed.id)).toMatchObject({
+      filters: { include: ['world', '/climate\\s+crisis/i'], exclude: ['sport'] },
+      createdBy: 'u-admin',
+    });
     const [entry] = await store.audit.list(channel.workspaceId, 1);
-    expect(entry).toMatchObject({ action: 'feeds.add', actorId: 'u-admin', target: url, before: null, after: { feedId: feed.id, filters: { exclude: ['sport'] } } });
+    expect(entry).toMatchObject({
+      action: 'feeds.add',
+      actorId: 'u-admin',
+      target: url,
+      before: null,
+      after: { feedId: feed.id, filters: { exclude: ['sport'] } },
+    });
   });
 
   it('refuses /feeds add and /feeds remove to members and moderators, saying the level needed', async () => {
@@ -87,7 +109,11 @@ describe('/feeds and /articles through the real dispatcher and a real store', ()
   it('answers a short failure, storing nothing, for a bad URL, a runaway filter, a refused address, a dead feed and a web page', async () => {
     const cases: [string, string, RegExp][] = [
       ['/feeds add ftp://example.com/feed', 'bad_input', /not an http\(s\) URL/],
-      [`/feeds add ${server.origin}/feeds/rssparser_heise.atom include:/(a+)+$/`, 'bad_input', /could run for a very long time/],
+      [
+        `/feeds add ${server.origin}/feeds/rssparser_heise.atom include:/(a+)+$/`,
+        'bad_input',
+        /could run for a very long time/,
+      ],
       ['/feeds add http://intranet.example/feed.xml', 'url_refused', /./],
       [`/feeds add ${server.origin}/dead`, 'feed_unreachable', /503/],
       [`/feeds add ${server.origin}/page.html`, 'feed_invalid', /./],
@@ -107,7 +133,9 @@ describe('/feeds and /articles through the real dispatcher and a real store', ()
     expect(r.kind).toBe('answer');
     expect(r.title).toMatch(/^Feed test: /);
     expect(r.blocks.filter((b) => b.type === 'heading')).toHaveLength(5);
-    expect(r.blocks.some((b) => b.type === 'text' && b.text.length > 20 && !b.text.includes('items in the feed'))).toBe(true);
+    expect(r.blocks.some((b) => b.type === 'text' && b.text.length > 20 && !b.text.includes('items in the feed'))).toBe(
+      true,
+    );
     expect(await store.feeds.findByUrl(url)).toBeNull();
     const channel = (await store.channels.find(where('c1')))!;
     expect(await store.subscriptions.listForChannel(channel.id)).toHaveLength(1);
@@ -118,18 +146,38 @@ describe('/feeds and /articles through the real dispatcher and a real store', ()
     let up = true;
     server.route('/flaky', (req, res) => {
       if (!up) return void res.writeHead(500).end();
-      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss version="2.0"><channel><title>Flaky news</title><item><title>One</title><link>https://news.example/one</link><description>The only story.</description></item></channel></rss>');
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(
+          '<?xml version="1.0"?><rss version="2.0"><channel><title>Flaky news</title><item><title>One</title><link>https://news.example/one</link><description>The only story.</description></item></channel></rss>',
+        );
     });
     expect((await run(`/feeds add ${server.origin}/flaky`)).kind).toBe('answer');
     up = false;
-    await pollCycle({ store, fetch: fetchDeps, clock, logger, options: { backoff: { baseMs: 60_000, maxMs: 60_000, jitter: 0, random: () => 0 } } });
+    await pollCycle({
+      store,
+      fetch: fetchDeps,
+      clock,
+      logger,
+      options: { backoff: { baseMs: 60_000, maxMs: 60_000, jitter: 0, random: () => 0 } },
+    });
     const flaky = (await store.feeds.findByUrl(`${server.origin}/flaky`))!;
     const r = await run(`/feeds status ${flaky.id}`, 'moderator');
     expect(text(r)).toContain('HTTP 500');
     expect(text(r)).toContain('failing (1 in a row)');
     expect(text(r)).toContain('2025-01-06 09:01 UTC');
     expect(text(await run('/feeds list'))).toContain(`#${flaky.id} Flaky news`);
-    const choices = await dispatcher.autocomplete({ command: 'feeds', subcommand: 'remove', args: {}, invoker: { userId: 'u', platformLevel: 'admin' }, where: where('c1') }, 'feed', 'flaky');
+    const choices = await dispatcher.autocomplete(
+      {
+        command: 'feeds',
+        subcommand: 'remove',
+        args: {},
+        invoker: { userId: 'u', platformLevel: 'admin' },
+        where: where('c1'),
+      },
+      'feed',
+      'flaky',
+    );
     expect(choices).toEqual([{ name: `#${flaky.id} Flaky news`, value: String(flaky.id) }]);
   });
 
@@ -150,14 +198,22 @@ describe('/feeds and /articles through the real dispatcher and a real store', ()
     const channel = (await store.channels.find(where('c1')))!;
     expect(await store.subscriptions.get(channel.id, feed.id)).toBeNull();
     const [entry] = await store.audit.list(channel.workspaceId, 1);
-    expect(entry).toMatchObject({ action: 'feeds.remove', before: { feedId: feed.id, filters: { exclude: ['sport'] } }, after: null });
+    expect(entry).toMatchObject({
+      action: 'feeds.remove',
+      before: { feedId: feed.id, filters: { exclude: ['sport'] } },
+      after: null,
+    });
     expect((await run('/feeds remove 9999')).code).toBe('not_found');
   });
 
   it('/feeds add of a feed the channel already follows says so, and says when only the filters changed', async () => {
     const url = `${server.origin}/feeds/nodefeedparser_rss2sample.xml`;
     expect((await run(`/feeds add ${url}`, 'admin', 'c-readd')).title).toBe('This channel now follows Liftoff News');
-    expect((await run(`/feeds add ${url}`, 'admin', 'c-readd')).title).toBe('This channel already follows Liftoff News');
-    expect((await run(`/feeds add ${url} include:mars`, 'admin', 'c-readd')).title).toBe('Updated the filters of Liftoff News');
+    expect((await run(`/feeds add ${url}`, 'admin', 'c-readd')).title).toBe(
+      'This channel already follows Liftoff News',
+    );
+    expect((await run(`/feeds add ${url} include:mars`, 'admin', 'c-readd')).title).toBe(
+      'Updated the filters of Liftoff News',
+    );
   });
 });

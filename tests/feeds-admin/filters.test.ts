@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compileFilter, compileFilters, MAX_PATTERN_LENGTH, parseFilterList, parseFilterOptions, passesFilters, unsafeRegexReason } from '../../src/core/feeds/filters.js';
+import {
+  compileFilter,
+  compileFilters,
+  MAX_PATTERN_LENGTH,
+  parseFilterList,
+  parseFilterOptions,
+  passesFilters,
+  unsafeRegexReason,
+} from '../../src/core/feeds/filters.js';
 
 const compiled = (include: string[], exclude: string[] = []) => {
   const c = compileFilters({ include, exclude });
@@ -58,7 +66,14 @@ describe('subscription filters', () => {
   });
 
   it('accepts ordinary expressions with one repetition, bounded repeats and character classes', () => {
-    for (const pattern of ['/artemis\\s+ii/i', '/colou?r/', '/(?:mars|moon) rover/i', '/\\d{4}-\\d{2}/', '/[a-z+*]+ news/', '/(ab)+/']) {
+    for (const pattern of [
+      '/artemis\\s+ii/i',
+      '/colou?r/',
+      '/(?:mars|moon) rover/i',
+      '/\\d{4}-\\d{2}/',
+      '/[a-z+*]+ news/',
+      '/(ab)+/',
+    ]) {
       expect(unsafeRegexReason(pattern.slice(1, pattern.lastIndexOf('/'))), pattern).toBeNull();
       expect(compileFilter(pattern).ok, pattern).toBe(true);
     }

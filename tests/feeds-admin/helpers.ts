@@ -8,7 +8,12 @@ import { ingestText } from '../../src/core/ingest/index.js';
 import type { AnalysedArticle, Where } from '../../src/core/ports.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 
-export function tempStore(): { store: SqliteStore; file: string; reopen: () => SqliteStore; cleanup: () => Promise<void> } {
+export function tempStore(): {
+  store: SqliteStore;
+  file: string;
+  reopen: () => SqliteStore;
+  cleanup: () => Promise<void>;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'herald-feeds-'));
   const file = join(dir, 'herald.sqlite');
   const opened: SqliteStore[] = [];

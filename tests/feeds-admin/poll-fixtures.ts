@@ -27,12 +27,16 @@ export interface ItemSpec {
 /** A small RSS 2.0 document. */
 export function rss(title: string, items: readonly ItemSpec[]): string {
   const body = items
-    .map((i) => `<item><title>${i.title}</title><link>https://news.example/${i.guid}</link><guid>${i.guid}</guid>${i.date ? `<pubDate>${i.date}</pubDate>` : ''}<description>${i.body}</description></item>`)
+    .map(
+      (i) =>
+        `<item><title>${i.title}</title><link>https://news.example/${i.guid}</link><guid>${i.guid}</guid>${i.date ? `<pubDate>${i.date}</pubDate>` : ''}<description>${i.body}</description></item>`,
+    )
     .join('');
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${title}</title><link>https://news.example/</link><description>${title}</description>${body}</channel></rss>`;
 }
 
-export const MALFORMED = '<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><item><title>half an item</channel>';
+export const MALFORMED =
+  '<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><item><title>half an item</channel>';
 
 /** A DeliveryPort that keeps every message. */
 export function recordingDelivery(): DeliveryPort & { sent: { where: Where; message: OutboundMessage }[] } {

@@ -6,8 +6,18 @@ import { startFeedServer, localDeps, type TestServer } from '../feeds/feed-serve
 import { tempStore, where } from './helpers.js';
 import { MALFORMED, manualClock, recordingDelivery, rss, xmlRoute } from './poll-fixtures.js';
 
-const FIXTURES = ['rssparser_guardian.rss', 'rssparser_heise.atom', 'rssparser_reddit.rss', 'nodefeedparser_rss2sample.xml', 'rssparser_encoding.rss'];
-const shared = { guid: 'shared-story-1', title: 'Shared story about Mars', body: 'Both feeds carry this story about Mars. It is the same item.' };
+const FIXTURES = [
+  'rssparser_guardian.rss',
+  'rssparser_heise.atom',
+  'rssparser_reddit.rss',
+  'nodefeedparser_rss2sample.xml',
+  'rssparser_encoding.rss',
+];
+const shared = {
+  guid: 'shared-story-1',
+  title: 'Shared story about Mars',
+  body: 'Both feeds carry this story about Mars. It is the same item.',
+};
 
 let server: TestServer;
 const db = tempStore();
@@ -19,15 +29,42 @@ const MINUTE = 60_000;
 beforeAll(async () => {
   server = await startFeedServer();
   server.route('/dead', (_req, res) => res.writeHead(500).end('boom'));
-  server.route('/malformed', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(MALFORMED));
-  server.route('/dup-a', xmlRoute(rss('Feed A', [shared, { guid: 'a-only', title: 'Only in A about the Moon', body: 'The moon story is only in feed A.' }])));
-  server.route('/dup-b', xmlRoute(rss('Feed B', [{ ...shared, title: 'Shared story about Mars' }, { guid: 'b-sport', title: 'Sport results', body: 'The match ended in a draw.' }])));
+  server.route('/malformed', (_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(MALFORMED),
+  );
+  server.route(
+    '/dup-a',
+    xmlRoute(
+      rss('Feed A', [
+        shared,
+        { guid: 'a-only', title: 'Only in A about the Moon', body: 'The moon story is only in feed A.' },
+      ]),
+    ),
+  );
+  server.route(
+    '/dup-b',
+    xmlRoute(
+      rss('Feed B', [
+        { ...shared, title: 'Shared story about Mars' },
+        { guid: 'b-sport', title: 'Sport results', body: 'The match ended in a draw.' },
+      ]),
+    ),
+  );
   const c1 = await store.channels.ensure(where('c1'));
   const c2 = await store.channels.ensure(where('c2'));
-  const urls = [...FIXTURES.map((f) => `${server.origin}/feeds/${f}`), `${server.origin}/dead`, `${server.origin}/malformed`, `${server.origin}/dup-a`];
-  for (const url of urls) await store.subscriptions.subscribe(c1.id, (await store.feeds.ensure(url)).id, { include: [], exclude: [] });
+  const urls = [
+    ...FIXTURES.map((f) => `${server.origin}/feeds/${f}`),
+    `${server.origin}/dead`,
+    `${server.origin}/malformed`,
+    `${server.origin}/dup-a`,
+  ];
+  for (const url of urls)
+    await store.subscriptions.subscribe(c1.id, (await store.feeds.ensure(url)).id, { include: [], exclude: [] });
   // c2 follows only feed B, and excludes sport.
-  await store.subscriptions.subscribe(c2.id, (await store.feeds.ensure(`${server.origin}/dup-b`)).id, { include: [], exclude: ['sport'] });
+  await store.subscriptions.subscribe(c2.id, (await store.feeds.ensure(`${server.origin}/dup-b`)).id, {
+    include: [],
+    exclude: ['sport'],
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -40,7 +77,11 @@ const deps = (): PollerDeps => ({
   clock,
   logger: pino({ level: 'silent' }),
   delivery,
-  options: { pollIntervalMs: 10 * MINUTE, disableAfterFailures: 3, backoff: { baseMs: MINUTE, maxMs: 5 * MINUTE, jitter: 0, random: () => 0 } },
+  options: {
+    pollIntervalMs: 10 * MINUTE,
+    disableAfterFailures: 3,
+    backoff: { baseMs: MINUTE, maxMs: 5 * MINUTE, jitter: 0, random: () => 0 },
+  },
 });
 
 describe('a poll cycle against local feeds and a real SQLite file', () => {
@@ -49,7 +90,10 @@ describe('a poll cycle against local feeds and a real SQLite file', () => {
     expect(s.ran).toBe(true);
     expect(s.due).toBe(FIXTURES.length + 4);
     // Named failures first, so a slow machine's timeout shows up as what it is.
-    expect(s.failures.map((f) => `${f.url.split('/').pop()}: ${f.code}`).sort()).toEqual(['dead: feed_unreachable', 'malformed: feed_invalid']);
+    expect(s.failures.map((f) => `${f.url.split('/').pop()}: ${f.code}`).sort()).toEqual([
+      'dead: feed_unreachable',
+      'malformed: feed_invalid',
+    ]);
     expect(s.fetched).toBe(FIXTURES.length + 2);
     expect(s.errors).toBe(2);
     expect(s.failures.map((f) => f.url.split('/').pop()).sort()).toEqual(['dead', 'malformed']);
@@ -66,11 +110,19 @@ describe('a poll cycle against local feeds and a real SQLite file', () => {
     expect((await store.articles.listReceived(c1.id)).filter((r) => r.articleId === shared1!.id)).toHaveLength(1);
     const guardian = (await store.feeds.findByUrl(`${server.origin}/feeds/rssparser_guardian.rss`))!;
     expect(guardian.title).toBeTruthy();
-    expect(guardian.fetch).toMatchObject({ lastError: null, consecutiveFailures: 0, nextAttemptAt: new Date(clock.now().getTime() + 10 * MINUTE).toISOString() });
+    expect(guardian.fetch).toMatchObject({
+      lastError: null,
+      consecutiveFailures: 0,
+      nextAttemptAt: new Date(clock.now().getTime() + 10 * MINUTE).toISOString(),
+    });
     expect(guardian.fetch.etag).toBeTruthy();
     expect(guardian.fetch.itemsSeen).toBeGreaterThan(0);
     const dead = (await store.feeds.findByUrl(`${server.origin}/dead`))!;
-    expect(dead.fetch).toMatchObject({ consecutiveFailures: 1, disabledReason: null, nextAttemptAt: new Date(clock.now().getTime() + MINUTE).toISOString() });
+    expect(dead.fetch).toMatchObject({
+      consecutiveFailures: 1,
+      disabledReason: null,
+      nextAttemptAt: new Date(clock.now().getTime() + MINUTE).toISOString(),
+    });
     expect(dead.fetch.lastError).toMatch(/500/);
     expect(formatPollSummary(s)).toMatch(/Polled 9 due feeds .* 7 fetched, 0 unchanged \(304\), 2 failed\./);
   });

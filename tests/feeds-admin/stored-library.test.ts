@@ -9,9 +9,19 @@ const db = tempStore();
 afterAll(() => db.cleanup());
 const { store } = db;
 
-const sample = analysed(textArticle('Sample story about the space partnership\n\nChina and Djibouti signed a deal on space cooperation. The deal covers satellites.'));
-const first = textArticle('Rover lands on Mars\n\nThe rover landed on Mars on Tuesday. Engineers cheered at the control centre.', 'https://news.example/mars');
-const second = textArticle('Moon base plans unveiled\n\nThe agency unveiled plans for a moon base. Construction starts in 2030.', 'https://news.example/moon');
+const sample = analysed(
+  textArticle(
+    'Sample story about the space partnership\n\nChina and Djibouti signed a deal on space cooperation. The deal covers satellites.',
+  ),
+);
+const first = textArticle(
+  'Rover lands on Mars\n\nThe rover landed on Mars on Tuesday. Engineers cheered at the control centre.',
+  'https://news.example/mars',
+);
+const second = textArticle(
+  'Moon base plans unveiled\n\nThe agency unveiled plans for a moon base. Construction starts in 2030.',
+  'https://news.example/moon',
+);
 
 let analyses = 0;
 const countingAnalyse = (a: Article) => {
@@ -45,7 +55,10 @@ describe('the stored article library', () => {
     await library.current(where('c1'));
     expect(analyses).toBe(1);
     expect((await store.articles.get(second.id))?.facts).not.toBeNull();
-    expect((await library.recent(where('c1'), 10)).map((a) => a.title)).toEqual(['Moon base plans unveiled', 'Rover lands on Mars']);
+    expect((await library.recent(where('c1'), 10)).map((a) => a.title)).toEqual([
+      'Moon base plans unveiled',
+      'Rover lands on Mars',
+    ]);
   });
 
   it('prefers the article an admin pinned', async () => {

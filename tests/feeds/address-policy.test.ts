@@ -3,7 +3,13 @@
  * and the admin allowlist that lets chosen ones through.
  */
 import { describe, expect, it } from 'vitest';
-import { checkUrl, EMPTY_ALLOWLIST, parseAllowlist, refusedAddressReason, type AddressAllowlist } from '../../src/feeds/address-policy.js';
+import {
+  checkUrl,
+  EMPTY_ALLOWLIST,
+  parseAllowlist,
+  refusedAddressReason,
+  type AddressAllowlist,
+} from '../../src/feeds/address-policy.js';
 import { tableLookup } from './feed-server.js';
 
 const lookup = tableLookup({
@@ -57,13 +63,16 @@ describe('checkUrl refuses', () => {
     expect(await code(url)).toBe('url_refused');
   });
 
-  it.each(['file:///etc/passwd', 'ftp://news.example/feed', 'gopher://news.example/', 'data:text/xml,<rss/>', 'javascript:alert(1)'])(
-    'the non-http scheme of %s',
-    async (url) => {
-      const result = await checkUrl(url, lookup, EMPTY_ALLOWLIST);
-      expect(result.ok ? 'ok' : result.error).toMatchObject({ code: 'url_refused', details: { reason: 'scheme' } });
-    },
-  );
+  it.each([
+    'file:///etc/passwd',
+    'ftp://news.example/feed',
+    'gopher://news.example/',
+    'data:text/xml,<rss/>',
+    'javascript:alert(1)',
+  ])('the non-http scheme of %s', async (url) => {
+    const result = await checkUrl(url, lookup, EMPTY_ALLOWLIST);
+    expect(result.ok ? 'ok' : result.error).toMatchObject({ code: 'url_refused', details: { reason: 'scheme' } });
+  });
 
   it('names the range in the message', async () => {
     const result = await checkUrl('http://169.254.169.254/', lookup, EMPTY_ALLOWLIST);
@@ -105,7 +114,10 @@ describe('checkUrl allows', () => {
 describe('parseAllowlist', () => {
   it('lists every bad entry at once', () => {
     const result = parseAllowlist(['127.0.0.1', '10.0.0.0/33', 'not a host!', '::1/200']);
-    expect(result.ok ? 'ok' : result.error).toMatchObject({ code: 'bad_input', details: { bad: ['10.0.0.0/33', 'not a host!', '::1/200'] } });
+    expect(result.ok ? 'ok' : result.error).toMatchObject({
+      code: 'bad_input',
+      details: { bad: ['10.0.0.0/33', 'not a host!', '::1/200'] },
+    });
   });
 });
 

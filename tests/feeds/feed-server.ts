@@ -26,7 +26,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-const CONTENT_TYPES: Record<string, string> = { rss: 'application/rss+xml', atom: 'application/atom+xml', xml: 'text/xml' };
+const CONTENT_TYPES: Record<string, string> = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  xml: 'text/xml',
+};
 
 function serveFixture(name: string): Handler {
   const bytes = readFileSync(join(FIXTURE_DIR, name));
@@ -46,7 +50,10 @@ function serveFixture(name: string): Handler {
 }
 
 /** The fixture feed file names (everything but SOURCES.md). */
-export const fixtureNames = (): string[] => readdirSync(FIXTURE_DIR).filter((f) => !f.endsWith('.md')).sort();
+export const fixtureNames = (): string[] =>
+  readdirSync(FIXTURE_DIR)
+    .filter((f) => !f.endsWith('.md'))
+    .sort();
 
 export async function startFeedServer(): Promise<TestServer> {
   const routes = new Map<string, Handler>();
@@ -77,10 +84,11 @@ export async function startFeedServer(): Promise<TestServer> {
     requests,
     closedSockets: () => closed,
     route: (path, handler) => routes.set(path, handler),
-    close: () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 

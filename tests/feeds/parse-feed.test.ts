@@ -14,11 +14,14 @@ describe('parseFeed refuses what is not a feed, saying why', () => {
   it('malformed XML', async () => {
     const result = await parseFeed('<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</channel></rss>');
     expect(result.ok ? 'ok' : result.error).toMatchObject({ code: 'feed_invalid', details: { reason: 'malformed' } });
-    expect(result.ok ? '' : result.error.message).toMatch(/^The feed is not well-formed XML: .*(mismatched|Unexpected close tag)/i);
+    expect(result.ok ? '' : result.error.message).toMatch(
+      /^The feed is not well-formed XML: .*(mismatched|Unexpected close tag)/i,
+    );
   });
 
   it('an HTML page, pointing at the feed it advertises', async () => {
-    const html = '<!DOCTYPE html>\n<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head><body>News</body></html>';
+    const html =
+      '<!DOCTYPE html>\n<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head><body>News</body></html>';
     const result = await parseFeed(html, { baseUrl: 'https://site.example/news' });
     expect(result.ok ? 'ok' : result.error).toMatchObject({
       code: 'feed_invalid',
@@ -29,7 +32,10 @@ describe('parseFeed refuses what is not a feed, saying why', () => {
 
   it('some other XML document', async () => {
     const result = await parseFeed('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"></svg>');
-    expect(result.ok ? 'ok' : result.error).toMatchObject({ code: 'feed_invalid', message: 'Not an RSS or Atom feed (the document is <svg>).' });
+    expect(result.ok ? 'ok' : result.error).toMatchObject({
+      code: 'feed_invalid',
+      message: 'Not an RSS or Atom feed (the document is <svg>).',
+    });
   });
 
   it('an empty body', async () => {
@@ -58,31 +64,46 @@ describe('parseFeed normalises items', () => {
 
   it('resolves relative links against the feed link, and the feed link against the fetch URL', async () => {
     const result = await parseFeed(
-      rss('<item><title>A</title><link>story/1</link></item><item><title>B</title><link>/other/2</link></item>', '<title>T</title><link>/news/</link>'),
+      rss(
+        '<item><title>A</title><link>story/1</link></item><item><title>B</title><link>/other/2</link></item>',
+        '<title>T</title><link>/news/</link>',
+      ),
       { baseUrl: 'https://site.example/feeds/main.xml' },
     );
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.link).toBe('https://site.example/news/');
-    expect(result.value.items.map((i) => i.link)).toEqual(['https://site.example/news/story/1', 'https://site.example/other/2']);
+    expect(result.value.items.map((i) => i.link)).toEqual([
+      'https://site.example/news/story/1',
+      'https://site.example/other/2',
+    ]);
   });
 
   it('falls back from title to content words, then link, then "Untitled item"', async () => {
-    const result = await parseFeed(rss(
-      '<item><description>&lt;p&gt;Only a &lt;b&gt;teaser&lt;/b&gt; here.&lt;/p&gt;</description></item>' +
-      '<item><link>https://site.example/a</link></item>' +
-      '<item><guid isPermaLink="false">x-1</guid></item>' +
-      '<item><title>   </title><description>Blank titles count as missing.</description></item>',
-    ));
+    const result = await parseFeed(
+      rss(
+        '<item><description>&lt;p&gt;Only a &lt;b&gt;teaser&lt;/b&gt; here.&lt;/p&gt;</description></item>' +
+          '<item><link>https://site.example/a</link></item>' +
+          '<item><guid isPermaLink="false">x-1</guid></item>' +
+          '<item><title>   </title><description>Blank titles count as missing.</description></item>',
+      ),
+    );
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.items.map((i) => i.title)).toEqual(['Only a teaser here.', 'https://site.example/a', 'Untitled item', 'Blank titles count as missing.']);
+    expect(result.value.items.map((i) => i.title)).toEqual([
+      'Only a teaser here.',
+      'https://site.example/a',
+      'Untitled item',
+      'Blank titles count as missing.',
+    ]);
     expect(result.value.items[2]!.guid).toBe('x-1');
   });
 
   it('gives null for a missing or unparseable date, ISO otherwise', async () => {
-    const result = await parseFeed(rss(
-      '<item><title>a</title></item><item><title>b</title><pubDate>not a date</pubDate></item>' +
-      '<item><title>c</title><pubDate>Tue, 10 Jun 2003 04:00:00 GMT</pubDate></item>',
-    ));
+    const result = await parseFeed(
+      rss(
+        '<item><title>a</title></item><item><title>b</title><pubDate>not a date</pubDate></item>' +
+          '<item><title>c</title><pubDate>Tue, 10 Jun 2003 04:00:00 GMT</pubDate></item>',
+      ),
+    );
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.items.map((i) => i.isoDate)).toEqual([null, null, '2003-06-10T04:00:00.000Z']);
   });
@@ -93,12 +114,21 @@ describe('parseFeed normalises items', () => {
       <item><title>a</title><category>World</category><category domain="x">Space</category><dc:creator>Ada Byron</dc:creator>
       <media:content url="https://img.example/1.jpg" medium="image"/></item></channel></rss>`);
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.items[0]).toMatchObject({ categories: ['World', 'Space'], creator: 'Ada Byron', mediaUrl: 'https://img.example/1.jpg' });
+    expect(result.value.items[0]).toMatchObject({
+      categories: ['World', 'Space'],
+      creator: 'Ada Byron',
+      mediaUrl: 'https://img.example/1.jpg',
+    });
   });
 });
 
 describe('retry policy', () => {
-  const policy = (random: number): BackoffPolicy => ({ baseMs: 60_000, maxMs: 3_600_000, jitter: 0.2, random: () => random });
+  const policy = (random: number): BackoffPolicy => ({
+    baseMs: 60_000,
+    maxMs: 3_600_000,
+    jitter: 0.2,
+    random: () => random,
+  });
   const now = new Date('2024-05-01T12:00:00Z');
   const delay = (n: number, random = 0.5) => backoff(n, now, policy(random)).getTime() - now.getTime();
 
@@ -116,9 +146,13 @@ describe('retry policy', () => {
     const unreachable = failure('feed_unreachable', 'Could not reach https://x.example/feed (ECONNREFUSED).');
     expect(shouldDisable(10, unreachable)).toEqual({
       disable: true,
-      reason: 'Disabled after 10 failed fetches in a row. Last error: Could not reach https://x.example/feed (ECONNREFUSED).',
+      reason:
+        'Disabled after 10 failed fetches in a row. Last error: Could not reach https://x.example/feed (ECONNREFUSED).',
     });
-    const refused = failure('url_refused', 'Refused to fetch http://10.0.0.1/: 10.0.0.1 resolves to a private address (10.0.0.1).');
+    const refused = failure(
+      'url_refused',
+      'Refused to fetch http://10.0.0.1/: 10.0.0.1 resolves to a private address (10.0.0.1).',
+    );
     expect(shouldDisable(1, refused)).toMatchObject({ disable: true });
   });
 });

@@ -18,7 +18,9 @@ describe('pinned fetch (connection-time address check)', () => {
     const f = createPinnedFetch(EMPTY_ALLOWLIST);
     await expect(f(`http://localhost:${port}/`)).rejects.toThrow();
     // The cause names the refusal, so logs say why.
-    const cause = await f(`http://localhost:${port}/`).catch((e: Error & { cause?: Error }) => e.cause?.message ?? e.message);
+    const cause = await f(`http://localhost:${port}/`).catch(
+      (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
+    );
     expect(String(cause)).toMatch(/refused to connect to localhost .*loopback/);
   });
 

@@ -49,7 +49,9 @@ beforeAll(async () => {
   });
   server.route('/loop', (_req, res) => res.writeHead(302, { location: '/loop' }).end());
   server.route('/moved', (_req, res) => res.writeHead(301, { location: 'feeds/rssparser_heraldsun.rss' }).end());
-  server.route('/to-metadata', (_req, res) => res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end());
+  server.route('/to-metadata', (_req, res) =>
+    res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
+  );
   server.route('/to-intranet', (_req, res) => res.writeHead(307, { location: 'http://wiki.corp.example/feed' }).end());
   server.route('/to-file', (_req, res) => res.writeHead(302, { location: 'file:///etc/passwd' }).end());
   server.route('/gone', (_req, res) => res.writeHead(410).end('gone'));
@@ -57,13 +59,19 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'text/xml; charset=ISO-8859-1' }).end(Buffer.from('<t>caf\xe9</t>', 'latin1'));
   });
   server.route('/cp1252-prolog', (_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/xml' }).end(Buffer.from('\n<?xml version="1.0" encoding="windows-1252"?><t>\x93quoted\x94 na\xefve</t>', 'latin1'));
+    res
+      .writeHead(200, { 'content-type': 'application/xml' })
+      .end(Buffer.from('\n<?xml version="1.0" encoding="windows-1252"?><t>\x93quoted\x94 na\xefve</t>', 'latin1'));
   });
   server.route('/utf8-bom', (_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/xml' }).end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<t>Zürich</t>')]));
+    res
+      .writeHead(200, { 'content-type': 'text/xml' })
+      .end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<t>Zürich</t>')]));
   });
   server.route('/utf16-bom', (_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/xml' }).end(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<t>Łódź</t>', 'utf16le')]));
+    res
+      .writeHead(200, { 'content-type': 'text/xml' })
+      .end(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<t>Łódź</t>', 'utf16le')]));
   });
   // Warm up: the first fetch in a process loads undici, which on a busy machine can eat a short deadline.
   await safeFetch(`${server.origin}/feeds/rssparser_heraldsun.rss`, {}, localDeps());
@@ -97,14 +105,20 @@ describe('safeFetch limits', () => {
 
   it('refuses a declared Content-Length over the cap without reading the body', async () => {
     const result = await safeFetch(`${server.origin}/declared-huge`, { maxBytes: 1024 }, localDeps());
-    expect(result.ok ? 'ok' : result.error).toMatchObject({ code: 'too_large', details: { contentLength: 50 * 1024 * 1024 } });
+    expect(result.ok ? 'ok' : result.error).toMatchObject({
+      code: 'too_large',
+      details: { contentLength: 50 * 1024 * 1024 },
+    });
     await eventually(() => hungUp.has('/declared-huge'));
   });
 
   it('gives up after the redirect cap', async () => {
     const before = server.requests.length;
     const result = await safeFetch(`${server.origin}/loop`, { maxRedirects: 3 }, localDeps());
-    expect(result.ok ? 'ok' : result.error).toMatchObject({ code: 'feed_unreachable', details: { reason: 'redirect_limit', maxRedirects: 3 } });
+    expect(result.ok ? 'ok' : result.error).toMatchObject({
+      code: 'feed_unreachable',
+      details: { reason: 'redirect_limit', maxRedirects: 3 },
+    });
     expect(server.requests.length - before).toBe(4);
   });
 
@@ -118,9 +132,15 @@ describe('safeFetch limits', () => {
   it('re-checks every redirect hop: metadata address, private host name, file scheme', async () => {
     const lookup = tableLookup({ 'wiki.corp.example': ['10.1.2.3'] });
     const metadata = await safeFetch(`${server.origin}/to-metadata`, {}, localDeps({ lookup }));
-    expect(metadata.ok ? 'ok' : metadata.error).toMatchObject({ code: 'url_refused', details: { address: '169.254.169.254' } });
+    expect(metadata.ok ? 'ok' : metadata.error).toMatchObject({
+      code: 'url_refused',
+      details: { address: '169.254.169.254' },
+    });
     const intranet = await safeFetch(`${server.origin}/to-intranet`, {}, localDeps({ lookup }));
-    expect(intranet.ok ? 'ok' : intranet.error).toMatchObject({ code: 'url_refused', details: { host: 'wiki.corp.example', address: '10.1.2.3' } });
+    expect(intranet.ok ? 'ok' : intranet.error).toMatchObject({
+      code: 'url_refused',
+      details: { host: 'wiki.corp.example', address: '10.1.2.3' },
+    });
     const file = await safeFetch(`${server.origin}/to-file`, {}, localDeps({ lookup }));
     expect(file.ok ? 'ok' : file.error).toMatchObject({ code: 'url_refused', details: { reason: 'scheme' } });
   });
@@ -134,14 +154,21 @@ describe('safeFetch limits', () => {
     const { port } = closed.address() as AddressInfo;
     await new Promise<void>((r) => closed.close(() => r()));
     const refused = await safeFetch(`http://127.0.0.1:${port}/feed`, {}, localDeps());
-    expect(refused.ok ? 'ok' : refused.error).toMatchObject({ code: 'feed_unreachable', details: { code: 'ECONNREFUSED' } });
+    expect(refused.ok ? 'ok' : refused.error).toMatchObject({
+      code: 'feed_unreachable',
+      details: { code: 'ECONNREFUSED' },
+    });
   });
 });
 
 describe('safeFetch address policy against the real server', () => {
   it('refuses 127.0.0.1 unless allowlisted, without sending a request', async () => {
     const before = server.requests.length;
-    const result = await safeFetch(`${server.origin}/feeds/rssparser_heraldsun.rss`, {}, localDeps({ allowlist: undefined }));
+    const result = await safeFetch(
+      `${server.origin}/feeds/rssparser_heraldsun.rss`,
+      {},
+      localDeps({ allowlist: undefined }),
+    );
     expect(result.ok ? 'ok' : result.error).toMatchObject({ code: 'url_refused', details: { range: 'loopback' } });
     expect(server.requests.length).toBe(before);
   });
@@ -149,7 +176,11 @@ describe('safeFetch address policy against the real server', () => {
   it('lets a CIDR allowlist entry through', async () => {
     const allow = parseAllowlist(['127.0.0.0/8']);
     if (!allow.ok) throw new Error(allow.error.message);
-    const result = await safeFetch(`${server.origin}/feeds/rssparser_heraldsun.rss`, {}, localDeps({ allowlist: allow.value }));
+    const result = await safeFetch(
+      `${server.origin}/feeds/rssparser_heraldsun.rss`,
+      {},
+      localDeps({ allowlist: allow.value }),
+    );
     expect(result.ok && result.value.status).toBe(200);
   });
 });
@@ -175,10 +206,19 @@ describe('safeFetch charset decoding', () => {
 
 describe('fetchArticlePage', () => {
   it('returns the HTML of a page and refuses a PDF', async () => {
-    server.route('/story', (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body><p>Full story.</p></body></html>'));
-    server.route('/story.pdf', (_req, res) => res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4'));
+    server.route('/story', (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<html><body><p>Full story.</p></body></html>'),
+    );
+    server.route('/story.pdf', (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4'),
+    );
     const page = await fetchArticlePage(`${server.origin}/story`, localDeps());
-    expect(page.ok && page.value).toMatchObject({ html: expect.stringContaining('Full story.'), finalUrl: `${server.origin}/story` });
+    expect(page.ok && page.value).toMatchObject({
+      html: expect.stringContaining('Full story.'),
+      finalUrl: `${server.origin}/story`,
+    });
     const pdf = await fetchArticlePage(`${server.origin}/story.pdf`, localDeps());
     expect(pdf.ok ? 'ok' : pdf.error.code).toBe('unreadable_article');
   });

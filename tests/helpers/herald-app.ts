@@ -10,10 +10,15 @@ import type { AccessLevel } from '../../src/core/commands/define.js';
 import type { Reply } from '../../src/core/reply/types.js';
 import { BUNDLED_SAMPLE_PATH, createApp, type App } from '../../src/main.js';
 
-export const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/articles/${name}`, import.meta.url));
+export const fixture = (name: string): string =>
+  fileURLToPath(new URL(`../fixtures/articles/${name}`, import.meta.url));
 
 export const SAMPLE = 'xinhua-space-partnership.txt';
-export const NASA = ['nasa_esa_rosalind_franklin.md', 'nasa_lunar_terrain_vehicle.md', 'nasa_mars_sample_return.md'] as const;
+export const NASA = [
+  'nasa_esa_rosalind_franklin.md',
+  'nasa_lunar_terrain_vehicle.md',
+  'nasa_mars_sample_return.md',
+] as const;
 
 export const PARTNERSHIP_AREAS = {
   name: 'partnership-areas',
@@ -30,7 +35,13 @@ export interface TestApp {
 /** An app whose current article is `article` (a fixture name), or the bundled sample. */
 export async function testApp(article?: string): Promise<TestApp> {
   const built = createApp(
-    { listCommands: [PARTNERSHIP_AREAS], sampleArticle: BUNDLED_SAMPLE_PATH, dataDir: '/nonexistent', discord: null, slack: null },
+    {
+      listCommands: [PARTNERSHIP_AREAS],
+      sampleArticle: BUNDLED_SAMPLE_PATH,
+      dataDir: '/nonexistent',
+      discord: null,
+      slack: null,
+    },
     { logger: pino({ level: 'silent' }), newRef: () => 'ref00001' },
   );
   if (!built.ok) throw new Error(built.error.message);
@@ -40,7 +51,11 @@ export async function testApp(article?: string): Promise<TestApp> {
     if (!loaded.ok) throw new Error(loaded.error.message);
   }
   const reply = (line: string, level: AccessLevel = 'member') =>
-    answerLine(line, { dispatcher: app.dispatcher, registry: app.registry, invoker: { userId: 'test', platformLevel: level } });
+    answerLine(line, {
+      dispatcher: app.dispatcher,
+      registry: app.registry,
+      invoker: { userId: 'test', platformLevel: level },
+    });
   return { app, reply, text: async (line, level) => renderText(await reply(line, level)) };
 }
 

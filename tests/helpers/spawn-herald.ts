@@ -16,11 +16,20 @@ export interface Run {
   readonly stderr: string;
 }
 
-export function herald(args: readonly string[], opts: { stdin?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<Run> {
+export function herald(
+  args: readonly string[],
+  opts: { stdin?: string; env?: Record<string, string>; cwd?: string } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     // No platform tokens from the developer's environment may leak into the test.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD|SLACK|LOG_LEVEL|HERALD)_?/.test(k)));
-    const child = spawn(process.execPath, [`${ROOT}bin/herald.mjs`, ...args], { cwd: opts.cwd ?? ROOT, env: { ...env, HERALD_DATA_DIR: TEST_DATA_DIR, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/^(DISCORD|SLACK|LOG_LEVEL|HERALD)_?/.test(k)),
+    );
+    const child = spawn(process.execPath, [`${ROOT}bin/herald.mjs`, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: { ...env, HERALD_DATA_DIR: TEST_DATA_DIR, ...opts.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -36,7 +36,8 @@ function makeScheduler(store: HeraldStore, fired: SlotEvent[], logger = captureL
 
 async function channels(store: HeraldStore, n: number): Promise<number[]> {
   const ids: number[] = [];
-  for (let i = 0; i < n; i++) ids.push((await store.channels.ensure({ platform: 'discord', workspaceId: 'g1', channelId: `c${i}` })).id);
+  for (let i = 0; i < n; i++)
+    ids.push((await store.channels.ensure({ platform: 'discord', workspaceId: 'g1', channelId: `c${i}` })).id);
   return ids;
 }
 
@@ -50,7 +51,12 @@ describe('CronScheduler', () => {
     const tasksBefore = cron.getTasks().size;
     const ids = await channels(store, 10);
     for (const [i, channelId] of ids.entries()) {
-      const added = await scheduler.add({ channelId, cron: i % 2 ? '0 9 * * *' : '0  9 * * *', timezone: i < 6 ? 'UTC' : 'Europe/London', kind: 'new-articles' });
+      const added = await scheduler.add({
+        channelId,
+        cron: i % 2 ? '0 9 * * *' : '0  9 * * *',
+        timezone: i < 6 ? 'UTC' : 'Europe/London',
+        kind: 'new-articles',
+      });
       expect(added.ok).toBe(true);
     }
     // "0  9" and "0 9" are one expression; UTC and Europe/London are two zones (same offset in January).
@@ -62,7 +68,9 @@ describe('CronScheduler', () => {
     expect(new Set(fired.map((e) => e.schedule.channelId))).toEqual(new Set(ids));
     expect(fired.every((e) => e.slot.toISOString() === '2025-01-06T09:00:00.000Z' && !e.late)).toBe(true);
     const first = fired[0]!;
-    const delivery = await store.deliveries.get(`${first.schedule.id}:2025-01-06T09:00:00.000Z:${first.schedule.channelId}`);
+    const delivery = await store.deliveries.get(
+      `${first.schedule.id}:2025-01-06T09:00:00.000Z:${first.schedule.channelId}`,
+    );
     expect(delivery).toMatchObject({ status: 'sent', messageId: `m-${first.schedule.channelId}`, attempts: 1 });
     expect((await store.schedules.get(first.schedule.id))?.lastRunSlot).toBe('2025-01-06T09:00:00.000Z');
   });
@@ -85,7 +93,12 @@ describe('CronScheduler', () => {
     expect(fired).toHaveLength(0);
 
     expect((await scheduler.resume(a.value.id)).ok).toBe(true);
-    expect(scheduler.groupsInfo().map((g) => g.cron).sort()).toEqual(['*/5 * * * *', '0 * * * *']);
+    expect(
+      scheduler
+        .groupsInfo()
+        .map((g) => g.cron)
+        .sort(),
+    ).toEqual(['*/5 * * * *', '0 * * * *']);
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(fired.map((e) => e.schedule.id)).toEqual([a.value.id]);
 
@@ -101,9 +114,19 @@ describe('CronScheduler', () => {
     const scheduler = makeScheduler(store, []);
     await scheduler.start();
     const [channelId] = await channels(store, 1);
-    const badCron = await scheduler.add({ channelId: channelId!, cron: '0 25 * * *', timezone: 'UTC', kind: 'new-articles' });
+    const badCron = await scheduler.add({
+      channelId: channelId!,
+      cron: '0 25 * * *',
+      timezone: 'UTC',
+      kind: 'new-articles',
+    });
     expect(!badCron.ok && badCron.error.hint).toContain('"0 9 * * 1-5"');
-    const badZone = await scheduler.add({ channelId: channelId!, cron: '0 9 * * *', timezone: 'Paris', kind: 'new-articles' });
+    const badZone = await scheduler.add({
+      channelId: channelId!,
+      cron: '0 9 * * *',
+      timezone: 'Paris',
+      kind: 'new-articles',
+    });
     expect(!badZone.ok && badZone.error.hint).toContain('"Europe/Paris"');
     expect(await store.schedules.listAll()).toEqual([]);
     expect(scheduler.taskCount()).toBe(0);
@@ -113,9 +136,25 @@ describe('CronScheduler', () => {
     vi.useFakeTimers({ now: new Date('2025-01-06T07:00:00Z') });
     const store = db.open();
     const [c1, c2] = await channels(store, 2);
-    const inside = await store.schedules.create({ channelId: c1!, cron: '0 8 * * *', timezone: 'UTC', kind: 'new-articles' });
-    const outside = await store.schedules.create({ channelId: c2!, cron: '45 7 * * *', timezone: 'UTC', kind: 'new-articles' });
-    const paused = await store.schedules.create({ channelId: c2!, cron: '0 8 * * *', timezone: 'UTC', kind: 'new-articles', paused: true });
+    const inside = await store.schedules.create({
+      channelId: c1!,
+      cron: '0 8 * * *',
+      timezone: 'UTC',
+      kind: 'new-articles',
+    });
+    const outside = await store.schedules.create({
+      channelId: c2!,
+      cron: '45 7 * * *',
+      timezone: 'UTC',
+      kind: 'new-articles',
+    });
+    const paused = await store.schedules.create({
+      channelId: c2!,
+      cron: '0 8 * * *',
+      timezone: 'UTC',
+      kind: 'new-articles',
+      paused: true,
+    });
 
     // The bot was down from 07:00 to 08:10: 08:00 is 10 min late (inside 15), 07:45 is 25 (outside).
     vi.setSystemTime(new Date('2025-01-06T08:10:00Z'));
@@ -124,13 +163,19 @@ describe('CronScheduler', () => {
     const report = await makeScheduler(store, fired, logger).start();
     expect(report.schedules).toBe(3);
     expect(report.tasks).toBe(2);
-    expect(report.caughtUp).toEqual([{ scheduleId: inside.id, slot: new Date('2025-01-06T08:00:00Z'), outcome: 'sent' }]);
+    expect(report.caughtUp).toEqual([
+      { scheduleId: inside.id, slot: new Date('2025-01-06T08:00:00Z'), outcome: 'sent' },
+    ]);
     expect(report.skipped).toEqual([{ scheduleId: outside.id, slot: new Date('2025-01-06T07:45:00Z') }]);
     expect(fired.map((e) => [e.schedule.id, e.late])).toEqual([[inside.id, true]]);
     expect(fired.some((e) => e.schedule.id === paused.id)).toBe(false);
     const skipLog = logger.lines.find((l) => l.level === 'warn');
     expect(skipLog?.msg).toMatch(/outside the grace window/);
-    expect(skipLog?.obj).toMatchObject({ scheduleId: outside.id, slot: '2025-01-06T07:45:00.000Z', component: 'scheduler' });
+    expect(skipLog?.obj).toMatchObject({
+      scheduleId: outside.id,
+      slot: '2025-01-06T07:45:00.000Z',
+      component: 'scheduler',
+    });
 
     // Another restart a minute later posts nothing again.
     schedulers.splice(0).forEach((s) => s.stop());
@@ -145,7 +190,8 @@ describe('CronScheduler', () => {
     vi.useFakeTimers({ now: new Date('2025-01-06T08:59:50Z') });
     const setup = db.open();
     const ids = await channels(setup, 5);
-    for (const channelId of ids) await setup.schedules.create({ channelId, cron: '0 9 * * *', timezone: 'UTC', kind: 'new-articles' });
+    for (const channelId of ids)
+      await setup.schedules.create({ channelId, cron: '0 9 * * *', timezone: 'UTC', kind: 'new-articles' });
 
     const firedA: SlotEvent[] = [];
     const firedB: SlotEvent[] = [];
@@ -178,12 +224,16 @@ describe('CronScheduler', () => {
     });
     schedulers.push(scheduler);
     await scheduler.start();
-    for (const channelId of ids) await scheduler.add({ channelId, cron: '0 9 * * *', timezone: 'UTC', kind: 'new-articles' });
+    for (const channelId of ids)
+      await scheduler.add({ channelId, cron: '0 9 * * *', timezone: 'UTC', kind: 'new-articles' });
     const slot = new Date('2025-01-06T09:00:00Z');
     const report = await scheduler.fireGroup('0 9 * * *', 'UTC', slot);
     expect(report).toMatchObject({ sent: 2, failed: 1, claimedElsewhere: 0 });
     const failedSchedule = (await store.schedules.listForChannel(ids[1]!))[0]!;
-    expect(await store.deliveries.get(`${failedSchedule.id}:${slot.toISOString()}:${ids[1]}`)).toMatchObject({ status: 'failed', lastError: 'platform said 503' });
+    expect(await store.deliveries.get(`${failedSchedule.id}:${slot.toISOString()}:${ids[1]}`)).toMatchObject({
+      status: 'failed',
+      lastError: 'platform said 503',
+    });
     expect(logger.lines.some((l) => l.level === 'error' && l.obj.err instanceof Error)).toBe(true);
   });
 
@@ -193,7 +243,12 @@ describe('CronScheduler', () => {
     await scheduler.start();
     const other = db.open();
     const [channelId] = await channels(other, 1);
-    const s = await other.schedules.create({ channelId: channelId!, cron: '0 9 * * *', timezone: 'UTC', kind: 'new-articles' });
+    const s = await other.schedules.create({
+      channelId: channelId!,
+      cron: '0 9 * * *',
+      timezone: 'UTC',
+      kind: 'new-articles',
+    });
     await scheduler.sync();
     expect(scheduler.groupsInfo()).toEqual([{ cron: '0 9 * * *', timezone: 'UTC', scheduleIds: [s.id] }]);
     await other.schedules.setPaused(s.id, true);

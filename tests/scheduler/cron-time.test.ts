@@ -50,7 +50,10 @@ describe('nextRuns', () => {
 
   it('follows daylight saving time', () => {
     const runs = nextRuns('0 9 * * *', 'Europe/Paris', 2, new Date('2025-03-29T12:00:00Z'));
-    expect(runs.ok && runs.value.map((d) => d.toISOString())).toEqual(['2025-03-30T07:00:00.000Z', '2025-03-31T07:00:00.000Z']);
+    expect(runs.ok && runs.value.map((d) => d.toISOString())).toEqual([
+      '2025-03-30T07:00:00.000Z',
+      '2025-03-31T07:00:00.000Z',
+    ]);
   });
 
   it('passes validation failures through', () => {
@@ -60,8 +63,12 @@ describe('nextRuns', () => {
 
   it('finds the latest slot inside a window, or none', () => {
     const now = new Date('2025-01-06T09:10:00Z');
-    expect(latestSlotIn('*/5 * * * *', 'UTC', new Date('2025-01-06T08:55:00Z'), now)?.toISOString()).toBe('2025-01-06T09:10:00.000Z');
-    expect(latestSlotIn('0 9 * * *', 'UTC', new Date('2025-01-06T08:55:00Z'), now)?.toISOString()).toBe('2025-01-06T09:00:00.000Z');
+    expect(latestSlotIn('*/5 * * * *', 'UTC', new Date('2025-01-06T08:55:00Z'), now)?.toISOString()).toBe(
+      '2025-01-06T09:10:00.000Z',
+    );
+    expect(latestSlotIn('0 9 * * *', 'UTC', new Date('2025-01-06T08:55:00Z'), now)?.toISOString()).toBe(
+      '2025-01-06T09:00:00.000Z',
+    );
     expect(latestSlotIn('0 8 * * *', 'UTC', new Date('2025-01-06T08:55:00Z'), now)).toBeNull();
   });
 });

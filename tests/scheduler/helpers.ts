@@ -12,7 +12,10 @@ export interface LogLine {
 }
 
 /** A Logger that keeps what it was told, so tests can check a skip was logged. */
-export function captureLogger(lines: LogLine[] = [], bindings: Record<string, unknown> = {}): Logger & { lines: LogLine[] } {
+export function captureLogger(
+  lines: LogLine[] = [],
+  bindings: Record<string, unknown> = {},
+): Logger & { lines: LogLine[] } {
   const at = (level: LogLine['level']) => (obj: object | string, msg?: string) => {
     const o = typeof obj === 'string' ? {} : (obj as Record<string, unknown>);
     lines.push({ level, obj: { ...bindings, ...o }, msg: typeof obj === 'string' ? obj : msg });

@@ -68,7 +68,10 @@ export interface Harness {
   readonly registry: CommandRegistry;
   readonly logger: ReturnType<typeof captureLogger>;
   /** Runs one typed command line in `channel` of Discord guild g1 as `user` with `level`. */
-  run(line: string, opts?: { level?: AccessLevel; user?: string; channel?: string; roleIds?: string[] }): Promise<Reply>;
+  run(
+    line: string,
+    opts?: { level?: AccessLevel; user?: string; channel?: string; roleIds?: string[] },
+  ): Promise<Reply>;
   /** Closes scheduler and store (not the files): a process stopping. */
   close(): Promise<void>;
 }
@@ -114,7 +117,11 @@ export async function openHarness(db: ReturnType<typeof tempDatabase>, graceMs =
         command,
         subcommand,
         args,
-        invoker: { userId: opts.user ?? 'u-mod', platformLevel: opts.level ?? 'admin', ...(opts.roleIds ? { roleIds: opts.roleIds } : {}) },
+        invoker: {
+          userId: opts.user ?? 'u-mod',
+          platformLevel: opts.level ?? 'admin',
+          ...(opts.roleIds ? { roleIds: opts.roleIds } : {}),
+        },
         where: where(opts.channel),
       });
     },

@@ -32,10 +32,18 @@ describe('/schedule', () => {
     expect(textOf(r)).toContain('Mon, 6 Jan 2025, 09:00 CET');
     expect(textOf(r)).toContain('Tue, 7 Jan 2025, 09:00 CET');
     const stored = await h.store.schedules.listForChannel((await h.store.channels.find(where()))!.id);
-    expect(stored).toMatchObject([{ cron: '0 9 * * 1-5', timezone: 'Europe/Paris', kind: 'new-articles', createdBy: 'u-mod' }]);
+    expect(stored).toMatchObject([
+      { cron: '0 9 * * 1-5', timezone: 'Europe/Paris', kind: 'new-articles', createdBy: 'u-mod' },
+    ]);
     expect(h.scheduler.taskCount()).toBe(1);
     const [entry] = await h.store.audit.list((await h.store.workspaces.find('discord', 'g1'))!.id, 1);
-    expect(entry).toMatchObject({ action: 'schedule.add', actorId: 'u-mod', target: 'schedule 1', before: null, after: { cron: '0 9 * * 1-5', timezone: 'Europe/Paris' } });
+    expect(entry).toMatchObject({
+      action: 'schedule.add',
+      actorId: 'u-mod',
+      target: 'schedule 1',
+      before: null,
+      after: { cron: '0 9 * * 1-5', timezone: 'Europe/Paris' },
+    });
   });
 
   it('takes an explicit zone and kind', async () => {
@@ -108,14 +116,34 @@ describe('/schedule', () => {
     expect(JSON.stringify(r.blocks[0])).toMatch(/("[^"]+"[,\]]){5}/);
   });
 
-  it('autocompletes this channel\'s schedules', async () => {
+  it("autocompletes this channel's schedules", async () => {
     const h = await harness();
     await h.run('/schedule add 0 9 * * *', { level: 'moderator' });
     await h.run('/schedule add 0 18 * * 5 UTC current-article', { level: 'moderator' });
     await h.run('/schedule add 0 7 * * *', { level: 'moderator', channel: 'other' });
-    const choices = await h.dispatcher.autocomplete({ command: 'schedule', subcommand: 'pause', args: {}, invoker: { userId: 'u', platformLevel: 'moderator' }, where: where() }, 'id', 'current');
+    const choices = await h.dispatcher.autocomplete(
+      {
+        command: 'schedule',
+        subcommand: 'pause',
+        args: {},
+        invoker: { userId: 'u', platformLevel: 'moderator' },
+        where: where(),
+      },
+      'id',
+      'current',
+    );
     expect(choices).toEqual([{ name: '#2 · 0 18 * * 5 (UTC) · digest of the current article', value: '2' }]);
-    const all = await h.dispatcher.autocomplete({ command: 'schedule', subcommand: 'pause', args: {}, invoker: { userId: 'u', platformLevel: 'moderator' }, where: where() }, 'id', '');
+    const all = await h.dispatcher.autocomplete(
+      {
+        command: 'schedule',
+        subcommand: 'pause',
+        args: {},
+        invoker: { userId: 'u', platformLevel: 'moderator' },
+        where: where(),
+      },
+      'id',
+      '',
+    );
     expect(all.map((c) => c.value).sort()).toEqual(['1', '2']);
   });
 
@@ -129,7 +157,9 @@ describe('/schedule', () => {
     open.splice(0);
 
     const again = await harness();
-    expect(again.scheduler.groupsInfo()).toEqual([{ cron: '0 9 * * 1-5', timezone: 'Europe/Paris', scheduleIds: [1, 2] }]);
+    expect(again.scheduler.groupsInfo()).toEqual([
+      { cron: '0 9 * * 1-5', timezone: 'Europe/Paris', scheduleIds: [1, 2] },
+    ]);
     const list = await again.run('/schedule list');
     expect(textOf(list)).toContain('#1 · 0 9 * * 1-5 (Europe/Paris)');
     expect(textOf(list)).toContain('#3 · 0 18 * * * (UTC) · digest of the current article · paused');

@@ -13,7 +13,13 @@ const reply: Reply = {
     { type: 'quote', text: 'Working together is crucial.', speaker: 'Niklas Hedman', cite },
     { type: 'fields', fields: [{ name: 'Role', value: 'director' }] },
     { type: 'source', title: 'T', url: 'https://example.org/a', name: 'Xinhua' },
-    { type: 'buttons', buttons: [{ kind: 'command', label: 'More quotes', command: 'quotes' }, { kind: 'link', label: 'Read the source', url: 'https://example.org/a' }] },
+    {
+      type: 'buttons',
+      buttons: [
+        { kind: 'command', label: 'More quotes', command: 'quotes' },
+        { kind: 'link', label: 'Read the source', url: 'https://example.org/a' },
+      ],
+    },
   ],
 };
 
@@ -21,12 +27,21 @@ describe('renderText', () => {
   it('renders plain text with underlined headings, numbers, quotes, citations, source and button hints', () => {
     expect(renderText(reply)).toBe(
       [
-        'Areas', '─────', '',
-        ' 1. one', ' 2. two', '',
-        '“Working together is crucial.”', '  — Niklas Hedman', '  [s12] "Hedman said it."', '',
-        'Role: director', '',
+        'Areas',
+        '─────',
+        '',
+        ' 1. one',
+        ' 2. two',
+        '',
+        '“Working together is crucial.”',
+        '  — Niklas Hedman',
+        '  [s12] "Hedman said it."',
+        '',
+        'Role: director',
+        '',
         'Source: T (Xinhua) — https://example.org/a',
-        '→ More quotes: /quotes', '→ Read the source: https://example.org/a',
+        '→ More quotes: /quotes',
+        '→ Read the source: https://example.org/a',
       ].join('\n'),
     );
   });
@@ -49,9 +64,19 @@ describe('renderText', () => {
 
 describe('replies without a heading', () => {
   it('show their title first, so confirmations like "Schedule #1 added." are not lost', () => {
-    const r: Reply = { kind: 'answer', ephemeral: true, title: 'Schedule #1 added.', blocks: [{ type: 'text', text: '0 9 * * 1-5 (Europe/Paris)' }] };
+    const r: Reply = {
+      kind: 'answer',
+      ephemeral: true,
+      title: 'Schedule #1 added.',
+      blocks: [{ type: 'text', text: '0 9 * * 1-5 (Europe/Paris)' }],
+    };
     expect(renderText(r).split('\n')[0]).toBe('Schedule #1 added.');
-    const notFound: Reply = { kind: 'not_found', ephemeral: true, title: 'No such thing.', blocks: [{ type: 'text', text: 'No such thing.' }] };
+    const notFound: Reply = {
+      kind: 'not_found',
+      ephemeral: true,
+      title: 'No such thing.',
+      blocks: [{ type: 'text', text: 'No such thing.' }],
+    };
     expect(renderText(notFound)).toBe('No such thing.');
   });
 });

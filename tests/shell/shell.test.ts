@@ -34,7 +34,15 @@ describe('shell adapter (in process)', () => {
       const input = new PassThrough();
       const output = new PassThrough();
       const out = collect(output);
-      const done = runShell({ input, output, dispatcher: app.dispatcher, registry: app.registry, interactive: true, historyFile: join(dir, 'shell_history'), load: (ref) => app.load(ref) });
+      const done = runShell({
+        input,
+        output,
+        dispatcher: app.dispatcher,
+        registry: app.registry,
+        interactive: true,
+        historyFile: join(dir, 'shell_history'),
+        load: (ref) => app.load(ref),
+      });
       input.write(`:load ${fixture(NASA[1])}\n`);
       input.write('/who-is wyche\n');
       input.write('exit\n');

@@ -12,15 +12,28 @@ import { startFakeSlack, type FakeSlack } from './fake-slack/server.js';
 import { HOSTILE, memoryLogger, TOKEN } from './helpers.js';
 
 /** The journal contract, in memory (the SQLite store implements the same interface). */
-function memoryJournal(clock: () => Date = () => new Date()): Pick<DeliveryRepository, 'claim' | 'get' | 'markSent' | 'markFailed' | 'reclaimFailed'> & { rows: Map<string, Delivery> } {
+function memoryJournal(
+  clock: () => Date = () => new Date(),
+): Pick<DeliveryRepository, 'claim' | 'get' | 'markSent' | 'markFailed' | 'reclaimFailed'> & {
+  rows: Map<string, Delivery>;
+} {
   const rows = new Map<string, Delivery>();
-  const set = (key: string, patch: Partial<Delivery>) => rows.set(key, { ...rows.get(key)!, ...patch, updatedAt: clock().toISOString() });
+  const set = (key: string, patch: Partial<Delivery>) =>
+    rows.set(key, { ...rows.get(key)!, ...patch, updatedAt: clock().toISOString() });
   return {
     rows,
     async claim(key) {
       if (rows.has(key)) return false;
       const at = clock().toISOString();
-      rows.set(key, { key, status: 'pending', messageId: null, attempts: 1, lastError: null, createdAt: at, updatedAt: at });
+      rows.set(key, {
+        key,
+        status: 'pending',
+        messageId: null,
+        attempts: 1,
+        lastError: null,
+        createdAt: at,
+        updatedAt: at,
+      });
       return true;
     },
     async reclaimFailed(key, max) {
@@ -46,14 +59,25 @@ const digest = (title = 'Morning digest'): Reply => ({
   kind: 'answer',
   ephemeral: false,
   title,
-  blocks: [{ type: 'heading', text: title }, { type: 'text', text: HOSTILE }],
+  blocks: [
+    { type: 'heading', text: title },
+    { type: 'text', text: HOSTILE },
+  ],
 });
 
 let fake: FakeSlack;
 const lost: { where: Where; reason: string }[] = [];
 const logger = memoryLogger();
 const make = (journal = memoryJournal(), extra: { staleAfterMs?: number; verifyWithHistory?: boolean } = {}) =>
-  createSlackDelivery({ botToken: TOKEN, apiUrl: fake.apiUrl, journal, logger, retryDelayMs: 20, onChannelUnavailable: (w, r) => void lost.push({ where: w, reason: r }), ...extra });
+  createSlackDelivery({
+    botToken: TOKEN,
+    apiUrl: fake.apiUrl,
+    journal,
+    logger,
+    retryDelayMs: 20,
+    onChannelUnavailable: (w, r) => void lost.push({ where: w, reason: r }),
+    ...extra,
+  });
 
 beforeAll(async () => {
   fake = await startFakeSlack();
@@ -73,7 +97,11 @@ describe('Slack delivery port', () => {
   it('posts a digest to 3 channels once each, through a 429 and a 500', async () => {
     const delivery = make();
     fake.script('chat.postMessage', { kind: 'ratelimit', retryAfter: 1 }, { kind: 'status', status: 500 });
-    const results = await Promise.all(['C1', 'C2', 'C3'].map((c) => delivery.deliver(where(c), { reply: digest(), deliveryKey: `7:2025-01-06T09:00:00.000Z:${c}` })));
+    const results = await Promise.all(
+      ['C1', 'C2', 'C3'].map((c) =>
+        delivery.deliver(where(c), { reply: digest(), deliveryKey: `7:2025-01-06T09:00:00.000Z:${c}` }),
+      ),
+    );
     for (const r of results) expect(r.ok).toBe(true);
     for (const c of ['C1', 'C2', 'C3']) expect(postedTo(c)).toHaveLength(1);
     const call = fake.callsOf('chat.postMessage').at(-1)!;
@@ -150,7 +178,10 @@ describe('Slack delivery port', () => {
   });
 
   it('splits a digest over 50 blocks into several messages, each posted once', async () => {
-    const big: Reply = { ...digest(), blocks: Array.from({ length: 70 }, (_, i) => ({ type: 'text' as const, text: `item ${i}` })) };
+    const big: Reply = {
+      ...digest(),
+      blocks: Array.from({ length: 70 }, (_, i) => ({ type: 'text' as const, text: `item ${i}` })),
+    };
     const delivery = make();
     const r = await delivery.deliver(where('C10'), { reply: big, deliveryKey: 'k-big' });
     expect(r.ok).toBe(true);

@@ -5,7 +5,12 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createDispatcher, type Dispatcher } from '../../src/core/commands/dispatch.js';
-import { defineCommand, defineCommandGroup, defineSubcommand, type CommandDefinition } from '../../src/core/commands/define.js';
+import {
+  defineCommand,
+  defineCommandGroup,
+  defineSubcommand,
+  type CommandDefinition,
+} from '../../src/core/commands/define.js';
 import { createRegistry, type CommandRegistry } from '../../src/core/commands/registry.js';
 import { answer, info } from '../../src/core/reply/build.js';
 import type { ArticleLibrary, Logger } from '../../src/core/ports.js';
@@ -76,8 +81,15 @@ export const testCommands: CommandDefinition[] = [
     run: ({ args }) =>
       answer(`Who is ${args.name}`, [
         { type: 'heading', text: `Niklas Hedman (${args.name})` },
-        { type: 'text', text: HOSTILE, cite: { sentenceIds: [0], text: [HOSTILE], articleTitle: 'Space <b>', url: 'https://news.example/a' } },
-        { type: 'buttons', buttons: [{ kind: 'command', label: 'Quotes', command: 'quotes', args: { speaker: 'Hedman' } }] },
+        {
+          type: 'text',
+          text: HOSTILE,
+          cite: { sentenceIds: [0], text: [HOSTILE], articleTitle: 'Space <b>', url: 'https://news.example/a' },
+        },
+        {
+          type: 'buttons',
+          buttons: [{ kind: 'command', label: 'Quotes', command: 'quotes', args: { speaker: 'Hedman' } }],
+        },
       ]),
   }),
   defineCommand({
@@ -125,8 +137,16 @@ export const testCommands: CommandDefinition[] = [
     access: 'member',
     category: 'feeds',
     subcommands: {
-      add: defineSubcommand({ description: 'Follow a feed', options: { url: { type: 'string', description: 'Feed URL', required: true } } as const, run: ({ args }) => answer('Added', [{ type: 'text', text: `following ${args.url}` }]) }),
-      list: defineSubcommand({ description: 'List feeds', options: {} as const, run: () => answer('Feeds', [{ type: 'list', ordered: true, items: ['a', 'b'] }]) }),
+      add: defineSubcommand({
+        description: 'Follow a feed',
+        options: { url: { type: 'string', description: 'Feed URL', required: true } } as const,
+        run: ({ args }) => answer('Added', [{ type: 'text', text: `following ${args.url}` }]),
+      }),
+      list: defineSubcommand({
+        description: 'List feeds',
+        options: {} as const,
+        run: () => answer('Feeds', [{ type: 'list', ordered: true, items: ['a', 'b'] }]),
+      }),
     },
   }),
   defineCommand({
@@ -160,10 +180,19 @@ const noLibrary: ArticleLibrary = {
   recentAnalysed: () => Promise.resolve([]),
 };
 
-export function testDispatcher(logger: Logger, commands = testCommands): { registry: CommandRegistry; dispatcher: Dispatcher } {
+export function testDispatcher(
+  logger: Logger,
+  commands = testCommands,
+): { registry: CommandRegistry; dispatcher: Dispatcher } {
   const r = createRegistry(commands);
   if (!r.ok) throw new Error(r.error.message);
-  const dispatcher = createDispatcher({ registry: r.value, library: noLibrary, clock: { now: () => new Date() }, logger, newRef: () => 'ref123' });
+  const dispatcher = createDispatcher({
+    registry: r.value,
+    library: noLibrary,
+    clock: { now: () => new Date() },
+    logger,
+    newRef: () => 'ref123',
+  });
   return { registry: r.value, dispatcher };
 }
 
@@ -180,7 +209,11 @@ export interface PostOptions {
 }
 
 /** POSTs a body to Herald's Slack endpoint, signed as Slack would sign it. */
-export async function postSigned(url: string, body: string, o: PostOptions = {}): Promise<{ status: number; text: string; ms: number }> {
+export async function postSigned(
+  url: string,
+  body: string,
+  o: PostOptions = {},
+): Promise<{ status: number; text: string; ms: number }> {
   const ts = o.ts ?? Math.floor(Date.now() / 1000);
   const started = performance.now();
   const res = await fetch(url, {
@@ -202,8 +235,15 @@ const FIXTURES = new URL('../fixtures/payloads/', import.meta.url);
  * A slash-command body built from the real captured one (weather fixture), with Herald's
  * command, text and a local response_url swapped in.
  */
-export function slashBody(command: string, text: string, responseUrl: string, overrides: Record<string, string> = {}): string {
-  const params = new URLSearchParams(readFileSync(new URL('slack_slash_command_weather_body.txt', FIXTURES), 'utf8').trim());
+export function slashBody(
+  command: string,
+  text: string,
+  responseUrl: string,
+  overrides: Record<string, string> = {},
+): string {
+  const params = new URLSearchParams(
+    readFileSync(new URL('slack_slash_command_weather_body.txt', FIXTURES), 'utf8').trim(),
+  );
   params.set('command', command);
   params.set('text', text);
   params.set('response_url', responseUrl);
@@ -213,7 +253,9 @@ export function slashBody(command: string, text: string, responseUrl: string, ov
 
 /** The captured block_actions payload with Herald's button, a local response_url and, optionally, another presser. */
 export function blockActionsBody(value: string, actionId: string, responseUrl: string | null, userId?: string): string {
-  const payload = JSON.parse(readFileSync(new URL('slack_block_actions_real_payload.json', FIXTURES), 'utf8')) as Record<string, unknown> & { actions: Record<string, unknown>[]; user: Record<string, unknown> };
+  const payload = JSON.parse(
+    readFileSync(new URL('slack_block_actions_real_payload.json', FIXTURES), 'utf8'),
+  ) as Record<string, unknown> & { actions: Record<string, unknown>[]; user: Record<string, unknown> };
   payload.actions = [{ ...payload.actions[0], action_id: actionId, value, block_id: 'herald' }];
   if (userId) payload.user = { ...payload.user, id: userId };
   if (responseUrl) {

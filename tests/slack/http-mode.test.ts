@@ -14,7 +14,19 @@ import { SHARE_ACTION_ID } from '../../src/adapters/slack/share.js';
 import type { Where } from '../../src/core/ports.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack/server.js';
-import { blockActionsBody, hold, memoryLogger, postSigned, sampleText, SECRET, sign, slashBody, testDispatcher, TOKEN, waitFor } from './helpers.js';
+import {
+  blockActionsBody,
+  hold,
+  memoryLogger,
+  postSigned,
+  sampleText,
+  SECRET,
+  sign,
+  slashBody,
+  testDispatcher,
+  TOKEN,
+  waitFor,
+} from './helpers.js';
 
 let fake: FakeSlack;
 let http: HttpServer;
@@ -80,7 +92,10 @@ async function ask(command: string, text: string, overrides: Record<string, stri
 }
 
 const actionsOf = (a: Ack) => ((a.blocks ?? []) as ActionsBlock[]).filter((b) => b.type === 'actions');
-const shareButton = (a: Ack) => actionsOf(a).flatMap((b) => b.elements ?? []).find((e) => e.action_id === SHARE_ACTION_ID);
+const shareButton = (a: Ack) =>
+  actionsOf(a)
+    .flatMap((b) => b.elements ?? [])
+    .find((e) => e.action_id === SHARE_ACTION_ID);
 
 describe('Slack over HTTP', () => {
   it('checked the token with auth.test at start', () => {
@@ -136,7 +151,10 @@ describe('Slack over HTTP', () => {
   it('runs every command through both the dedicated and the umbrella form, ephemeral unless shared', async () => {
     for (const [name, sample] of Object.entries(sampleText)) {
       const asker: Record<string, string> = name === 'admin-set' ? { user_id: 'UADMIN' } : {};
-      for (const [command, text] of [[`/${name}`, sample.text], ['/herald', `${name} ${sample.text}`]] as const) {
+      for (const [command, text] of [
+        [`/${name}`, sample.text],
+        ['/herald', `${name} ${sample.text}`],
+      ] as const) {
         const label = `${command} ${text}`;
         const mine = await ask(command, text, asker);
         expect(JSON.stringify(mine), label).toContain(sample.expect);
@@ -214,7 +232,9 @@ describe('Slack over HTTP', () => {
 
   it('runs the command a button carries (block_actions) and answers the presser through response_url', async () => {
     const first = await ask('/who-is', 'hedman');
-    const button = actionsOf(first).flatMap((b) => b.elements ?? []).find((e) => e.action_id.startsWith('herald:'))!;
+    const button = actionsOf(first)
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id.startsWith('herald:'))!;
     const id = rid();
     const res = await postSigned(url, blockActionsBody(button.value, button.action_id, fake.responseUrl(id)));
     expect(res.status).toBe(200);
@@ -230,7 +250,10 @@ describe('Slack over HTTP', () => {
     const mine = await ask('/who-is', 'hedman');
     const share = shareButton(mine)!;
     const id = rid();
-    const res = await postSigned(url, blockActionsBody(share.value, share.action_id, fake.responseUrl(id), 'U2147483697'));
+    const res = await postSigned(
+      url,
+      blockActionsBody(share.value, share.action_id, fake.responseUrl(id), 'U2147483697'),
+    );
     expect(res.status).toBe(200);
     const [shared] = (await fake.waitForResponse(id)) as Ack[];
     expect(shared!.response_type).toBe('in_channel');
@@ -262,7 +285,7 @@ describe('Slack over HTTP', () => {
     expect(JSON.stringify(error)).toMatch(/missing/i);
   });
 
-  it('answers a button in an app-home view (no response_url) in the user\'s DM', async () => {
+  it("answers a button in an app-home view (no response_url) in the user's DM", async () => {
     const before = fake.callsOf('chat.postMessage').length;
     const res = await postSigned(url, blockActionsBody(JSON.stringify({ c: 'quotes' }), 'herald:quotes:0', null));
     expect(res.status).toBe(200);
@@ -274,11 +297,21 @@ describe('Slack over HTTP', () => {
   });
 
   it('tells the composition root when the bot is removed from a channel', async () => {
-    const body = JSON.stringify({ token: 'x', team_id: 'T0001', api_app_id: 'A1', type: 'event_callback', event_id: 'Ev1', event_time: 1, event: { type: 'channel_left', channel: 'C0LOST', actor_id: 'U1' } });
+    const body = JSON.stringify({
+      token: 'x',
+      team_id: 'T0001',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: 'Ev1',
+      event_time: 1,
+      event: { type: 'channel_left', channel: 'C0LOST', actor_id: 'U1' },
+    });
     const res = await postSigned(url, body, { contentType: 'application/json' });
     expect(res.status).toBe(200);
     await waitFor(() => lost.length > 0, undefined, 'channel_left');
-    expect(lost).toEqual([{ where: { platform: 'slack', workspaceId: 'T0001', channelId: 'C0LOST' }, reason: 'removed_from_channel' }]);
+    expect(lost).toEqual([
+      { where: { platform: 'slack', workspaceId: 'T0001', channelId: 'C0LOST' }, reason: 'removed_from_channel' },
+    ]);
   });
 
   it('reads user groups as role ids and admins/owners as admin level', async () => {
@@ -296,7 +329,15 @@ describe('Slack over HTTP with the default 2 s ack budget', () => {
   beforeAll(async () => {
     const { registry, dispatcher } = testDispatcher(logger);
     http2 = createHttpServer(logger);
-    const app2 = createSlackApp({ botToken: TOKEN, signingSecret: SECRET, apiUrl: fake.apiUrl, http: http2, registry, dispatcher, logger });
+    const app2 = createSlackApp({
+      botToken: TOKEN,
+      signingSecret: SECRET,
+      apiUrl: fake.apiUrl,
+      http: http2,
+      registry,
+      dispatcher,
+      logger,
+    });
     await app2.start();
     url2 = `http://127.0.0.1:${(await http2.listen(0, '127.0.0.1')).port}/slack/events`;
   });

@@ -8,21 +8,32 @@ const { registry } = testDispatcher(memoryLogger());
 function run(argv: string[]): Promise<{ code: number; out: string; errText: string }> {
   let out = '';
   let errText = '';
-  return manifestSlackCli(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (errText += s) } }, { registry }).then((code) => ({ code, out, errText }));
+  return manifestSlackCli(
+    argv,
+    { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (errText += s) } },
+    { registry },
+  ).then((code) => ({ code, out, errText }));
 }
 
 describe('Slack manifest', () => {
   it('lists every command with its usage hint, plus the umbrella, pointing at /slack/events', async () => {
     const { code, out } = await run(['--url', 'https://herald.example.org/']);
     expect(code).toBe(0);
-    const m = JSON.parse(out) as { features: { slash_commands: { command: string; usage_hint: string; url: string }[] }; settings: Record<string, unknown>; oauth_config: { scopes: { bot: string[] } } };
+    const m = JSON.parse(out) as {
+      features: { slash_commands: { command: string; usage_hint: string; url: string }[] };
+      settings: Record<string, unknown>;
+      oauth_config: { scopes: { bot: string[] } };
+    };
     const cmds = m.features.slash_commands;
     expect(cmds.map((c) => c.command)).toEqual(['/herald', ...registry.commands.map((c) => `/${c.name}`)]);
     expect(cmds.find((c) => c.command === '/who-is')!.usage_hint).toBe('<name>');
     expect(cmds.find((c) => c.command === '/feeds')!.usage_hint).toBe('<add|list> ...');
     for (const c of cmds) expect(c.url).toBe('https://herald.example.org/slack/events');
     expect(m.settings['socket_mode_enabled']).toBe(false);
-    expect(m.settings['interactivity']).toEqual({ is_enabled: true, request_url: 'https://herald.example.org/slack/events' });
+    expect(m.settings['interactivity']).toEqual({
+      is_enabled: true,
+      request_url: 'https://herald.example.org/slack/events',
+    });
     expect(m.oauth_config.scopes.bot).toEqual(Object.keys(BOT_SCOPES));
   });
 

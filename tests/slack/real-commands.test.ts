@@ -24,11 +24,28 @@ beforeAll(async () => {
   fake = await startFakeSlack();
   fake.users.set('U2147483697', { id: 'U2147483697', is_admin: true });
   const logger = memoryLogger();
-  const built = createApp({ listCommands: [], sampleArticle: BUNDLED_SAMPLE_PATH, dataDir: mkdtempSync(join(tmpdir(), 'herald-slack-')), discord: null, slack: null }, { logger });
+  const built = createApp(
+    {
+      listCommands: [],
+      sampleArticle: BUNDLED_SAMPLE_PATH,
+      dataDir: mkdtempSync(join(tmpdir(), 'herald-slack-')),
+      discord: null,
+      slack: null,
+    },
+    { logger },
+  );
   if (!built.ok) throw new Error(built.error.message);
   app = built.value;
   http = createHttpServer(logger);
-  slack = createSlackApp({ botToken: TOKEN, signingSecret: SECRET, apiUrl: fake.apiUrl, http, registry: app.registry, dispatcher: app.dispatcher, logger });
+  slack = createSlackApp({
+    botToken: TOKEN,
+    signingSecret: SECRET,
+    apiUrl: fake.apiUrl,
+    http,
+    registry: app.registry,
+    dispatcher: app.dispatcher,
+    logger,
+  });
   await slack.start();
   url = `http://127.0.0.1:${(await http.listen(0, '127.0.0.1')).port}/slack/events`;
   // Analyse the sample article once up front, so no test pays for it inside Slack's ack budget.
@@ -62,7 +79,10 @@ async function ask(command: string, text: string): Promise<string> {
 
 describe('real commands on Slack', () => {
   it('/who-is hedman answers from the sample article, dedicated and umbrella', async () => {
-    for (const [c, t] of [['/who-is', 'hedman'], ['/herald', 'who-is hedman']] as const) {
+    for (const [c, t] of [
+      ['/who-is', 'hedman'],
+      ['/herald', 'who-is hedman'],
+    ] as const) {
       const answer = await ask(c, t);
       expect(answer).toContain('Niklas Hedman');
       expect(answer).toContain('acting director of UNOOSA');
@@ -74,7 +94,8 @@ describe('real commands on Slack', () => {
     const first = (Array.isArray(mine) ? mine[0] : mine)!;
     expect(first['response_type']).toBe('ephemeral');
     expect(JSON.stringify(first)).toContain('Share in channel');
-    const shared = JSON.parse(await ask('/herald', 'who-is hedman --share')) as Record<string, unknown> | Record<string, unknown>[];
+    const shared = JSON.parse(await ask('/herald', 'who-is hedman --share')) as
+      Record<string, unknown> | Record<string, unknown>[];
     const firstShared = (Array.isArray(shared) ? shared[0] : shared)!;
     expect(firstShared['response_type']).toBe('in_channel');
     expect(JSON.stringify(firstShared)).toContain('acting director of UNOOSA');
@@ -94,9 +115,16 @@ describe('real commands on Slack', () => {
   it('an article containing <!channel> never notifies anyone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'herald-hostile-'));
     const file = join(dir, 'hostile.txt');
-    writeFileSync(file, 'Stockholm, Jan. 5 (Xinhua) -- Anna Berg, head of the Swedish Space Agency, warned <!channel> and <!here> readers on Monday.\n\n"We will launch in May," Berg said, pinging <@U123>.\n\nThe agency & its partners said the plan costs 5 million dollars.\n');
+    writeFileSync(
+      file,
+      'Stockholm, Jan. 5 (Xinhua) -- Anna Berg, head of the Swedish Space Agency, warned <!channel> and <!here> readers on Monday.\n\n"We will launch in May," Berg said, pinging <@U123>.\n\nThe agency & its partners said the plan costs 5 million dollars.\n',
+    );
     expect((await app.load(file)).ok).toBe(true);
-    for (const [c, t] of [['/summary', ''], ['/quotes', ''], ['/herald', 'facts']] as const) {
+    for (const [c, t] of [
+      ['/summary', ''],
+      ['/quotes', ''],
+      ['/herald', 'facts'],
+    ] as const) {
       const parsed = JSON.parse(await ask(c, t)) as unknown;
       // Slack parses mentions only in mrkdwn and in the fallback text; plain_text (headers) shows them as typed.
       expect(parsedText(parsed).join('\n')).not.toMatch(/<!channel>|<!here>|<@U123>/);

@@ -4,16 +4,25 @@ import { SLACK_LIMITS, splitEscaped, splitText } from '../../src/adapters/slack/
 import { decodeButtonValue, renderReply, type SlackBlock } from '../../src/adapters/slack/render-blocks.js';
 import type { Reply } from '../../src/core/reply/types.js';
 
-const reply = (blocks: Reply['blocks'], title = 'Title'): Reply => ({ kind: 'answer', ephemeral: false, title, blocks });
+const reply = (blocks: Reply['blocks'], title = 'Title'): Reply => ({
+  kind: 'answer',
+  ephemeral: false,
+  title,
+  blocks,
+});
 const allText = (blocks: readonly SlackBlock[]): string => JSON.stringify(blocks);
 
 describe('escape', () => {
   it('makes mentions inert', () => {
-    expect(escapeMrkdwn('Hi <!channel> & <@U123> <!here>')).toBe('Hi &lt;!channel&gt; &amp; &lt;@U123&gt; &lt;!here&gt;');
+    expect(escapeMrkdwn('Hi <!channel> & <@U123> <!here>')).toBe(
+      'Hi &lt;!channel&gt; &amp; &lt;@U123&gt; &lt;!here&gt;',
+    );
   });
   it('only links http(s) URLs and keeps the label from breaking out', () => {
     expect(mrkdwnLink('!channel', 'x')).toBe('x');
-    expect(mrkdwnLink('https://e.com/a?b=1&c=<2>', 'A|B <!here>')).toBe('<https://e.com/a?b=1&amp;c=&lt;2&gt;|A¦B &lt;!here&gt;>');
+    expect(mrkdwnLink('https://e.com/a?b=1&c=<2>', 'A|B <!here>')).toBe(
+      '<https://e.com/a?b=1&amp;c=&lt;2&gt;|A¦B &lt;!here&gt;>',
+    );
   });
 });
 
@@ -36,33 +45,65 @@ describe('splitText', () => {
 
 describe('renderReply', () => {
   it('renders every block type natively', () => {
-    const cite = { sentenceIds: [1], text: ['He said <!channel> hi.'], articleTitle: 'The <b> story', url: 'https://news.example/a' };
-    const { messages, warnings } = renderReply(reply([
-      { type: 'heading', text: 'Niklas Hedman' },
-      { type: 'text', text: 'Director <@U123>', cite },
-      { type: 'list', ordered: true, items: ['one', 'two'], title: 'Items' },
-      { type: 'quote', text: 'We will go', speaker: 'Someone' },
-      { type: 'fields', fields: [{ name: 'Role', value: 'Director' }] },
-      { type: 'source', title: 'T', url: 'https://news.example/a', name: 'Xinhua' },
-      { type: 'buttons', buttons: [{ kind: 'command', label: 'Quotes', command: 'quotes', args: { speaker: 'Hedman' } }, { kind: 'link', label: 'Open', url: 'https://news.example/a' }] },
-      { type: 'divider' },
-    ]));
+    const cite = {
+      sentenceIds: [1],
+      text: ['He said <!channel> hi.'],
+      articleTitle: 'The <b> story',
+      url: 'https://news.example/a',
+    };
+    const { messages, warnings } = renderReply(
+      reply([
+        { type: 'heading', text: 'Niklas Hedman' },
+        { type: 'text', text: 'Director <@U123>', cite },
+        { type: 'list', ordered: true, items: ['one', 'two'], title: 'Items' },
+        { type: 'quote', text: 'We will go', speaker: 'Someone' },
+        { type: 'fields', fields: [{ name: 'Role', value: 'Director' }] },
+        { type: 'source', title: 'T', url: 'https://news.example/a', name: 'Xinhua' },
+        {
+          type: 'buttons',
+          buttons: [
+            { kind: 'command', label: 'Quotes', command: 'quotes', args: { speaker: 'Hedman' } },
+            { kind: 'link', label: 'Open', url: 'https://news.example/a' },
+          ],
+        },
+        { type: 'divider' },
+      ]),
+    );
     expect(warnings).toEqual([]);
     expect(messages).toHaveLength(1);
     const types = messages[0]!.blocks.map((b) => b.type);
-    expect(types).toEqual(['header', 'section', 'context', 'section', 'section', 'section', 'context', 'actions', 'divider']);
+    expect(types).toEqual([
+      'header',
+      'section',
+      'context',
+      'section',
+      'section',
+      'section',
+      'context',
+      'actions',
+      'divider',
+    ]);
     const json = allText(messages[0]!.blocks);
     expect(json).not.toMatch(/<!channel>|<@U123>/);
     expect(json).toContain('1. one\\n2. two');
     expect(json).toContain('> We will go\\n— Someone');
-    const actions = messages[0]!.blocks.find((b) => b.type === 'actions')!['elements'] as { value?: string; action_id: string }[];
+    const actions = messages[0]!.blocks.find((b) => b.type === 'actions')!['elements'] as {
+      value?: string;
+      action_id: string;
+    }[];
     expect(decodeButtonValue(actions[0]!.value)).toEqual({ c: 'quotes', a: { speaker: 'Hedman' } });
     expect(actions[0]!.action_id).toMatch(/^herald:quotes:/);
   });
 
   it('splits long text, headers and many blocks instead of cutting', () => {
     const long = 'word '.repeat(2000).trim();
-    const { messages } = renderReply(reply([{ type: 'heading', text: 'H'.repeat(10) + ' ' + 'x '.repeat(100) }, { type: 'text', text: long }, ...Array.from({ length: 60 }, () => ({ type: 'divider' as const }))]));
+    const { messages } = renderReply(
+      reply([
+        { type: 'heading', text: 'H'.repeat(10) + ' ' + 'x '.repeat(100) },
+        { type: 'text', text: long },
+        ...Array.from({ length: 60 }, () => ({ type: 'divider' as const })),
+      ]),
+    );
     expect(messages.length).toBe(2);
     const blocks = messages.flatMap((m) => m.blocks);
     for (const m of messages) expect(m.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
@@ -70,35 +111,61 @@ describe('renderReply', () => {
     expect(header.text.length).toBeLessThanOrEqual(150);
     const sectionTexts = blocks.filter((b) => b.type === 'section').map((b) => (b['text'] as { text: string }).text);
     for (const t of sectionTexts) expect(t.length).toBeLessThanOrEqual(3000);
-    const words = sectionTexts.join(' ').split(/\s+/).filter((w) => w === 'word').length;
+    const words = sectionTexts
+      .join(' ')
+      .split(/\s+/)
+      .filter((w) => w === 'word').length;
     expect(words).toBe(2000);
   });
 
   it('splits more than 10 fields and 25 buttons over several blocks', () => {
-    const { messages } = renderReply(reply([
-      { type: 'fields', fields: Array.from({ length: 23 }, (_, i) => ({ name: `n${i}`, value: `v${i}` })) },
-      { type: 'buttons', buttons: Array.from({ length: 30 }, (_, i) => ({ kind: 'command' as const, label: `b${i}`, command: 'help' })) },
-    ]));
+    const { messages } = renderReply(
+      reply([
+        { type: 'fields', fields: Array.from({ length: 23 }, (_, i) => ({ name: `n${i}`, value: `v${i}` })) },
+        {
+          type: 'buttons',
+          buttons: Array.from({ length: 30 }, (_, i) => ({
+            kind: 'command' as const,
+            label: `b${i}`,
+            command: 'help',
+          })),
+        },
+      ]),
+    );
     const blocks = messages[0]!.blocks;
-    expect(blocks.filter((b) => b.type === 'section').map((b) => (b['fields'] as unknown[]).length)).toEqual([10, 10, 3]);
+    expect(blocks.filter((b) => b.type === 'section').map((b) => (b['fields'] as unknown[]).length)).toEqual([
+      10, 10, 3,
+    ]);
     expect(blocks.filter((b) => b.type === 'actions').map((b) => (b['elements'] as unknown[]).length)).toEqual([25, 5]);
   });
 });
 
 describe('slash text', () => {
-  it('undoes Slack\'s encoding of the command text and unwraps pasted links', async () => {
+  it("undoes Slack's encoding of the command text and unwraps pasted links", async () => {
     const { unescapeCommandText } = await import('../../src/adapters/slack/escape.js');
-    expect(unescapeCommandText('a &amp;lt; b &lt;x&gt; <https://e.com/rss?a=1&amp;b=2|e.com/rss>')).toBe('a &lt; b <x> https://e.com/rss?a=1&b=2');
+    expect(unescapeCommandText('a &amp;lt; b &lt;x&gt; <https://e.com/rss?a=1&amp;b=2|e.com/rss>')).toBe(
+      'a &lt; b <x> https://e.com/rss?a=1&b=2',
+    );
   });
   it('keeps key:"two words" together and names the expected options on errors', async () => {
     const { parseSlash } = await import('../../src/adapters/slack/to-invocation.js');
     const { testDispatcher, memoryLogger } = await import('./helpers.js');
     const { registry } = testDispatcher(memoryLogger());
-    const body = { command: '/quotes', text: 'speaker:"Niklas Hedman"', team_id: 'T1', channel_id: 'C1', user_id: 'U1' };
+    const body = {
+      command: '/quotes',
+      text: 'speaker:"Niklas Hedman"',
+      team_id: 'T1',
+      channel_id: 'C1',
+      user_id: 'U1',
+    };
     const r = parseSlash(body, registry);
     expect(r.ok && r.value.args).toEqual({ speaker: 'Niklas Hedman' });
     const umbrella = parseSlash({ ...body, command: '/herald', text: 'feeds add url:https://e.com/rss' }, registry);
-    expect(umbrella.ok && umbrella.value).toMatchObject({ command: 'feeds', subcommand: 'add', args: { url: 'https://e.com/rss' } });
+    expect(umbrella.ok && umbrella.value).toMatchObject({
+      command: 'feeds',
+      subcommand: 'add',
+      args: { url: 'https://e.com/rss' },
+    });
     const bad = parseSlash({ ...body, command: '/herald', text: 'feeds remove x' }, registry);
     expect(!bad.ok && bad.error.message).toContain('Try one of: add, list');
     const bare = parseSlash({ ...body, command: '/herald', text: '' }, registry);
@@ -117,7 +184,10 @@ describe('sharing', () => {
     const { parseSlash } = await import('../../src/adapters/slack/to-invocation.js');
     const { testDispatcher, memoryLogger } = await import('./helpers.js');
     const { registry } = testDispatcher(memoryLogger());
-    const r = parseSlash({ command: '/herald', text: 'who-is niklas hedman --share', team_id: 'T1', channel_id: 'C1', user_id: 'U1' }, registry);
+    const r = parseSlash(
+      { command: '/herald', text: 'who-is niklas hedman --share', team_id: 'T1', channel_id: 'C1', user_id: 'U1' },
+      registry,
+    );
     expect(r.ok && r.value).toMatchObject({ command: 'who-is', args: { name: 'niklas hedman' }, share: true });
   });
 
@@ -133,7 +203,11 @@ describe('sharing', () => {
     expect(shared!.response_type).toBe('in_channel');
     expect(JSON.stringify(shared)).not.toContain(SHARE_ACTION_ID);
     expect(JSON.stringify(shared)).not.toContain('<!channel>');
-    for (const r of [{ ...answer, ephemeral: true }, { ...answer, kind: 'error' as const }, { ...answer, kind: 'not_found' as const }]) {
+    for (const r of [
+      { ...answer, ephemeral: true },
+      { ...answer, kind: 'error' as const },
+      { ...answer, kind: 'not_found' as const },
+    ]) {
       const [p] = responsePayloads(r, undefined, { share: true, shareValue: value });
       expect(p!.response_type, r.kind).toBe('ephemeral');
       expect(JSON.stringify(p), r.kind).not.toContain(SHARE_ACTION_ID);
@@ -143,7 +217,11 @@ describe('sharing', () => {
   it('puts the share button on the last message of a long answer, within 50 blocks', async () => {
     const { responsePayloads } = await import('../../src/adapters/slack/reply-payloads.js');
     // 49 dividers + the title heading fill one message exactly; the share button starts the next.
-    const payloads = responsePayloads(reply(Array.from({ length: 49 }, () => ({ type: 'divider' as const }))), undefined, { shareValue: '{"c":"x"}' });
+    const payloads = responsePayloads(
+      reply(Array.from({ length: 49 }, () => ({ type: 'divider' as const }))),
+      undefined,
+      { shareValue: '{"c":"x"}' },
+    );
     expect(payloads).toHaveLength(2);
     expect(payloads.every((p) => p.blocks.length <= SLACK_LIMITS.blocksPerMessage)).toBe(true);
     expect(payloads[1]!.blocks).toEqual([expect.objectContaining({ block_id: 'herald-share' })]);

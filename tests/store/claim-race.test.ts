@@ -11,11 +11,19 @@ const dir = mkdtempSync(join(tmpdir(), 'herald-race-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // Workers do not go through vitest's transform; tsx's loader, registered inside the worker, runs the TS.
-const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+const tsxApi = pathToFileURL(
+  createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs'),
+).href;
 const workerEntry = new URL('./claim-race-worker.ts', import.meta.url).href;
 const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerEntry)}); })`;
 
-function runWorker(file: string, keys: string[], signal: SharedArrayBuffer): Promise<{ won: string[]; attempted: number }> {
+function runWorker(
+  file: string,
+  keys: string[],
+  signal: SharedArrayBuffer,
+): Promise<{ won: string[]; attempted: number }> {
   const worker = new Worker(bootstrap, { eval: true, workerData: { file, keys, signal } });
   return new Promise((resolve, reject) => {
     worker.once('message', resolve);

@@ -33,8 +33,17 @@ export function testArticle(id: string, extra: Partial<Article> = {}): Article {
 }
 
 const facts: ArticleFacts = {
-  title: 'x', dateline: null, tags: [], sentences: [], people: [], organizations: [],
-  places: [], lists: [], quotes: [], numbers: [], summary: [],
+  title: 'x',
+  dateline: null,
+  tags: [],
+  sentences: [],
+  people: [],
+  organizations: [],
+  places: [],
+  lists: [],
+  quotes: [],
+  numbers: [],
+  summary: [],
 };
 
 export function runStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
@@ -52,10 +61,19 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
       const b = await store.channels.ensure(SHELL, 'General');
       expect(b.id).toBe(a.id);
       expect(b.name).toBe('General');
-      expect(a.settings).toEqual({ timezone: 'UTC', digestFormat: 'compact', filters: { include: [], exclude: [] }, currentArticleId: null, unavailable: null });
+      expect(a.settings).toEqual({
+        timezone: 'UTC',
+        digestFormat: 'compact',
+        filters: { include: [], exclude: [] },
+        currentArticleId: null,
+        unavailable: null,
+      });
       const ws = await store.workspaces.find('shell', 'local');
       expect(ws?.id).toBe(a.workspaceId);
-      const patched = await store.channels.updateSettings(a.id, { timezone: 'Europe/Paris', currentArticleId: undefined });
+      const patched = await store.channels.updateSettings(a.id, {
+        timezone: 'Europe/Paris',
+        currentArticleId: undefined,
+      });
       expect(patched?.settings.timezone).toBe('Europe/Paris');
       expect(patched?.settings.digestFormat).toBe('compact');
       expect((await store.channels.find(SHELL))?.settings.timezone).toBe('Europe/Paris');
@@ -67,16 +85,35 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
       const channel = await store.channels.ensure(SHELL);
       const feed = await store.feeds.ensure('https://feeds.example/a.xml', 'A');
       expect((await store.feeds.ensure('https://feeds.example/a.xml')).id).toBe(feed.id);
-      expect(feed.fetch).toMatchObject({ consecutiveFailures: 0, itemsSeen: 0, disabledReason: null, nextAttemptAt: null });
+      expect(feed.fetch).toMatchObject({
+        consecutiveFailures: 0,
+        itemsSeen: 0,
+        disabledReason: null,
+        nextAttemptAt: null,
+      });
       const now = new Date('2025-01-06T09:00:00Z');
       expect(await store.feeds.listDue(now)).toEqual([]); // nobody follows it yet
-      const sub = await store.subscriptions.subscribe(channel.id, feed.id, { include: ['space'], exclude: ['/sport/i'] }, 'u1');
+      const sub = await store.subscriptions.subscribe(
+        channel.id,
+        feed.id,
+        { include: ['space'], exclude: ['/sport/i'] },
+        'u1',
+      );
       expect(sub.filters).toEqual({ include: ['space'], exclude: ['/sport/i'] });
       expect((await store.feeds.listDue(now)).map((f) => f.id)).toEqual([feed.id]);
       const updated = await store.feeds.updateFetchState(feed.id, {
-        etag: '"abc"', lastError: 'HTTP 500', consecutiveFailures: 1, nextAttemptAt: '2025-01-06T09:10:00.000Z', itemsSeen: 5,
+        etag: '"abc"',
+        lastError: 'HTTP 500',
+        consecutiveFailures: 1,
+        nextAttemptAt: '2025-01-06T09:10:00.000Z',
+        itemsSeen: 5,
       });
-      expect(updated?.fetch).toMatchObject({ etag: '"abc"', lastError: 'HTTP 500', consecutiveFailures: 1, itemsSeen: 5 });
+      expect(updated?.fetch).toMatchObject({
+        etag: '"abc"',
+        lastError: 'HTTP 500',
+        consecutiveFailures: 1,
+        itemsSeen: 5,
+      });
       expect(await store.feeds.listDue(now)).toEqual([]);
       expect(await store.feeds.listDue(new Date('2025-01-06T09:10:00Z'))).toHaveLength(1);
       await store.feeds.updateFetchState(feed.id, { disabledReason: '5 failures in a row' });
@@ -96,16 +133,44 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
       const first = await store.articles.insert({ article: testArticle('h1'), feedId: a.id });
       expect(first).toEqual({ id: 'h1', created: true });
       // Same guid, other text and link, other feed.
-      expect(await store.articles.insert({ article: testArticle('h2', { guid: 'guid-h1', source: { name: null, url: 'https://x/2', kind: 'feed-item' } }), feedId: b.id })).toEqual({ id: 'h1', created: false });
+      expect(
+        await store.articles.insert({
+          article: testArticle('h2', {
+            guid: 'guid-h1',
+            source: { name: null, url: 'https://x/2', kind: 'feed-item' },
+          }),
+          feedId: b.id,
+        }),
+      ).toEqual({ id: 'h1', created: false });
       // Same link, other guid and text.
-      expect(await store.articles.insert({ article: testArticle('h3', { guid: 'g3' }), link: 'https://news.example/h1', feedId: b.id })).toEqual({ id: 'h1', created: false });
+      expect(
+        await store.articles.insert({
+          article: testArticle('h3', { guid: 'g3' }),
+          link: 'https://news.example/h1',
+          feedId: b.id,
+        }),
+      ).toEqual({ id: 'h1', created: false });
       // Same text (hash), other guid and link.
-      expect(await store.articles.insert({ article: testArticle('h1', { guid: 'g4', source: { name: null, url: 'https://x/4', kind: 'feed-item' } }) })).toEqual({ id: 'h1', created: false });
+      expect(
+        await store.articles.insert({
+          article: testArticle('h1', { guid: 'g4', source: { name: null, url: 'https://x/4', kind: 'feed-item' } }),
+        }),
+      ).toEqual({ id: 'h1', created: false });
       // Empty guids and missing links never count as equal.
-      expect((await store.articles.insert({ article: testArticle('h5', { guid: '' }), link: null })).created).toBe(true);
-      expect((await store.articles.insert({ article: testArticle('h6', { guid: '' }), link: null })).created).toBe(true);
+      expect((await store.articles.insert({ article: testArticle('h5', { guid: '' }), link: null })).created).toBe(
+        true,
+      );
+      expect((await store.articles.insert({ article: testArticle('h6', { guid: '' }), link: null })).created).toBe(
+        true,
+      );
       const stored = await store.articles.get('h1');
-      expect(stored).toMatchObject({ id: 'h1', guid: 'guid-h1', link: 'https://news.example/h1', feedId: a.id, facts: null });
+      expect(stored).toMatchObject({
+        id: 'h1',
+        guid: 'guid-h1',
+        link: 'https://news.example/h1',
+        feedId: a.id,
+        facts: null,
+      });
       expect(stored?.article.sentences[0]?.text).toBe('Body of h1.');
       expect(await store.articles.setFacts('h1', facts)).toBe(true);
       expect((await store.articles.findByGuid('guid-h1'))?.facts?.title).toBe('x');
@@ -123,15 +188,40 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
       expect((await store.articles.listReceived(channel.id, { limit: 1 })).map((r) => r.articleId)).toEqual(['a3']);
       const since = await store.articles.listReceived(channel.id, { since: new Date('2025-01-06T09:00:00Z') });
       expect(since.map((r) => r.articleId)).toEqual(['a3']);
-      expect(since[0]).toMatchObject({ title: 'Story a3', link: 'https://news.example/a3', receivedAt: '2025-01-06T10:00:00.000Z' });
+      expect(since[0]).toMatchObject({
+        title: 'Story a3',
+        link: 'https://news.example/a3',
+        receivedAt: '2025-01-06T10:00:00.000Z',
+      });
     });
 
     it('creates, lists, pauses, records runs and removes schedules', async () => {
       const channel = await store.channels.ensure(SHELL);
-      const s = await store.schedules.create({ channelId: channel.id, cron: '0 9 * * 1-5', timezone: 'Europe/Paris', kind: 'new-articles', createdBy: 'mod' });
-      expect(s).toMatchObject({ cron: '0 9 * * 1-5', timezone: 'Europe/Paris', kind: 'new-articles', paused: false, lastRunSlot: null, createdBy: 'mod' });
-      await store.schedules.create({ channelId: channel.id, cron: '0 18 * * *', timezone: 'UTC', kind: 'current-article' });
-      expect((await store.schedules.listForChannel(channel.id)).map((x) => x.cron)).toEqual(['0 9 * * 1-5', '0 18 * * *']);
+      const s = await store.schedules.create({
+        channelId: channel.id,
+        cron: '0 9 * * 1-5',
+        timezone: 'Europe/Paris',
+        kind: 'new-articles',
+        createdBy: 'mod',
+      });
+      expect(s).toMatchObject({
+        cron: '0 9 * * 1-5',
+        timezone: 'Europe/Paris',
+        kind: 'new-articles',
+        paused: false,
+        lastRunSlot: null,
+        createdBy: 'mod',
+      });
+      await store.schedules.create({
+        channelId: channel.id,
+        cron: '0 18 * * *',
+        timezone: 'UTC',
+        kind: 'current-article',
+      });
+      expect((await store.schedules.listForChannel(channel.id)).map((x) => x.cron)).toEqual([
+        '0 9 * * 1-5',
+        '0 18 * * *',
+      ]);
       expect((await store.schedules.setPaused(s.id, true))?.paused).toBe(true);
       expect((await store.schedules.get(s.id))?.paused).toBe(true);
       expect(await store.schedules.setPaused(9999, true)).toBeNull();
@@ -146,15 +236,26 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
     it('lets only the first claimer of a delivery key deliver, and tracks its status', async () => {
       const key = deliveryKey(4, new Date('2025-01-06T08:00:00Z'), 7);
       expect(key).toBe('4:2025-01-06T08:00:00.000Z:7');
-      const results = await Promise.all([store.deliveries.claim(key), store.deliveries.claim(key), store.deliveries.claim(key)]);
+      const results = await Promise.all([
+        store.deliveries.claim(key),
+        store.deliveries.claim(key),
+        store.deliveries.claim(key),
+      ]);
       expect(results.filter(Boolean)).toHaveLength(1);
       expect(await store.deliveries.get(key)).toMatchObject({ status: 'pending', attempts: 0 });
       await store.deliveries.markFailed(key, 'HTTP 503');
       expect(await store.deliveries.get(key)).toMatchObject({ status: 'failed', attempts: 1, lastError: 'HTTP 503' });
       expect(await store.deliveries.claim(key)).toBe(false);
-      expect(await Promise.all([store.deliveries.reclaimFailed(key, 3), store.deliveries.reclaimFailed(key, 3)])).toEqual([true, false]);
+      expect(
+        await Promise.all([store.deliveries.reclaimFailed(key, 3), store.deliveries.reclaimFailed(key, 3)]),
+      ).toEqual([true, false]);
       await store.deliveries.markSent(key, 'msg-1');
-      expect(await store.deliveries.get(key)).toMatchObject({ status: 'sent', attempts: 2, messageId: 'msg-1', lastError: null });
+      expect(await store.deliveries.get(key)).toMatchObject({
+        status: 'sent',
+        attempts: 2,
+        messageId: 'msg-1',
+        lastError: null,
+      });
       expect(await store.deliveries.reclaimFailed(key, 3)).toBe(false);
       expect(await store.deliveries.get('nope')).toBeNull();
     });
@@ -162,24 +263,62 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
     it('appends audit entries and lists them newest first, even within the same instant', async () => {
       const ws = await store.workspaces.ensure('discord', 'g1', 'Guild');
       t.setNow(new Date('2025-01-06T09:00:00Z'));
-      await store.audit.append({ workspaceId: ws.id, actorId: 'u1', action: 'feeds.add', target: 'https://a', after: { url: 'https://a' } });
-      await store.audit.append({ workspaceId: ws.id, actorId: 'u2', actorName: 'Bo', action: 'schedule.pause', target: 'schedule 1', before: { paused: false }, after: { paused: true } });
-      await store.audit.append({ workspaceId: ws.id, actorId: 'u1', action: 'feeds.remove', before: { url: 'https://a' } });
+      await store.audit.append({
+        workspaceId: ws.id,
+        actorId: 'u1',
+        action: 'feeds.add',
+        target: 'https://a',
+        after: { url: 'https://a' },
+      });
+      await store.audit.append({
+        workspaceId: ws.id,
+        actorId: 'u2',
+        actorName: 'Bo',
+        action: 'schedule.pause',
+        target: 'schedule 1',
+        before: { paused: false },
+        after: { paused: true },
+      });
+      await store.audit.append({
+        workspaceId: ws.id,
+        actorId: 'u1',
+        action: 'feeds.remove',
+        before: { url: 'https://a' },
+      });
       const entries = await store.audit.list(ws.id, 10);
       expect(entries.map((e) => e.action)).toEqual(['feeds.remove', 'schedule.pause', 'feeds.add']);
-      expect(entries[1]).toMatchObject({ actorName: 'Bo', before: { paused: false }, after: { paused: true }, at: '2025-01-06T09:00:00.000Z' });
+      expect(entries[1]).toMatchObject({
+        actorName: 'Bo',
+        before: { paused: false },
+        after: { paused: true },
+        at: '2025-01-06T09:00:00.000Z',
+      });
       expect(entries[0]?.after).toBeNull();
       expect(await store.audit.list(ws.id, 1)).toHaveLength(1);
     });
 
     it('adds, lists and removes role mappings idempotently', async () => {
       const ws = await store.workspaces.ensure('slack', 'T1');
-      const first = await store.roles.add({ workspaceId: ws.id, level: 'moderator', kind: 'usergroup', externalId: 'S1', createdBy: 'admin' });
+      const first = await store.roles.add({
+        workspaceId: ws.id,
+        level: 'moderator',
+        kind: 'usergroup',
+        externalId: 'S1',
+        createdBy: 'admin',
+      });
       expect(first.created).toBe(true);
-      const again = await store.roles.add({ workspaceId: ws.id, level: 'moderator', kind: 'usergroup', externalId: 'S1' });
+      const again = await store.roles.add({
+        workspaceId: ws.id,
+        level: 'moderator',
+        kind: 'usergroup',
+        externalId: 'S1',
+      });
       expect(again).toEqual({ mapping: first.mapping, created: false });
       await store.roles.add({ workspaceId: ws.id, level: 'admin', kind: 'user', externalId: 'U9' });
-      expect((await store.roles.list(ws.id)).map((m) => `${m.level}/${m.kind}/${m.externalId}`)).toEqual(['admin/user/U9', 'moderator/usergroup/S1']);
+      expect((await store.roles.list(ws.id)).map((m) => `${m.level}/${m.kind}/${m.externalId}`)).toEqual([
+        'admin/user/U9',
+        'moderator/usergroup/S1',
+      ]);
       expect(await store.roles.remove(ws.id, 'moderator', 'usergroup', 'S1')).toBe(true);
       expect(await store.roles.remove(ws.id, 'moderator', 'usergroup', 'S1')).toBe(false);
     });
@@ -196,7 +335,12 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
       const channel = await store.channels.ensure(SHELL);
       await expect(
         store.transaction(async (tx) => {
-          await tx.schedules.create({ channelId: channel.id, cron: '0 9 * * *', timezone: 'UTC', kind: 'new-articles' });
+          await tx.schedules.create({
+            channelId: channel.id,
+            cron: '0 9 * * *',
+            timezone: 'UTC',
+            kind: 'new-articles',
+          });
           throw new Error('import failed half way');
         }),
       ).rejects.toThrow('half way');
@@ -210,7 +354,12 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         throw new Error('rolled back');
       });
       // Issued while the transaction is open: must not become part of it.
-      const outside = store.schedules.create({ channelId: channel.id, cron: '0 10 * * *', timezone: 'UTC', kind: 'new-articles' });
+      const outside = store.schedules.create({
+        channelId: channel.id,
+        cron: '0 10 * * *',
+        timezone: 'UTC',
+        kind: 'new-articles',
+      });
       release();
       await expect(txDone).rejects.toThrow('rolled back');
       await outside;

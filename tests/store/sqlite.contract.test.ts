@@ -60,18 +60,34 @@ describe('sqlite store specifics', () => {
     expect(opened.ok).toBe(false);
     if (opened.ok) return;
     expect(opened.error.code).toBe('conflict');
-    expect(opened.error.message).toContain(`schema version ${LATEST_SCHEMA_VERSION + 1}, newer than the ${LATEST_SCHEMA_VERSION}`);
+    expect(opened.error.message).toContain(
+      `schema version ${LATEST_SCHEMA_VERSION + 1}, newer than the ${LATEST_SCHEMA_VERSION}`,
+    );
     expect(opened.error.hint).toMatch(/Upgrade Herald/);
   });
 
   it('applies a new migration on the next open, and rolls back a failing one', async () => {
     const file = join(tempDir(), 'h.sqlite');
-    (await open({ file }).close());
-    const extra = [...MIGRATIONS, { version: LATEST_SCHEMA_VERSION + 1, description: 'add column', sql: 'ALTER TABLE feeds ADD COLUMN notes TEXT;' }];
+    await open({ file }).close();
+    const extra = [
+      ...MIGRATIONS,
+      {
+        version: LATEST_SCHEMA_VERSION + 1,
+        description: 'add column',
+        sql: 'ALTER TABLE feeds ADD COLUMN notes TEXT;',
+      },
+    ];
     const upgraded = open({ file, migrations: extra });
-    expect(upgraded.migration).toEqual({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION + 1, applied: [LATEST_SCHEMA_VERSION + 1] });
+    expect(upgraded.migration).toEqual({
+      from: LATEST_SCHEMA_VERSION,
+      to: LATEST_SCHEMA_VERSION + 1,
+      applied: [LATEST_SCHEMA_VERSION + 1],
+    });
     await upgraded.close();
-    const broken = [...extra, { version: LATEST_SCHEMA_VERSION + 2, description: 'broken', sql: 'CREATE TABLE t (x); CREATE TABLE t (x);' }];
+    const broken = [
+      ...extra,
+      { version: LATEST_SCHEMA_VERSION + 2, description: 'broken', sql: 'CREATE TABLE t (x); CREATE TABLE t (x);' },
+    ];
     expect(() => openSqliteStore({ file, migrations: broken })).toThrow(/already exists/);
     const db = new BetterSqlite3(file);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION + 1);

@@ -52,7 +52,12 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
       logger,
       ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),
     });
-    mountDiscordInteractions(opts.http, { publicKey: config.publicKey, handler, clock: opts.clock ?? systemClock, logger });
+    mountDiscordInteractions(opts.http, {
+      publicKey: config.publicKey,
+      handler,
+      clock: opts.clock ?? systemClock,
+      logger,
+    });
     modes.push('http');
   }
   const useGateway = !!config.token && (opts.gateway ?? !config.publicKey);
@@ -60,12 +65,17 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
   let botRest: REST | null = null;
   // One REST queue for the bot token: the gateway client's once it runs, so deliveries and
   // interaction follow-ups share the global rate-limit accounting.
-  const restForBot = (): REST => gateway?.client.rest ?? (botRest ??= createDiscordRest({ token: config.token, apiUrl: config.apiUrl, overrides }));
+  const restForBot = (): REST =>
+    gateway?.client.rest ?? (botRest ??= createDiscordRest({ token: config.token, apiUrl: config.apiUrl, overrides }));
   let inner: DeliveryPort | null = null;
   const delivery: DeliveryPort | null = config.token
     ? {
         deliver(where, message) {
-          inner ??= createDiscordDelivery({ rest: restForBot(), logger, ...(opts.onChannelUnavailable ? { onChannelUnavailable: opts.onChannelUnavailable } : {}) });
+          inner ??= createDiscordDelivery({
+            rest: restForBot(),
+            logger,
+            ...(opts.onChannelUnavailable ? { onChannelUnavailable: opts.onChannelUnavailable } : {}),
+          });
           return inner.deliver(where, message);
         },
       }

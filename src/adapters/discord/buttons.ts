@@ -17,14 +17,22 @@ const isWebUrl = (url: string): boolean => /^https?:\/\/\S+$/i.test(url);
  * Builds at most 5 rows of 5 buttons. `sourceUrl` is the article link: the target of the
  * fallback link and of an added "Read the source" button.
  */
-export function renderButtons(buttons: readonly Button[], sourceUrl: string | null): { rows: ButtonRow[]; dropped: number } {
+export function renderButtons(
+  buttons: readonly Button[],
+  sourceUrl: string | null,
+): { rows: ButtonRow[]; dropped: number } {
   const out: APIButtonComponent[] = [];
   const linked = new Set<string>();
   let dropped = 0;
   const addLink = (label: string, url: string): void => {
     if (!isWebUrl(url) || linked.has(url)) return void dropped++;
     linked.add(url);
-    out.push({ type: ComponentType.Button, style: ButtonStyle.Link, label: clip(defuseMentions(label), LIMITS.buttonLabel), url });
+    out.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Link,
+      label: clip(defuseMentions(label), LIMITS.buttonLabel),
+      url,
+    });
   };
   for (const b of buttons) {
     if (b.kind === 'link') {

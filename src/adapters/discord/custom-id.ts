@@ -25,7 +25,15 @@ export function encodeCustomId(action: ButtonAction): string | null {
 /** Decodes a custom id; null for ids Herald did not make (or a user crafted). */
 export function decodeCustomId(id: string): ButtonAction | null {
   const [prefix, command, sub, ...restParts] = id.split(':');
-  if (prefix !== PREFIX || command === undefined || sub === undefined || !NAME.test(command) || command === '' || !NAME.test(sub)) return null;
+  if (
+    prefix !== PREFIX ||
+    command === undefined ||
+    sub === undefined ||
+    !NAME.test(command) ||
+    command === '' ||
+    !NAME.test(sub)
+  )
+    return null;
   const rest = restParts.join(':');
   let args: Record<string, string | number | boolean> = {};
   if (rest !== '') {

@@ -33,7 +33,10 @@ export interface DiscordDeliveryOptions {
 
 /** A nonce (≤ 25 characters) stable for the same delivery, channel and page. */
 export function nonceFor(deliveryKey: string, channelId: string, page: number): string {
-  return createHash('sha256').update(`${deliveryKey}\u0000${channelId}\u0000${page}`).digest('hex').slice(0, LIMITS.nonce);
+  return createHash('sha256')
+    .update(`${deliveryKey}\u0000${channelId}\u0000${page}`)
+    .digest('hex')
+    .slice(0, LIMITS.nonce);
 }
 
 export function createDiscordDelivery(opts: DiscordDeliveryOptions): DeliveryPort {
@@ -41,7 +44,10 @@ export function createDiscordDelivery(opts: DiscordDeliveryOptions): DeliveryPor
 
   async function unavailable(where: Where, e: DiscordAPIError): Promise<void> {
     const reason: ChannelUnavailable = { status: e.status as 403 | 404, code: e.code ?? null, message: e.message };
-    log.warn({ channel: where.channelId, guild: where.workspaceId, status: e.status, code: e.code }, 'discord channel unavailable');
+    log.warn(
+      { channel: where.channelId, guild: where.workspaceId, status: e.status, code: e.code },
+      'discord channel unavailable',
+    );
     try {
       await opts.onChannelUnavailable?.(where, reason);
     } catch (hookErr) {
@@ -51,7 +57,8 @@ export function createDiscordDelivery(opts: DiscordDeliveryOptions): DeliveryPor
 
   return {
     async deliver(where: Where, message: OutboundMessage): Promise<Result<{ messageId: string | null }>> {
-      if (where.platform !== 'discord') return err(failure('bad_input', `Discord cannot deliver to a ${where.platform} channel.`));
+      if (where.platform !== 'discord')
+        return err(failure('bad_input', `Discord cannot deliver to a ${where.platform} channel.`));
       const { messages, droppedButtons } = renderReply(message.reply);
       if (droppedButtons > 0) log.warn({ droppedButtons, deliveryKey: message.deliveryKey }, 'buttons dropped');
       let firstId: string | null = null;
@@ -66,18 +73,34 @@ export function createDiscordDelivery(opts: DiscordDeliveryOptions): DeliveryPor
         } catch (e) {
           if (e instanceof DiscordAPIError && (e.status === 403 || e.status === 404)) {
             await unavailable(where, e);
-            return err(failure('platform_error', `Herald can no longer post in channel ${where.channelId} (${e.status === 404 ? 'it was deleted' : 'missing access'}).`, {
-              hint: 'Give Herald the View Channel and Send Messages permissions there, then resume the schedule.',
-              details: { status: e.status, code: e.code, unavailable: true, page },
-            }));
+            return err(
+              failure(
+                'platform_error',
+                `Herald can no longer post in channel ${where.channelId} (${e.status === 404 ? 'it was deleted' : 'missing access'}).`,
+                {
+                  hint: 'Give Herald the View Channel and Send Messages permissions there, then resume the schedule.',
+                  details: { status: e.status, code: e.code, unavailable: true, page },
+                },
+              ),
+            );
           }
           const status = e instanceof DiscordAPIError || e instanceof HTTPError ? e.status : null;
-          const code = e instanceof RateLimitError ? 'rate_limited' : e instanceof Error && e.name === 'AbortError' ? 'timeout' : 'platform_error';
-          log.error({ err: e, channel: where.channelId, status, page, deliveryKey: message.deliveryKey }, 'discord delivery failed');
-          return err(failure(code, `Discord did not accept the message${status ? ` (HTTP ${status})` : ''}.`, {
-            hint: 'It will be tried again at the next run; the same delivery is never posted twice.',
-            details: { status, page, retryable: true },
-          }));
+          const code =
+            e instanceof RateLimitError
+              ? 'rate_limited'
+              : e instanceof Error && e.name === 'AbortError'
+                ? 'timeout'
+                : 'platform_error';
+          log.error(
+            { err: e, channel: where.channelId, status, page, deliveryKey: message.deliveryKey },
+            'discord delivery failed',
+          );
+          return err(
+            failure(code, `Discord did not accept the message${status ? ` (HTTP ${status})` : ''}.`, {
+              hint: 'It will be tried again at the next run; the same delivery is never posted twice.',
+              details: { status, page, retryable: true },
+            }),
+          );
         }
       }
       return ok({ messageId: firstId });

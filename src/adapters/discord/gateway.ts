@@ -4,7 +4,15 @@
  * payloads go to the same handler as the HTTP endpoint; the initial response is the REST
  * interaction callback.
  */
-import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Routes, type APIInteraction, type RESTOptions } from 'discord.js';
+import {
+  Client,
+  Events,
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  Routes,
+  type APIInteraction,
+  type RESTOptions,
+} from 'discord.js';
 import type { Dispatcher } from '../../core/commands/dispatch.js';
 import type { Logger } from '../../core/ports.js';
 import { createInteractionHandler, type InteractionHandler } from './interactions.js';
@@ -34,7 +42,10 @@ export interface DiscordGateway {
 /** Logs in and starts answering interactions; resolves once the client is ready. */
 export async function startDiscordGateway(opts: DiscordGatewayOptions): Promise<DiscordGateway> {
   const log = opts.logger.child({ adapter: 'discord-gateway' });
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { ...(opts.apiUrl ? { api: opts.apiUrl } : {}), ...opts.restOverrides } });
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { ...(opts.apiUrl ? { api: opts.apiUrl } : {}), ...opts.restOverrides },
+  });
   const handler = createInteractionHandler({
     dispatcher: opts.dispatcher,
     rest: client.rest,
@@ -53,7 +64,9 @@ export async function startDiscordGateway(opts: DiscordGatewayOptions): Promise<
     void work.finally(() => inFlight.delete(work));
   });
   client.on(Events.Error, (e) => log.error({ err: e }, 'discord client error'));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'discord gateway disconnected'));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    log.warn({ code: event.code, shard }, 'discord gateway disconnected'),
+  );
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(opts.token);

@@ -30,7 +30,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /** Builds the request handler (exported for servers other than Herald's own, and for benches). */
-export function discordInteractionsHandler(opts: HttpInteractionsOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function discordInteractionsHandler(
+  opts: HttpInteractionsOptions,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const key = publicKeyFromHex(opts.publicKey);
   const maxSkewSeconds = opts.maxSkewSeconds ?? 300;
   const log = opts.logger.child({ adapter: 'discord-http' });

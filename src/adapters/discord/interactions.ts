@@ -63,7 +63,8 @@ export function createInteractionHandler(opts: InteractionHandlerOptions): Inter
 
   function render(reply: Reply, inv: Invocation): DiscordMessage[] {
     const { messages, droppedButtons } = renderReply(reply);
-    if (droppedButtons > 0) logger.warn({ command: inv.command, droppedButtons }, 'buttons dropped: no room or no link to fall back to');
+    if (droppedButtons > 0)
+      logger.warn({ command: inv.command, droppedButtons }, 'buttons dropped: no room or no link to fall back to');
     return messages;
   }
 
@@ -91,7 +92,10 @@ export function createInteractionHandler(opts: InteractionHandlerOptions): Inter
     // Moderator and admin answers are always ephemeral, so defer them privately from the start.
     const level = dispatcher.requiredLevel(inv.command, inv.subcommand);
     const deferredEphemeral = level !== null && level !== 'member';
-    await respond({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: deferredEphemeral ? { flags: MessageFlags.Ephemeral } : {} });
+    await respond({
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: deferredEphemeral ? { flags: MessageFlags.Ephemeral } : {},
+    });
     const [first, ...more] = render(await work, inv);
     if (!appId) {
       logger.error({ command: inv.command }, 'cannot edit a deferred answer: no application id');
@@ -109,12 +113,19 @@ export function createInteractionHandler(opts: InteractionHandlerOptions): Inter
     await followUps(appId, i.token, more);
   }
 
-  async function autocomplete(inv: Invocation, focused: { name: string; value: string }, respond: Respond): Promise<void> {
+  async function autocomplete(
+    inv: Invocation,
+    focused: { name: string; value: string },
+    respond: Respond,
+  ): Promise<void> {
     const timer = sleep(autocompleteTimeoutMs);
     const result = await Promise.race([dispatcher.autocomplete(inv, focused.name, focused.value), timer.promise]);
     timer.cancel();
     const choices = result === 'timeout' ? [] : result;
-    await respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: choices.map((c) => ({ name: c.name, value: c.value })) } });
+    await respond({
+      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+      data: { choices: choices.map((c) => ({ name: c.name, value: c.value })) },
+    });
   }
 
   return {
@@ -130,7 +141,11 @@ export function createInteractionHandler(opts: InteractionHandlerOptions): Inter
           }
           case InteractionType.ApplicationCommandAutocomplete: {
             const parsed = commandInvocation(i);
-            if (!parsed?.focused) return await respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } });
+            if (!parsed?.focused)
+              return await respond({
+                type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+                data: { choices: [] },
+              });
             return await autocomplete(parsed.invocation, parsed.focused, respond);
           }
           case InteractionType.MessageComponent: {

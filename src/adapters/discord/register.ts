@@ -13,7 +13,14 @@ import {
   type REST,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { ACCESS_ORDER, availableIn, effectiveOptions, type AccessLevel, type CommandDefinition, type OptionSpecs } from '../../core/commands/define.js';
+import {
+  ACCESS_ORDER,
+  availableIn,
+  effectiveOptions,
+  type AccessLevel,
+  type CommandDefinition,
+  type OptionSpecs,
+} from '../../core/commands/define.js';
 import type { CommandRegistry } from '../../core/commands/registry.js';
 import { err, failure, ok, type Result } from '../../core/result.js';
 import { defaultPermissionsFor } from './permissions.js';
@@ -24,7 +31,9 @@ function addOptions(host: OptionHost, specs: OptionSpecs): void {
   for (const [name, spec] of Object.entries(specs)) {
     if (spec.type === 'string') {
       host.addStringOption((o) => {
-        o.setName(name).setDescription(spec.description).setRequired(spec.required ?? false);
+        o.setName(name)
+          .setDescription(spec.description)
+          .setRequired(spec.required ?? false);
         if (spec.autocomplete) o.setAutocomplete(true);
         if (spec.choices) o.addChoices(...spec.choices.map((c) => ({ name: c, value: c })));
         if (spec.minLength !== undefined) o.setMinLength(spec.minLength);
@@ -33,13 +42,20 @@ function addOptions(host: OptionHost, specs: OptionSpecs): void {
       });
     } else if (spec.type === 'integer') {
       host.addIntegerOption((o) => {
-        o.setName(name).setDescription(spec.description).setRequired(spec.required ?? false);
+        o.setName(name)
+          .setDescription(spec.description)
+          .setRequired(spec.required ?? false);
         if (spec.min !== undefined) o.setMinValue(spec.min);
         if (spec.max !== undefined) o.setMaxValue(spec.max);
         return o;
       });
     } else {
-      host.addBooleanOption((o) => o.setName(name).setDescription(spec.description).setRequired(spec.required ?? false));
+      host.addBooleanOption((o) =>
+        o
+          .setName(name)
+          .setDescription(spec.description)
+          .setRequired(spec.required ?? false),
+      );
     }
   }
 }
@@ -53,7 +69,10 @@ function visibleTo(def: CommandDefinition): AccessLevel {
 
 /** One declaration → Discord's command JSON (guild-only: Herald's state is per server and channel). */
 export function buildCommand(def: CommandDefinition): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  const b = new SlashCommandBuilder().setName(def.name).setDescription(def.description).setContexts(InteractionContextType.Guild);
+  const b = new SlashCommandBuilder()
+    .setName(def.name)
+    .setDescription(def.description)
+    .setContexts(InteractionContextType.Guild);
   const perms = defaultPermissionsFor(visibleTo(def));
   if (perms !== null) b.setDefaultMemberPermissions(perms);
   if (def.kind === 'leaf') addOptions(b as unknown as OptionHost, effectiveOptions(def));
@@ -70,11 +89,15 @@ export function buildCommand(def: CommandDefinition): RESTPostAPIChatInputApplic
 }
 
 /** Every command of the registry as Discord JSON; a declaration Discord would refuse is a Failure. */
-export function buildCommands(registry: CommandRegistry, guildId?: string | null): Result<RESTPostAPIChatInputApplicationCommandsJSONBody[]> {
+export function buildCommands(
+  registry: CommandRegistry,
+  guildId?: string | null,
+): Result<RESTPostAPIChatInputApplicationCommandsJSONBody[]> {
   const out: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [];
   const problems: string[] = [];
   // Commands an admin enabled for some servers only are registered in those servers, never globally.
-  const here = (def: CommandDefinition): boolean => (def.workspaces ? !!guildId && availableIn(def, { platform: 'discord', workspaceId: guildId }) : true);
+  const here = (def: CommandDefinition): boolean =>
+    def.workspaces ? !!guildId && availableIn(def, { platform: 'discord', workspaceId: guildId }) : true;
   for (const def of registry.commands.filter(here)) {
     try {
       out.push(buildCommand(def));
@@ -82,7 +105,9 @@ export function buildCommands(registry: CommandRegistry, guildId?: string | null
       problems.push(`/${def.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  return problems.length > 0 ? err(failure('bad_input', `Commands Discord would refuse:\n- ${problems.join('\n- ')}`)) : ok(out);
+  return problems.length > 0
+    ? err(failure('bad_input', `Commands Discord would refuse:\n- ${problems.join('\n- ')}`))
+    : ok(out);
 }
 
 export interface RegistrationDiff {
@@ -100,14 +125,25 @@ function normalise(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value).sort()) {
     const v = (value as Record<string, unknown>)[key];
-    if (v === null || v === undefined || v === false || ['id', 'application_id', 'version', 'guild_id', 'dm_permission', 'nsfw', 'integration_types'].includes(key) || key.endsWith('_localizations')) continue;
+    if (
+      v === null ||
+      v === undefined ||
+      v === false ||
+      ['id', 'application_id', 'version', 'guild_id', 'dm_permission', 'nsfw', 'integration_types'].includes(key) ||
+      key.endsWith('_localizations')
+    )
+      continue;
     if (Array.isArray(v) && v.length === 0) continue;
     out[key] = normalise(v);
   }
   return out;
 }
 
-export function diffCommands(before: readonly { name: string }[], after: readonly { name: string }[], scope: RegistrationDiff['scope']): RegistrationDiff {
+export function diffCommands(
+  before: readonly { name: string }[],
+  after: readonly { name: string }[],
+  scope: RegistrationDiff['scope'],
+): RegistrationDiff {
   const old = new Map(before.map((c) => [c.name, JSON.stringify(normalise(c))]));
   const diff: RegistrationDiff = { scope, added: [], removed: [], changed: [], unchanged: [] };
   for (const c of after) {
@@ -135,19 +171,33 @@ export interface RegisterOptions {
 export async function registerCommands(opts: RegisterOptions): Promise<Result<RegistrationDiff>> {
   const built = buildCommands(opts.registry, opts.guildId);
   if (!built.ok) return built;
-  const route = opts.guildId ? Routes.applicationGuildCommands(opts.applicationId, opts.guildId) : Routes.applicationCommands(opts.applicationId);
+  const route = opts.guildId
+    ? Routes.applicationGuildCommands(opts.applicationId, opts.guildId)
+    : Routes.applicationCommands(opts.applicationId);
   const scope = opts.guildId ? { guildId: opts.guildId } : ('global' as const);
   try {
     const before = (await opts.rest.get(route)) as { name: string }[];
     const diff = diffCommands(before, built.value, scope);
-    if (!opts.dryRun && (diff.added.length + diff.removed.length + diff.changed.length > 0)) await opts.rest.put(route, { body: built.value });
+    if (!opts.dryRun && diff.added.length + diff.removed.length + diff.changed.length > 0)
+      await opts.rest.put(route, { body: built.value });
     return ok(diff);
   } catch (e) {
     const status = (e as { status?: number }).status;
-    return err(failure('platform_error', `Discord refused the registration${status ? ` (HTTP ${status})` : ''}: ${e instanceof Error ? e.message : String(e)}`, {
-      hint: status === 401 ? 'Check DISCORD_TOKEN.' : status === 403 || status === 404 ? 'Check DISCORD_APPLICATION_ID and that the bot is in that server.' : 'Try again in a minute.',
-      ...(status ? { details: { status } } : {}),
-    }));
+    return err(
+      failure(
+        'platform_error',
+        `Discord refused the registration${status ? ` (HTTP ${status})` : ''}: ${e instanceof Error ? e.message : String(e)}`,
+        {
+          hint:
+            status === 401
+              ? 'Check DISCORD_TOKEN.'
+              : status === 403 || status === 404
+                ? 'Check DISCORD_APPLICATION_ID and that the bot is in that server.'
+                : 'Try again in a minute.',
+          ...(status ? { details: { status } } : {}),
+        },
+      ),
+    );
   }
 }
 

@@ -39,7 +39,11 @@ interface Source {
   url: string | null;
 }
 
-const quoteLines = (text: string): string => escapeText(text).split('\n').map((l) => `> ${l}`).join('\n');
+const quoteLines = (text: string): string =>
+  escapeText(text)
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
 /** The article sentences a block comes from, in italics under it: every answer shows its source text. */
 const citeLines = (cite: Citation | undefined): string[] => (cite ? cite.text.map((t) => `↳ *${escapeText(t)}*`) : []);
 
@@ -48,7 +52,11 @@ function sourceOf(cite: Citation): Source {
 }
 
 /** Blocks → drafts (one per embed before limits) plus the buttons and the source to cite. */
-function toDrafts(reply: Reply): { drafts: Draft[]; source: Source | null; buttons: Extract<Block, { type: 'buttons' }>['buttons'][number][] } {
+function toDrafts(reply: Reply): {
+  drafts: Draft[];
+  source: Source | null;
+  buttons: Extract<Block, { type: 'buttons' }>['buttons'][number][];
+} {
   const hasHeading = reply.blocks.some((b) => b.type === 'heading');
   const titled = !hasHeading && (reply.kind === 'answer' || reply.kind === 'info') && reply.title.trim() !== '';
   const drafts: Draft[] = [{ ...(titled ? { title: reply.title } : {}), lines: [], fields: [] }];
@@ -72,7 +80,9 @@ function toDrafts(reply: Reply): { drafts: Draft[]; source: Source | null; butto
         break;
       case 'list': {
         const items = block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '•'} ${escapeText(item)}`);
-        current().lines.push([...(block.title ? [`**${escapeText(block.title)}**`] : []), ...items, ...citeLines(block.cite)].join('\n'));
+        current().lines.push(
+          [...(block.title ? [`**${escapeText(block.title)}**`] : []), ...items, ...citeLines(block.cite)].join('\n'),
+        );
         if (block.cite && !source) source = sourceOf(block.cite);
         break;
       }
@@ -82,7 +92,12 @@ function toDrafts(reply: Reply): { drafts: Draft[]; source: Source | null; butto
         if (block.cite && !source) source = sourceOf(block.cite);
         break;
       case 'fields':
-        for (const f of block.fields) current().fields.push({ name: defuseMentions(f.name), value: escapeText(f.value), inline: f.inline ?? false });
+        for (const f of block.fields)
+          current().fields.push({
+            name: defuseMentions(f.name),
+            value: escapeText(f.value),
+            inline: f.inline ?? false,
+          });
         break;
       case 'citation':
         current().lines.push(block.cite.text.map((t) => quoteLines(t)).join('\n'));
@@ -112,13 +127,23 @@ function fitFields(fields: readonly APIEmbedField[]): APIEmbedField[] {
       value = `${name}\n${value}`;
       name = clip(name, LIMITS.fieldName);
     }
-    splitText(value, LIMITS.fieldValue).forEach((piece, i) => out.push({ name: i === 0 ? name : clip(`${name} (continued)`, LIMITS.fieldName), value: piece, inline: f.inline ?? false }));
+    splitText(value, LIMITS.fieldValue).forEach((piece, i) =>
+      out.push({
+        name: i === 0 ? name : clip(`${name} (continued)`, LIMITS.fieldName),
+        value: piece,
+        inline: f.inline ?? false,
+      }),
+    );
   }
   return out;
 }
 
 const sizeOf = (e: APIEmbed): number =>
-  (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  (e.title?.length ?? 0) +
+  (e.description?.length ?? 0) +
+  (e.footer?.text.length ?? 0) +
+  (e.author?.name.length ?? 0) +
+  (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
 
 /** One draft → embeds within the per-embed limits (description, 25 fields, 6,000 characters). */
 function draftToEmbeds(d: Draft, colour: number, reserve: number): APIEmbed[] {
@@ -131,7 +156,9 @@ function draftToEmbeds(d: Draft, colour: number, reserve: number): APIEmbed[] {
     title = clip(title, LIMITS.title);
   }
   const pieces = description.trim() === '' ? [] : splitText(description, LIMITS.description);
-  pieces.forEach((piece, i) => embeds.push({ ...(i === 0 && title ? { title } : {}), description: piece, color: colour }));
+  pieces.forEach((piece, i) =>
+    embeds.push({ ...(i === 0 && title ? { title } : {}), description: piece, color: colour }),
+  );
   if (embeds.length === 0) embeds.push({ ...(title ? { title } : {}), color: colour });
   let last = embeds[embeds.length - 1]!;
   const budget = LIMITS.charsPerMessage - reserve;

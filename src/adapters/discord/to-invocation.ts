@@ -19,7 +19,11 @@ interface RawOption {
 
 /** Where the interaction happened. DMs use the workspace id `dm`. */
 export function whereOf(i: APIInteraction): Where {
-  return { platform: 'discord', workspaceId: i.guild_id ?? 'dm', channelId: i.channel?.id ?? i.channel_id ?? 'unknown' };
+  return {
+    platform: 'discord',
+    workspaceId: i.guild_id ?? 'dm',
+    channelId: i.channel?.id ?? i.channel_id ?? 'unknown',
+  };
 }
 
 /** Who invoked it: guild member (with permissions and roles) or DM user. */
@@ -36,11 +40,19 @@ export function invokerOf(i: APIInteraction): Invoker {
 }
 
 /** Flattens the option tree: subcommand name, plain argument values, and the focused option. */
-function readOptions(options: readonly RawOption[] | undefined): { subcommand: string | null; args: Record<string, unknown>; focused: { name: string; value: string } | null } {
+function readOptions(options: readonly RawOption[] | undefined): {
+  subcommand: string | null;
+  args: Record<string, unknown>;
+  focused: { name: string; value: string } | null;
+} {
   let subcommand: string | null = null;
   let list = options ?? [];
   const first = list[0];
-  if (first && (first.type === ApplicationCommandOptionType.Subcommand || first.type === ApplicationCommandOptionType.SubcommandGroup)) {
+  if (
+    first &&
+    (first.type === ApplicationCommandOptionType.Subcommand ||
+      first.type === ApplicationCommandOptionType.SubcommandGroup)
+  ) {
     subcommand = first.name;
     list = first.options ?? [];
     // Herald declares no subcommand groups; if one ever arrives, the leaf is the subcommand.
@@ -60,7 +72,9 @@ function readOptions(options: readonly RawOption[] | undefined): { subcommand: s
 }
 
 /** A slash command or autocomplete interaction → Invocation (+ the focused option for autocomplete). */
-export function commandInvocation(i: APIInteraction): { invocation: Invocation; focused: { name: string; value: string } | null } | null {
+export function commandInvocation(
+  i: APIInteraction,
+): { invocation: Invocation; focused: { name: string; value: string } | null } | null {
   if (!('data' in i) || !i.data || !('name' in i.data)) return null;
   const data = i.data as { name: string; options?: readonly RawOption[] };
   const { subcommand, args, focused } = readOptions(data.options);
@@ -69,5 +83,11 @@ export function commandInvocation(i: APIInteraction): { invocation: Invocation; 
 
 /** A button press decoded from its custom id → Invocation. */
 export function buttonInvocation(i: APIInteraction, action: ButtonAction): Invocation {
-  return { command: action.command, subcommand: action.subcommand, args: action.args, invoker: invokerOf(i), where: whereOf(i) };
+  return {
+    command: action.command,
+    subcommand: action.subcommand,
+    args: action.args,
+    invoker: invokerOf(i),
+    where: whereOf(i),
+  };
 }

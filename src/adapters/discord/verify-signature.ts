@@ -11,7 +11,10 @@ const HEX_KEY = /^[0-9a-f]{64}$/i;
 /** Turns the 64-hex-character public key from the Developer Portal into a KeyObject, once. */
 export function publicKeyFromHex(hex: string): KeyObject {
   if (!HEX_KEY.test(hex)) throw new TypeError('Discord public key must be 64 hex characters');
-  return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(hex, 'hex').toString('base64url') }, format: 'jwk' });
+  return createPublicKey({
+    key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(hex, 'hex').toString('base64url') },
+    format: 'jwk',
+  });
 }
 
 export type SignatureCheck = 'ok' | 'missing' | 'malformed' | 'bad_signature' | 'stale';
@@ -31,7 +34,12 @@ export function verifyDiscordRequest(key: KeyObject, input: VerifyInput): Signat
   const { signature, timestamp } = input;
   if (!signature || !timestamp) return 'missing';
   if (!HEX_SIGNATURE.test(signature) || !/^\d{1,12}$/.test(timestamp)) return 'malformed';
-  const valid = verify(null, Buffer.concat([Buffer.from(timestamp, 'utf8'), input.rawBody]), key, Buffer.from(signature, 'hex'));
+  const valid = verify(
+    null,
+    Buffer.concat([Buffer.from(timestamp, 'utf8'), input.rawBody]),
+    key,
+    Buffer.from(signature, 'hex'),
+  );
   if (!valid) return 'bad_signature';
   // Checked after the signature so an attacker cannot learn our clock from the answers.
   if (Math.abs(input.nowMs / 1000 - Number(timestamp)) > input.maxSkewSeconds) return 'stale';

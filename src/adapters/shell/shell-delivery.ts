@@ -12,7 +12,9 @@ export function createShellDelivery(output: Writable & { isTTY?: boolean }): Del
   return {
     async deliver(where, message) {
       n += 1;
-      output.write(`\n── posted to #${where.channelId} (${message.deliveryKey}) ──\n${renderText(message.reply, { ansi: !!output.isTTY })}\n`);
+      output.write(
+        `\n── posted to #${where.channelId} (${message.deliveryKey}) ──\n${renderText(message.reply, { ansi: !!output.isTTY })}\n`,
+      );
       return ok({ messageId: `shell-${n}` });
     },
   };

@@ -42,11 +42,20 @@ const HISTORY_LIMIT = 500;
 const EXIT_WORDS = new Set(['exit', 'quit', '/exit', '/quit']);
 
 /** One line in, one reply out: parse, dispatch, render. Exported for `herald run`. */
-export async function answerLine(line: string, deps: { dispatcher: Dispatcher; registry: CommandRegistry; invoker: Invoker; where?: Where }): Promise<Reply> {
+export async function answerLine(
+  line: string,
+  deps: { dispatcher: Dispatcher; registry: CommandRegistry; invoker: Invoker; where?: Where },
+): Promise<Reply> {
   const parsed = parseCommandLine(line, deps.registry);
   if (!parsed.ok) return failureReply(parsed.error);
   const { command, subcommand, args } = parsed.value;
-  return deps.dispatcher.dispatch({ command, subcommand, args, invoker: deps.invoker, where: deps.where ?? SHELL_WHERE });
+  return deps.dispatcher.dispatch({
+    command,
+    subcommand,
+    args,
+    invoker: deps.invoker,
+    where: deps.where ?? SHELL_WHERE,
+  });
 }
 
 /** Tab completion of command names, and of command names after `/help`. */
@@ -86,7 +95,11 @@ async function saveHistory(file: string | undefined, line: string): Promise<void
 /** Runs the shell until EOF, Ctrl-D or `exit`. Resolves with the exit code (0). */
 export async function runShell(opts: ShellOptions): Promise<number> {
   const interactive = opts.interactive ?? !!opts.input.isTTY;
-  const invoker: Invoker = { userId: opts.userId ?? 'local', displayName: 'you', platformLevel: opts.level ?? 'member' };
+  const invoker: Invoker = {
+    userId: opts.userId ?? 'local',
+    displayName: 'you',
+    platformLevel: opts.level ?? 'member',
+  };
   const render = (r: Reply): string => renderText(r, { ansi: interactive && !!opts.output.isTTY });
   // A reader that went away (`| head`) ends the session quietly instead of crashing on EPIPE.
   let outputClosed = false;
@@ -103,7 +116,13 @@ export async function runShell(opts: ShellOptions): Promise<number> {
     output: interactive ? opts.output : undefined,
     terminal: interactive,
     prompt: 'herald> ',
-    ...(interactive ? { history: await readHistory(opts.historyFile), historySize: HISTORY_LIMIT, completer: (l: string) => completeLine(l, opts.registry) } : {}),
+    ...(interactive
+      ? {
+          history: await readHistory(opts.historyFile),
+          historySize: HISTORY_LIMIT,
+          completer: (l: string) => completeLine(l, opts.registry),
+        }
+      : {}),
   });
 
   if (interactive) {
@@ -123,9 +142,22 @@ export async function runShell(opts: ShellOptions): Promise<number> {
     const load = /^:load\s+(.+)$/.exec(line);
     if (load && opts.load) {
       const r = await opts.load(load[1]!.trim());
-      write(r.ok ? `Loaded "${r.value.article.title ?? load[1]}"; commands now answer from it.` : render(failureReply(r.error)));
+      write(
+        r.ok
+          ? `Loaded "${r.value.article.title ?? load[1]}"; commands now answer from it.`
+          : render(failureReply(r.error)),
+      );
     } else {
-      write(render(await answerLine(line, { dispatcher: opts.dispatcher, registry: opts.registry, invoker, ...(opts.where ? { where: opts.where } : {}) })));
+      write(
+        render(
+          await answerLine(line, {
+            dispatcher: opts.dispatcher,
+            registry: opts.registry,
+            invoker,
+            ...(opts.where ? { where: opts.where } : {}),
+          }),
+        ),
+      );
     }
     // A blank line between replies keeps piped output readable.
     if (!interactive) write('');

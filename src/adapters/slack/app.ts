@@ -62,7 +62,7 @@ export interface SlackApp {
 export function createSlackApp(opts: SlackAppOptions): SlackApp {
   const mode = opts.appToken ? 'socket' : opts.signingSecret ? 'http' : null;
   if (!mode) throw new Error('Slack needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
-  if (mode === 'http' && !opts.http) throw new Error('Slack HTTP mode needs Herald\'s HTTP server');
+  if (mode === 'http' && !opts.http) throw new Error("Slack HTTP mode needs Herald's HTTP server");
   const logger = boltLogger(opts.logger, LogLevel.INFO);
   const clientOptions = {
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),

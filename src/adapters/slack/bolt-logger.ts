@@ -8,7 +8,8 @@ import type { Logger } from '../../core/ports.js';
 export function boltLogger(logger: Logger, level: LogLevel = LogLevel.INFO): SlackLogger {
   let current = level;
   let log = logger.child({ lib: 'slack' });
-  const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m))).join(' ');
+  const text = (msg: unknown[]) =>
+    msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m))).join(' ');
   return {
     debug: (...msg) => log.debug(text(msg)),
     info: (...msg) => log.info(text(msg)),

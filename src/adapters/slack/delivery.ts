@@ -18,7 +18,14 @@ import type { ChannelUnavailableHook } from './handlers.js';
 import { renderReply, type SlackMessage } from './render-blocks.js';
 
 /** Slack errors meaning the bot cannot post in this channel any more: pause, don't retry. */
-const CHANNEL_GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'channel_is_archived', 'restricted_action', 'team_access_not_granted']);
+const CHANNEL_GONE = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'channel_is_archived',
+  'restricted_action',
+  'team_access_not_granted',
+]);
 /** `ok: false` answers that are worth another try. */
 const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
 const EVENT_TYPE = 'herald_delivery';
@@ -43,7 +50,10 @@ export interface SlackDeliveryOptions {
   readonly now?: () => Date;
 }
 
-type Attempt = { kind: 'sent'; ts: string } | { kind: 'gone' | 'rejected'; code: string } | { kind: 'ratelimited' | 'http' | 'unknown'; code: string };
+type Attempt =
+  | { kind: 'sent'; ts: string }
+  | { kind: 'gone' | 'rejected'; code: string }
+  | { kind: 'ratelimited' | 'http' | 'unknown'; code: string };
 
 function classify(e: unknown): Attempt {
   const x = e as { code?: string; data?: { error?: string }; statusCode?: number; message?: string };
@@ -53,7 +63,8 @@ function classify(e: unknown): Attempt {
     return TRANSIENT.has(code) ? { kind: 'http', code } : { kind: 'rejected', code };
   }
   // The WebClient already waited Retry-After (and paused its queue); the message was not posted.
-  if (x.code === 'slack_webapi_rate_limited_error' || /rate limit was exceeded/i.test(x.message ?? '')) return { kind: 'ratelimited', code: 'ratelimited' };
+  if (x.code === 'slack_webapi_rate_limited_error' || /rate limit was exceeded/i.test(x.message ?? ''))
+    return { kind: 'ratelimited', code: 'ratelimited' };
   // Slack answered with an HTTP error: it did not accept the message, but we still look before retrying.
   if (x.code === 'slack_webapi_http_error') return { kind: 'http', code: `http_${x.statusCode ?? '?'}` };
   return { kind: 'unknown', code: x.message ?? 'request_failed' };
@@ -82,8 +93,17 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
   async function findPosted(channel: string, key: string, since: Date): Promise<string | false | null> {
     if (!verify) return null;
     try {
-      const res = await client.conversations.history({ channel, oldest: String(Math.floor(since.getTime() / 1000) - 60), include_all_metadata: true, limit: 200 });
-      const hit = res.messages?.find((m) => m.metadata?.event_type === EVENT_TYPE && (m.metadata.event_payload as { key?: string } | undefined)?.key === key);
+      const res = await client.conversations.history({
+        channel,
+        oldest: String(Math.floor(since.getTime() / 1000) - 60),
+        include_all_metadata: true,
+        limit: 200,
+      });
+      const hit = res.messages?.find(
+        (m) =>
+          m.metadata?.event_type === EVENT_TYPE &&
+          (m.metadata.event_payload as { key?: string } | undefined)?.key === key,
+      );
       return hit?.ts ?? false;
     } catch (e) {
       log.warn({ err: e, channel }, 'slack: could not check whether a digest was posted');
@@ -92,7 +112,11 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
   }
 
   const failed = (where: Where, code: string, message: string) =>
-    err(failure(code === 'ratelimited' ? 'rate_limited' : 'platform_error', message, { details: { channel: where.channelId, slackError: code } }));
+    err(
+      failure(code === 'ratelimited' ? 'rate_limited' : 'platform_error', message, {
+        details: { channel: where.channelId, slackError: code },
+      }),
+    );
 
   /** Decides whether this process may post `pkey` now; a Result when it must not (or already did). */
   async function mayPost(where: Where, pkey: string): Promise<Result<string> | 'go'> {
@@ -108,12 +132,18 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
       }
       const age = now().getTime() - new Date(rec.updatedAt).getTime();
       if (found === null || age < (opts.staleAfterMs ?? 10 * 60_000)) {
-        return failed(where, 'in_flight', 'This digest is being posted, or it is unknown whether it was; it will not be posted twice.');
+        return failed(
+          where,
+          'in_flight',
+          'This digest is being posted, or it is unknown whether it was; it will not be posted twice.',
+        );
       }
       // The poster crashed before it could post: take the row over (one process wins the reclaim).
       await opts.journal.markFailed(pkey, 'stale pending: poster gone');
     }
-    return (await opts.journal.reclaimFailed(pkey, maxAttempts * 3)) ? 'go' : failed(where, 'gave_up', 'This digest failed too often and is not tried again.');
+    return (await opts.journal.reclaimFailed(pkey, maxAttempts * 3))
+      ? 'go'
+      : failed(where, 'gave_up', 'This digest failed too often and is not tried again.');
   }
 
   async function postPart(where: Where, part: SlackMessage, pkey: string): Promise<Result<string>> {
@@ -122,7 +152,7 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
     const started = now();
     let last = 'unknown';
     let waits = 0;
-    for (let attempt = 1; attempt <= maxAttempts; ) {
+    for (let attempt = 1; attempt <= maxAttempts;) {
       let outcome: Attempt;
       try {
         const res = await client.chat.postMessage({
@@ -145,11 +175,18 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
         return ok(outcome.ts);
       }
       last = outcome.code;
-      log.warn({ channel: where.channelId, key: pkey, attempt, slackError: outcome.code, kind: outcome.kind }, 'slack: digest post failed');
+      log.warn(
+        { channel: where.channelId, key: pkey, attempt, slackError: outcome.code, kind: outcome.kind },
+        'slack: digest post failed',
+      );
       if (outcome.kind === 'gone') {
         await opts.journal.markFailed(pkey, outcome.code);
         await opts.onChannelUnavailable?.(where, outcome.code);
-        return failed(where, outcome.code, `Herald can no longer post in this channel (${outcome.code}); its schedules are paused.`);
+        return failed(
+          where,
+          outcome.code,
+          `Herald can no longer post in this channel (${outcome.code}); its schedules are paused.`,
+        );
       }
       if (outcome.kind === 'rejected') break;
       if (outcome.kind === 'ratelimited') {
@@ -164,7 +201,11 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
       }
       if (found === null && outcome.kind === 'unknown') {
         // Leave the row pending: a later check (after a restart) can still find the message.
-        return failed(where, outcome.code, 'Slack did not answer; the digest may or may not have been posted, so it is not posted again.');
+        return failed(
+          where,
+          outcome.code,
+          'Slack did not answer; the digest may or may not have been posted, so it is not posted again.',
+        );
       }
       if (++attempt <= maxAttempts) await sleep((opts.retryDelayMs ?? 1_000) * (attempt - 1));
     }
@@ -176,7 +217,8 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
     client,
     async deliver(where: Where, message: OutboundMessage) {
       const { messages, warnings } = renderReply(message.reply);
-      if (warnings.length) log.warn({ warnings, key: message.deliveryKey }, 'slack: parts of a digest could not be rendered');
+      if (warnings.length)
+        log.warn({ warnings, key: message.deliveryKey }, 'slack: parts of a digest could not be rendered');
       let first: string | null = null;
       for (const [i, part] of messages.entries()) {
         // The platform prefix keeps these rows apart from the scheduler's own row for the same key.

@@ -56,7 +56,9 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       return;
     }
     const { share, ...inv } = parsed.value;
-    const audience: Audience = share ? { share: true } : { shareValue: encodeShareValue(inv.command, inv.subcommand, inv.args) };
+    const audience: Audience = share
+      ? { share: true }
+      : { shareValue: encodeShareValue(inv.command, inv.subcommand, inv.args) };
     const work: Promise<Reply> = deps.permissions
       .invoker(body.team_id, body.user_id, body.user_name)
       .then((invoker) => deps.dispatcher.dispatch({ ...inv, invoker }));
@@ -81,12 +83,25 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   });
 
   /** Answers a button press: through its response_url as a new message, or in the user's DM with the app. */
-  async function answerAction(body: BlockAction, respond: RespondFn, client: WebClient, actionId: string, payloads: ResponsePayload[]): Promise<void> {
+  async function answerAction(
+    body: BlockAction,
+    respond: RespondFn,
+    client: WebClient,
+    actionId: string,
+    payloads: ResponsePayload[],
+  ): Promise<void> {
     for (const payload of payloads) {
       try {
         // Buttons in an app-home view have no response_url: answer in the user's DM with the app.
         if (body.response_url) await respond({ ...payload, replace_original: false });
-        else await client.chat.postMessage({ channel: body.user.id, text: payload.text, blocks: payload.blocks, unfurl_links: false, unfurl_media: false });
+        else
+          await client.chat.postMessage({
+            channel: body.user.id,
+            text: payload.text,
+            blocks: payload.blocks,
+            unfurl_links: false,
+            unfurl_media: false,
+          });
       } catch (e) {
         log.error({ err: e, action: actionId }, 'slack: answering a button failed');
       }
@@ -94,11 +109,20 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   }
 
   /** Re-runs what a button carries, as the user who pressed it, in the channel it was pressed in. */
-  async function rerun(body: BlockAction, value: string | undefined, actionId: string): Promise<{ reply: Reply; value: string | null }> {
+  async function rerun(
+    body: BlockAction,
+    value: string | undefined,
+    actionId: string,
+  ): Promise<{ reply: Reply; value: string | null }> {
     const button = decodeButtonValue(value);
     if (!button) {
       log.warn({ action_id: actionId }, 'slack: button without a Herald value');
-      return { reply: failureReply(failure('bad_input', 'This button is no longer valid.', { hint: 'Run the command again.' })), value: null };
+      return {
+        reply: failureReply(
+          failure('bad_input', 'This button is no longer valid.', { hint: 'Run the command again.' }),
+        ),
+        value: null,
+      };
     }
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const channelId = body.channel?.id ?? body.container?.channel_id ?? body.user.id;
@@ -107,35 +131,51 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     return { reply, value: encodeShareValue(button.c, button.s, button.a ?? {}) };
   }
 
-  app.action<BlockAction>({ type: 'block_actions', action_id: new RegExp(`^${ACTION_PREFIX}`) }, async ({ ack, body, action, respond, client }) => {
-    await ack();
-    const { reply, value } = await rerun(body, 'value' in action ? action.value : undefined, action.action_id);
-    // The answer goes to the presser alone, with a share button when it came through a response_url.
-    await answerAction(body, respond, client, action.action_id, responsePayloads(reply, log, body.response_url ? { shareValue: value } : {}));
-  });
+  app.action<BlockAction>(
+    { type: 'block_actions', action_id: new RegExp(`^${ACTION_PREFIX}`) },
+    async ({ ack, body, action, respond, client }) => {
+      await ack();
+      const { reply, value } = await rerun(body, 'value' in action ? action.value : undefined, action.action_id);
+      // The answer goes to the presser alone, with a share button when it came through a response_url.
+      await answerAction(
+        body,
+        respond,
+        client,
+        action.action_id,
+        responsePayloads(reply, log, body.response_url ? { shareValue: value } : {}),
+      );
+    },
+  );
 
   // "Share in channel": run the same invocation again (access re-checked for the presser) and
   // post it in_channel; errors and moderator/admin answers stay ephemeral whatever the value says.
-  app.action<BlockAction>({ type: 'block_actions', action_id: SHARE_ACTION_ID }, async ({ ack, body, action, respond, client }) => {
-    await ack();
-    let { reply } = await rerun(body, 'value' in action ? action.value : undefined, action.action_id);
-    if (!shareable(reply) && reply.kind !== 'error' && reply.kind !== 'not_found') {
-      log.info({ user: body.user.id, title: reply.title }, 'slack: refused to share an ephemeral-only answer');
-      reply = failureReply(failure('permission_denied', 'This answer is only for you; it cannot be shared in the channel.'));
-    }
-    await answerAction(body, respond, client, action.action_id, responsePayloads(reply, log, { share: true }));
-  });
+  app.action<BlockAction>(
+    { type: 'block_actions', action_id: SHARE_ACTION_ID },
+    async ({ ack, body, action, respond, client }) => {
+      await ack();
+      let { reply } = await rerun(body, 'value' in action ? action.value : undefined, action.action_id);
+      if (!shareable(reply) && reply.kind !== 'error' && reply.kind !== 'not_found') {
+        log.info({ user: body.user.id, title: reply.title }, 'slack: refused to share an ephemeral-only answer');
+        reply = failureReply(
+          failure('permission_denied', 'This answer is only for you; it cannot be shared in the channel.'),
+        );
+      }
+      await answerAction(body, respond, client, action.action_id, responsePayloads(reply, log, { share: true }));
+    },
+  );
 
   // Link buttons also send block_actions; Slack shows an error icon unless they are acked.
   app.action({ type: 'block_actions', action_id: /^link:/ }, async ({ ack }) => {
     await ack();
   });
 
-  const lost = (reason: string) => async ({ event, body }: { event: { channel: string }; body: { team_id?: string } }) => {
-    const where = whereOf(body.team_id ?? '', event.channel);
-    log.info({ channel: event.channel, reason }, 'slack: bot can no longer post in a channel');
-    await deps.onChannelUnavailable?.(where, reason);
-  };
+  const lost =
+    (reason: string) =>
+    async ({ event, body }: { event: { channel: string }; body: { team_id?: string } }) => {
+      const where = whereOf(body.team_id ?? '', event.channel);
+      log.info({ channel: event.channel, reason }, 'slack: bot can no longer post in a channel');
+      await deps.onChannelUnavailable?.(where, reason);
+    };
   app.event('channel_left', lost('removed_from_channel'));
   app.event('group_left', lost('removed_from_channel'));
   app.event('channel_archive', lost('channel_archived'));

@@ -64,7 +64,8 @@ export function splitEscaped(raw: string, max: number, escape: (s: string) => st
     const escaped = escape(piece);
     if (escaped.length <= max) out.push(escaped);
     // Shrink the raw budget in proportion to how much escaping grew this piece; the escaped limit stays.
-    else out.push(...splitEscaped(piece, max, escape, Math.max(1, Math.floor((piece.length * max) / escaped.length) - 1)));
+    else
+      out.push(...splitEscaped(piece, max, escape, Math.max(1, Math.floor((piece.length * max) / escaped.length) - 1)));
   }
   return out;
 }

@@ -43,20 +43,35 @@ export interface SlackManifest {
   readonly warnings: readonly string[];
 }
 
-const hint = (c: CommandDefinition) => usage(c).replace(/^\/\S+\s*/, '').slice(0, 1000);
+const hint = (c: CommandDefinition) =>
+  usage(c)
+    .replace(/^\/\S+\s*/, '')
+    .slice(0, 1000);
 
 export function slackManifest(opts: ManifestOptions): Result<SlackManifest> {
   const umbrella = opts.umbrella ?? UMBRELLA;
   let requestUrl: string | undefined;
   if (!opts.socketMode) {
-    if (!opts.url) return err(failure('bad_input', 'HTTP mode needs the public URL of Herald (--url https://...), or use --socket-mode.'));
+    if (!opts.url)
+      return err(
+        failure('bad_input', 'HTTP mode needs the public URL of Herald (--url https://...), or use --socket-mode.'),
+      );
     let u: URL;
     try {
       u = new URL(opts.url);
     } catch {
-      return err(failure('bad_input', `--url "${opts.url}" is not a URL.`, { hint: 'Example: --url https://herald.example.org' }));
+      return err(
+        failure('bad_input', `--url "${opts.url}" is not a URL.`, {
+          hint: 'Example: --url https://herald.example.org',
+        }),
+      );
     }
-    if (u.protocol !== 'https:') return err(failure('bad_input', `Slack only calls https URLs (got ${u.protocol}//).`, { hint: 'Put Herald behind TLS, or use --socket-mode.' }));
+    if (u.protocol !== 'https:')
+      return err(
+        failure('bad_input', `Slack only calls https URLs (got ${u.protocol}//).`, {
+          hint: 'Put Herald behind TLS, or use --socket-mode.',
+        }),
+      );
     // A base path (reverse proxy) is kept; a URL already ending in /slack/events is not doubled.
     requestUrl = `${u.origin}${u.pathname.replace(/\/+$/, '').replace(/\/slack\/events$/, '')}${SLACK_EVENTS_PATH}`;
   }
@@ -64,15 +79,38 @@ export function slackManifest(opts: ManifestOptions): Result<SlackManifest> {
   const withUrl = requestUrl ? { url: requestUrl } : {};
   const own = opts.commands.filter((c) => c.name !== umbrella);
   const room = MAX_SLASH_COMMANDS - 1;
-  if (own.length > room) warnings.push(`Slack allows ${MAX_SLASH_COMMANDS} slash commands; ${own.slice(room).map((c) => `/${c.name}`).join(', ')} only work as /${umbrella} <command>.`);
+  if (own.length > room)
+    warnings.push(
+      `Slack allows ${MAX_SLASH_COMMANDS} slash commands; ${own
+        .slice(room)
+        .map((c) => `/${c.name}`)
+        .join(', ')} only work as /${umbrella} <command>.`,
+    );
   const slash = [
-    { command: `/${umbrella}`, description: 'Run any Herald command: /herald help', usage_hint: '<command> [options]', should_escape: false, ...withUrl },
-    ...own.slice(0, room).map((c) => ({ command: `/${c.name}`, description: c.description, usage_hint: hint(c), should_escape: false, ...withUrl })),
+    {
+      command: `/${umbrella}`,
+      description: 'Run any Herald command: /herald help',
+      usage_hint: '<command> [options]',
+      should_escape: false,
+      ...withUrl,
+    },
+    ...own
+      .slice(0, room)
+      .map((c) => ({
+        command: `/${c.name}`,
+        description: c.description,
+        usage_hint: hint(c),
+        should_escape: false,
+        ...withUrl,
+      })),
   ];
   const name = opts.appName ?? 'Herald';
   const manifest = {
     _metadata: { major_version: 1, minor_version: 1 },
-    display_information: { name, description: 'Answers slash commands with cited facts from news articles, and posts digests.' },
+    display_information: {
+      name,
+      description: 'Answers slash commands with cited facts from news articles, and posts digests.',
+    },
     features: {
       bot_user: { display_name: name, always_online: true },
       slash_commands: slash,

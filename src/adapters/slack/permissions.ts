@@ -40,7 +40,10 @@ export function createSlackPermissions(opts: SlackPermissionsOptions): SlackPerm
     try {
       const res = await opts.client.users.info({ user: userId });
       const u = res.user;
-      const value = { admin: !!(u && !u.deleted && (u.is_admin || u.is_owner || u.is_primary_owner)), ...(u?.real_name ? { name: u.real_name } : {}) };
+      const value = {
+        admin: !!(u && !u.deleted && (u.is_admin || u.is_owner || u.is_primary_owner)),
+        ...(u?.real_name ? { name: u.real_name } : {}),
+      };
       users.set(key, { value, until: now() + ttl });
       return value;
     } catch (e) {
@@ -73,10 +76,17 @@ export function createSlackPermissions(opts: SlackPermissionsOptions): SlackPerm
     async invoker(teamId, userId, displayName) {
       const [info, byUser] = await Promise.all([
         userInfo(teamId, userId),
-        opts.userGroups === false ? Promise.resolve(new Map<string, string[]>()) : groupsOf(teamId).catch(() => new Map<string, string[]>()),
+        opts.userGroups === false
+          ? Promise.resolve(new Map<string, string[]>())
+          : groupsOf(teamId).catch(() => new Map<string, string[]>()),
       ]);
       const name = displayName ?? info.name;
-      return { userId, platformLevel: info.admin ? 'admin' : 'member', roleIds: byUser.get(userId) ?? [], ...(name ? { displayName: name } : {}) };
+      return {
+        userId,
+        platformLevel: info.admin ? 'admin' : 'member',
+        roleIds: byUser.get(userId) ?? [],
+        ...(name ? { displayName: name } : {}),
+      };
     },
   };
 }

@@ -66,7 +66,10 @@ function headerBlocks(text: string): SlackBlock[] {
   if (clean === '') return [];
   const [first, ...rest] = splitText(clean, L.headerText);
   // The part of a long heading that does not fit the header continues, in bold, below it.
-  return [{ type: 'header', text: { type: 'plain_text', text: first!, emoji: false } }, ...rest.flatMap((r) => sections(r).map(boldSection))];
+  return [
+    { type: 'header', text: { type: 'plain_text', text: first!, emoji: false } },
+    ...rest.flatMap((r) => sections(r).map(boldSection)),
+  ];
 }
 
 function boldSection(b: SlackBlock): SlackBlock {
@@ -84,7 +87,11 @@ function fieldsBlocks(fields: readonly { name: string; value: string }[]): Slack
 
 /** Encodes a command button; null when its arguments do not fit Slack's 2,000-character value. */
 export function encodeButtonValue(b: Extract<Button, { kind: 'command' }>): string | null {
-  const payload: ButtonPayload = { c: b.command, ...(b.subcommand ? { s: b.subcommand } : {}), ...(b.args ? { a: b.args } : {}) };
+  const payload: ButtonPayload = {
+    c: b.command,
+    ...(b.subcommand ? { s: b.subcommand } : {}),
+    ...(b.args ? { a: b.args } : {}),
+  };
   const value = JSON.stringify(payload);
   return value.length <= L.buttonValue ? value : null;
 }
@@ -123,7 +130,13 @@ function buttonBlocks(buttons: readonly Button[], seq: { n: number }, warnings: 
       continue;
     }
     // action_id must be unique within a message; the counter runs across the whole reply.
-    elements.push({ type: 'button', text, value, action_id: `${ACTION_PREFIX}${b.command}:${seq.n++}`, ...(b.style === 'primary' ? { style: 'primary' } : {}) });
+    elements.push({
+      type: 'button',
+      text,
+      value,
+      action_id: `${ACTION_PREFIX}${b.command}:${seq.n++}`,
+      ...(b.style === 'primary' ? { style: 'primary' } : {}),
+    });
   }
   return chunk(elements, L.actionsElements).map((els) => ({ type: 'actions', elements: els }));
 }
@@ -137,16 +150,27 @@ function renderBlock(block: Block, seq: { n: number }, warnings: string[]): Slac
     case 'list': {
       // An item longer than a section continues on the next line(s) rather than being cut.
       const lines = block.items.flatMap((item, i) =>
-        splitEscaped(item, L.sectionText - 12, escapeMrkdwn).map((t, k) => (k === 0 ? `${block.ordered ? `${i + 1}.` : '•'} ${t}` : `   ${t}`)),
+        splitEscaped(item, L.sectionText - 12, escapeMrkdwn).map((t, k) =>
+          k === 0 ? `${block.ordered ? `${i + 1}.` : '•'} ${t}` : `   ${t}`,
+        ),
       );
-      if (block.title) lines.unshift(...splitEscaped(block.title, L.sectionText - 2, escapeMrkdwn).map((t) => `*${t}*`));
+      if (block.title)
+        lines.unshift(...splitEscaped(block.title, L.sectionText - 2, escapeMrkdwn).map((t) => `*${t}*`));
       return [...linesToSections(lines), ...(block.cite ? citationBlocks(block.cite) : [])];
     }
     case 'quote': {
       const speaker = block.speaker ? `\n— ${escapeMrkdwn(block.speaker)}` : '';
-      const body = splitEscaped(block.text, L.sectionText - 200, escapeMrkdwn).map((t) => t.split('\n').map((l) => `> ${l}`).join('\n'));
+      const body = splitEscaped(block.text, L.sectionText - 200, escapeMrkdwn).map((t) =>
+        t
+          .split('\n')
+          .map((l) => `> ${l}`)
+          .join('\n'),
+      );
       const last = body.length - 1;
-      return [...body.map((t, i) => section(i === last ? t + speaker : t)), ...(block.cite ? citationBlocks(block.cite) : [])];
+      return [
+        ...body.map((t, i) => section(i === last ? t + speaker : t)),
+        ...(block.cite ? citationBlocks(block.cite) : []),
+      ];
     }
     case 'fields':
       return fieldsBlocks(block.fields);
@@ -154,11 +178,15 @@ function renderBlock(block: Block, seq: { n: number }, warnings: string[]): Slac
       return citationBlocks(block.cite);
     case 'source': {
       const label = block.title ?? block.url ?? block.name ?? '';
-      const parts = [mrkdwnLink(block.url, label), block.name && block.name !== label ? escapeMrkdwn(block.name) : ''].filter(Boolean);
+      const parts = [
+        mrkdwnLink(block.url, label),
+        block.name && block.name !== label ? escapeMrkdwn(block.name) : '',
+      ].filter(Boolean);
       if (parts.length === 0) return [];
       const full = `Source: ${parts.join(' · ')}`;
       // A link too long for a context element is shown as its escaped label pieces instead.
-      const texts = full.length <= L.contextText ? [full] : splitEscaped(`Source: ${label}`, L.contextText, escapeMrkdwn);
+      const texts =
+        full.length <= L.contextText ? [full] : splitEscaped(`Source: ${label}`, L.contextText, escapeMrkdwn);
       return chunk(texts, L.contextElements).map((els) => ({ type: 'context', elements: els.map(mrkdwn) }));
     }
     case 'buttons':

@@ -26,7 +26,8 @@ export function responsePayloads(reply: Reply, logger?: Logger, audience: Audien
   const inChannel = audience.share === true && shareable(reply);
   const button = !inChannel && shareable(reply) && audience.shareValue ? [shareBlock(audience.shareValue)] : [];
   const { messages, warnings } = renderReply(reply, button);
-  if (warnings.length > 0) logger?.warn({ warnings, title: reply.title }, 'slack: parts of a reply could not be rendered');
+  if (warnings.length > 0)
+    logger?.warn({ warnings, title: reply.title }, 'slack: parts of a reply could not be rendered');
   const response_type = inChannel ? 'in_channel' : 'ephemeral';
   return messages.map((m) => ({ response_type, text: m.text, blocks: [...m.blocks] }));
 }

@@ -31,13 +31,21 @@ export function shareable(reply: Reply): boolean {
  * The share button's value: the invocation to re-run. Null when the arguments are not plain
  * values or do not fit Slack's 2,000-character button value (then `--share` still works).
  */
-export function encodeShareValue(command: string, subcommand: string | null | undefined, args: Readonly<Record<string, unknown>>): string | null {
+export function encodeShareValue(
+  command: string,
+  subcommand: string | null | undefined,
+  args: Readonly<Record<string, unknown>>,
+): string | null {
   const a: Record<string, string | number | boolean> = {};
   for (const [k, v] of Object.entries(args)) {
     if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return null;
     a[k] = v;
   }
-  const payload: ButtonPayload = { c: command, ...(subcommand ? { s: subcommand } : {}), ...(Object.keys(a).length > 0 ? { a } : {}) };
+  const payload: ButtonPayload = {
+    c: command,
+    ...(subcommand ? { s: subcommand } : {}),
+    ...(Object.keys(a).length > 0 ? { a } : {}),
+  };
   const value = JSON.stringify(payload);
   return value.length <= L.buttonValue ? value : null;
 }
@@ -47,6 +55,13 @@ export function shareBlock(value: string): SlackBlock {
   return {
     type: 'actions',
     block_id: SHARE_ACTION_ID,
-    elements: [{ type: 'button', text: { type: 'plain_text', text: 'Share in channel', emoji: false }, value, action_id: SHARE_ACTION_ID }],
+    elements: [
+      {
+        type: 'button',
+        text: { type: 'plain_text', text: 'Share in channel', emoji: false },
+        value,
+        action_id: SHARE_ACTION_ID,
+      },
+    ],
   };
 }

@@ -47,11 +47,21 @@ function renderBlock(block: Block, opts: TextRenderOptions): string[] {
     case 'text':
       return [block.text, ...(block.cite ? citationLines(block.cite, opts) : [])];
     case 'list': {
-      const items = block.items.map((item, i) => (block.ordered ? `${String(i + 1).padStart(2)}. ${item}` : `  • ${item}`));
-      return [...(block.title ? [`${block.title}:`] : []), ...items, ...(block.cite && block.ordered ? citationLines(block.cite, opts) : [])];
+      const items = block.items.map((item, i) =>
+        block.ordered ? `${String(i + 1).padStart(2)}. ${item}` : `  • ${item}`,
+      );
+      return [
+        ...(block.title ? [`${block.title}:`] : []),
+        ...items,
+        ...(block.cite && block.ordered ? citationLines(block.cite, opts) : []),
+      ];
     }
     case 'quote':
-      return [`“${block.text}”`, ...(block.speaker ? [`  — ${block.speaker}`] : []), ...(block.cite ? citationLines(block.cite, opts) : [])];
+      return [
+        `“${block.text}”`,
+        ...(block.speaker ? [`  — ${block.speaker}`] : []),
+        ...(block.cite ? citationLines(block.cite, opts) : []),
+      ];
     case 'fields': {
       const width = Math.min(24, Math.max(...block.fields.map((f) => f.name.length)));
       return block.fields.map((f) => `${`${f.name}:`.padEnd(width + 2)}${f.value}`);

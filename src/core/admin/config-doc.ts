@@ -11,7 +11,10 @@ import type { StoreRepositories } from '../store/repositories.js';
 export const CONFIG_DOC_VERSION = 1;
 
 const pattern = z.string().min(1).max(200);
-const filtersSchema = z.strictObject({ include: z.array(pattern).max(20).default([]), exclude: z.array(pattern).max(20).default([]) });
+const filtersSchema = z.strictObject({
+  include: z.array(pattern).max(20).default([]),
+  exclude: z.array(pattern).max(20).default([]),
+});
 const httpUrl = z
   .string()
   .trim()
@@ -32,9 +35,19 @@ const channelSchema = z.strictObject({
     })
     .partial()
     .optional(),
-  feeds: z.array(z.strictObject({ url: httpUrl, title: z.string().nullable().optional(), filters: filtersSchema.optional() })).max(200).default([]),
+  feeds: z
+    .array(z.strictObject({ url: httpUrl, title: z.string().nullable().optional(), filters: filtersSchema.optional() }))
+    .max(200)
+    .default([]),
   schedules: z
-    .array(z.strictObject({ cron: z.string().min(1).max(100), timezone: z.string().min(1), kind: z.enum(['new-articles', 'current-article'] satisfies typeof SCHEDULE_KINDS), paused: z.boolean().default(false) }))
+    .array(
+      z.strictObject({
+        cron: z.string().min(1).max(100),
+        timezone: z.string().min(1),
+        kind: z.enum(['new-articles', 'current-article'] satisfies typeof SCHEDULE_KINDS),
+        paused: z.boolean().default(false),
+      }),
+    )
     .max(50)
     .default([]),
 });
@@ -57,27 +70,52 @@ export async function exportConfig(repos: StoreRepositories, workspace: Workspac
     const feeds: ChannelDoc['feeds'] = [];
     for (const sub of await repos.subscriptions.listForChannel(channel.id)) {
       const feed = await repos.feeds.get(sub.feedId);
-      if (feed) feeds.push({ url: feed.url, title: feed.title, filters: { include: [...sub.filters.include], exclude: [...sub.filters.exclude] } });
+      if (feed)
+        feeds.push({
+          url: feed.url,
+          title: feed.title,
+          filters: { include: [...sub.filters.include], exclude: [...sub.filters.exclude] },
+        });
     }
-    const schedules = (await repos.schedules.listForChannel(channel.id)).map((s) => ({ cron: s.cron, timezone: s.timezone, kind: s.kind, paused: s.paused }));
+    const schedules = (await repos.schedules.listForChannel(channel.id)).map((s) => ({
+      cron: s.cron,
+      timezone: s.timezone,
+      kind: s.kind,
+      paused: s.paused,
+    }));
     const s = channel.settings;
     channels.push({
       channel: channel.externalId,
       name: channel.name,
-      settings: { timezone: s.timezone, format: s.digestFormat, article: s.currentArticleId, filters: { include: [...s.filters.include], exclude: [...s.filters.exclude] } },
+      settings: {
+        timezone: s.timezone,
+        format: s.digestFormat,
+        article: s.currentArticleId,
+        filters: { include: [...s.filters.include], exclude: [...s.filters.exclude] },
+      },
       feeds: feeds.sort((a, b) => a.url.localeCompare(b.url)),
       schedules,
     });
   }
   channels.sort((a, b) => a.channel.localeCompare(b.channel));
-  return { herald: CONFIG_DOC_VERSION, workspace: { platform: workspace.platform, id: workspace.externalId }, channels };
+  return {
+    herald: CONFIG_DOC_VERSION,
+    workspace: { platform: workspace.platform, id: workspace.externalId },
+    channels,
+  };
 }
 
-const xmlAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const xmlAttr = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 /** The feeds as OPML 2.0, one outline per channel, for feed readers and other bots. */
 export function toOpml(doc: ConfigDoc, platform: Platform, workspaceId: string): string {
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">', `  <head><title>${xmlAttr(`Herald feeds: ${platform} ${workspaceId}`)}</title></head>`, '  <body>'];
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<opml version="2.0">',
+    `  <head><title>${xmlAttr(`Herald feeds: ${platform} ${workspaceId}`)}</title></head>`,
+    '  <body>',
+  ];
   for (const ch of doc.channels) {
     if (ch.feeds.length === 0) continue;
     const label = xmlAttr(ch.name ?? ch.channel);

@@ -26,11 +26,19 @@ export function parseConfigDoc(text: string): Result<ConfigDoc> {
   }
   const parsed = configDocSchema.safeParse(json);
   if (parsed.success) return ok(parsed.data);
-  const problems = parsed.error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(document)'}: ${i.message}`);
-  return err(failure('bad_input', `The configuration was refused:\n- ${problems.join('\n- ')}`, { hint: HINT, details: { problems } }));
+  const problems = parsed.error.issues.map(
+    (i) => `${i.path.length > 0 ? i.path.join('.') : '(document)'}: ${i.message}`,
+  );
+  return err(
+    failure('bad_input', `The configuration was refused:\n- ${problems.join('\n- ')}`, {
+      hint: HINT,
+      details: { problems },
+    }),
+  );
 }
 
-const sameFilters = (a: ContentFilters, b: ContentFilters): boolean => JSON.stringify([a.include, a.exclude]) === JSON.stringify([b.include, b.exclude]);
+const sameFilters = (a: ContentFilters, b: ContentFilters): boolean =>
+  JSON.stringify([a.include, a.exclude]) === JSON.stringify([b.include, b.exclude]);
 const normaliseCron = (expr: string): string => expr.trim().split(/\s+/).join(' ');
 
 /**
@@ -38,7 +46,14 @@ const normaliseCron = (expr: string): string => expr.trim().split(/\s+/).join(' 
  * import accepts exactly what `/schedule add` accepts), filter patterns, and that a pinned
  * article is stored. Returns the document with zones and cron spacing normalised.
  */
-export async function checkConfigDoc(doc: ConfigDoc, deps: { readonly control: ScheduleControl | undefined; readonly repos: Pick<StoreRepositories, 'articles'>; readonly now: Date }): Promise<Result<ConfigDoc>> {
+export async function checkConfigDoc(
+  doc: ConfigDoc,
+  deps: {
+    readonly control: ScheduleControl | undefined;
+    readonly repos: Pick<StoreRepositories, 'articles'>;
+    readonly now: Date;
+  },
+): Promise<Result<ConfigDoc>> {
   const problems: string[] = [];
   const zone = (path: string, z: string): string | null => {
     const checked = checkTimezone(z);
@@ -58,7 +73,8 @@ export async function checkConfigDoc(doc: ConfigDoc, deps: { readonly control: S
     const settings = ch.settings ? { ...ch.settings } : undefined;
     if (settings?.timezone) settings.timezone = zone(`${at}.settings.timezone`, settings.timezone) ?? settings.timezone;
     filters(`${at}.settings.filters`, settings?.filters);
-    if (settings?.article && !(await deps.repos.articles.get(settings.article))) problems.push(`${at}.settings.article: no stored article has id "${settings.article}"`);
+    if (settings?.article && !(await deps.repos.articles.get(settings.article)))
+      problems.push(`${at}.settings.article: no stored article has id "${settings.article}"`);
     ch.feeds.forEach((f, j) => filters(`${at}.feeds.${j}.filters`, f.filters));
     const schedules = ch.schedules.map((s, j) => {
       const tz = zone(`${at}.schedules.${j}.timezone`, s.timezone);
@@ -73,7 +89,13 @@ export async function checkConfigDoc(doc: ConfigDoc, deps: { readonly control: S
     });
     channels.push({ ...ch, ...(settings ? { settings } : {}), schedules });
   }
-  if (problems.length > 0) return err(failure('bad_input', `The configuration was refused:\n- ${problems.join('\n- ')}`, { hint: HINT, details: { problems } }));
+  if (problems.length > 0)
+    return err(
+      failure('bad_input', `The configuration was refused:\n- ${problems.join('\n- ')}`, {
+        hint: HINT,
+        details: { problems },
+      }),
+    );
   return ok({ ...doc, channels });
 }
 
@@ -93,17 +115,24 @@ export interface ApplyOptions {
 export async function applyConfig(tx: StoreRepositories, doc: ConfigDoc, o: ApplyOptions): Promise<string[]> {
   const changes: string[] = [];
   for (const entry of doc.channels) {
-    const channel = await tx.channels.ensure({ platform: o.platform, workspaceId: o.workspaceId, channelId: entry.channel }, entry.name ?? null);
+    const channel = await tx.channels.ensure(
+      { platform: o.platform, workspaceId: o.workspaceId, channelId: entry.channel },
+      entry.name ?? null,
+    );
     const label = `${entry.name ?? entry.channel}:`;
     const s = entry.settings ?? {};
     const patch = {
       ...(s.timezone !== undefined && s.timezone !== channel.settings.timezone ? { timezone: s.timezone } : {}),
       ...(s.format !== undefined && s.format !== channel.settings.digestFormat ? { digestFormat: s.format } : {}),
-      ...(s.article !== undefined && s.article !== channel.settings.currentArticleId ? { currentArticleId: s.article } : {}),
+      ...(s.article !== undefined && s.article !== channel.settings.currentArticleId
+        ? { currentArticleId: s.article }
+        : {}),
       ...(s.filters !== undefined && !sameFilters(s.filters, channel.settings.filters) ? { filters: s.filters } : {}),
     };
     for (const [key, value] of Object.entries(patch)) {
-      changes.push(`${label} ${key} ${JSON.stringify(channel.settings[key as keyof typeof channel.settings])} → ${JSON.stringify(value)}`);
+      changes.push(
+        `${label} ${key} ${JSON.stringify(channel.settings[key as keyof typeof channel.settings])} → ${JSON.stringify(value)}`,
+      );
     }
     if (Object.keys(patch).length > 0) await tx.channels.updateSettings(channel.id, patch);
 
@@ -120,10 +149,19 @@ export async function applyConfig(tx: StoreRepositories, doc: ConfigDoc, o: Appl
     const existingSchedules = [...(await tx.schedules.listForChannel(channel.id))];
     const kept = new Set<number>();
     for (const want of entry.schedules) {
-      const same = existingSchedules.find((e) => !kept.has(e.id) && e.cron === want.cron && e.timezone === want.timezone && e.kind === want.kind);
+      const same = existingSchedules.find(
+        (e) => !kept.has(e.id) && e.cron === want.cron && e.timezone === want.timezone && e.kind === want.kind,
+      );
       const what = `${want.cron} (${want.timezone}) ${want.kind}`;
       if (!same) {
-        const created = await tx.schedules.create({ channelId: channel.id, cron: want.cron, timezone: want.timezone, kind: want.kind, paused: want.paused, createdBy: o.actorId });
+        const created = await tx.schedules.create({
+          channelId: channel.id,
+          cron: want.cron,
+          timezone: want.timezone,
+          kind: want.kind,
+          paused: want.paused,
+          createdBy: o.actorId,
+        });
         kept.add(created.id);
         changes.push(`${label} + schedule #${created.id} ${what}${want.paused ? ' (paused)' : ''}`);
         continue;

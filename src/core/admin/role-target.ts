@@ -29,14 +29,21 @@ export function parseRoleTarget(text: string, platform: Platform): Result<RoleTa
   const refused = err(failure('bad_input', `"${t}" is not a role, user group or user.`, { hint: EXAMPLES[platform] }));
   // Everyone-mentions would hand the level to every member (and name a user "@everyone" in the shell).
   if (/^(?:@|<!)?(?:everyone|here|channel)(?:\|[^>]*)?>?$/iu.test(t)) {
-    return err(failure('bad_input', `"${t}" means everyone in the channel; Herald grants access to one role, user group or user at a time.`, { hint: EXAMPLES[platform] }));
+    return err(
+      failure(
+        'bad_input',
+        `"${t}" means everyone in the channel; Herald grants access to one role, user group or user at a time.`,
+        { hint: EXAMPLES[platform] },
+      ),
+    );
   }
   let m: RegExpExecArray | null;
   if ((m = /^<@&(\d{5,25})>$/.exec(t))) return ok({ kind: 'role', externalId: m[1]! });
   if ((m = /^<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>$/.exec(t))) return ok({ kind: 'usergroup', externalId: m[1]! });
   if ((m = /^<@!?(\d{5,25})>$/.exec(t))) return ok({ kind: 'user', externalId: m[1]! });
   if ((m = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(t))) return ok({ kind: 'user', externalId: m[1]! });
-  if ((m = /^(role|user|usergroup):(\S+)$/i.exec(t))) return ok({ kind: m[1]!.toLowerCase() as RoleMappingKind, externalId: m[2]! });
+  if ((m = /^(role|user|usergroup):(\S+)$/i.exec(t)))
+    return ok({ kind: m[1]!.toLowerCase() as RoleMappingKind, externalId: m[2]! });
   if (platform === 'slack') {
     if (/^S[A-Z0-9]{4,}$/.test(t)) return ok({ kind: 'usergroup', externalId: t });
     if (/^[UW][A-Z0-9]{4,}$/.test(t)) return ok({ kind: 'user', externalId: t });

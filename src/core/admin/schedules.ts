@@ -20,7 +20,13 @@ export function describeSchedule(s: Schedule): string {
 }
 
 /** The next `count` runs of `s`, shown in `zone` (the channel's), or [] when they cannot be computed. */
-export function nextRunsText(control: ScheduleControl | undefined, s: Schedule, zone: string, count: number, from: Date): string[] {
+export function nextRunsText(
+  control: ScheduleControl | undefined,
+  s: Schedule,
+  zone: string,
+  count: number,
+  from: Date,
+): string[] {
   if (!control) return [];
   const runs = control.nextRuns(s.cron, s.timezone, count, from);
   return runs.ok ? runs.value.map((d) => formatInstant(d, zone)) : [];
@@ -29,11 +35,12 @@ export function nextRunsText(control: ScheduleControl | undefined, s: Schedule, 
 /** Reads "3" or "#3" and finds that schedule in the scope's channel. */
 export async function channelSchedule(scope: AdminScope, idText: string): Promise<Result<Schedule>> {
   const m = /^#?(\d{1,9})$/.exec(idText.trim());
-  const hint = 'Use /schedule list to see the ids of this channel\'s schedules.';
+  const hint = "Use /schedule list to see the ids of this channel's schedules.";
   if (!m) return err(failure('bad_input', `"${idText}" is not a schedule id.`, { hint }));
   const schedule = await scope.store.schedules.get(Number(m[1]));
   // Another channel's schedule is "not found" here: moderators act on the channel they are in.
-  if (!schedule || schedule.channelId !== scope.channel.id) return err(failure('not_found', `There is no schedule #${m[1]} in this channel.`, { hint }));
+  if (!schedule || schedule.channelId !== scope.channel.id)
+    return err(failure('not_found', `There is no schedule #${m[1]} in this channel.`, { hint }));
   return ok(schedule);
 }
 
@@ -42,7 +49,10 @@ export function scheduleAutocomplete(store: Pick<HeraldStore, 'channels' | 'sche
   return async (req) => {
     const channel = await store.channels.find(req.where);
     if (!channel) return [];
-    return (await store.schedules.listForChannel(channel.id)).map((s) => ({ name: describeSchedule(s), value: String(s.id) }));
+    return (await store.schedules.listForChannel(channel.id)).map((s) => ({
+      name: describeSchedule(s),
+      value: String(s.id),
+    }));
   };
 }
 

@@ -16,7 +16,13 @@ export interface AdminScope {
 /** The store, or a Failure for runs that have none (a store-less unit test, a read-only demo). */
 export function requireStore(ctx: CommandContext<unknown>): Result<HeraldStore> {
   const store = ctx.services.store;
-  return store ? ok(store) : err(failure('bad_input', 'This command needs Herald\'s database, which this run does not have.', { hint: 'Start Herald with a data directory (HERALD_DATA_DIR).' }));
+  return store
+    ? ok(store)
+    : err(
+        failure('bad_input', "This command needs Herald's database, which this run does not have.", {
+          hint: 'Start Herald with a data directory (HERALD_DATA_DIR).',
+        }),
+      );
 }
 
 /** The stored workspace and channel of the command, created with default settings on first sight. */
@@ -41,7 +47,12 @@ export interface AuditInput {
  * Records who did what, with before/after. Pass `tx` inside a transaction so the entry commits
  * (or rolls back) with the change it describes.
  */
-export function writeAudit(ctx: CommandContext<unknown>, scope: AdminScope, entry: AuditInput, tx?: StoreRepositories): Promise<AuditEntry> {
+export function writeAudit(
+  ctx: CommandContext<unknown>,
+  scope: AdminScope,
+  entry: AuditInput,
+  tx?: StoreRepositories,
+): Promise<AuditEntry> {
   return (tx ?? scope.store).audit.append({
     workspaceId: scope.workspace.id,
     actorId: ctx.invoker.userId,

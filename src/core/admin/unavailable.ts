@@ -8,8 +8,10 @@ import type { Channel } from '../store/records.js';
 export function unavailableNotice(channel: Channel): Block[] {
   const u = channel.settings.unavailable;
   if (!u) return [];
-  return [{
-    type: 'text',
-    text: `⚠ Herald could not post in this channel (${u.reason}, ${u.at.slice(0, 16).replace('T', ' ')} UTC), so its schedules were paused. Give the bot access again, then /schedule resume <id>.`,
-  }];
+  return [
+    {
+      type: 'text',
+      text: `⚠ Herald could not post in this channel (${u.reason}, ${u.at.slice(0, 16).replace('T', ' ')} UTC), so its schedules were paused. Give the bot access again, then /schedule resume <id>.`,
+    },
+  ];
 }

@@ -14,7 +14,24 @@ export interface AcronymDefinition {
   readonly isOrganization: boolean;
 }
 
-const CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'für', 'und', 'del', 'di', '&']);
+const CONNECTORS: ReadonlySet<string> = new Set([
+  'of',
+  'for',
+  'and',
+  'the',
+  'on',
+  'in',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'für',
+  'und',
+  'del',
+  'di',
+  '&',
+]);
 const MAX_LONG_WORDS = 10;
 
 /** Initial letter of a word, looking past an elided article ("d’Etudes" → "E"). */
@@ -24,7 +41,10 @@ function initial(word: string): string {
 }
 
 function initialsOf(words: readonly string[]): string {
-  return words.filter((w) => !CONNECTORS.has(w.toLowerCase())).map(initial).join('');
+  return words
+    .filter((w) => !CONNECTORS.has(w.toLowerCase()))
+    .map(initial)
+    .join('');
 }
 
 /** Long form ending just before `end` (exclusive) whose initials spell the acronym, or the capitalised tail. */
@@ -38,9 +58,15 @@ function longFormBefore(s: AnnotatedSentence, end: number, acronym: string): { f
     if (!/^[\p{L}’'\-.&]+$/u.test(t.text)) break;
     const words = s.tokens.slice(k, end).map((x) => x.text);
     if (!CONNECTORS.has(t.norm) && initialsOf(words) === letters) return { first: k };
-    if (/^\p{Lu}/u.test(t.text) && !CONNECTORS.has(t.norm) && (capStart === k + 1 || capStart === -1 && k === end - 1)) capStart = k;
+    if (
+      /^\p{Lu}/u.test(t.text) &&
+      !CONNECTORS.has(t.norm) &&
+      (capStart === k + 1 || (capStart === -1 && k === end - 1))
+    )
+      capStart = k;
     // A connector between capitalised words keeps the run going ("Safety and Mission ..."); the next word re-anchors it.
-    else if (CONNECTORS.has(t.norm) && capStart === k + 1 && k > 0 && /^\p{Lu}/u.test(s.tokens[k - 1]!.text)) capStart = k;
+    else if (CONNECTORS.has(t.norm) && capStart === k + 1 && k > 0 && /^\p{Lu}/u.test(s.tokens[k - 1]!.text))
+      capStart = k;
   }
   // Some long forms are translations ("German Aerospace Center (DLR)"): accept a capitalised run.
   if (capStart >= 0 && end - capStart >= 2) return { first: capStart };
@@ -67,18 +93,29 @@ function definitionsIn(s: AnnotatedSentence): AcronymDefinition[] {
     const inner = toks.slice(i + 1, j);
     if (inner.length === 1 && isAcronym(inner[0]!.text)) {
       // A numbered name ("Engineering Contract III (SMAEC)") leaves its number out of the acronym.
-      const numbered = i > 2 && /^(?:[IVX]+|\d+)$/.test(toks[i - 1]!.text) && !inner[0]!.text.endsWith(toks[i - 1]!.text);
+      const numbered =
+        i > 2 && /^(?:[IVX]+|\d+)$/.test(toks[i - 1]!.text) && !inner[0]!.text.endsWith(toks[i - 1]!.text);
       const long = (numbered ? longFormBefore(s, i - 1, inner[0]!.text) : null) ?? longFormBefore(s, i, inner[0]!.text);
       if (!long) continue;
       const expansion = spanText(s, long.first, i - 1);
       const words = expansion.split(/\s+/);
       const capitalised = /^\p{Lu}/u.test(expansion);
-      found.push({ acronym: inner[0]!.text, expansion, sentence: s.id, isOrganization: capitalised && (hasOrgCue(words) || hintBefore(s, long.first)) });
+      found.push({
+        acronym: inner[0]!.text,
+        expansion,
+        sentence: s.id,
+        isOrganization: capitalised && (hasOrgCue(words) || hintBefore(s, long.first)),
+      });
     } else if (isAcronym(toks[i - 1]!.text) && inner.length >= 2) {
       const words = inner.map((t) => t.text);
       const significant = words.filter((w) => !CONNECTORS.has(w.toLowerCase()));
       if (!significant.every((w) => /^(?:[a-z][’'])?\p{Lu}/u.test(w))) continue;
-      found.push({ acronym: toks[i - 1]!.text, expansion: spanText(s, i + 1, j - 1), sentence: s.id, isOrganization: hasOrgCue(words) || hintBefore(s, i - 1) });
+      found.push({
+        acronym: toks[i - 1]!.text,
+        expansion: spanText(s, i + 1, j - 1),
+        sentence: s.id,
+        isOrganization: hasOrgCue(words) || hintBefore(s, i - 1),
+      });
     }
   }
   return found;
@@ -110,9 +147,17 @@ function aliasesIn(s: AnnotatedSentence): AcronymDefinition[] {
     let first = i;
     while (first > 0 && i - first < MAX_LONG_WORDS && /^\p{Lu}/u.test(toks[first - 1]!.text)) first--;
     for (let k = first; k <= i - 2; k++) {
-      const words = toks.slice(k, i).map((t) => t.norm).filter((w) => !CONNECTORS.has(w));
+      const words = toks
+        .slice(k, i)
+        .map((t) => t.norm)
+        .filter((w) => !CONNECTORS.has(w));
       if (!spelledBy(alias.norm, words)) continue;
-      found.push({ acronym: alias.text, expansion: spanText(s, k, i - 1), sentence: s.id, isOrganization: hasOrgCue(words) });
+      found.push({
+        acronym: alias.text,
+        expansion: spanText(s, k, i - 1),
+        sentence: s.id,
+        isOrganization: hasOrgCue(words),
+      });
       break;
     }
   }
@@ -122,7 +167,8 @@ function aliasesIn(s: AnnotatedSentence): AcronymDefinition[] {
 /** Every acronym defined in the article, first definition wins. */
 export function findAcronyms(doc: AnnotatedArticle): Map<string, AcronymDefinition> {
   const defs = new Map<string, AcronymDefinition>();
-  for (const s of doc.sentences) for (const d of [...definitionsIn(s), ...aliasesIn(s)]) if (!defs.has(d.acronym)) defs.set(d.acronym, d);
+  for (const s of doc.sentences)
+    for (const d of [...definitionsIn(s), ...aliasesIn(s)]) if (!defs.has(d.acronym)) defs.set(d.acronym, d);
   return defs;
 }
 

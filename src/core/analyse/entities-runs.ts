@@ -13,7 +13,19 @@ export interface Run {
 }
 
 /** POS tags of words that are capitalised only because they start a sentence or quote. */
-const FUNCTION_POS: ReadonlySet<string> = new Set(['DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'ADV', 'VERB', 'INTJ', 'NUM']);
+const FUNCTION_POS: ReadonlySet<string> = new Set([
+  'DET',
+  'ADP',
+  'PRON',
+  'CCONJ',
+  'SCONJ',
+  'AUX',
+  'PART',
+  'ADV',
+  'VERB',
+  'INTJ',
+  'NUM',
+]);
 const OPENERS: ReadonlySet<string> = new Set(['“', '"', '‘', "'", '(', '[', '—', '–', ':', '-']);
 
 const CAP_WORD = /^\p{Lu}[\p{L}\p{M}’'.\-]*$/u;
@@ -63,13 +75,25 @@ function computeCapitalRuns(s: AnnotatedSentence): Run[] {
   while (i < toks.length) {
     const t = toks[i]!;
     const startsHere = isCapWord(t) && !(atClauseStart(s, i) && FUNCTION_POS.has(t.pos));
-    if (!startsHere) { i++; continue; }
+    if (!startsHere) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j + 1 < toks.length) {
       const next = toks[j + 1]!;
-      if (isCapWord(next) && next.start === toks[j]!.end + 1 || (isCapWord(next) && next.start > toks[j]!.end && s.text.slice(toks[j]!.end, next.start).trim() === '')) { j++; continue; }
+      if (
+        (isCapWord(next) && next.start === toks[j]!.end + 1) ||
+        (isCapWord(next) && next.start > toks[j]!.end && s.text.slice(toks[j]!.end, next.start).trim() === '')
+      ) {
+        j++;
+        continue;
+      }
       const after = toks[j + 2];
-      if (NAME_PARTICLES.has(next.text) && after && isCapWord(after)) { j += 2; continue; }
+      if (NAME_PARTICLES.has(next.text) && after && isCapWord(after)) {
+        j += 2;
+        continue;
+      }
       break;
     }
     runs.push({ first: i, last: j, text: spanText(s, i, j) });

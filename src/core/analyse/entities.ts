@@ -24,7 +24,8 @@ export function extractEntities(doc: AnnotatedArticle): ArticleEntities {
   const organizations = extractOrganizations(doc, acronyms);
   const people = extractPeople(doc, acronyms, organizations);
   const notPlaces = new Set<string>();
-  for (const p of people) for (const n of [p.name, ...p.aliases]) for (const w of [n, ...n.split(' ')]) notPlaces.add(w.toLowerCase());
+  for (const p of people)
+    for (const n of [p.name, ...p.aliases]) for (const w of [n, ...n.split(' ')]) notPlaces.add(w.toLowerCase());
   for (const o of organizations) notPlaces.add(o.name.toLowerCase());
   const places = extractPlaces(doc, notPlaces);
   const quotes = extractQuotes(doc, people);

@@ -8,9 +8,10 @@ import { STATE_OR_COUNTRY } from './places-gazetteer.js';
 
 /** US postal codes and AP abbreviations that follow a city ("Mingo County, WV", "Reston, Va."). */
 const STATE_ABBREVIATIONS: ReadonlySet<string> = new Set(
-  ('al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc ' +
-    'ala ariz ark calif colo conn del fla ga ill ind kan kans ky md mass mich minn miss mo mont neb nev okla ore pa tenn vt va wash wis wyo')
-    .split(' '),
+  (
+    'al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc ' +
+    'ala ariz ark calif colo conn del fla ga ill ind kan kans ky md mass mich minn miss mo mont neb nev okla ore pa tenn vt va wash wis wyo'
+  ).split(' '),
 );
 
 /** Tokens of a state or country name starting at `i` (one or two words), else 0. */
@@ -41,7 +42,14 @@ function isNumberComma(tokens: readonly Token[], i: number): boolean {
   const before = tokens[i - 1];
   const after = tokens[i + 1];
   const t = tokens[i]!;
-  return !!before && !!after && before.end === t.start && after.start === t.end && /\d$/u.test(before.text) && /^\d/u.test(after.text);
+  return (
+    !!before &&
+    !!after &&
+    before.end === t.start &&
+    after.start === t.end &&
+    /\d$/u.test(before.text) &&
+    /^\d/u.test(after.text)
+  );
 }
 
 /** True when the token at `i` is a comma that can separate list items. */

@@ -68,7 +68,8 @@ export function subjectLead(s: AnnotatedSentence, nounLast: number, listLast: nu
   while (tokens[verb]?.pos === 'ADV') verb++;
   if (!startsWithPredicate(tokens[verb]) || tokens[verb]!.norm.endsWith('ing')) return null;
   let nounFirst = nounLast;
-  while (nounFirst > 0 && NOUN_PHRASE_POS.has(tokens[nounFirst - 1]!.pos) && tokens[nounFirst - 1]!.entity === null) nounFirst--;
+  while (nounFirst > 0 && NOUN_PHRASE_POS.has(tokens[nounFirst - 1]!.pos) && tokens[nounFirst - 1]!.entity === null)
+    nounFirst--;
   const noun = trimLead(tokens, nounFirst, nounLast);
   if (!noun || !NOUNS.has(tokens[noun.last]!.pos)) return null;
   // The predicate ends where the clause does, or at an infinitive of purpose ("to explore ...").
@@ -125,7 +126,8 @@ function nounPhraseEndingAt(tokens: readonly Token[], last: number): Span | null
   for (let i = last - 1; i >= 0; i--) {
     const t = tokens[i]!;
     // "of"/"from" inside a name-like phrase keep it whole: "proposals from industry".
-    const linking = t.pos === 'ADP' && (t.norm === 'of' || t.norm === 'from') && NOUN_PHRASE_POS.has(tokens[i - 1]?.pos ?? '');
+    const linking =
+      t.pos === 'ADP' && (t.norm === 'of' || t.norm === 'from') && NOUN_PHRASE_POS.has(tokens[i - 1]?.pos ?? '');
     if (!NOUN_PHRASE_POS.has(t.pos) && !linking) break;
     first = i;
     if (t.pos === 'DET') break;
@@ -149,7 +151,8 @@ export function clauseLead(s: AnnotatedSentence, last: number): string {
   while (!startsWithPredicate(tokens[verb])) verb++;
   // "noted in his opening speech the importance": the aside between verb and object goes.
   const object = tokens[verb + 1]?.pos === 'ADP' ? objectAtEnd(tokens, verb + 2, body.last) : -1;
-  const predicate = object > 0 ? `${slice(body.first, verb)} ${slice(object, body.last)}` : slice(body.first, body.last);
+  const predicate =
+    object > 0 ? `${slice(body.first, verb)} ${slice(object, body.last)}` : slice(body.first, body.last);
   return `${slice(subject.first, subject.last)} ${predicate}`;
 }
 

@@ -50,7 +50,11 @@ function gapped(tokens: readonly Token[], items: readonly Span[]): boolean {
 function acronymExpansion(tokens: readonly Token[], items: readonly Span[]): boolean {
   const last = items[items.length - 1]!;
   let open = -1;
-  for (let i = last.first; i <= Math.min(last.last + 1, tokens.length - 3); i++) if (tokens[i]!.text === '(') { open = i; break; }
+  for (let i = last.first; i <= Math.min(last.last + 1, tokens.length - 3); i++)
+    if (tokens[i]!.text === '(') {
+      open = i;
+      break;
+    }
   if (open < 0 || tokens[open + 2]?.text !== ')' || !isAcronym(tokens[open + 1]!.text)) return false;
   let initials = '';
   for (const s of items) {
@@ -66,5 +70,10 @@ function acronymExpansion(tokens: readonly Token[], items: readonly Span[]): boo
 /** True when the items are one thing described in a series, not an enumeration. */
 export function notAList(tokens: readonly Token[], items: readonly Span[]): boolean {
   if (items.length < 2) return false;
-  return adjectiveSeries(tokens, items) || rolesOfOnePerson(tokens, items) || gapped(tokens, items) || acronymExpansion(tokens, items);
+  return (
+    adjectiveSeries(tokens, items) ||
+    rolesOfOnePerson(tokens, items) ||
+    gapped(tokens, items) ||
+    acronymExpansion(tokens, items)
+  );
 }

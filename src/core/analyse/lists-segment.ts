@@ -124,7 +124,14 @@ export function cutLastItem(tokens: readonly Token[], span: Span): Span {
     const t = tokens[i]!;
     const infinitive = t.norm === 'to' && t.pos === 'PART' && tokens[i + 1]?.pos === 'VERB';
     const time = t.pos === 'ADP' && TIME_PREPOSITIONS.has(t.norm);
-    if (clauseVerbAt(tokens, i, true) || infinitive || time || RELATIVES.has(t.norm) || t.pos === 'SCONJ' || isItemComma(tokens, i)) {
+    if (
+      clauseVerbAt(tokens, i, true) ||
+      infinitive ||
+      time ||
+      RELATIVES.has(t.norm) ||
+      t.pos === 'SCONJ' ||
+      isItemComma(tokens, i)
+    ) {
       return { first: span.first, last: i - 1 };
     }
   }
@@ -156,7 +163,10 @@ export function splitAtConj(tokens: readonly Token[], span: Span, atLast = false
   const at = innerConj(tokens, span, atLast);
   if (at < 0) return [span];
   const skip = asWellAsAt(tokens, at) || 1;
-  return [{ first: span.first, last: at - 1 }, { first: at + skip, last: span.last }];
+  return [
+    { first: span.first, last: at - 1 },
+    { first: at + skip, last: span.last },
+  ];
 }
 
 /** A full name of two or more capitalised words ("Loral O’Hara"), apostrophes allowed. */
@@ -179,7 +189,13 @@ export function splitNamePairs(tokens: readonly Token[], items: readonly Span[])
     const at = innerConj(tokens, item);
     const others = items.filter((o) => o !== item);
     const names = others.length > 0 && others.every((o) => tokens[o.last]!.pos === 'PROPN');
-    if (at > 0 && names && tokens[at]!.norm === 'and' && fullName(tokens, item.first, at - 1) && fullName(tokens, at + 1, item.last)) {
+    if (
+      at > 0 &&
+      names &&
+      tokens[at]!.norm === 'and' &&
+      fullName(tokens, item.first, at - 1) &&
+      fullName(tokens, at + 1, item.last)
+    ) {
       out.push({ first: item.first, last: at - 1 }, { first: at + 1, last: item.last });
     } else out.push(item);
   }
@@ -191,7 +207,12 @@ export function splitNamePairs(tokens: readonly Token[], items: readonly Span[])
  * Stops at verbs, prepositions, conjunctions and punctuation, unless the other items show
  * the list is made of that kind of phrase (verb phrases, "X and Y" pairs).
  */
-export function walkBackFirst(tokens: readonly Token[], last: number, others: readonly Span[], floor: number): Span | null {
+export function walkBackFirst(
+  tokens: readonly Token[],
+  last: number,
+  others: readonly Span[],
+  floor: number,
+): Span | null {
   const othersStartWithVerb = others.length > 0 && others.every((s) => startsWithVerb(tokens, s));
   const othersHavePairs = others.length > 0 && others.every((s) => innerConj(tokens, s) >= 0);
   let first = last + 1;
@@ -224,7 +245,8 @@ export function walkBackFirst(tokens: readonly Token[], last: number, others: re
 }
 
 function hasInner(tokens: readonly Token[], span: Span, norm: string): boolean {
-  for (let i = span.first + 1; i < span.last; i++) if (tokens[i]!.norm === norm && tokens[i]!.pos === 'ADP') return true;
+  for (let i = span.first + 1; i < span.last; i++)
+    if (tokens[i]!.norm === norm && tokens[i]!.pos === 'ADP') return true;
   return false;
 }
 
@@ -236,7 +258,8 @@ export function startsWithVerb(tokens: readonly Token[], span: Span): boolean {
   // Tagger slips ("clean/ADJ the banks"): nothing but a verb puts its object's determiner next.
   if (t.pos === 'ADJ' && next?.pos === 'DET') return true;
   // "commanding/ADJ two of the missions", "piloting/NOUN two others": gerunds with an object.
-  if ((t.pos === 'ADJ' || t.pos === 'NOUN') && t.norm.endsWith('ing') && (next?.pos === 'DET' || next?.pos === 'NUM')) return true;
+  if ((t.pos === 'ADJ' || t.pos === 'NOUN') && t.norm.endsWith('ing') && (next?.pos === 'DET' || next?.pos === 'NUM'))
+    return true;
   return t.pos === 'VERB';
 }
 
@@ -252,8 +275,17 @@ export function participleModifier(tokens: readonly Token[], i: number): boolean
 /** Drops leading articles/conjunctions and trailing punctuation from an item. */
 export function trimItem(tokens: readonly Token[], span: Span): Span | null {
   let { first, last } = span;
-  while (first <= last && (ARTICLES.has(tokens[first]!.norm) || isConj(tokens[first]) || tokens[first]!.pos === 'PUNCT')) first++;
-  while (last >= first && tokens[last]!.pos === 'PUNCT' && (!CLOSE.has(tokens[last]!.text) || !opened(tokens, first, last))) last--;
+  while (
+    first <= last &&
+    (ARTICLES.has(tokens[first]!.norm) || isConj(tokens[first]) || tokens[first]!.pos === 'PUNCT')
+  )
+    first++;
+  while (
+    last >= first &&
+    tokens[last]!.pos === 'PUNCT' &&
+    (!CLOSE.has(tokens[last]!.text) || !opened(tokens, first, last))
+  )
+    last--;
   return first <= last ? { first, last } : null;
 }
 

@@ -13,8 +13,19 @@ import { announcedCount } from './lists-count.js';
 import { isItemComma } from './lists-commas.js';
 import { clauseLead, clauseStart, leadStart, leadText, subjectLead } from './lists-lead.js';
 import {
-  cutLastItem, innerConj, isHardStop, itemLike, splitAtConj, splitChunks, regionEnd,
-  participleModifier, splitNamePairs, startsWithVerb, trimItem, walkBackFirst, type Span,
+  cutLastItem,
+  innerConj,
+  isHardStop,
+  itemLike,
+  splitAtConj,
+  splitChunks,
+  regionEnd,
+  participleModifier,
+  splitNamePairs,
+  startsWithVerb,
+  trimItem,
+  walkBackFirst,
+  type Span,
 } from './lists-segment.js';
 import { notAList } from './lists-reject.js';
 import { alike, isRange, spansTwoClauses } from './lists-shape.js';
@@ -76,10 +87,15 @@ function triggerAt(tokens: readonly Token[], i: number): Trigger | null {
   if (norm === 'including' || norm === 'namely' || (norm === 'like' && t.pos === 'ADP')) {
     return { leadLast: beforeComma(tokens, i - 1), bodyFirst: skipColon(tokens, i + 1), examples: true };
   }
-  if (INCLUDE_VERBS.has(norm) && t.pos === 'VERB') return { leadLast: i, bodyFirst: skipColon(tokens, i + 1), examples: false };
+  if (INCLUDE_VERBS.has(norm) && t.pos === 'VERB')
+    return { leadLast: i, bodyFirst: skipColon(tokens, i + 1), examples: false };
   const next = tokens[i + 1]?.norm;
   if ((norm === 'such' && next === 'as') || ((norm === 'consisting' || norm === 'consists') && next === 'of')) {
-    return { leadLast: norm === 'such' ? beforeComma(tokens, i - 1) : i + 1, bodyFirst: skipColon(tokens, i + 2), examples: norm === 'such' };
+    return {
+      leadLast: norm === 'such' ? beforeComma(tokens, i - 1) : i + 1,
+      bodyFirst: skipColon(tokens, i + 2),
+      examples: norm === 'such',
+    };
   }
   if (t.text === ':' && i > 0) return { leadLast: i - 1, bodyFirst: i + 1, examples: false };
   return null;
@@ -100,7 +116,11 @@ function announced(s: AnnotatedSentence, trigger: Trigger, used: boolean[], prev
   const tail = kept[kept.length - 1]!;
   const tailHead = tokens[tail.first]!;
   const othersVerbal = kept.slice(0, -1).every((c) => startsWithVerb(tokens, c));
-  const clauseTail = tailHead.pos === 'VERB' && !othersVerbal && !tailHead.norm.endsWith('ing') && !participleModifier(tokens, tail.first);
+  const clauseTail =
+    tailHead.pos === 'VERB' &&
+    !othersVerbal &&
+    !tailHead.norm.endsWith('ing') &&
+    !participleModifier(tokens, tail.first);
   if (kept.length > 1 && (tailHead.pos === 'AUX' || clauseTail)) {
     kept = kept.slice(0, -1);
     final = false;
@@ -120,7 +140,8 @@ function announced(s: AnnotatedSentence, trigger: Trigger, used: boolean[], prev
   let lead = (trigger.examples && subjectLead(s, leadLast, listLast)) || clauseLead(s, leadLast);
   if (!lead) return null;
   const firstWord = tokens[leadFirst]?.norm ?? '';
-  if (previous && LEAD_PRONOUNS.has(firstWord) && leadLast - leadFirst < 3) lead = `${previous.replace(/[.\s]+$/, '')} — ${lead}`;
+  if (previous && LEAD_PRONOUNS.has(firstWord) && leadLast - leadFirst < 3)
+    lead = `${previous.replace(/[.\s]+$/, '')} — ${lead}`;
   mark(used, leadFirst, items[items.length - 1]!.last);
   return fact(s, lead, count, items);
 }
@@ -153,7 +174,11 @@ function unannounced(s: AnnotatedSentence, sepAt: number, used: boolean[]): List
   if (middles.some((m) => !itemLike(tokens, m, 8))) return null;
   if (!final && innerConj(tokens, lastRaw) < 0) return null;
   let floor = 0;
-  for (let i = sepAt - 1; i >= 0; i--) if (used[i]) { floor = i + 1; break; }
+  for (let i = sepAt - 1; i >= 0; i--)
+    if (used[i]) {
+      floor = i + 1;
+      break;
+    }
   const first = walkBackFirst(tokens, sepAt - 1, [...middles, lastRaw], floor);
   if (!first || !itemLike(tokens, first, 8) || isRange(tokens, first)) return null;
   if (spansTwoClauses(tokens, clauseStart(tokens, Math.max(0, first.first - 1)), first, lastRaw)) return null;
@@ -165,7 +190,8 @@ function unannounced(s: AnnotatedSentence, sepAt: number, used: boolean[]): List
   if (!alike(tokens, items)) return null;
   let lead = first.first > 0 ? clauseLead(s, first.first - 1) : '';
   // A list in subject position ("A, B and C are ...") is announced by what follows it.
-  if (!lead) lead = leadText(s, items[items.length - 1]!.last + 1, regionEnd(tokens, items[items.length - 1]!.last + 1));
+  if (!lead)
+    lead = leadText(s, items[items.length - 1]!.last + 1, regionEnd(tokens, items[items.length - 1]!.last + 1));
   mark(used, first.first, items[items.length - 1]!.last);
   return fact(s, lead, null, items);
 }
@@ -175,14 +201,26 @@ function unannounced(s: AnnotatedSentence, sepAt: number, used: boolean[]): List
  * bare "and" inside it separates two items. A stated count decides first; otherwise
  * pairs ("A and B, C and D, E and F") keep their "and".
  */
-function segment(tokens: readonly Token[], chunks: readonly Span[], explicitFinal: boolean, count: number | null): Span[] | null {
+function segment(
+  tokens: readonly Token[],
+  chunks: readonly Span[],
+  explicitFinal: boolean,
+  count: number | null,
+): Span[] | null {
   const head = chunks.slice(0, -1);
   const last = cutLastItem(tokens, chunks[chunks.length - 1]!);
   const whole = [...head, last];
   let chosen = whole;
   if (!explicitFinal && innerConj(tokens, last) >= 0) {
     const pairs = head.length >= 2 && head.every((c) => innerConj(tokens, c) >= 0);
-    const split = [...head, ...splitAtConj(tokens, last, head.some((c) => innerConj(tokens, c) >= 0))];
+    const split = [
+      ...head,
+      ...splitAtConj(
+        tokens,
+        last,
+        head.some((c) => innerConj(tokens, c) >= 0),
+      ),
+    ];
     if (count !== null && split.length === count) chosen = split;
     else if (count !== null && whole.length === count) chosen = whole;
     else chosen = pairs ? whole : split;

@@ -10,24 +10,46 @@ import type { AnnotatedArticle, AnnotatedSentence, EntitySpan, Token } from '../
 export type NumberKind = 'money' | 'date' | 'percent' | 'quantity' | 'count' | 'ordinal' | 'duration' | 'time';
 
 const KIND_OF: Readonly<Record<string, NumberKind>> = {
-  MONEY: 'money', DATE: 'date', PERCENT: 'percent', CARDINAL: 'count', ORDINAL: 'ordinal', DURATION: 'duration', TIME: 'time',
+  MONEY: 'money',
+  DATE: 'date',
+  PERCENT: 'percent',
+  CARDINAL: 'count',
+  ORDINAL: 'ordinal',
+  DURATION: 'duration',
+  TIME: 'time',
 };
 
 const UNITS = new Set(
-  ('foot feet ft inch inches meter meters metre metres m cm mm km kilometer kilometers kilometre kilometres mile miles ' +
+  (
+    'foot feet ft inch inches meter meters metre metres m cm mm km kilometer kilometers kilometre kilometres mile miles ' +
     'yard yards gram grams kg kilogram kilograms pound pounds lb lbs ton tons tonne tonnes ounce ounces ' +
     'liter liters litre litres gallon gallons barrel barrels acre acres hectare hectares degree degrees ' +
     'celsius fahrenheit kelvin mph kph knots watt watts kilowatt kilowatts megawatt megawatts gigawatt gigawatts ' +
-    'volt volts hertz byte bytes megabytes gigabytes terabytes light-years calories percent')
-    .split(/\s+/),
+    'volt volts hertz byte bytes megabytes gigabytes terabytes light-years calories percent'
+  ).split(/\s+/),
 );
 
 /** Words before a number that are part of what it claims. */
-const QUALIFIERS = ['more than', 'less than', 'fewer than', 'at least', 'up to', 'nearly', 'almost', 'about', 'around', 'approximately', 'over', 'some', 'roughly'];
+const QUALIFIERS = [
+  'more than',
+  'less than',
+  'fewer than',
+  'at least',
+  'up to',
+  'nearly',
+  'almost',
+  'about',
+  'around',
+  'approximately',
+  'over',
+  'some',
+  'roughly',
+];
 
 /** Weekday abbreviations: a date only beside a day or month ("Sun., March 3"), else "the Sun." or a name. */
 const WEEKDAY_ABBR = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/;
-const MONTH_OR_DAY = /^(?:\d{1,2}(?:st|nd|rd|th)?|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?$/;
+const MONTH_OR_DAY =
+  /^(?:\d{1,2}(?:st|nd|rd|th)?|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?$/;
 
 const RANGE_JOINS = new Set(['to', '-', '–', 'through', 'and', 'or']);
 
@@ -44,7 +66,10 @@ export function extractNumbers(doc: AnnotatedArticle): NumberFact[] {
 
 export function numbersInSentence(s: AnnotatedSentence): NumberFact[] {
   const tokens = s.tokens;
-  const spans = [...s.entities].sort((a, b) => a.first - b.first).map((e) => widen(tokens, e)).filter((x): x is Span => x !== null);
+  const spans = [...s.entities]
+    .sort((a, b) => a.first - b.first)
+    .map((e) => widen(tokens, e))
+    .filter((x): x is Span => x !== null);
   const merged: Span[] = [];
   for (const span of spans) {
     const prev = merged[merged.length - 1];
@@ -65,7 +90,11 @@ export function numbersInSentence(s: AnnotatedSentence): NumberFact[] {
     }
     merged.push({ ...span });
   }
-  return merged.map((m) => ({ text: s.text.slice(tokens[m.first]!.start, tokens[m.last]!.end), kind: m.kind, sentence: s.id }));
+  return merged.map((m) => ({
+    text: s.text.slice(tokens[m.first]!.start, tokens[m.last]!.end),
+    kind: m.kind,
+    sentence: s.id,
+  }));
 }
 
 function widen(tokens: readonly Token[], e: EntitySpan): Span | null {
@@ -75,9 +104,12 @@ function widen(tokens: readonly Token[], e: EntitySpan): Span | null {
   const inside = tokens.slice(first, last + 1);
   // "year-long", "decades": a unit of time with no number is not a figure.
   if ((kind === 'duration' || kind === 'time') && inside.length === 1 && !/\d/.test(inside[0]!.text)) return null;
-  if (kind === 'date' && first === last && WEEKDAY_ABBR.test(inside[0]!.norm) && !besideDate(tokens, first)) return null;
-  if (kind === 'count' && first === last && /^(1[6-9]|20)\d\d$/.test(tokens[first]!.text)) return { first, last, kind: 'date' };
-  if (kind === 'count' && first === last && tokens[first]!.norm === 'one' && tokens[last + 1]?.pos !== 'NOUN') return null;
+  if (kind === 'date' && first === last && WEEKDAY_ABBR.test(inside[0]!.norm) && !besideDate(tokens, first))
+    return null;
+  if (kind === 'count' && first === last && /^(1[6-9]|20)\d\d$/.test(tokens[first]!.text))
+    return { first, last, kind: 'date' };
+  if (kind === 'count' && first === last && tokens[first]!.norm === 'one' && tokens[last + 1]?.pos !== 'NOUN')
+    return null;
   if (kind === 'count') {
     const unit = tokens[last + 1];
     if (unit && (unit.pos === 'NOUN' || unit.pos === 'PROPN' || unit.pos === 'ADJ')) {
@@ -126,5 +158,11 @@ function splitThousands(tokens: readonly Token[], a: Span, b: Span): boolean {
   const left = tokens[a.last]!;
   const comma = tokens[a.last + 1]!;
   const right = tokens[b.first]!;
-  return comma.text === ',' && /\d$/.test(left.text) && /^\d{3}(?!\d)/.test(right.text) && left.end === comma.start && comma.end === right.start;
+  return (
+    comma.text === ',' &&
+    /\d$/.test(left.text) &&
+    /^\d{3}(?!\d)/.test(right.text) &&
+    left.end === comma.start &&
+    comma.end === right.start
+  );
 }

@@ -15,7 +15,11 @@ import { TITLE_WORDS } from './people-lexicon.js';
 /** Lower-case words that may join two capitalised runs inside one organisation name. */
 const JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'on', 'de', 'du', 'des', 'der', 'für']);
 
-interface Candidate { name: string; acronym: string | null; order: number }
+interface Candidate {
+  name: string;
+  acronym: string | null;
+  order: number;
+}
 
 /** Capitalised runs glued by "of"/"for": "United Nations Office for Outer Space Affairs". */
 export function joinedRuns(s: AnnotatedSentence, runs: readonly Run[]): Run[] {
@@ -23,14 +27,25 @@ export function joinedRuns(s: AnnotatedSentence, runs: readonly Run[]): Run[] {
   for (let k = 0; k < runs.length; k++) {
     let first = runs[k]!.first;
     let last = runs[k]!.last;
-    while (k + 1 < runs.length && runs[k + 1]!.first === last + 2 && JOINERS.has(s.tokens[last + 1]!.norm) && !placeAfter(s, last, runs[k + 1]!)) {
+    while (
+      k + 1 < runs.length &&
+      runs[k + 1]!.first === last + 2 &&
+      JOINERS.has(s.tokens[last + 1]!.norm) &&
+      !placeAfter(s, last, runs[k + 1]!)
+    ) {
       k++;
       last = runs[k]!.last;
     }
     // "the" after a joiner ("Office of the Prime Minister") belongs to the name too.
     // ... but "Department of Labor for the NEG" is a name followed by a purpose, not one name.
     const nextRun = runs[k + 1];
-    if (nextRun && nextRun.first === last + 3 && JOINERS.has(s.tokens[last + 1]!.norm) && s.tokens[last + 2]!.norm === 'the' && !(nextRun.first === nextRun.last && isAcronym(nextRun.text))) {
+    if (
+      nextRun &&
+      nextRun.first === last + 3 &&
+      JOINERS.has(s.tokens[last + 1]!.norm) &&
+      s.tokens[last + 2]!.norm === 'the' &&
+      !(nextRun.first === nextRun.last && isAcronym(nextRun.text))
+    ) {
       k++;
       last = runs[k]!.last;
     }
@@ -40,7 +55,19 @@ export function joinedRuns(s: AnnotatedSentence, runs: readonly Run[]): Run[] {
 }
 
 /** Company forms after which "of" gives the seat, not more of the name. */
-const COMPANY_ENDS: ReadonlySet<string> = new Set(['corporation', 'corp', 'corp.', 'inc', 'inc.', 'company', 'co.', 'llc', 'ltd', 'ltd.', 'plc']);
+const COMPANY_ENDS: ReadonlySet<string> = new Set([
+  'corporation',
+  'corp',
+  'corp.',
+  'inc',
+  'inc.',
+  'company',
+  'co.',
+  'llc',
+  'ltd',
+  'ltd.',
+  'plc',
+]);
 
 /**
  * "Science Applications International Corporation of Reston, Virginia": "of" before a
@@ -48,7 +75,10 @@ const COMPANY_ENDS: ReadonlySet<string> = new Set(['corporation', 'corp', 'corp.
  */
 function placeAfter(s: AnnotatedSentence, last: number, next: Run): boolean {
   if (s.tokens[last + 1]!.norm !== 'of') return false;
-  return COMPANY_ENDS.has(s.tokens[last]!.norm) || (s.tokens[next.last + 1]?.text === ',' && isPlaceComma(s.tokens, next.last + 1));
+  return (
+    COMPANY_ENDS.has(s.tokens[last]!.norm) ||
+    (s.tokens[next.last + 1]?.text === ',' && isPlaceComma(s.tokens, next.last + 1))
+  );
 }
 
 /** A run names an organisation when a cue word sits in it after its first word, or it opens "Department of ...". */
@@ -62,7 +92,9 @@ function orgNameIn(s: AnnotatedSentence, run: Run): string | null {
   // "Samuel Moyn of Yale University": a cue-less head before "of" is someone of the organisation.
   const joinAt = toks.findIndex((t) => JOINERS.has(t.norm));
   if (joinAt > 0 && cueAt > joinAt && toks.length - joinAt > 2) start = joinAt + 1;
-  toks.forEach((t, i) => { if (TITLE_WORDS.has(t.norm) && i < cueAt) start = i + 1; });
+  toks.forEach((t, i) => {
+    if (TITLE_WORDS.has(t.norm) && i < cueAt) start = i + 1;
+  });
   while (start < toks.length && (JOINERS.has(toks[start]!.norm) || toks[start]!.norm === 'the')) start++;
   if (start > cueAt) return null;
   // Capitalised words glued after the last cue without "of" are another name: "... Directorate Nicky Fox".
@@ -71,10 +103,14 @@ function orgNameIn(s: AnnotatedSentence, run: Run): string | null {
   while (end > cueAt && /^(?:for|of|and|the|to|in|on|at)$/.test(toks[end]!.norm)) end--;
   // A title after the cue starts someone's role ("Agency for X Director Jane Roe"), unless it
   // heads a name of its own ("Office of the Director of National Intelligence").
-  const titleAt = toks.findIndex((t, i) => i > cueAt && TITLE_WORDS.has(t.norm) && !JOINERS.has(toks[i + 1]?.norm ?? ''));
+  const titleAt = toks.findIndex(
+    (t, i) => i > cueAt && TITLE_WORDS.has(t.norm) && !JOINERS.has(toks[i + 1]?.norm ?? ''),
+  );
   if (titleAt > 0) end = Math.min(end, titleAt - 1);
   let lastCue = -1;
-  toks.forEach((t, i) => { if (ORG_CUE_WORDS.has(t.norm) && i <= end) lastCue = i; });
+  toks.forEach((t, i) => {
+    if (ORG_CUE_WORDS.has(t.norm) && i <= end) lastCue = i;
+  });
   if (end - lastCue >= 2 && !JOINERS.has(toks[lastCue + 1]!.norm)) end = lastCue;
   if (end - start < 1) return null;
   // "People’s Government of X": a possessive before a leading cue word is part of the name.
@@ -98,7 +134,8 @@ function ownersOfTitles(s: AnnotatedSentence): string[] {
     const [t, title, next] = [s.tokens[i]!, s.tokens[i + 1]!, s.tokens[i + 2]!];
     if (!isCapWord(t) || isAcronym(t.text) || atClauseStart(s, i) || /^\p{Lu}/u.test(title.text)) continue;
     if (!(TITLE_WORDS.has(title.norm) || TITLE_WORDS.has(title.norm.replace(/s$/u, ''))) || !isCapWord(next)) continue;
-    if (/^\p{Lu}/u.test(s.tokens[i - 1]?.text ?? '') || ADJECTIVE_ENDING.test(t.norm) || GAZETTEER.has(t.norm)) continue;
+    if (/^\p{Lu}/u.test(s.tokens[i - 1]?.text ?? '') || ADJECTIVE_ENDING.test(t.norm) || GAZETTEER.has(t.norm))
+      continue;
     out.push(t.text);
   }
   return out;
@@ -115,11 +152,16 @@ export function sentencesMentioning(doc: AnnotatedArticle, forms: readonly strin
 }
 
 /** Finds the organisations of an article; `acronyms` comes from `findAcronyms`. */
-export function extractOrganizations(doc: AnnotatedArticle, acronyms: ReadonlyMap<string, AcronymDefinition>): OrganizationFact[] {
+export function extractOrganizations(
+  doc: AnnotatedArticle,
+  acronyms: ReadonlyMap<string, AcronymDefinition>,
+): OrganizationFact[] {
   const candidates: Candidate[] = [];
-  for (const d of acronyms.values()) if (d.isOrganization) candidates.push({ name: d.expansion, acronym: d.acronym, order: d.sentence });
+  for (const d of acronyms.values())
+    if (d.isOrganization) candidates.push({ name: d.expansion, acronym: d.acronym, order: d.sentence });
   const acronymCounts = new Map<string, number>();
-  for (const s of doc.sentences) for (const w of new Set(s.tokens.map((t) => t.text))) acronymCounts.set(w, (acronymCounts.get(w) ?? 0) + 1);
+  for (const s of doc.sentences)
+    for (const w of new Set(s.tokens.map((t) => t.text))) acronymCounts.set(w, (acronymCounts.get(w) ?? 0) + 1);
   for (const s of doc.sentences) {
     const runs = capitalRuns(s);
     for (const run of joinedRuns(s, runs)) {
@@ -149,7 +191,10 @@ function mergeCandidates(doc: AnnotatedArticle, candidates: readonly Candidate[]
     const key = c.name.toLowerCase();
     const existing = byKey.get(key) ?? (c.acronym ? byKey.get(`#${c.acronym}`) : undefined);
     if (existing) {
-      if (!existing.acronym && c.acronym) { existing.acronym = c.acronym; byKey.set(`#${c.acronym}`, existing); }
+      if (!existing.acronym && c.acronym) {
+        existing.acronym = c.acronym;
+        byKey.set(`#${c.acronym}`, existing);
+      }
       continue;
     }
     const copy = { ...c };

@@ -7,7 +7,14 @@
 import type { AnnotatedSentence, Token } from '../nlp/annotate.js';
 import { atClauseStart, capitalRuns, isAcronym, spanText, type Run } from './entities-runs.js';
 import { ORG_CUE_WORDS } from './organizations-cues.js';
-import { CALENDAR_WORDS, NAME_PARTICLES, NON_NAME_WORDS, SPEECH_WORDS, THING_NOUNS, TITLE_WORDS } from './people-lexicon.js';
+import {
+  CALENDAR_WORDS,
+  NAME_PARTICLES,
+  NON_NAME_WORDS,
+  SPEECH_WORDS,
+  THING_NOUNS,
+  TITLE_WORDS,
+} from './people-lexicon.js';
 import { GAZETTEER, PLACE_CUE_WORDS } from './places-gazetteer.js';
 
 /** A person as one sentence introduces them. */
@@ -21,13 +28,60 @@ export interface PersonIntro {
 const DELIMS: ReadonlySet<string> = new Set([',', '—', '–', '-', '--']);
 const CHAIN_JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'the', 'and', '’s', "'s", 'at', 'on']);
 /** "who leads the agency" is a role; "who took the video" is not. */
-const ROLE_VERBS: ReadonlySet<string> = new Set(['leads', 'led', 'heads', 'headed', 'runs', 'ran', 'chairs', 'chaired', 'directs', 'directed', 'oversees', 'oversaw', 'manages', 'managed', 'founded', 'represents', 'serves', 'served', 'coaches', 'coached', 'owns', 'commands', 'commanded', 'is', 'was']);
-const HONORIFICS: ReadonlySet<string> = new Set(['dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'dr', 'mr', 'mrs', 'ms', 'sir', 'dame']);
+const ROLE_VERBS: ReadonlySet<string> = new Set([
+  'leads',
+  'led',
+  'heads',
+  'headed',
+  'runs',
+  'ran',
+  'chairs',
+  'chaired',
+  'directs',
+  'directed',
+  'oversees',
+  'oversaw',
+  'manages',
+  'managed',
+  'founded',
+  'represents',
+  'serves',
+  'served',
+  'coaches',
+  'coached',
+  'owns',
+  'commands',
+  'commanded',
+  'is',
+  'was',
+]);
+const HONORIFICS: ReadonlySet<string> = new Set([
+  'dr.',
+  'mr.',
+  'mrs.',
+  'ms.',
+  'prof.',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'sir',
+  'dame',
+]);
 const QUOTE_MARKS = /^[“”"‘’']$/;
 const CLAUSE_POS: ReadonlySet<string> = new Set(['DET', 'PRON', 'ADP', 'SCONJ', 'CCONJ', 'ADV', 'AUX', 'VERB', 'PART']);
 /** Joiners inside an owner's name; not "and", which more often joins two people ("Fox and ESA’s Director"). */
 /** Words before a title that are part of the role: "former", "acting", "then". */
-const ROLE_MODIFIERS: ReadonlySet<string> = new Set(['former', 'acting', 'interim', 'outgoing', 'incoming', 'retired', 'then', 'late']);
+const ROLE_MODIFIERS: ReadonlySet<string> = new Set([
+  'former',
+  'acting',
+  'interim',
+  'outgoing',
+  'incoming',
+  'retired',
+  'then',
+  'late',
+]);
 const OWNER_JOINERS: ReadonlySet<string> = new Set(['of', 'for']);
 
 /** Can this token be part of a personal name? */
@@ -35,7 +89,15 @@ export function isNameWord(t: Token): boolean {
   if (NAME_PARTICLES.has(t.text)) return true;
   if (isAcronym(t.text) || /\d/.test(t.text) || !/^\p{Lu}/u.test(t.text)) return false;
   const n = t.norm;
-  return !(CALENDAR_WORDS.has(n) || NON_NAME_WORDS.has(n) || ORG_CUE_WORDS.has(n) || PLACE_CUE_WORDS.has(n) || TITLE_WORDS.has(n) || THING_NOUNS.has(n) || GAZETTEER.has(n));
+  return !(
+    CALENDAR_WORDS.has(n) ||
+    NON_NAME_WORDS.has(n) ||
+    ORG_CUE_WORDS.has(n) ||
+    PLACE_CUE_WORDS.has(n) ||
+    TITLE_WORDS.has(n) ||
+    THING_NOUNS.has(n) ||
+    GAZETTEER.has(n)
+  );
 }
 
 function isTitle(t: Token | undefined): boolean {
@@ -60,14 +122,20 @@ function roleBefore(s: AnnotatedSentence, end: number, depth = 0): string | null
     if (sawTitle && t.text === ')') {
       let j = k - 2;
       while (j > 0 && k - j < 14 && s.tokens[j]!.text !== '(') j--;
-      if (j > 0 && s.tokens[j]!.text === '(' && /^\p{Lu}/u.test(s.tokens[j - 1]!.text)) { k = j; continue; }
+      if (j > 0 && s.tokens[j]!.text === '(' && /^\p{Lu}/u.test(s.tokens[j - 1]!.text)) {
+        k = j;
+        continue;
+      }
       break;
     }
     // A capital at the clause start says nothing only on function words ("The", "After").
     const capital = /^\p{Lu}/u.test(t.text) && !(atClauseStart(s, k - 1) && CLAUSE_POS.has(t.pos) && !isTitle(t));
     const before = s.tokens[k - 2];
     // Past the title only the owner may follow ("ESA’s Director ...", "Agency for X Director"), never another clause.
-    const ownerPart = capital || /^[’']s$/.test(t.text) || (OWNER_JOINERS.has(t.norm) && before !== undefined && /^\p{Lu}/u.test(before.text));
+    const ownerPart =
+      capital ||
+      /^[’']s$/.test(t.text) ||
+      (OWNER_JOINERS.has(t.norm) && before !== undefined && /^\p{Lu}/u.test(before.text));
     if (!(sawTitle ? ownerPart : capital || isTitle(t) || CHAIN_JOINERS.has(t.norm))) break;
     if (isTitle(t)) sawTitle = true;
     k--;
@@ -90,7 +158,10 @@ function roleBefore(s: AnnotatedSentence, end: number, depth = 0): string | null
 
 /** Cleans an appositive into a role: drops articles, "who is", trailing punctuation. */
 function cleanRole(text: string): string | null {
-  let r = text.trim().replace(/^(?:who\s+(?:is|was|are|has been|had been)?\s*)/i, '').replace(/^(?:the|a|an)\s+/i, '');
+  let r = text
+    .trim()
+    .replace(/^(?:who\s+(?:is|was|are|has been|had been)?\s*)/i, '')
+    .replace(/^(?:the|a|an)\s+/i, '');
   r = r.replace(/[\s,.;:—–"“”]+$/u, '').trim();
   return r.length > 1 ? r : null;
 }
@@ -103,7 +174,13 @@ function hasTitle(toks: readonly Token[]): boolean {
     // Only an "-ing" modifier may open a role ("acting director"); "says the president" is a clause.
     // A possessive may open it ("his widow"); any other pronoun starts a clause.
     const possessive = i === 0 && ['his', 'her', 'their'].includes(t.norm);
-    if (t.pos === 'AUX' || (t.pos === 'PRON' && !possessive) || t.pos === 'SCONJ' || (t.pos === 'VERB' && (i > 0 || !t.norm.endsWith('ing')))) return false;
+    if (
+      t.pos === 'AUX' ||
+      (t.pos === 'PRON' && !possessive) ||
+      t.pos === 'SCONJ' ||
+      (t.pos === 'VERB' && (i > 0 || !t.norm.endsWith('ing')))
+    )
+      return false;
   }
   return false;
 }
@@ -122,13 +199,20 @@ function roleAfter(s: AnnotatedSentence, last: number, speechBefore: boolean): s
   let firstDelim = -1;
   for (let k = last + 2; k < toks.length; k++) {
     const t = toks[k]!;
-    if (QUOTE_MARKS.test(t.text) && t.text !== '’') { end = k - 1; break; }
+    if (QUOTE_MARKS.test(t.text) && t.text !== '’') {
+      end = k - 1;
+      break;
+    }
     if (!speechBefore && DELIMS.has(t.text)) {
       if (firstDelim < 0) firstDelim = k;
       let n = k + 1;
       while (toks[n]?.pos === 'ADV') n++;
       const next = toks[n];
-      if (next && (next.pos === 'VERB' || next.pos === 'AUX' || SPEECH_WORDS.has(next.norm))) { end = k - 1; closedByVerb = true; break; }
+      if (next && (next.pos === 'VERB' || next.pos === 'AUX' || SPEECH_WORDS.has(next.norm))) {
+        end = k - 1;
+        closedByVerb = true;
+        break;
+      }
       // ", and Eva Lind, ..." starts the next person of a list.
       if (next?.pos === 'CCONJ') break;
     }
@@ -138,7 +222,17 @@ function roleAfter(s: AnnotatedSentence, last: number, speechBefore: boolean): s
   const slice = toks.slice(last + 2, end + 1);
   if (slice.length === 0 || slice.length > 30) return null;
   // "NASA astronaut A B, ESA astronaut C D, and ...": the next item of a list of people, not a role.
-  if (slice.some((t, i) => isTitle(t) && slice[i + 1] !== undefined && slice[i + 2] !== undefined && isNameWord(slice[i + 1]!) && isNameWord(slice[i + 2]!))) return null;
+  if (
+    slice.some(
+      (t, i) =>
+        isTitle(t) &&
+        slice[i + 1] !== undefined &&
+        slice[i + 2] !== undefined &&
+        isNameWord(slice[i + 1]!) &&
+        isNameWord(slice[i + 2]!),
+    )
+  )
+    return null;
   // "Goodall, a primatologist, praised ...": an indefinite noun phrase closed by a verb is a role too.
   const describes = ['a', 'an', 'the'].includes(slice[0]!.norm) && (closedByVerb || speechBefore) && slice.length <= 12;
   if (!(hasTitle(slice) || whoRole(slice) || describes)) return null;
@@ -161,7 +255,8 @@ function roleInFrontClause(s: AnnotatedSentence, first: number, last: number): s
   if (slice.length === 0 || slice.length > 15 || !hasTitle(slice)) return null;
   // "His widow, Jane Roe," opens with a possessive as well as with an article.
   const possessive = ['his', 'her', 'their'].includes(slice[0]!.norm);
-  if (!(slice[0]!.pos === 'DET' || possessive || isTitle(slice[0]) || (spoken && /^\p{Lu}/u.test(slice[0]!.text)))) return null;
+  if (!(slice[0]!.pos === 'DET' || possessive || isTitle(slice[0]) || (spoken && /^\p{Lu}/u.test(slice[0]!.text))))
+    return null;
   return cleanRole(spanText(s, from, first - 2));
 }
 
@@ -175,18 +270,29 @@ function singularTitle(t: Token | undefined): string | null {
 /** "NASA astronauts A B, C D and E F": each name of a list after a plural title shares it. */
 function roleFromPluralTitle(s: AnnotatedSentence, first: number): string | null {
   let k = first - 1;
-  while (k >= 0 && first - k < 40 && (s.tokens[k]!.text === ',' || s.tokens[k]!.norm === 'and' || isNameWord(s.tokens[k]!))) k--;
+  while (
+    k >= 0 &&
+    first - k < 40 &&
+    (s.tokens[k]!.text === ',' || s.tokens[k]!.norm === 'and' || isNameWord(s.tokens[k]!))
+  )
+    k--;
   const one = singularTitle(s.tokens[k]);
   if (k < 0 || !one) return null;
   let o = k;
-  while (o > 0 && /^\p{Lu}/u.test(s.tokens[o - 1]!.text) && !(atClauseStart(s, o - 1) && CLAUSE_POS.has(s.tokens[o - 1]!.pos))) o--;
+  while (
+    o > 0 &&
+    /^\p{Lu}/u.test(s.tokens[o - 1]!.text) &&
+    !(atClauseStart(s, o - 1) && CLAUSE_POS.has(s.tokens[o - 1]!.pos))
+  )
+    o--;
   return o < k ? `${spanText(s, o, k - 1)} ${one}` : one;
 }
 
 function speechBeside(s: AnnotatedSentence, first: number, last: number): { before: boolean; after: boolean } {
   const prev = s.tokens[first - 1];
   const prev2 = s.tokens[first - 2];
-  const before = (prev !== undefined && SPEECH_WORDS.has(prev.norm)) || (prev?.norm === 'to' && prev2?.norm === 'according');
+  const before =
+    (prev !== undefined && SPEECH_WORDS.has(prev.norm)) || (prev?.norm === 'to' && prev2?.norm === 'according');
   let n = last + 1;
   while (s.tokens[n]?.pos === 'ADV') n++;
   let after = SPEECH_WORDS.has(s.tokens[n]?.norm ?? '');
@@ -238,7 +344,8 @@ export function introsIn(s: AnnotatedSentence, speakers: ReadonlySet<string> = n
       // "Centers for Disease Control", "University of California Santa Cruz": an organisation goes on.
       let k = run.first - 2;
       let orgBefore = false;
-      for (; k >= 0 && /^\p{Lu}/u.test(s.tokens[k]!.text); k--) if (ORG_CUE_WORDS.has(s.tokens[k]!.norm)) orgBefore = true;
+      for (; k >= 0 && /^\p{Lu}/u.test(s.tokens[k]!.text); k--)
+        if (ORG_CUE_WORDS.has(s.tokens[k]!.norm)) orgBefore = true;
       // ... unless a title inside the run makes the organisation its owner: "Agency for X Director Jane Roe".
       const titled = s.tokens.slice(run.first, first).some((t) => isTitle(t));
       if (orgBefore && !titled) continue;
@@ -261,7 +368,11 @@ export function introsIn(s: AnnotatedSentence, speakers: ReadonlySet<string> = n
     const speech = speechBeside(s, first, last);
     const leadingDet = first === run.first && ['the', 'a', 'an'].includes(s.tokens[first - 1]?.norm ?? '');
     if (leadingDet && !preRole) continue;
-    const role = roleAfter(s, last, speech.before) ?? roleInFrontClause(s, first, last) ?? preRole ?? roleFromPluralTitle(s, first);
+    const role =
+      roleAfter(s, last, speech.before) ??
+      roleInFrontClause(s, first, last) ??
+      preRole ??
+      roleFromPluralTitle(s, first);
     const namedSpeaker = speakers.has(words[0]!.toLowerCase()) || speakers.has(words[words.length - 1]!.toLowerCase());
     const honorific = HONORIFICS.has(s.tokens[first - 1]?.norm ?? '');
     if (!role && !speech.before && !speech.after && !namedSpeaker && !honorific) continue;

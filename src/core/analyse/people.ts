@@ -24,7 +24,12 @@ interface Person {
 const PRONOUN_REACH = 2;
 
 function titleWords(role: string | null): Set<string> {
-  return new Set((role ?? '').toLowerCase().split(/[^\p{L}.]+/u).filter((w) => TITLE_WORDS.has(w)));
+  return new Set(
+    (role ?? '')
+      .toLowerCase()
+      .split(/[^\p{L}.]+/u)
+      .filter((w) => TITLE_WORDS.has(w)),
+  );
 }
 
 /** Same surname is not enough: first names must look alike ("Nicky"/"Nicola") and roles agree. */
@@ -34,7 +39,8 @@ function samePerson(p: Person, intro: PersonIntro): boolean {
     if (v[v.length - 1]!.toLowerCase() !== last) return false;
     const a = v[0]!.toLowerCase().replace(/\.$/, '');
     const b = intro.words[0]!.toLowerCase().replace(/\.$/, '');
-    const firstAlike = a.slice(0, 3) === b.slice(0, 3) || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
+    const firstAlike =
+      a.slice(0, 3) === b.slice(0, 3) || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
     if (!firstAlike) return false;
     if (!intro.role || p.roles.length === 0) return true;
     const mine = titleWords(intro.role);
@@ -47,9 +53,18 @@ function collect(doc: AnnotatedArticle, speakers: ReadonlySet<string>): Person[]
   for (const s of doc.sentences) {
     for (const intro of introsIn(s, speakers)) {
       const key = intro.words.join(' ');
-      let p = people.find((q) => q.variants.some((v) => v.join(' ') === key)) ?? people.find((q) => samePerson(q, intro));
+      let p =
+        people.find((q) => q.variants.some((v) => v.join(' ') === key)) ?? people.find((q) => samePerson(q, intro));
       if (!p) {
-        p = { variants: [], roles: [], first: s.id, mentions: new Set(), shortForms: new Set(), gender: null, lastSeen: -1 };
+        p = {
+          variants: [],
+          roles: [],
+          first: s.id,
+          mentions: new Set(),
+          shortForms: new Set(),
+          gender: null,
+          lastSeen: -1,
+        };
         people.push(p);
       }
       let vi = p.variants.findIndex((v) => v.join(' ') === key);
@@ -61,24 +76,36 @@ function collect(doc: AnnotatedArticle, speakers: ReadonlySet<string>): Person[]
 }
 
 /** Finds which people a sentence mentions, in reading order, including pronouns. */
-function scanSentence(s: AnnotatedSentence, people: Person[], index: Map<string, Person[]>, startsInQuote: boolean): boolean {
+function scanSentence(
+  s: AnnotatedSentence,
+  people: Person[],
+  index: Map<string, Person[]>,
+  startsInQuote: boolean,
+): boolean {
   let inQuote = startsInQuote;
   const runs = new Map(capitalRuns(s).map((r) => [r.first, r]));
-  const seen = (p: Person): void => { p.mentions.add(s.id); p.lastSeen = s.id; };
+  const seen = (p: Person): void => {
+    p.mentions.add(s.id);
+    p.lastSeen = s.id;
+  };
   for (let i = 0; i < s.tokens.length; i++) {
     const run = runs.get(i);
     if (run) {
       const words = s.tokens.slice(run.first, run.last + 1).map((t) => t.text);
       const joined = words.join(' ');
       // Only people sharing a word with the run can match it in full; the index finds them.
-      const full = words.length < 2 ? undefined : words
-        .flatMap((w) => index.get(w.toLowerCase()) ?? [])
-        .find((p) => p.variants.some((v) => joined.includes(v.join(' '))));
+      const full =
+        words.length < 2
+          ? undefined
+          : words
+              .flatMap((w) => index.get(w.toLowerCase()) ?? [])
+              .find((p) => p.variants.some((v) => joined.includes(v.join(' '))));
       if (full) seen(full);
       else {
         const bare = words.filter((w) => !TITLE_WORDS.has(w.toLowerCase()));
         const after = s.tokens[run.last + 1];
-        const candidates = bare.length === 1 && !(after && THING_NOUNS.has(after.norm)) ? index.get(bare[0]!.toLowerCase()) : undefined;
+        const candidates =
+          bare.length === 1 && !(after && THING_NOUNS.has(after.norm)) ? index.get(bare[0]!.toLowerCase()) : undefined;
         const p = candidates?.slice().sort((a, b) => b.lastSeen - a.lastSeen || a.first - b.first)[0];
         if (p) {
           seen(p);
@@ -100,9 +127,14 @@ function scanSentence(s: AnnotatedSentence, people: Person[], index: Map<string,
     const gender = inQuote ? undefined : PERSON_PRONOUNS.get(tok.norm);
     if (!gender) continue;
     const p = people
-      .filter((q) => q.lastSeen >= 0 && s.id - q.lastSeen <= PRONOUN_REACH && (q.gender === null || q.gender === gender))
+      .filter(
+        (q) => q.lastSeen >= 0 && s.id - q.lastSeen <= PRONOUN_REACH && (q.gender === null || q.gender === gender),
+      )
       .sort((a, b) => b.lastSeen - a.lastSeen)[0];
-    if (p) { seen(p); p.gender = gender; }
+    if (p) {
+      seen(p);
+      p.gender = gender;
+    }
   }
   return inQuote;
 }
@@ -110,7 +142,9 @@ function scanSentence(s: AnnotatedSentence, people: Person[], index: Map<string,
 /** Nicknames are shorter than given names, so the longest first name is the formal one. */
 function canonicalVariant(p: Person): number {
   let best = 0;
-  p.variants.forEach((v, i) => { if (v[0]!.length > p.variants[best]![0]!.length) best = i; });
+  p.variants.forEach((v, i) => {
+    if (v[0]!.length > p.variants[best]![0]!.length) best = i;
+  });
   return best;
 }
 
@@ -120,7 +154,10 @@ function organizationIn(role: string, orgs: readonly OrganizationFact[]): string
     for (const form of [o.name, o.acronym]) {
       if (!form) continue;
       // "Acme Corp." loses its final period when the role ends the sentence.
-      const m = new RegExp(`(?<![\\p{L}])${form.replace(/\.$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])(?![’']s)`, 'u').exec(role);
+      const m = new RegExp(
+        `(?<![\\p{L}])${form.replace(/\.$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])(?![’']s)`,
+        'u',
+      ).exec(role);
       if (m && (!best || m.index < best.at)) best = { at: m.index, name: o.name };
     }
   }
@@ -128,7 +165,11 @@ function organizationIn(role: string, orgs: readonly OrganizationFact[]): string
 }
 
 /** Every person the article names, in order of first mention. */
-export function extractPeople(doc: AnnotatedArticle, acronyms: ReadonlyMap<string, AcronymDefinition>, orgs: readonly OrganizationFact[]): PersonFact[] {
+export function extractPeople(
+  doc: AnnotatedArticle,
+  acronyms: ReadonlyMap<string, AcronymDefinition>,
+  orgs: readonly OrganizationFact[],
+): PersonFact[] {
   const speakers = speakerWords(doc.sentences);
   const people = collect(doc, speakers);
   const index = new Map<string, Person[]>();
@@ -160,7 +201,9 @@ export function extractPeople(doc: AnnotatedArticle, acronyms: ReadonlyMap<strin
       const name = p.variants[ci]!.join(' ');
       const roleEntry = p.roles.find((r) => r.variant === ci) ?? p.roles[0] ?? null;
       const role = roleEntry?.role ?? null;
-      const aliases = [...p.variants.map((v) => v.join(' ')), ...p.shortForms].filter((a, i, all) => a !== name && all.indexOf(a) === i);
+      const aliases = [...p.variants.map((v) => v.join(' ')), ...p.shortForms].filter(
+        (a, i, all) => a !== name && all.indexOf(a) === i,
+      );
       const mentions = [...p.mentions].sort((a, b) => a - b);
       return {
         name,

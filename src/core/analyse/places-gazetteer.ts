@@ -20,14 +20,52 @@ export const GAZETTEER_MAX_WORDS = Math.max(...ALL.map((n) => n.split(' ').lengt
 
 /** Words that, inside a capitalised run, make it a place name: "Ogun State". Lower case. */
 export const PLACE_CUE_WORDS: ReadonlySet<string> = new Set([
-  'province', 'state', 'county', 'city', 'island', 'islands', 'river', 'mountain', 'mountains',
-  'lake', 'bay', 'region', 'district', 'republic', 'kingdom', 'valley', 'peninsula', 'prefecture',
-  'municipality', 'territory', 'coast', 'sea', 'ocean', 'gulf', 'strait', 'desert', 'village', 'town',
+  'province',
+  'state',
+  'county',
+  'city',
+  'island',
+  'islands',
+  'river',
+  'mountain',
+  'mountains',
+  'lake',
+  'bay',
+  'region',
+  'district',
+  'republic',
+  'kingdom',
+  'valley',
+  'peninsula',
+  'prefecture',
+  'municipality',
+  'territory',
+  'coast',
+  'sea',
+  'ocean',
+  'gulf',
+  'strait',
+  'desert',
+  'village',
+  'town',
 ]);
 
 /** Lower-case words before "of X" that make X a place: "capital of Ogun". */
 export const PLACE_OF_WORDS: ReadonlySet<string> = new Set([
-  'capital', 'province', 'city', 'state', 'county', 'region', 'island', 'town', 'village', 'outskirts', 'north', 'south', 'east', 'west',
+  'capital',
+  'province',
+  'city',
+  'state',
+  'county',
+  'region',
+  'island',
+  'town',
+  'village',
+  'outskirts',
+  'north',
+  'south',
+  'east',
+  'west',
 ]);
 
 /**

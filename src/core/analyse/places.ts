@@ -11,7 +11,19 @@ import { CALENDAR_WORDS, NON_NAME_WORDS, TITLE_WORDS } from './people-lexicon.js
 import { GAZETTEER, PLACE_CUE_WORDS, PLACE_OF_WORDS } from './places-gazetteer.js';
 
 const IN_WORDS: ReadonlySet<string> = new Set(['in', 'near', 'outside']);
-const DIRECTIONS: ReadonlySet<string> = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower']);
+const DIRECTIONS: ReadonlySet<string> = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'upper',
+  'lower',
+]);
 /** Fields and abstractions ("in Astrophysics", "in Engineering"), not places. */
 const ABSTRACT = /(?:ics|ology|ography|ism|tion|sion|ness|ship)$/;
 
@@ -28,7 +40,12 @@ function datelinePlace(place: string): string {
 /** A run cued as a place by its neighbours, or by a place cue word at its end. */
 function cuedPlace(s: AnnotatedSentence, run: Run): string | null {
   const toks = s.tokens.slice(run.first, run.last + 1);
-  if (toks.some((t) => ORG_CUE_WORDS.has(t.norm) || TITLE_WORDS.has(t.norm) || CALENDAR_WORDS.has(t.norm) || isAcronym(t.text))) return null;
+  if (
+    toks.some(
+      (t) => ORG_CUE_WORDS.has(t.norm) || TITLE_WORDS.has(t.norm) || CALENDAR_WORDS.has(t.norm) || isAcronym(t.text),
+    )
+  )
+    return null;
   // "Ogun State" names a place; "South Island Province" is only generic words, a description.
   if (toks.length >= 2 && PLACE_CUE_WORDS.has(toks[toks.length - 1]!.norm)) {
     return toks.some((t) => !PLACE_CUE_WORDS.has(t.norm) && !DIRECTIONS.has(t.norm)) ? run.text : null;
@@ -53,17 +70,22 @@ function cuedPlace(s: AnnotatedSentence, run: Run): string | null {
 export function extractPlaces(doc: AnnotatedArticle, notPlaces: ReadonlySet<string>): PlaceFact[] {
   const names: string[] = [];
   const add = (name: string): void => {
-    if (!notPlaces.has(name.toLowerCase()) && !names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+    if (!notPlaces.has(name.toLowerCase()) && !names.some((n) => n.toLowerCase() === name.toLowerCase()))
+      names.push(name);
   };
   const datePlace = doc.article.dateline?.place ? datelinePlace(doc.article.dateline.place) : null;
   if (datePlace) add(datePlace);
   for (const s of doc.sentences) {
     const first = s.tokens[0];
     // A dateline left in the text: "LAGOS, May 2 (Reuters) —".
-    if (first && isAcronym(first.text) && s.tokens[1]?.text === ',' && s.tokens[2]?.entity === 'DATE') add(titleCase(first.text));
+    if (first && isAcronym(first.text) && s.tokens[1]?.text === ',' && s.tokens[2]?.entity === 'DATE')
+      add(titleCase(first.text));
     for (const run of capitalRuns(s)) {
       const known = GAZETTEER.get(run.text.toLowerCase());
-      if (known) { add(known); continue; }
+      if (known) {
+        add(known);
+        continue;
+      }
       const cued = cuedPlace(s, run);
       // "in Trump State": a cued name that starts with a person's name is not a place.
       if (cued && !notPlaces.has(s.tokens[run.first]!.norm)) add(spanText(s, run.first, run.last));

@@ -37,7 +37,10 @@ function scanQuotes(doc: AnnotatedArticle): RawQuote[] {
       if (open) {
         if (!open.sentences.includes(s.id)) open.sentences.push(s.id);
         const close = text.slice(pos).search(/[”"]/);
-        if (close < 0) { open.pieces.push(text.slice(pos)); break; }
+        if (close < 0) {
+          open.pieces.push(text.slice(pos));
+          break;
+        }
         open.pieces.push(text.slice(pos, pos + close));
         pos += close + 1;
         const next = text.slice(pos).search(/[“"]/);
@@ -48,7 +51,13 @@ function scanQuotes(doc: AnnotatedArticle): RawQuote[] {
       } else {
         const at = text.slice(pos).search(/[“"]/);
         if (at < 0) break;
-        open = { pieces: [], sentences: [], paragraph: s.paragraph, before: [s.id, outsideFrom, pos + at], after: null };
+        open = {
+          pieces: [],
+          sentences: [],
+          paragraph: s.paragraph,
+          before: [s.id, outsideFrom, pos + at],
+          after: null,
+        };
         pos += at + 1;
       }
     }
@@ -71,14 +80,20 @@ function speakerIn(s: AnnotatedSentence, from: number, to: number, people: reado
   for (const run of capitalRuns(s)) {
     const first = s.tokens[run.first]!;
     if (first.start < from || s.tokens[run.last]!.end > to) continue;
-    const words = s.tokens.slice(run.first, run.last + 1).map((t) => t.text).filter((w) => !TITLE_WORDS.has(w.toLowerCase()));
+    const words = s.tokens
+      .slice(run.first, run.last + 1)
+      .map((t) => t.text)
+      .filter((w) => !TITLE_WORDS.has(w.toLowerCase()));
     const text = words.join(' ');
-    const person = people.find((p) => p.name === text || p.aliases.includes(text))
-      ?? people.find((p) => text.includes(p.name) || p.aliases.some((a) => a.includes(' ') && text.includes(a)));
+    const person =
+      people.find((p) => p.name === text || p.aliases.includes(text)) ??
+      people.find((p) => text.includes(p.name) || p.aliases.some((a) => a.includes(' ') && text.includes(a)));
     if (person) return person.name;
   }
   if (toks.some((t) => PERSON_PRONOUNS.has(t.norm) && t.pos === 'PRON')) {
-    const p = people.filter((q) => q.mentions.includes(s.id)).sort((a, b) => b.mentions.filter((m) => m <= s.id).length - a.mentions.filter((m) => m <= s.id).length)[0];
+    const p = people
+      .filter((q) => q.mentions.includes(s.id))
+      .sort((a, b) => b.mentions.filter((m) => m <= s.id).length - a.mentions.filter((m) => m <= s.id).length)[0];
     if (p) return p.name;
   }
   // "..., Smith said, adding that “...”": the speaker named elsewhere in the sentence.
@@ -91,7 +106,8 @@ function speakerIn(s: AnnotatedSentence, from: number, to: number, people: reado
     const after = s.tokens[run.last + 1];
     const inside = s.tokens[run.first]!.start >= from && s.tokens[run.last]!.end <= to;
     const beside = (before && SPEECH_WORDS.has(before.norm)) || (after && SPEECH_WORDS.has(after.norm));
-    if (inside && beside && !s.tokens.slice(run.first, run.last + 1).some((t) => CALENDAR_WORDS.has(t.norm))) return run.text;
+    if (inside && beside && !s.tokens.slice(run.first, run.last + 1).some((t) => CALENDAR_WORDS.has(t.norm)))
+      return run.text;
   }
   return null;
 }
@@ -99,7 +115,11 @@ function speakerIn(s: AnnotatedSentence, from: number, to: number, people: reado
 /** "The following is a statement from NASA Administrator Jane Roe:" introduces the quote after it. */
 const STATEMENT_INTRO = /\b(?:statement|remarks|message|letter|speech|comments?)\s+(?:from|by|of)\b|:\s*$/iu;
 
-function statementSpeaker(doc: AnnotatedArticle, first: number, people: readonly PersonFact[]): { speaker: string; attribution: number } | null {
+function statementSpeaker(
+  doc: AnnotatedArticle,
+  first: number,
+  people: readonly PersonFact[],
+): { speaker: string; attribution: number } | null {
   const i = doc.sentences.findIndex((s) => s.id === first);
   const intro = doc.sentences[i - 1];
   const m = intro ? STATEMENT_INTRO.exec(intro.text) : null;
@@ -133,19 +153,46 @@ export function extractQuotes(doc: AnnotatedArticle, people: readonly PersonFact
       if (!span) continue;
       const s = byId.get(span[0]);
       const found = s ? speakerIn(s, span[1], span[2], people) : null;
-      if (found) { speaker = found; attribution = span[0]; break; }
+      if (found) {
+        speaker = found;
+        attribution = span[0];
+        break;
+      }
     }
     const startsSentence = byId.get(q.before[0])!.text.slice(q.before[1], q.before[2]).trim() === '';
-    if (!speaker) ({ speaker, attribution } = statementSpeaker(doc, q.sentences[0]!, people) ?? { speaker, attribution });
+    if (!speaker)
+      ({ speaker, attribution } = statementSpeaker(doc, q.sentences[0]!, people) ?? { speaker, attribution });
     const prev = out[out.length - 1];
     // A full quoted sentence later in the speaker's paragraph ("... in the journal X. “If we ...”") is theirs too.
-    const sameParagraphSentence = prev?.paragraph === q.paragraph && /[.!?]$/.test(text) && text.split(/\s+/).length >= MIN_UNATTRIBUTED_WORDS;
-    if (!speaker && prev && prev.speaker && (startsSentence || sameParagraphSentence) && prev.lastSentence <= q.sentences[0]! && q.paragraph - prev.paragraph <= 1) {
-      out[out.length - 1] = { ...prev, text: `${prev.text} ${text}`, sentences: [...new Set([...(prev.sentences ?? []), ...q.sentences])], lastSentence: q.sentences[q.sentences.length - 1]!, paragraph: q.paragraph };
+    const sameParagraphSentence =
+      prev?.paragraph === q.paragraph && /[.!?]$/.test(text) && text.split(/\s+/).length >= MIN_UNATTRIBUTED_WORDS;
+    if (
+      !speaker &&
+      prev &&
+      prev.speaker &&
+      (startsSentence || sameParagraphSentence) &&
+      prev.lastSentence <= q.sentences[0]! &&
+      q.paragraph - prev.paragraph <= 1
+    ) {
+      out[out.length - 1] = {
+        ...prev,
+        text: `${prev.text} ${text}`,
+        sentences: [...new Set([...(prev.sentences ?? []), ...q.sentences])],
+        lastSentence: q.sentences[q.sentences.length - 1]!,
+        paragraph: q.paragraph,
+      };
       continue;
     }
     if (!speaker && !(startsSentence && text.split(/\s+/).length >= MIN_UNATTRIBUTED_WORDS)) continue;
-    out.push({ speaker, text, sentence: q.sentences[0]!, sentences: q.sentences, attributionSentence: attribution, paragraph: q.paragraph, lastSentence: q.sentences[q.sentences.length - 1]! });
+    out.push({
+      speaker,
+      text,
+      sentence: q.sentences[0]!,
+      sentences: q.sentences,
+      attributionSentence: attribution,
+      paragraph: q.paragraph,
+      lastSentence: q.sentences[q.sentences.length - 1]!,
+    });
   }
   return out.map(({ paragraph: _p, lastSentence: _l, ...fact }) => fact);
 }

@@ -15,7 +15,23 @@ const QUOTE_MARKS = /[“”"]/;
 const HAS_ALNUM = /[a-z0-9]/i;
 /** First words that point back to an earlier sentence: unreadable out of context. */
 const ANAPHORIC_OPENERS: ReadonlySet<string> = new Set([
-  'this', 'these', 'that', 'those', 'such', 'it', 'its', 'they', 'their', 'he', 'his', 'she', 'her', 'additionally', 'also', 'however', 'but',
+  'this',
+  'these',
+  'that',
+  'those',
+  'such',
+  'it',
+  'its',
+  'they',
+  'their',
+  'he',
+  'his',
+  'she',
+  'her',
+  'additionally',
+  'also',
+  'however',
+  'but',
 ]);
 
 /** Tunables, exposed so tests can state what they rely on. */
@@ -41,7 +57,7 @@ export function summarise(doc: AnnotatedArticle, options: SummaryOptions = {}): 
   const sentences = doc.sentences;
   if (sentences.length <= 2) return sentences.map((s) => s.id);
   // Under six sentences a third line would be half the article.
-  const size = sentences.length >= 6 ? options.size ?? 3 : 2;
+  const size = sentences.length >= 6 ? (options.size ?? 3) : 2;
   const maxWords = options.maxWords ?? 100;
   const enoughWords = options.enoughWords ?? 60;
   const candidates = sentences.map(candidateOf);

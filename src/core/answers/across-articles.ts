@@ -38,23 +38,30 @@ export function whoIsAcross(articles: readonly AnalysedArticle[], name: string):
     const alsoNamed = person.names.length > 1 ? `, also named ${person.names.slice(1).join(', ')}` : '';
     blocks.push({ type: 'text', text: `Named in ${ofChannel(inArticles, articles.length)}${alsoNamed}.` });
     for (const { article, person: p } of person.appearances) {
-      blocks.push(...personBlocks(article, p, { heading: `In “${titleOf(article)}”`, maxMentions: MENTIONS_PER_ARTICLE }));
+      blocks.push(
+        ...personBlocks(article, p, { heading: `In “${titleOf(article)}”`, maxMentions: MENTIONS_PER_ARTICLE }),
+      );
       blocks.push(sourceBlock(article.article));
     }
   }
   const first = people[0]!;
-  return answer(`${first.name} in ${ofChannel(new Set(first.appearances.map((x) => x.article.id)).size, articles.length)}`, blocks);
+  return answer(
+    `${first.name} in ${ofChannel(new Set(first.appearances.map((x) => x.article.id)).size, articles.length)}`,
+    blocks,
+  );
 }
 
 /** /quotes [speaker] scope:channel — quotes grouped by article, newest article first. */
 export function quotesAcross(articles: readonly AnalysedArticle[], speaker?: string): Reply {
   const withQuotes = articles.filter((a) => a.facts.quotes.length > 0);
-  if (withQuotes.length === 0) return notFound('None of the channel\'s recent articles quote anybody.');
+  if (withQuotes.length === 0) return notFound("None of the channel's recent articles quote anybody.");
   let wanted: Map<string, string[]> | null = null;
   if (speaker) {
     wanted = findSpeakersAcross(withQuotes, speaker);
     if (wanted.size === 0) {
-      const known = [...new Set(withQuotes.flatMap((a) => a.facts.quotes.map((q) => q.speaker)).filter((s): s is string => !!s))];
+      const known = [
+        ...new Set(withQuotes.flatMap((a) => a.facts.quotes.map((q) => q.speaker)).filter((s): s is string => !!s)),
+      ];
       return notFound(`None of the channel's recent articles quote anybody called "${speaker}".`, known.slice(0, 5));
     }
   }
@@ -74,7 +81,10 @@ export function quotesAcross(articles: readonly AnalysedArticle[], speaker?: str
     }
     blocks.push(sourceBlock(a.article));
   }
-  return answer(`${title} in ${ofChannel(groups, articles.length)}`, [{ type: 'text', text: `${title}, from ${ofChannel(groups, articles.length)}.` }, ...blocks]);
+  return answer(`${title} in ${ofChannel(groups, articles.length)}`, [
+    { type: 'text', text: `${title}, from ${ofChannel(groups, articles.length)}.` },
+    ...blocks,
+  ]);
 }
 
 export interface ChannelHit {
@@ -91,7 +101,8 @@ export function askAcrossHits(articles: readonly AnalysedArticle[], question: st
   for (const a of articles) {
     const found = ask(buildSentenceIndex(a.article), question).hits;
     const best = Math.max(...found.map((h) => h.score), Number.MIN_VALUE);
-    for (const h of found) hits.push({ article: a, sentence: h.sentence, coverage: h.coverage, relative: h.score / best });
+    for (const h of found)
+      hits.push({ article: a, sentence: h.sentence, coverage: h.coverage, relative: h.score / best });
   }
   return hits.sort((x, y) => y.coverage - x.coverage || y.relative - x.relative).slice(0, limit);
 }
@@ -100,11 +111,16 @@ export function askAcrossHits(articles: readonly AnalysedArticle[], question: st
 export function askAcross(articles: readonly AnalysedArticle[], question: string): Reply {
   const hits = askAcrossHits(articles, question);
   if (hits.length === 0) {
-    return notFound('None of the channel\'s recent articles answer that.', [], [
-      { type: 'text', text: 'Try other words, or /articles to see what the channel has.' },
-    ]);
+    return notFound(
+      "None of the channel's recent articles answer that.",
+      [],
+      [{ type: 'text', text: 'Try other words, or /articles to see what the channel has.' }],
+    );
   }
-  const blocks: Block[] = [{ type: 'heading', text: question }, { type: 'text', text: `From ${ofChannel(new Set(hits.map((h) => h.article.id)).size, articles.length)}:` }];
+  const blocks: Block[] = [
+    { type: 'heading', text: question },
+    { type: 'text', text: `From ${ofChannel(new Set(hits.map((h) => h.article.id)).size, articles.length)}:` },
+  ];
   // Rank order; neighbouring hits from the same article share one line naming it.
   const runs: ChannelHit[][] = [];
   for (const h of hits) {
@@ -115,7 +131,15 @@ export function askAcross(articles: readonly AnalysedArticle[], question: string
   for (const run of runs) {
     const a = run[0]!.article;
     const url = a.article.source.url;
-    blocks.push({ type: 'text', text: `“${titleOf(a)}”${url ? ` — ${url}` : ''}`, cite: cite(a.article, run.map((h) => h.sentence), a.id) });
+    blocks.push({
+      type: 'text',
+      text: `“${titleOf(a)}”${url ? ` — ${url}` : ''}`,
+      cite: cite(
+        a.article,
+        run.map((h) => h.sentence),
+        a.id,
+      ),
+    });
   }
   return answer(question, blocks);
 }

@@ -46,11 +46,15 @@ export function digestReply(a: AnalysedArticle, opts: DigestOptions = {}): Reply
 
   const max = opts.maxKeyPoints ?? 4;
   // Announced lists are key points, unless the summary already quotes their sentence.
-  const lists = facts.lists.filter((l) => l.count !== null && l.items.length > 0 && !facts.summary.includes(l.sentence)).slice(0, max);
+  const lists = facts.lists
+    .filter((l) => l.count !== null && l.items.length > 0 && !facts.summary.includes(l.sentence))
+    .slice(0, max);
   const listPoints = lists.map((l) => `${asHeading(l.lead)}: ${l.items.join('; ')}.`);
   // A sentence already shown as a list is not repeated as a point; points are whole sentences.
   const listSentences = new Set(lists.map((l) => l.sentence));
-  const points = keyPointIds(a, max + listSentences.size).filter((id) => !listSentences.has(id)).slice(0, max - listPoints.length);
+  const points = keyPointIds(a, max + listSentences.size)
+    .filter((id) => !listSentences.has(id))
+    .slice(0, max - listPoints.length);
   const pointTexts = [...listPoints, ...points.map((id) => article.sentences[id]!.text)];
   if (pointTexts.length > 0) {
     const ids = [...lists.map((l) => l.sentence), ...points];
@@ -60,17 +64,26 @@ export function digestReply(a: AnalysedArticle, opts: DigestOptions = {}): Reply
   const people = facts.people.filter((p) => p.role).slice(0, opts.maxPeople ?? 6);
   if (people.length > 0) {
     blocks.push({ type: 'heading', text: "Who's who" });
-    blocks.push({ type: 'fields', fields: people.map((p) => ({ name: p.name, value: p.roleExpanded ?? p.role ?? '', inline: true })) });
+    blocks.push({
+      type: 'fields',
+      fields: people.map((p) => ({ name: p.name, value: p.roleExpanded ?? p.role ?? '', inline: true })),
+    });
   }
 
   const quote = facts.quotes.find((q) => q.speaker) ?? facts.quotes[0];
   if (quote) {
-    blocks.push({ type: 'quote', text: quote.text, speaker: quote.speaker, cite: cite(article, quote.sentences ?? [quote.sentence]) });
+    blocks.push({
+      type: 'quote',
+      text: quote.text,
+      speaker: quote.speaker,
+      cite: cite(article, quote.sentences ?? [quote.sentence]),
+    });
   }
 
   blocks.push(sourceBlock(article));
   const buttons: Button[] = [];
-  if (facts.quotes.length > 0) buttons.push({ kind: 'command', label: 'More quotes', command: 'quotes', args: { article: a.id.slice(0, 12) } });
+  if (facts.quotes.length > 0)
+    buttons.push({ kind: 'command', label: 'More quotes', command: 'quotes', args: { article: a.id.slice(0, 12) } });
   if (article.source.url) buttons.push({ kind: 'link', label: 'Read the source', url: article.source.url });
   if (buttons.length > 0) blocks.push({ type: 'buttons', buttons });
   return answer(headline, blocks);

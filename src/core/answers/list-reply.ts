@@ -8,7 +8,29 @@ import { answer, cite, sourceBlock } from '../reply/build.js';
 import type { Block, Reply } from '../reply/types.js';
 import { findList } from '../analyse/lists-find.js';
 
-const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+const WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+];
 
 /** "8" → "eight"; larger numbers stay digits, as news style writes them. */
 export function numberWord(n: number): string {
@@ -29,9 +51,11 @@ export function countedNoun(list: ListFact): string {
 /** "The article announces eight areas; all eight are listed." or a plain warning. */
 export function countCheck(list: ListFact): string {
   const found = list.items.length;
-  if (list.count === null) return `The article does not say how many there are; ${numberWord(found)} ${found === 1 ? 'is' : 'are'} listed.`;
+  if (list.count === null)
+    return `The article does not say how many there are; ${numberWord(found)} ${found === 1 ? 'is' : 'are'} listed.`;
   const noun = countedNoun(list);
-  if (list.count === found) return `The article announces ${numberWord(list.count)} ${noun}; all ${numberWord(found)} are listed.`;
+  if (list.count === found)
+    return `The article announces ${numberWord(list.count)} ${noun}; all ${numberWord(found)} are listed.`;
   return `Note: the article announces ${numberWord(list.count)} ${noun}, but ${numberWord(found)} ${found === 1 ? 'was' : 'were'} found in the text.`;
 }
 
@@ -72,4 +96,3 @@ export function listByNumber(lists: readonly ListFact[], ref: string): ListFact 
 export function chooseList(lists: readonly ListFact[], ref: string): ListFact | null {
   return listByNumber(lists, ref) ?? findList(lists, ref)?.list ?? null;
 }
-

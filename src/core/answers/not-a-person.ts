@@ -11,12 +11,20 @@ import { cite, notFound } from '../reply/build.js';
 import type { Block, Reply } from '../reply/types.js';
 
 /** The organisation or place a query names, as the article writes it, with its first sentence. */
-export function namedThing(facts: ArticleFacts, query: string): { kind: 'organisation' | 'place'; name: string; sentence: number | null } | null {
+export function namedThing(
+  facts: ArticleFacts,
+  query: string,
+): { kind: 'organisation' | 'place'; name: string; sentence: number | null } | null {
   const q = normaliseName(query);
   if (q === '') return null;
   for (const o of facts.organizations) {
     const keys = [o.name, o.acronym ?? ''].map(normaliseName);
-    if (keys.includes(q)) return { kind: 'organisation', name: o.acronym && o.acronym !== o.name ? `${o.name} (${o.acronym})` : o.name, sentence: o.mentions[0] ?? null };
+    if (keys.includes(q))
+      return {
+        kind: 'organisation',
+        name: o.acronym && o.acronym !== o.name ? `${o.name} (${o.acronym})` : o.name,
+        sentence: o.mentions[0] ?? null,
+      };
   }
   for (const p of facts.places) {
     if (normaliseName(p.name) === q) return { kind: 'place', name: p.name, sentence: p.mentions[0] ?? null };
@@ -47,9 +55,20 @@ export function peopleHint(people: readonly PersonFact[], query: string, label =
 export function noSuchPerson(a: AnalysedArticle, query: string): Reply {
   const thing = namedThing(a.facts, query);
   if (thing) {
-    const where = thing.sentence !== null ? [{ type: 'citation' as const, cite: cite(a.article, [thing.sentence], a.id) }] : [];
-    const hint: Block = { type: 'text', text: a.facts.people.length > 0 ? `/who-is is for people; ${peopleList(a.facts.people)}` : '/who-is is for people, and the article names none.' };
-    return notFound(`"${query}" is not a person: the article names ${thing.name} as ${thing.kind === 'place' ? 'a place' : 'an organisation'}.`, [], [...where, hint]);
+    const where =
+      thing.sentence !== null ? [{ type: 'citation' as const, cite: cite(a.article, [thing.sentence], a.id) }] : [];
+    const hint: Block = {
+      type: 'text',
+      text:
+        a.facts.people.length > 0
+          ? `/who-is is for people; ${peopleList(a.facts.people)}`
+          : '/who-is is for people, and the article names none.',
+    };
+    return notFound(
+      `"${query}" is not a person: the article names ${thing.name} as ${thing.kind === 'place' ? 'a place' : 'an organisation'}.`,
+      [],
+      [...where, hint],
+    );
   }
   return notFound(`The article does not mention "${query}".`, [], peopleHint(a.facts.people, query));
 }

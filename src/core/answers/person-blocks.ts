@@ -21,10 +21,15 @@ export interface PersonBlockOptions {
 export function personBlocks(a: AnalysedArticle, p: PersonFact, opts: PersonBlockOptions = {}): Block[] {
   const blocks: Block[] = [{ type: 'heading', text: opts.heading ?? p.name }];
   const intro = p.role ? `${p.name}, ${p.role}.` : `${p.name} (the article gives no role).`;
-  blocks.push({ type: 'text', text: intro, ...(p.sentence !== null ? { cite: cite(a.article, [p.sentence], a.id) } : {}) });
+  blocks.push({
+    type: 'text',
+    text: intro,
+    ...(p.sentence !== null ? { cite: cite(a.article, [p.sentence], a.id) } : {}),
+  });
   const fields: { name: string; value: string }[] = [];
   if (p.role) fields.push({ name: 'Role', value: p.role });
-  if (p.roleExpanded && p.roleExpanded !== p.role) fields.push({ name: 'Role, acronyms expanded', value: p.roleExpanded });
+  if (p.roleExpanded && p.roleExpanded !== p.role)
+    fields.push({ name: 'Role, acronyms expanded', value: p.roleExpanded });
   if (p.organization) fields.push({ name: 'Organisation', value: p.organization });
   if (p.aliases.length > 0) fields.push({ name: 'Also called', value: p.aliases.join(', ') });
   if (fields.length > 0) blocks.push({ type: 'fields', fields });
@@ -39,7 +44,9 @@ export function personBlocks(a: AnalysedArticle, p: PersonFact, opts: PersonBloc
     blocks.push({ type: 'quote', text: q.text, speaker: p.name, cite: cite(a.article, ids, a.id) });
   }
   // Other sentences about them: reported speech and actions, which are not quotes.
-  const others = p.mentions.filter((id) => id !== p.sentence && !quoted.has(id)).slice(0, opts.maxMentions ?? MAX_MENTIONS);
+  const others = p.mentions
+    .filter((id) => id !== p.sentence && !quoted.has(id))
+    .slice(0, opts.maxMentions ?? MAX_MENTIONS);
   if (others.length > 0) {
     blocks.push({ type: 'heading', text: 'What the article says about them' });
     for (const id of others) blocks.push({ type: 'citation', cite: cite(a.article, [id], a.id) });

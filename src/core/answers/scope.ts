@@ -14,7 +14,7 @@ export const CHANNEL_SCOPE_ARTICLES = 20;
 /** The option /who-is, /quotes and /ask share; absent means `article`. */
 export const SCOPE_OPTION = {
   type: 'string',
-  description: 'article (default): the current or chosen article; channel: the channel\'s recent articles',
+  description: "article (default): the current or chosen article; channel: the channel's recent articles",
   choices: ['article', 'channel'],
 } as const satisfies StringOption;
 
@@ -31,7 +31,11 @@ export async function channelArticles(ctx: CommandContext<unknown>): Promise<Res
   // `article` is added by the framework, so it is not in the command's typed arguments.
   const picked = (ctx.args as Readonly<Record<string, unknown>>)['article'];
   if (typeof picked === 'string' && picked.trim() !== '') {
-    return err(failure('bad_input', 'Give either article:<id> or scope:channel, not both.', { hint: 'scope:channel already reads every recent article of this channel.' }));
+    return err(
+      failure('bad_input', 'Give either article:<id> or scope:channel, not both.', {
+        hint: 'scope:channel already reads every recent article of this channel.',
+      }),
+    );
   }
   return ok(await ctx.services.library.recentAnalysed(ctx.where, CHANNEL_SCOPE_ARTICLES));
 }

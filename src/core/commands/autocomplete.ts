@@ -42,16 +42,34 @@ export function rankChoices(choices: readonly Choice[], query: string): Choice[]
 }
 
 /** Providers derived from the article and the registry. */
-export function coreProviders(deps: { library: ArticleLibrary; registry: () => CommandRegistry }): AutocompleteProviders {
+export function coreProviders(deps: {
+  library: ArticleLibrary;
+  registry: () => CommandRegistry;
+}): AutocompleteProviders {
   return {
-    people: async (req) => (await req.article()).facts.people.map((p) => ({ name: p.role ? `${p.name} — ${p.role}` : p.name, value: p.name })),
+    people: async (req) =>
+      (await req.article()).facts.people.map((p) => ({
+        name: p.role ? `${p.name} — ${p.role}` : p.name,
+        value: p.name,
+      })),
     speakers: async (req) => {
-      const speakers = new Set((await req.article()).facts.quotes.map((q) => q.speaker).filter((s): s is string => !!s));
+      const speakers = new Set(
+        (await req.article()).facts.quotes.map((q) => q.speaker).filter((s): s is string => !!s),
+      );
       return [...speakers].map((s) => ({ name: s, value: s }));
     },
-    lists: async (req) => (await req.article()).facts.lists.map((l, i) => ({ name: `${listLabel(l)} (${l.items.length} items)`, value: String(i + 1) })),
-    articles: async (req) => (await deps.library.recent(req.where, 25)).map((a) => ({ name: a.title ?? a.url ?? a.id, value: a.id.slice(0, 12) })),
-    commands: async () => deps.registry().commands.map((c) => ({ name: `/${c.name} — ${c.description}`, value: c.name })),
+    lists: async (req) =>
+      (await req.article()).facts.lists.map((l, i) => ({
+        name: `${listLabel(l)} (${l.items.length} items)`,
+        value: String(i + 1),
+      })),
+    articles: async (req) =>
+      (await deps.library.recent(req.where, 25)).map((a) => ({
+        name: a.title ?? a.url ?? a.id,
+        value: a.id.slice(0, 12),
+      })),
+    commands: async () =>
+      deps.registry().commands.map((c) => ({ name: `/${c.name} — ${c.description}`, value: c.name })),
     timezones: async () => Intl.supportedValuesOf('timeZone').map((z) => ({ name: z, value: z })),
   };
 }

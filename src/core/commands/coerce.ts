@@ -13,13 +13,21 @@ function lowerFirst(text: string): string {
   return /^[A-Z](?![A-Z])/u.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
-export function coerceArgs(options: OptionSpecs, raw: Readonly<Record<string, unknown>>, usageLine: string): Result<Record<string, unknown>> {
+export function coerceArgs(
+  options: OptionSpecs,
+  raw: Readonly<Record<string, unknown>>,
+  usageLine: string,
+): Result<Record<string, unknown>> {
   const problems: string[] = [];
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(raw)) {
     if (!(key in options)) {
       const known = Object.keys(options);
-      problems.push(known.length ? `unknown option "${key}" (expected: ${known.join(', ')})` : `unknown option "${key}" (this command takes no options)`);
+      problems.push(
+        known.length
+          ? `unknown option "${key}" (expected: ${known.join(', ')})`
+          : `unknown option "${key}" (this command takes no options)`,
+      );
     }
   }
   for (const [name, spec] of Object.entries(options)) {
@@ -32,9 +40,12 @@ export function coerceArgs(options: OptionSpecs, raw: Readonly<Record<string, un
       const typed = String(value).trim();
       // Choices are words users type in any case ("Channel", "ADD"); the declared spelling wins.
       const text = spec.choices?.find((c) => c.toLowerCase() === typed.toLowerCase()) ?? typed;
-      if (spec.choices && !spec.choices.includes(text)) problems.push(`${name} must be one of ${spec.choices.join(', ')} (got "${text}")`);
-      else if (spec.minLength !== undefined && text.length < spec.minLength) problems.push(`${name} must be at least ${spec.minLength} characters`);
-      else if (spec.maxLength !== undefined && text.length > spec.maxLength) problems.push(`${name} must be at most ${spec.maxLength} characters`);
+      if (spec.choices && !spec.choices.includes(text))
+        problems.push(`${name} must be one of ${spec.choices.join(', ')} (got "${text}")`);
+      else if (spec.minLength !== undefined && text.length < spec.minLength)
+        problems.push(`${name} must be at least ${spec.minLength} characters`);
+      else if (spec.maxLength !== undefined && text.length > spec.maxLength)
+        problems.push(`${name} must be at most ${spec.maxLength} characters`);
       else out[name] = text;
     } else if (spec.type === 'integer') {
       const n = typeof value === 'number' ? value : Number(String(value).trim());
@@ -52,7 +63,12 @@ export function coerceArgs(options: OptionSpecs, raw: Readonly<Record<string, un
   }
   if (problems.length > 0) {
     const message = problems.join('; ');
-    return err(failure('bad_input', `${message[0]!.toUpperCase()}${message.slice(1)}.`, { hint: `Usage: ${usageLine}`, details: { problems } }));
+    return err(
+      failure('bad_input', `${message[0]!.toUpperCase()}${message.slice(1)}.`, {
+        hint: `Usage: ${usageLine}`,
+        details: { problems },
+      }),
+    );
   }
   return ok(out);
 }

@@ -13,14 +13,7 @@ export function accessAtLeast(have: AccessLevel, need: AccessLevel): boolean {
 
 /** Where autocomplete suggestions for an option come from. */
 export type AutocompleteSource =
-  | 'people'
-  | 'speakers'
-  | 'lists'
-  | 'articles'
-  | 'commands'
-  | 'timezones'
-  | 'feeds'
-  | 'schedules';
+  'people' | 'speakers' | 'lists' | 'articles' | 'commands' | 'timezones' | 'feeds' | 'schedules';
 
 interface OptionBase {
   readonly description: string;
@@ -49,10 +42,14 @@ export type OptionSpec = StringOption | IntegerOption | BooleanOption;
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
 type ValueOf<S extends OptionSpec> = S extends { type: 'string' }
-  ? S extends { choices: readonly (infer C)[] } ? C : string
-  : S extends { type: 'integer' } ? number
-  : S extends { type: 'boolean' } ? boolean
-  : never;
+  ? S extends { choices: readonly (infer C)[] }
+    ? C
+    : string
+  : S extends { type: 'integer' }
+    ? number
+    : S extends { type: 'boolean' }
+      ? boolean
+      : never;
 
 type RequiredKeys<O extends OptionSpecs> = { [K in keyof O]: O[K] extends { required: true } ? K : never }[keyof O];
 type OptionalKeys<O extends OptionSpecs> = Exclude<keyof O, RequiredKeys<O>>;
@@ -96,7 +93,10 @@ export interface CommandBase {
 }
 
 /** Whether a command is available in a workspace (see `CommandBase.workspaces`). */
-export function availableIn(command: Pick<CommandBase, 'workspaces'>, where: { platform: string; workspaceId: string }): boolean {
+export function availableIn(
+  command: Pick<CommandBase, 'workspaces'>,
+  where: { platform: string; workspaceId: string },
+): boolean {
   return !command.workspaces || command.workspaces.includes(`${where.platform}:${where.workspaceId}`);
 }
 
@@ -130,7 +130,7 @@ export function defineCommandGroup(def: Omit<GroupCommand, 'kind'>): GroupComman
 /** The option every article-bound command gets. */
 export const ARTICLE_OPTION: StringOption = {
   type: 'string',
-  description: 'Which article (id, title or link); default: the channel\'s current article',
+  description: "Which article (id, title or link); default: the channel's current article",
   autocomplete: 'articles',
 };
 

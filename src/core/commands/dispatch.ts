@@ -12,7 +12,14 @@ import { rankChoices, type AutocompleteProviders, type Choice } from './autocomp
 import { findArticle } from './article-ref.js';
 import { coerceArgs } from './coerce.js';
 import type { CommandContext, CommandServices } from './context.js';
-import { accessAtLeast, availableIn, effectiveOptions, type AccessLevel, type CommandDefinition, type Subcommand } from './define.js';
+import {
+  accessAtLeast,
+  availableIn,
+  effectiveOptions,
+  type AccessLevel,
+  type CommandDefinition,
+  type Subcommand,
+} from './define.js';
 import type { CommandRegistry } from './registry.js';
 import { usage } from './usage.js';
 
@@ -50,24 +57,40 @@ export interface Dispatcher {
 
 const RANK: Record<AccessLevel, number> = { member: 0, moderator: 1, admin: 2 };
 
-function resolve(registry: CommandRegistry, name: string, subName?: string | null): { command: CommandDefinition; sub?: Subcommand; subName?: string } | Failure {
+function resolve(
+  registry: CommandRegistry,
+  name: string,
+  subName?: string | null,
+): { command: CommandDefinition; sub?: Subcommand; subName?: string } | Failure {
   const command = registry.get(name);
   if (!command) {
     const s = registry.suggest(name);
-    return failure('unknown_command', `Unknown command /${name}.`, { hint: s ? `Did you mean /${s}? Type /help for the list.` : 'Type /help for the list of commands.' });
+    return failure('unknown_command', `Unknown command /${name}.`, {
+      hint: s ? `Did you mean /${s}? Type /help for the list.` : 'Type /help for the list of commands.',
+    });
   }
   if (command.kind === 'leaf') return { command };
   const subs = Object.keys(command.subcommands);
   const sub = subName ? command.subcommands[subName] : undefined;
   if (!sub || !subName) {
-    return failure('bad_input', subName ? `/${command.name} has no subcommand "${subName}".` : `/${command.name} needs a subcommand.`, { hint: `Try one of: ${subs.map((s) => `/${command.name} ${s}`).join(', ')}.` });
+    return failure(
+      'bad_input',
+      subName ? `/${command.name} has no subcommand "${subName}".` : `/${command.name} needs a subcommand.`,
+      { hint: `Try one of: ${subs.map((s) => `/${command.name} ${s}`).join(', ')}.` },
+    );
   }
   return { command, sub, subName };
 }
 
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const newRef = deps.newRef ?? (() => randomBytes(4).toString('hex'));
-  const services = { clock: deps.clock, logger: deps.logger, library: deps.library, registry: deps.registry, ...deps.services } as CommandServices;
+  const services = {
+    clock: deps.clock,
+    logger: deps.logger,
+    library: deps.library,
+    registry: deps.registry,
+    ...deps.services,
+  } as CommandServices;
 
   async function levelOf(inv: Invocation): Promise<AccessLevel> {
     const mapped = deps.access ? await deps.access.levelFor(inv.where, inv.invoker) : 'member';
@@ -77,26 +100,52 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   async function articleFor(where: Where, ref: unknown): Promise<AnalysedArticle | Reply> {
     if (typeof ref === 'string' && ref.trim() !== '') {
       const found = await findArticle(deps.library, where, ref);
-      return found ?? notFound(`No article matches "${ref.trim()}".`, [], [{ type: 'text', text: 'Type /articles to see the articles of this channel, then give a number or an id from it.' }]);
+      return (
+        found ??
+        notFound(
+          `No article matches "${ref.trim()}".`,
+          [],
+          [
+            {
+              type: 'text',
+              text: 'Type /articles to see the articles of this channel, then give a number or an id from it.',
+            },
+          ],
+        )
+      );
     }
     return deps.library.current(where);
   }
 
   async function dispatch(inv: Invocation): Promise<Reply> {
-    const log = deps.logger.child({ command: inv.command, subcommand: inv.subcommand ?? undefined, platform: inv.where.platform, channel: inv.where.channelId });
+    const log = deps.logger.child({
+      command: inv.command,
+      subcommand: inv.subcommand ?? undefined,
+      platform: inv.where.platform,
+      channel: inv.where.channelId,
+    });
     try {
       const target = resolve(deps.registry, inv.command, inv.subcommand);
       if ('code' in target) return failureReply(target);
       const { command, sub, subName } = target;
       if (!availableIn(command, inv.where)) {
-        return failureReply(failure('unknown_command', `/${command.name} is not enabled in this workspace.`, { hint: 'Type /help for the commands here; an admin can enable it in config/herald.json.' }));
+        return failureReply(
+          failure('unknown_command', `/${command.name} is not enabled in this workspace.`, {
+            hint: 'Type /help for the commands here; an admin can enable it in config/herald.json.',
+          }),
+        );
       }
       const need = sub?.access ?? command.access;
       const level = await levelOf(inv);
       const label = `/${command.name}${subName ? ` ${subName}` : ''}`;
       if (!accessAtLeast(level, need)) {
         log.info({ user: inv.invoker.userId, level, need }, 'access refused');
-        return failureReply(failure('permission_denied', `${label} needs ${need} access; you have ${level} access.`, { hint: need === 'admin' ? 'Ask a server admin.' : 'Ask an admin to make you a moderator (/roles moderator add).' }));
+        return failureReply(
+          failure('permission_denied', `${label} needs ${need} access; you have ${level} access.`, {
+            hint:
+              need === 'admin' ? 'Ask a server admin.' : 'Ask an admin to make you a moderator (/roles moderator add).',
+          }),
+        );
       }
       const options = effectiveOptions(command, sub);
       const coerced = coerceArgs(options, inv.args, usage(command, subName));
@@ -123,7 +172,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       if (e instanceof FailureError) return failureReply(e.failure);
       const ref = newRef();
       log.error({ err: e, ref }, 'command failed');
-      return failureReply(failure('internal', 'Something went wrong while answering.', { hint: 'The error was logged; please try again or report it with the reference below.' }), ref);
+      return failureReply(
+        failure('internal', 'Something went wrong while answering.', {
+          hint: 'The error was logged; please try again or report it with the reference below.',
+        }),
+        ref,
+      );
     }
   }
 
@@ -132,7 +186,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     if ('code' in target || !availableIn(target.command, inv.where)) return [];
     const spec = effectiveOptions(target.command, target.sub)[focused];
     if (!spec || spec.type !== 'string') return [];
-    if (spec.choices) return rankChoices(spec.choices.map((c) => ({ name: c, value: c })), query);
+    if (spec.choices)
+      return rankChoices(
+        spec.choices.map((c) => ({ name: c, value: c })),
+        query,
+      );
     const provider = spec.autocomplete ? deps.autocomplete?.[spec.autocomplete] : undefined;
     if (!provider) return [];
     try {

@@ -43,7 +43,12 @@ export function splitWords(text: string): Word[] {
     }
     let j = i;
     // `key:"two words"`: end the word after `key:` so the quoted run that follows stays whole.
-    while (j < text.length && !/\s/.test(text[j]!) && !((text[j] === ':' || text[j] === '=') && j > i && QUOTES[text[j + 1] ?? ''])) j++;
+    while (
+      j < text.length &&
+      !/\s/.test(text[j]!) &&
+      !((text[j] === ':' || text[j] === '=') && j > i && QUOTES[text[j + 1] ?? ''])
+    )
+      j++;
     if (j < text.length && !/\s/.test(text[j]!)) j++;
     words.push({ text: text.slice(i, j), quoted: false });
     i = j;
@@ -60,10 +65,14 @@ export function parseCommandLine(line: string, registry: CommandRegistry): Resul
   const command = registry.get(name);
   if (!command) {
     const suggestion = registry.suggest(name);
-    return err(failure('unknown_command', `Unknown command /${name}.`, {
-      hint: suggestion ? `Did you mean /${suggestion}? Type /help for the list.` : 'Type /help for the list of commands.',
-      details: { suggestion },
-    }));
+    return err(
+      failure('unknown_command', `Unknown command /${name}.`, {
+        hint: suggestion
+          ? `Did you mean /${suggestion}? Type /help for the list.`
+          : 'Type /help for the list of commands.',
+        details: { suggestion },
+      }),
+    );
   }
   return parseArgsText(command, m[2] ?? '');
 }
@@ -77,12 +86,20 @@ export function parseArgsText(command: CommandDefinition, text: string): Result<
     const first = words[0];
     const subs = Object.keys(command.subcommands);
     if (!first) {
-      return err(failure('bad_input', `/${command.name} needs a subcommand: ${subs.join(', ')}.`, { hint: `Usage: ${usage(command)}` }));
+      return err(
+        failure('bad_input', `/${command.name} needs a subcommand: ${subs.join(', ')}.`, {
+          hint: `Usage: ${usage(command)}`,
+        }),
+      );
     }
     subName = first.text.toLowerCase();
     sub = command.subcommands[subName];
     if (!sub) {
-      return err(failure('bad_input', `/${command.name} has no subcommand "${first.text}". Try one of: ${subs.join(', ')}.`, { hint: `Usage: ${usage(command)}` }));
+      return err(
+        failure('bad_input', `/${command.name} has no subcommand "${first.text}". Try one of: ${subs.join(', ')}.`, {
+          hint: `Usage: ${usage(command)}`,
+        }),
+      );
     }
     words = words.slice(1);
   }
@@ -106,7 +123,10 @@ export function parseArgsText(command: CommandDefinition, text: string): Result<
         const spec = options[flag[1]!]!;
         const next = words[i + 1];
         if (spec.type === 'boolean' && (!next || !/^(true|false|yes|no)$/i.test(next.text))) args[flag[1]!] = 'true';
-        else if (next) { args[flag[1]!] = next.text; i++; }
+        else if (next) {
+          args[flag[1]!] = next.text;
+          i++;
+        }
         continue;
       }
     }
@@ -116,9 +136,13 @@ export function parseArgsText(command: CommandDefinition, text: string): Result<
   for (let k = 0; k < free.length && positional.length > 0; k++) {
     const name = free[k]!;
     const spec = options[name]!;
-    const isLastFree = k === free.length - 1 || free.slice(k + 1).every((n) => !options[n]!.required && positional.length <= 1);
+    const isLastFree =
+      k === free.length - 1 || free.slice(k + 1).every((n) => !options[n]!.required && positional.length <= 1);
     if (spec.type === 'string' && spec.words && !positional[0]!.quoted) {
-      args[name] = positional.splice(0, spec.words).map((w) => w.text).join(' ');
+      args[name] = positional
+        .splice(0, spec.words)
+        .map((w) => w.text)
+        .join(' ');
     } else if (spec.type === 'string' && (spec.rest || isLastFree)) {
       args[name] = positional.map((w) => w.text).join(' ');
       positional.length = 0;
@@ -128,7 +152,11 @@ export function parseArgsText(command: CommandDefinition, text: string): Result<
   }
   if (positional.length > 0) {
     const u = usage(command, subName ?? undefined);
-    return err(failure('bad_input', `Too many values: "${positional.map((w) => w.text).join(' ')}" is not expected here.`, { hint: `Usage: ${u}` }));
+    return err(
+      failure('bad_input', `Too many values: "${positional.map((w) => w.text).join(' ')}" is not expected here.`, {
+        hint: `Usage: ${u}`,
+      }),
+    );
   }
   return ok({ command: command.name, subcommand: subName, args });
 }

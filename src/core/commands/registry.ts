@@ -22,12 +22,16 @@ function checkOptions(where: string, options: OptionSpecs, problems: string[]): 
   let seenOptional = false;
   for (const [name, spec] of Object.entries(options)) {
     if (!NAME.test(name)) problems.push(`${where}: option "${name}" must be 1-32 lower-case letters, digits or dashes`);
-    if (!spec.description || spec.description.length > 100) problems.push(`${where}: option "${name}" needs a description of 1-100 characters`);
+    if (!spec.description || spec.description.length > 100)
+      problems.push(`${where}: option "${name}" needs a description of 1-100 characters`);
     // Discord rejects a required option after an optional one; declaring them in that order keeps text parsing positional too.
-    if (spec.required && seenOptional) problems.push(`${where}: required option "${name}" must come before optional ones`);
+    if (spec.required && seenOptional)
+      problems.push(`${where}: required option "${name}" must come before optional ones`);
     if (!spec.required) seenOptional = true;
-    if (spec.type === 'string' && spec.choices && spec.choices.length > 25) problems.push(`${where}: option "${name}" has more than 25 choices`);
-    if (spec.type === 'string' && spec.choices && spec.autocomplete) problems.push(`${where}: option "${name}" cannot have both choices and autocomplete`);
+    if (spec.type === 'string' && spec.choices && spec.choices.length > 25)
+      problems.push(`${where}: option "${name}" has more than 25 choices`);
+    if (spec.type === 'string' && spec.choices && spec.autocomplete)
+      problems.push(`${where}: option "${name}" cannot have both choices and autocomplete`);
   }
 }
 
@@ -39,7 +43,8 @@ export function createRegistry(definitions: readonly CommandDefinition[]): Resul
     const label = `/${def.name}`;
     if (!NAME.test(def.name)) problems.push(`${label}: name must be 1-32 lower-case letters, digits or dashes`);
     if (byName.has(def.name)) problems.push(`${label}: declared twice`);
-    if (!def.description || def.description.length > 100) problems.push(`${label}: description must be 1-100 characters`);
+    if (!def.description || def.description.length > 100)
+      problems.push(`${label}: description must be 1-100 characters`);
     if (def.kind === 'leaf') {
       if (typeof def.run !== 'function') problems.push(`${label}: has no run()`);
       checkOptions(label, effectiveOptions(def), problems);
@@ -48,8 +53,10 @@ export function createRegistry(definitions: readonly CommandDefinition[]): Resul
       if (subs.length === 0) problems.push(`${label}: a command group needs at least one subcommand`);
       if (subs.length > 25) problems.push(`${label}: at most 25 subcommands`);
       for (const [subName, sub] of subs) {
-        if (!NAME.test(subName)) problems.push(`${label} ${subName}: subcommand name must be lower-case letters, digits or dashes`);
-        if (!sub.description || sub.description.length > 100) problems.push(`${label} ${subName}: description must be 1-100 characters`);
+        if (!NAME.test(subName))
+          problems.push(`${label} ${subName}: subcommand name must be lower-case letters, digits or dashes`);
+        if (!sub.description || sub.description.length > 100)
+          problems.push(`${label} ${subName}: description must be 1-100 characters`);
         if (typeof sub.run !== 'function') problems.push(`${label} ${subName}: has no run()`);
         checkOptions(`${label} ${subName}`, effectiveOptions(def, sub), problems);
       }
@@ -57,7 +64,9 @@ export function createRegistry(definitions: readonly CommandDefinition[]): Resul
     byName.set(def.name, def);
   }
   if (problems.length > 0) {
-    return err(failure('bad_input', `Invalid command declarations:\n- ${problems.join('\n- ')}`, { details: { problems } }));
+    return err(
+      failure('bad_input', `Invalid command declarations:\n- ${problems.join('\n- ')}`, { details: { problems } }),
+    );
   }
   const commands = [...byName.values()];
   return ok({

@@ -48,7 +48,8 @@ export function toStories(items: readonly NewArticleItem[], grouping?: SameStory
   });
 }
 
-const sinceText = (since: Date | null, zone: string): string => (since ? formatInstant(since, zone) : 'this schedule was set up');
+const sinceText = (since: Date | null, zone: string): string =>
+  since ? formatInstant(since, zone) : 'this schedule was set up';
 
 /** The reply posted when nothing is new. The slot handler skips posting it; previews show it. */
 export function noNewArticlesReply(since: Date | null, zone: string): Reply {
@@ -60,9 +61,10 @@ function storyBlocks(story: Story, format: DigestFormat): Block[] {
   const { lead, others } = story;
   const title = lead.title ?? lead.link ?? 'Untitled article';
   const summary = lead.summary;
-  const cite: Citation | null = summary && format === 'compact' && summary.sentenceIds.length > 1
-    ? { ...summary, sentenceIds: summary.sentenceIds.slice(0, 1), text: summary.text.slice(0, 1) }
-    : summary;
+  const cite: Citation | null =
+    summary && format === 'compact' && summary.sentenceIds.length > 1
+      ? { ...summary, sentenceIds: summary.sentenceIds.slice(0, 1), text: summary.text.slice(0, 1) }
+      : summary;
   const said = cite ? ` — ${clip(cite.text.join(' '), format === 'full' ? 600 : 280)}` : '';
   const blocks: Block[] = [{ type: 'text', text: `${title}${said}`, ...(cite ? { cite } : {}) }];
   // Every feed that carried the story keeps its own link: readers pick the outlet they trust.
@@ -90,7 +92,10 @@ export function buildNewArticlesDigest(items: readonly NewArticleItem[], opts: N
   });
   if (stories.length > shown.length) {
     const rest = stories.length - shown.length;
-    blocks.push({ type: 'text', text: `…and ${rest} more ${rest === 1 ? 'story' : 'stories'}. Type /articles to see them all.` });
+    blocks.push({
+      type: 'text',
+      text: `…and ${rest} more ${rest === 1 ? 'story' : 'stories'}. Type /articles to see them all.`,
+    });
   }
   return { kind: 'answer', ephemeral: false, title, blocks };
 }

@@ -32,7 +32,9 @@ export function canonicalLink(link: string | null): string | null {
   if (!link) return null;
   try {
     const url = new URL(link.trim());
-    const params = [...url.searchParams.entries()].filter(([k]) => !TRACKING_PARAM.test(k)).sort(([a], [b]) => a.localeCompare(b));
+    const params = [...url.searchParams.entries()]
+      .filter(([k]) => !TRACKING_PARAM.test(k))
+      .sort(([a], [b]) => a.localeCompare(b));
     const query = params.length > 0 ? `?${new URLSearchParams(params).toString()}` : '';
     const path = url.pathname.replace(/\/+$/, '');
     return `${url.hostname.replace(/^www\./, '').toLowerCase()}${path}${query}`;
@@ -76,7 +78,8 @@ function prepare(item: StoryKey): Prepared {
 function sameStory(a: Prepared, b: Prepared, o: Required<SameStoryOptions>): boolean {
   if (a.link && a.link === b.link) return true;
   if (a.guid && a.guid === b.guid) return true;
-  if (a.title.size >= o.minWords && b.title.size >= o.minWords && jaccard(a.title, b.title) >= o.titleThreshold) return true;
+  if (a.title.size >= o.minWords && b.title.size >= o.minWords && jaccard(a.title, b.title) >= o.titleThreshold)
+    return true;
   // Outlets rewrite headlines but keep the facts of the lead: names, numbers, places.
   return a.text.size >= o.minWords && b.text.size >= o.minWords && jaccard(a.text, b.text) >= o.textThreshold;
 }
@@ -97,7 +100,8 @@ export function groupSameStory(items: readonly StoryKey[], options: SameStoryOpt
   // Quadratic, but a digest holds tens of items, not thousands.
   for (let i = 0; i < prepared.length; i++) {
     for (let j = i + 1; j < prepared.length; j++) {
-      if (root(i) !== root(j) && sameStory(prepared[i]!, prepared[j]!, o)) parent[Math.max(root(i), root(j))] = Math.min(root(i), root(j));
+      if (root(i) !== root(j) && sameStory(prepared[i]!, prepared[j]!, o))
+        parent[Math.max(root(i), root(j))] = Math.min(root(i), root(j));
     }
   }
   const groups = new Map<number, number[]>();

@@ -39,18 +39,30 @@ export interface ScheduledDigest {
 const WINDOW_LIMIT = 200;
 
 /** The platform address of a stored channel, or a Failure when it (or its workspace) is gone. */
-export async function whereOfChannel(store: ScheduledDigestDeps['store'], channelId: number): Promise<Result<{ where: Where; channel: Channel }>> {
+export async function whereOfChannel(
+  store: ScheduledDigestDeps['store'],
+  channelId: number,
+): Promise<Result<{ where: Where; channel: Channel }>> {
   const channel = await store.channels.get(channelId);
   const workspace = channel ? await store.workspaces.get(channel.workspaceId) : null;
-  if (!channel || !workspace) return err(failure('not_found', `Channel ${channelId} no longer exists.`, { details: { channelId } }));
-  return ok({ channel, where: { platform: workspace.platform, workspaceId: workspace.externalId, channelId: channel.externalId } });
+  if (!channel || !workspace)
+    return err(failure('not_found', `Channel ${channelId} no longer exists.`, { details: { channelId } }));
+  return ok({
+    channel,
+    where: { platform: workspace.platform, workspaceId: workspace.externalId, channelId: channel.externalId },
+  });
 }
 
 /**
  * The articles a channel received in (`since`, `until`], newest first, each with its lead summary
  * cited. Articles stored without analysis are analysed now and the facts kept for next time.
  */
-export async function newArticleItems(store: ScheduledDigestDeps['store'], channelId: number, since: Date | null, until: Date): Promise<NewArticleItem[]> {
+export async function newArticleItems(
+  store: ScheduledDigestDeps['store'],
+  channelId: number,
+  since: Date | null,
+  until: Date,
+): Promise<NewArticleItem[]> {
   const received = await store.articles.listReceived(channelId, { limit: WINDOW_LIMIT, ...(since ? { since } : {}) });
   const feedNames = new Map<number, string | null>();
   const items: NewArticleItem[] = [];
@@ -66,7 +78,8 @@ export async function newArticleItems(store: ScheduledDigestDeps['store'], chann
     const ids = facts.summary.length > 0 ? facts.summary : stored.article.sentences.slice(0, 1).map((s) => s.id);
     let source = stored.article.source.name;
     if (stored.feedId !== null) {
-      if (!feedNames.has(stored.feedId)) feedNames.set(stored.feedId, (await store.feeds.get(stored.feedId))?.title ?? null);
+      if (!feedNames.has(stored.feedId))
+        feedNames.set(stored.feedId, (await store.feeds.get(stored.feedId))?.title ?? null);
       source = feedNames.get(stored.feedId) ?? source;
     }
     const link = stored.link ?? stored.article.source.url;
@@ -96,14 +109,21 @@ function hostOf(link: string | null): string | null {
  * slot handled (or the schedule's creation) up to this slot, so a late catch-up run and the next
  * on-time run never post the same article twice.
  */
-export async function composeScheduledDigest(deps: ScheduledDigestDeps, schedule: Schedule, slot: Date): Promise<Result<ScheduledDigest>> {
+export async function composeScheduledDigest(
+  deps: ScheduledDigestDeps,
+  schedule: Schedule,
+  slot: Date,
+): Promise<Result<ScheduledDigest>> {
   const located = await whereOfChannel(deps.store, schedule.channelId);
   if (!located.ok) return located;
   const { where, channel } = located.value;
   const format = channel.settings.digestFormat;
   if (schedule.kind === 'current-article') {
     const article = await deps.library.current(where);
-    const reply = buildArticleDigest(article, { format, ...(deps.limits?.maxKeyPoints ? { maxKeyPoints: deps.limits.maxKeyPoints } : {}) });
+    const reply = buildArticleDigest(article, {
+      format,
+      ...(deps.limits?.maxKeyPoints ? { maxKeyPoints: deps.limits.maxKeyPoints } : {}),
+    });
     return ok({ where, channel, reply, empty: false, since: null });
   }
   const since = new Date(schedule.lastRunSlot ?? schedule.createdAt);

@@ -71,7 +71,12 @@ export function peopleOf(articles: readonly AnalysedArticle[]): Appearance[] {
  */
 export function findPeopleAcross(articles: readonly AnalysedArticle[], query: string): PersonAcross[] {
   const all = peopleOf(articles);
-  const matched = new Set(matchPeople(all.map((x) => x.person), query).people);
+  const matched = new Set(
+    matchPeople(
+      all.map((x) => x.person),
+      query,
+    ).people,
+  );
   if (matched.size === 0) return [];
   const order = new Map(articles.map((a, i) => [a.id, i]));
   return group(all)
@@ -89,7 +94,9 @@ export function findPeopleAcross(articles: readonly AnalysedArticle[], query: st
  */
 export function findSpeakersAcross(articles: readonly AnalysedArticle[], query: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const speakersOf = (a: AnalysedArticle): string[] => [...new Set(a.facts.quotes.map((q) => q.speaker).filter((s): s is string => !!s))];
+  const speakersOf = (a: AnalysedArticle): string[] => [
+    ...new Set(a.facts.quotes.map((q) => q.speaker).filter((s): s is string => !!s)),
+  ];
   for (const person of findPeopleAcross(articles, query)) {
     for (const { article, person: p } of person.appearances) {
       const hits = speakersOf(article).filter((s) => isSpeaker(p, s));

@@ -51,7 +51,11 @@ export function matchPeople(people: readonly PersonFact[], query: string): Perso
 }
 
 /** The names of the article's people nearest to a query, for "did you mean". */
-export function closestPeople(facts: ArticleFacts | { readonly people: readonly PersonFact[] }, query: string, limit = 3): string[] {
+export function closestPeople(
+  facts: ArticleFacts | { readonly people: readonly PersonFact[] },
+  query: string,
+  limit = 3,
+): string[] {
   const q = normaliseName(query);
   const ranked = facts.people
     .map((p) => {

@@ -40,7 +40,11 @@ export function statusFields(feed: Feed, filters: ContentFilters): { name: strin
     { name: 'State', value: feedHealth(feed), inline: true },
     { name: 'Items seen', value: String(f.itemsSeen), inline: true },
     { name: 'Last fetch', value: formatInstant(f.lastFetchAt), inline: true },
-    { name: 'Next attempt', value: f.disabledReason ? 'none (disabled)' : formatInstant(f.nextAttemptAt, 'at the next poll'), inline: true },
+    {
+      name: 'Next attempt',
+      value: f.disabledReason ? 'none (disabled)' : formatInstant(f.nextAttemptAt, 'at the next poll'),
+      inline: true,
+    },
     { name: 'Last error', value: f.lastError ?? 'none' },
   ];
   if (f.disabledReason) fields.push({ name: 'Disabled', value: f.disabledReason });
@@ -52,7 +56,8 @@ export function statusFields(feed: Feed, filters: ContentFilters): { name: strin
 /** A failure from fetching a feed someone typed, with what to do about it. */
 export function feedFailureHint(f: Failure): Failure {
   const hints: Partial<Record<Failure['code'], string>> = {
-    url_refused: 'Herald fetches only public http(s) addresses. A host inside your network must be allowlisted by the operator (feeds.allowlist in config/herald.json).',
+    url_refused:
+      'Herald fetches only public http(s) addresses. A host inside your network must be allowlisted by the operator (feeds.allowlist in config/herald.json).',
     feed_unreachable: 'Check the address in a browser, or try again later.',
     timeout: 'The site is too slow right now; try again later.',
     too_large: 'The feed is larger than Herald accepts; look for a smaller feed (a category feed) on the site.',

@@ -46,7 +46,8 @@ export interface CompiledFilters {
 
 const REGEX_LITERAL = /^\/(.+)\/([a-z]*)$/su;
 const ALLOWED_FLAGS = /^[imsu]*$/u;
-const HINT = 'Use a keyword like `mars rover`, or a simple expression like `/artemis (ii|2)/i`; separate several with commas.';
+const HINT =
+  'Use a keyword like `mars rover`, or a simple expression like `/artemis (ii|2)/i`; separate several with commas.';
 
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
@@ -85,7 +86,8 @@ export function unsafeRegexReason(source: string): string | null {
       continue;
     } else if (c === ')') {
       const group = groups.pop();
-      if (group?.risky && repeats(source, i + 1)) return 'it repeats a group that already repeats or alternates, like (a+)+ or (a|aa)*';
+      if (group?.risky && repeats(source, i + 1))
+        return 'it repeats a group that already repeats or alternates, like (a+)+ or (a|aa)*';
       // A risky group makes its enclosing group risky too: ((a+)b)+ is as bad.
       if (group?.risky && groups.length > 0) groups[groups.length - 1]!.risky = true;
     }
@@ -99,7 +101,8 @@ export function unsafeRegexReason(source: string): string | null {
   // search on a 2,000-character item: seconds. One repetition stays near n².
   // Each optional part or alternative multiplies the ways to fail: a?a?a?...aaa is exponential in their number.
   if (branches > MAX_BRANCHES) return `it has more than ${MAX_BRANCHES} optional parts (x?) and alternatives (x|y)`;
-  if (repetitions > 1) return 'it repeats more than one part (like .*a.*b); use one repetition, or several keyword filters';
+  if (repetitions > 1)
+    return 'it repeats more than one part (like .*a.*b); use one repetition, or several keyword filters';
   return null;
 }
 
@@ -123,18 +126,29 @@ export function compileFilter(pattern: string): Result<CompiledFilter> {
   const literal = REGEX_LITERAL.exec(source);
   if (literal && source.length > 2) {
     const [, body = '', flags = ''] = literal;
-    if (!ALLOWED_FLAGS.test(flags)) return err(failure('bad_input', `The filter ${source} uses flags other than i, m, s, u.`, { hint: HINT }));
+    if (!ALLOWED_FLAGS.test(flags))
+      return err(failure('bad_input', `The filter ${source} uses flags other than i, m, s, u.`, { hint: HINT }));
     const unsafe = unsafeRegexReason(body);
-    if (unsafe) return err(failure('bad_input', `The filter ${source} is refused because ${unsafe}: it could run for a very long time.`, { hint: HINT }));
+    if (unsafe)
+      return err(
+        failure('bad_input', `The filter ${source} is refused because ${unsafe}: it could run for a very long time.`, {
+          hint: HINT,
+        }),
+      );
     let re: RegExp;
     try {
       re = new RegExp(body, flags);
     } catch (e) {
-      return err(failure('bad_input', `The filter ${source} is not a valid regular expression (${(e as Error).message}).`, { hint: HINT }));
+      return err(
+        failure('bad_input', `The filter ${source} is not a valid regular expression (${(e as Error).message}).`, {
+          hint: HINT,
+        }),
+      );
     }
     return ok({ source, kind: 'regex', test: (text) => re.test(text.slice(0, MAX_REGEX_TEXT)) });
   }
-  if (source.length > MAX_PATTERN_LENGTH) return err(failure('bad_input', `A keyword filter is at most ${MAX_PATTERN_LENGTH} characters.`, { hint: HINT }));
+  if (source.length > MAX_PATTERN_LENGTH)
+    return err(failure('bad_input', `A keyword filter is at most ${MAX_PATTERN_LENGTH} characters.`, { hint: HINT }));
   // Whole words in any script: \b is ASCII-only, so use Unicode letter/number lookarounds.
   const words = source.split(/\s+/u).map(escapeRegex).join('\\s+');
   const re = new RegExp(`(?<![\\p{L}\\p{N}_])${words}(?![\\p{L}\\p{N}_])`, 'iu');
@@ -186,8 +200,14 @@ export function parseFilterList(text: string | undefined | null): string[] {
       let j = i + 1;
       let close = -1;
       for (; j < text.length; j++) {
-        if (text[j] === '\\') { j += 1; continue; }
-        if (text[j] === '/' && /^[a-z]*\s*(,|$)/u.test(text.slice(j + 1))) { close = j; break; }
+        if (text[j] === '\\') {
+          j += 1;
+          continue;
+        }
+        if (text[j] === '/' && /^[a-z]*\s*(,|$)/u.test(text.slice(j + 1))) {
+          close = j;
+          break;
+        }
       }
       end = close < 0 ? text.indexOf(',', i) : close + 1 + /^[a-z]*/u.exec(text.slice(close + 1))![0].length;
     } else {
@@ -209,6 +229,10 @@ export function parseFilterOptions(include: string | undefined, exclude: string 
 }
 
 /** The text filters look at: title, tags, then the body, capped. */
-export function filterText(parts: { readonly title: string | null; readonly tags?: readonly string[]; readonly body?: string }): string {
+export function filterText(parts: {
+  readonly title: string | null;
+  readonly tags?: readonly string[];
+  readonly body?: string;
+}): string {
   return [parts.title ?? '', (parts.tags ?? []).join(' '), parts.body ?? ''].join('\n').slice(0, MAX_MATCH_TEXT);
 }

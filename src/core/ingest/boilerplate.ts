@@ -44,30 +44,55 @@ const POINTER_OPENER =
 const SHARE_WORDS =
   /\b(?:share(?: this(?: article| story| post)?)?(?: on| via)?|click to (?:share|print|email)(?: on| this)?|opens? in new window|tweet|twitter|x\.com|facebook|linkedin|whatsapp|pinterest|reddit|telegram|tumblr|pocket|flipboard|messenger|threads|bluesky|mastodon|e-?mail|print|copy link|link copied|like this|like loading|loading|more|related|comments?|save|subscribe|follow)\b/giu;
 /** "Related: Fact check ..." / "Read more: ..." — a teaser for another page, never this story. */
-const TEASER_LINE = /^(?:related|read more|see also|also read|more|recommended|watch|listen|read next|more on this story)\s*:\s/iu;
+const TEASER_LINE =
+  /^(?:related|read more|see also|also read|more|recommended|watch|listen|read next|more on this story)\s*:\s/iu;
 /** "Watch the video ...", "Pan around inside this 360-degree video ...": an instruction to a media player on the page. */
 const MEDIA_PROMPT =
   /^(?:watch|listen to|pan around|click|tap|scroll|zoom in|drag)\s+(?:(?:inside|through|on|around|in)\s+)?(?:the|this|these|our|a|an|below|above|here)\b[^.!?]{0,120}\b(?:video|episode|series|clip|podcast|livestream|webcast|broadcast|animation|interactive|image|photo|gallery|slideshow)s?\b[^.!?]*[.!?]?$/iu;
 /** "Continue reading...", "Read the full story" — feed truncation links. */
-const READ_ON = /^(?:continue reading|keep reading|read (?:more|on|the (?:full|whole|rest of the) (?:story|article|post|report))|full (?:story|article))\b[\s.…»>›:]*$/iu;
+const READ_ON =
+  /^(?:continue reading|keep reading|read (?:more|on|the (?:full|whole|rest of the) (?:story|article|post|report))|full (?:story|article))\b[\s.…»>›:]*$/iu;
 /** Page furniture that survives scraping as a line of its own. */
 const FURNITURE_LINE =
   /^(?:advertisement|sponsored(?: content)?|story continues below(?: advertisement)?|scroll to continue(?: with content)?|sign up (?:for|to) [\w\s'’]*newsletters?\b.*|subscribe(?: now| today)?(?: to [\w\s'’]+)?|skip (?:to|past) [\w\s]+|(?:this|the) article (?:is more than|was originally published)[^.]*\.?)$/iu;
 /** "About Acme Corp" / "About the author": the publisher's boilerplate section that ends a release. */
 const ABOUT_HEADING = /^[Aa]bout (?:the author|us|\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+[\p{Lu}&][\p{L}\p{N}&.'’-]*){0,4})$/u;
 const PHONE_LINE = /^(?:(?:tel|phone|ph|mobile|cell|fax)\.?:?\s*)?\+?[\d\s().\-–/,]{7,}$/iu;
-const EMAIL_LINE = /^(?:(?:email|e-mail)\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*[/,;]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*$/iu;
+const EMAIL_LINE =
+  /^(?:(?:email|e-mail)\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*[/,;]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*$/iu;
 const BYLINE = /^(?:by|written by|reporting by|posted by)\s+\p{Lu}/u;
 /** "Editor’s note: this advisory was updated ..." is about the release, not the story. */
 const EDITOR_NOTE = /^editor[’']?s[’']? note\s*:/iu;
 /** A street-address line: "935 Barefoot Bay Blvd., Barefoot Bay". */
-const ADDRESS_LINE = /^\d+[A-Za-z]?\s+(?:[\p{Lu}\d][\p{L}\d.’'-]*\s+){0,5}(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Way|Lane|Ln|Pkwy|Parkway|Suite|Ste)\.?(?:,|$)/u;
-const SMALL_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of', 'for', 'and', 'or', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'as', 'vs.']);
+const ADDRESS_LINE =
+  /^\d+[A-Za-z]?\s+(?:[\p{Lu}\d][\p{L}\d.’'-]*\s+){0,5}(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Way|Lane|Ln|Pkwy|Parkway|Suite|Ste)\.?(?:,|$)/u;
+const SMALL_WORDS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'for',
+  'and',
+  'or',
+  'to',
+  'in',
+  'on',
+  'at',
+  'by',
+  'with',
+  'from',
+  'as',
+  'vs.',
+]);
 
 /** "NASA’s Goddard Space Flight Center, Greenbelt, Md.": an office and its town, as in a sign-off or contact block. */
 function isPlaceLine(text: string): boolean {
   const parts = text.replace(/\.$/u, '').split(/,\s+/u);
-  return parts.length >= 2 && wordCount(text) <= 12 && parts.every((p) => /^\p{Lu}/u.test(p) && (looksLikeHeadline(p) || !/\s/u.test(p)));
+  return (
+    parts.length >= 2 &&
+    wordCount(text) <= 12 &&
+    parts.every((p) => /^\p{Lu}/u.test(p) && (looksLikeHeadline(p) || !/\s/u.test(p)))
+  );
 }
 
 /** A Title Case or ALL CAPS line: a headline or subheading, not prose. */
@@ -105,7 +130,9 @@ export function cleanBlocks(blocks: readonly RawBlock[]): CleanBody {
   const addTag = (t: string): void => {
     if (!tags.includes(t)) tags.push(t);
   };
-  const items = blocks.map((b) => ({ text: normaliseSpace(b.text), heading: b.heading === true })).filter((b) => b.text !== '');
+  const items = blocks
+    .map((b) => ({ text: normaliseSpace(b.text), heading: b.heading === true }))
+    .filter((b) => b.text !== '');
 
   for (let i = 0; i < items.length; i += 1) {
     const { text, heading } = items[i]!;
@@ -130,7 +157,11 @@ export function cleanBlocks(blocks: readonly RawBlock[]): CleanBody {
     if (COMMENT_FORM.test(text) || isShareBar(text) || isContactLine(text) || isCaption(text)) continue;
     if (heading || EDITOR_NOTE.test(text) || ADDRESS_LINE.test(text)) continue;
     // A subheading left without its Markdown marker ("Viewing the Channel Up Close"), or a sign-off place line.
-    if (paragraphs.length > 0 && ((isFragment(text) && !/:$/u.test(text) && looksLikeHeadline(text)) || isPlaceLine(text))) continue;
+    if (
+      paragraphs.length > 0 &&
+      ((isFragment(text) && !/:$/u.test(text) && looksLikeHeadline(text)) || isPlaceLine(text))
+    )
+      continue;
     paragraphs.push(text);
   }
 
@@ -138,7 +169,11 @@ export function cleanBlocks(blocks: readonly RawBlock[]): CleanBody {
   // block without an end marker. Neither end is ever a finished sentence.
   while (paragraphs.length > 0 && (isFragment(paragraphs[0]!) || BYLINE.test(paragraphs[0]!))) paragraphs.shift();
   dropOrphanLeadIns(paragraphs);
-  while (paragraphs.length > 0 && (isFragment(paragraphs[paragraphs.length - 1]!) || isPlaceLine(paragraphs[paragraphs.length - 1]!))) paragraphs.pop();
+  while (
+    paragraphs.length > 0 &&
+    (isFragment(paragraphs[paragraphs.length - 1]!) || isPlaceLine(paragraphs[paragraphs.length - 1]!))
+  )
+    paragraphs.pop();
   return { paragraphs, tags, links };
 }
 

@@ -82,7 +82,9 @@ export function buildArticle(draft: ArticleDraft): Result<Article> {
     if (clean !== '' && !tags.some((x) => x.toLowerCase() === clean.toLowerCase())) tags.push(clean);
   }
   const url = draft.url ?? null;
-  const id = createHash('sha256').update(paragraphs.map((p) => p.text).join('\n'), 'utf8').digest('hex');
+  const id = createHash('sha256')
+    .update(paragraphs.map((p) => p.text).join('\n'), 'utf8')
+    .digest('hex');
   const source: ArticleSource = {
     name: draft.sourceName ?? dateline?.source ?? hostName(url),
     url,

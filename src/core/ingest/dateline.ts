@@ -24,7 +24,8 @@ const DATELINE = new RegExp(
   'u',
 );
 
-const STATE = String.raw`(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]|` +
+const STATE =
+  String.raw`(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]|` +
   String.raw`Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.[HJMYCD]|Okla|Ore|Pa|R\.I|S\.[CD]|Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo|` +
   String.raw`Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming)\.?`;
 /** "Tallahassee, FL –": a place in ordinary case, then a US state, then the dash. */
@@ -42,7 +43,11 @@ export interface DatelineMatch {
 /** Finds a wire dateline at the start of `paragraph`; null when there is none. */
 export function extractDateline(paragraph: string): DatelineMatch | null {
   const cs = CITY_STATE.exec(paragraph);
-  if (cs) return checked({ place: cs[1]!.trim(), date: cs[2]?.trim() ?? null, source: cs[3]?.trim() ?? null }, paragraph.slice(cs[0].length));
+  if (cs)
+    return checked(
+      { place: cs[1]!.trim(), date: cs[2]?.trim() ?? null, source: cs[3]?.trim() ?? null },
+      paragraph.slice(cs[0].length),
+    );
   const m = DATELINE.exec(paragraph);
   if (!m) return null;
   const place = m[1]!.trim();

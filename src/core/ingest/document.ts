@@ -31,9 +31,14 @@ export function sniffFormat(input: DocumentInput): DocumentFormat | 'feed' | 'bi
   const name = (input.path ?? (input.url ? safePathname(input.url) : '') ?? '').toLowerCase();
   if (/\.x?html?$/u.test(name)) return 'html';
   if (/\.(?:md|markdown|mdown|mkd)$/u.test(name)) return 'markdown';
-  const head = input.content.replace(/^\uFEFF/u, '').trimStart().slice(0, 2000).toLowerCase();
+  const head = input.content
+    .replace(/^\uFEFF/u, '')
+    .trimStart()
+    .slice(0, 2000)
+    .toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || /<body[\s>]/u.test(head)) return 'html';
-  if (/^<\?xml[^>]*>\s*(?:<!--[\s\S]*?-->\s*)*<(?:rss|feed|rdf:rdf)\b/u.test(head) || /^<(?:rss|feed)\b/u.test(head)) return 'feed';
+  if (/^<\?xml[^>]*>\s*(?:<!--[\s\S]*?-->\s*)*<(?:rss|feed|rdf:rdf)\b/u.test(head) || /^<(?:rss|feed)\b/u.test(head))
+    return 'feed';
   if (/\.txt$/u.test(name) || type.startsWith('text/plain')) return 'text';
   return MARKDOWN_MARKERS.some((re) => re.test(input.content)) ? 'markdown' : 'text';
 }
@@ -64,6 +69,10 @@ export function ingestDocument(input: DocumentInput): Result<Article> {
         }),
       );
     case 'binary':
-      return err(failure('unreadable_article', 'This is not a text or HTML article.', { details: { contentType: input.contentType ?? null } }));
+      return err(
+        failure('unreadable_article', 'This is not a text or HTML article.', {
+          details: { contentType: input.contentType ?? null },
+        }),
+      );
   }
 }

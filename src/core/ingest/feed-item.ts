@@ -28,7 +28,15 @@ function isHttpUrl(value: string | null): value is string {
  * `summary`/`description`, and `contentSnippet` last, since parsers derive it by stripping tags).
  */
 export function ingestFeedItem(item: FeedItemInput, meta: IngestMeta = {}): Result<Article> {
-  const body = nonEmpty(item['content:encoded'], item.contentEncoded, item.content, item.summary, item.description, item.contentSnippet) ?? '';
+  const body =
+    nonEmpty(
+      item['content:encoded'],
+      item.contentEncoded,
+      item.content,
+      item.summary,
+      item.description,
+      item.contentSnippet,
+    ) ?? '';
   const blocks = looksLikeHtml(body) ? htmlFragmentToBlocks(body) : textToBlocks(body.replace(/\r\n?/gu, '\n'));
   const guid = nonEmpty(item.guid, item.id);
   const link = nonEmpty(item.link) ?? (isHttpUrl(guid) ? guid.trim() : null);

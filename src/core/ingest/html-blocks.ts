@@ -18,17 +18,71 @@ interface DomNode {
 
 /** Never story text: media, widgets, forms, and captions (figure/figcaption). */
 const SKIP = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'figure', 'figcaption', 'picture',
-  'img', 'video', 'audio', 'object', 'embed', 'map', 'nav', 'aside', 'form', 'button', 'input', 'select',
-  'textarea', 'label', 'footer', 'menu', 'dialog', 'head', 'title', 'meta', 'link',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'canvas',
+  'figure',
+  'figcaption',
+  'picture',
+  'img',
+  'video',
+  'audio',
+  'object',
+  'embed',
+  'map',
+  'nav',
+  'aside',
+  'form',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'label',
+  'footer',
+  'menu',
+  'dialog',
+  'head',
+  'title',
+  'meta',
+  'link',
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const BLOCKS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre',
-  'table', 'thead', 'tbody', 'tr', 'td', 'th', 'caption', 'hr', 'address', 'center', 'details', 'summary', 'body',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'hr',
+  'address',
+  'center',
+  'details',
+  'summary',
+  'body',
 ]);
 /** class/id words of widgets that sit inside article markup (feeds and CMS bodies keep them). */
-const WIDGET_HINT = /(?:^|[\s_-])(?:share|sharing|social|comments?|respond|caption|credit|related|newsletter|promo|advert|ad-slot|sponsor|subscribe|byline|author-bio|tags?-list|breadcrumbs?|sidebar|popup|modal|cookie)(?:$|[\s_-])/iu;
+const WIDGET_HINT =
+  /(?:^|[\s_-])(?:share|sharing|social|comments?|respond|caption|credit|related|newsletter|promo|advert|ad-slot|sponsor|subscribe|byline|author-bio|tags?-list|breadcrumbs?|sidebar|popup|modal|cookie)(?:$|[\s_-])/iu;
 
 /** Longer than this, an element is content whatever its class says. */
 const WIDGET_MAX_CHARS = 1000;
@@ -95,5 +149,7 @@ export function htmlFragmentToBlocks(html: string): RawBlock[] {
 
 /** True when a string contains HTML markup rather than plain text. */
 export function looksLikeHtml(text: string): boolean {
-  return /<(?:p|div|br|span|a|em|strong|b|i|ul|ol|li|h[1-6]|blockquote|img|figure|table|section|article)\b[^>]*>/iu.test(text);
+  return /<(?:p|div|br|span|a|em|strong|b|i|ul|ol|li|h[1-6]|blockquote|img|figure|table|section|article)\b[^>]*>/iu.test(
+    text,
+  );
 }

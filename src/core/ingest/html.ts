@@ -46,12 +46,26 @@ function resolveUrl(href: string | null, base: string | null | undefined): strin
 /** Reads title, published time, canonical URL and site name from a page's head. */
 export function readPageMeta(doc: QueryableDocument, baseUrl?: string | null): PageMeta {
   const content = (names: readonly string[]): string | null =>
-    first(doc, names.flatMap((n) => [`meta[property="${n}"]`, `meta[name="${n}"]`, `meta[itemprop="${n}"]`]), 'content');
+    first(
+      doc,
+      names.flatMap((n) => [`meta[property="${n}"]`, `meta[name="${n}"]`, `meta[itemprop="${n}"]`]),
+      'content',
+    );
   return {
     title: content(['og:title', 'twitter:title']) ?? first(doc, ['title'], null),
     publishedAt:
-      content(['article:published_time', 'og:article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date']) ??
-      first(doc, ['time[datetime]'], 'datetime'),
+      content([
+        'article:published_time',
+        'og:article:published_time',
+        'datePublished',
+        'pubdate',
+        'publishdate',
+        'date',
+        'dc.date',
+        'DC.date.issued',
+        'sailthru.date',
+        'parsely-pub-date',
+      ]) ?? first(doc, ['time[datetime]'], 'datetime'),
     url: resolveUrl(first(doc, ['link[rel="canonical"]'], 'href') ?? content(['og:url']), baseUrl),
     siteName: content(['og:site_name', 'application-name']),
   };
@@ -81,7 +95,11 @@ export function ingestHtml(html: string, meta: IngestMeta = {}): Result<Article>
     parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
   } catch (cause) {
     // Readability throws on some degenerate documents (no <body>, frameset); that is unreadable input, not a bug of ours.
-    return err(failure('unreadable_article', 'This page could not be read as an article.', { details: { cause: String(cause) } }));
+    return err(
+      failure('unreadable_article', 'This page could not be read as an article.', {
+        details: { cause: String(cause) },
+      }),
+    );
   }
   const noStory = failure('unreadable_article', 'This page has no readable story.', {
     hint: 'Link the article page itself rather than a home or index page.',

@@ -33,7 +33,9 @@ export async function loadArticle(ref: string, deps: LoadDeps): Promise<Result<A
 }
 
 function errnoCode(cause: unknown): string | null {
-  return typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string' ? cause.code : null;
+  return typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string'
+    ? cause.code
+    : null;
 }
 
 /** Text that decoded to many U+FFFD or holds NUL bytes was not text to begin with. */
@@ -59,16 +61,27 @@ async function loadFile(path: string, deps: LoadDeps): Promise<Result<Article>> 
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       return err(failure('not_found', `No article file at ${path}.`, { hint: 'Check the path.', details: { path } }));
     }
-    if (code === 'EISDIR') return err(failure('unreadable_article', `${path} is a folder, not an article file.`, { details: { path } }));
+    if (code === 'EISDIR')
+      return err(failure('unreadable_article', `${path} is a folder, not an article file.`, { details: { path } }));
     if (code === 'EACCES' || code === 'EPERM') {
-      return err(failure('article_unavailable', `The article file at ${path} cannot be read (permission denied).`, { details: { path, code } }));
+      return err(
+        failure('article_unavailable', `The article file at ${path} cannot be read (permission denied).`, {
+          details: { path, code },
+        }),
+      );
     }
-    if (code !== null) return err(failure('article_unavailable', `The article file at ${path} could not be read.`, { details: { path, code } }));
+    if (code !== null)
+      return err(
+        failure('article_unavailable', `The article file at ${path} could not be read.`, { details: { path, code } }),
+      );
     throw cause;
   }
   const maxBytes = deps.maxBytes ?? DEFAULT_MAX_BYTES;
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > maxBytes) return err(failure('too_large', `The article file is too large (${bytes} bytes; limit ${maxBytes}).`, { details: { path } }));
+  if (bytes > maxBytes)
+    return err(
+      failure('too_large', `The article file is too large (${bytes} bytes; limit ${maxBytes}).`, { details: { path } }),
+    );
   const bad = checkText(text, { path });
   if (bad) return bad as Result<never>;
   return ingestDocument({ content: text, path });
@@ -92,7 +105,12 @@ async function loadUrl(url: string, deps: LoadDeps): Promise<Result<Article>> {
   const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = deps.maxBytes ?? DEFAULT_MAX_BYTES;
   const unavailable = (message: string, details: Record<string, unknown>): Result<never> =>
-    err(failure('article_unavailable', message, { hint: 'Check the link, or try again later.', details: { url, ...details } }));
+    err(
+      failure('article_unavailable', message, {
+        hint: 'Check the link, or try again later.',
+        details: { url, ...details },
+      }),
+    );
   try {
     const res = await deps.fetch(url, {
       signal: AbortSignal.timeout(timeoutMs),
@@ -106,10 +124,13 @@ async function loadUrl(url: string, deps: LoadDeps): Promise<Result<Article>> {
     const declared = Number(res.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > maxBytes) {
       await res.body?.cancel().catch(() => undefined);
-      return err(failure('too_large', `The article is too large (${declared} bytes; limit ${maxBytes}).`, { details: { url } }));
+      return err(
+        failure('too_large', `The article is too large (${declared} bytes; limit ${maxBytes}).`, { details: { url } }),
+      );
     }
     const bytes = await readCapped(res, maxBytes);
-    if (bytes === null) return err(failure('too_large', `The article is larger than the ${maxBytes}-byte limit.`, { details: { url } }));
+    if (bytes === null)
+      return err(failure('too_large', `The article is larger than the ${maxBytes}-byte limit.`, { details: { url } }));
     const contentType = res.headers.get('content-type');
     const text = decode(bytes, contentType);
     const bad = checkText(text, { url, contentType });
@@ -118,11 +139,16 @@ async function loadUrl(url: string, deps: LoadDeps): Promise<Result<Article>> {
   } catch (cause) {
     const name = cause instanceof Error ? cause.name : '';
     if (name === 'TimeoutError' || name === 'AbortError') {
-      return unavailable(`The article page did not answer within ${Math.round(timeoutMs / 1000)} s.`, { timeoutMs, reason: 'timeout' });
+      return unavailable(`The article page did not answer within ${Math.round(timeoutMs / 1000)} s.`, {
+        timeoutMs,
+        reason: 'timeout',
+      });
     }
     if (cause instanceof TypeError) {
       // fetch reports network failures (DNS, refused connection, TLS) as TypeError.
-      return unavailable('The article page could not be reached.', { cause: String((cause as { cause?: unknown }).cause ?? cause) });
+      return unavailable('The article page could not be reached.', {
+        cause: String((cause as { cause?: unknown }).cause ?? cause),
+      });
     }
     throw cause;
   }

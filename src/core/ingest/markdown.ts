@@ -58,7 +58,8 @@ function stripBlocks(body: string): string {
 /** Ingests Markdown whose first line is the title (a leading `#` is stripped from it). */
 export function ingestMarkdown(markdown: string, meta: IngestMeta = {}): Result<Article> {
   const { title, body } = splitTitle(markdown);
-  const cleanTitle = title === null ? null : stripInlineMarkdown(title.replace(ATX_HEADING, '').replace(/\s+#+\s*$/u, '')).trim();
+  const cleanTitle =
+    title === null ? null : stripInlineMarkdown(title.replace(ATX_HEADING, '').replace(/\s+#+\s*$/u, '')).trim();
   const blocks = textToBlocks(stripBlocks(body), (line) => /^# /u.test(line)).map((b) =>
     b.heading ? { text: b.text.replace(/^# /u, ''), heading: true } : b,
   );

@@ -29,7 +29,10 @@ export function textToBlocks(text: string, isHeading: (line: string) => boolean 
       if (line === '') continue;
       // A long unpunctuated headline line would otherwise be taken as hard-wrapped prose and
       // glued to the lead; release headlines stand on their own line in Title Case or CAPS.
-      if (isHeading(rawLine) || (line.length >= WRAPPED_LINE_MIN && !endsLikeSentence(line) && looksLikeHeadline(line))) {
+      if (
+        isHeading(rawLine) ||
+        (line.length >= WRAPPED_LINE_MIN && !endsLikeSentence(line) && looksLikeHeadline(line))
+      ) {
         flush();
         blocks.push({ text: line, heading: true });
         continue;
@@ -43,9 +46,11 @@ export function textToBlocks(text: string, isHeading: (line: string) => boolean 
 }
 
 /** Release labels that open a press release above its headline. */
-const RELEASE_LABEL = /^(?:for immediate release|(?:news|press|media) release|media advisory|news advisory|for release)\b/iu;
+const RELEASE_LABEL =
+  /^(?:for immediate release|(?:news|press|media) release|media advisory|news advisory|for release)\b/iu;
 /** Masthead lines between the label and the headline: dates, contacts, release numbers, phones. */
-const MASTHEAD = /^(?:contacts?(?:\b|(?=\p{Lu}))|release\s*(?:no|number)\b|media contact)|^\W*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/iu;
+const MASTHEAD =
+  /^(?:contacts?(?:\b|(?=\p{Lu}))|release\s*(?:no|number)\b|media contact)|^\W*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/iu;
 /** How far down a release label may sit (an agency name can come first). */
 const LABEL_WINDOW = 4;
 

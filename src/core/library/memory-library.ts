@@ -31,7 +31,11 @@ const summaryOf = (a: AnalysedArticle): ArticleSummary => ({
   publishedAt: a.article.publishedAt,
 });
 
-const titleWords = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+const titleWords = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
 
 export function createMemoryLibrary(opts: MemoryLibraryOptions = {}): MemoryLibrary {
   // Newest first; an article appears once.
@@ -73,10 +77,12 @@ export function createMemoryLibrary(opts: MemoryLibraryOptions = {}): MemoryLibr
       // Every word of the reference must appear in the title, in any order.
       const wantedWords = titleWords(wanted);
       if (wantedWords.length === 0) return null;
-      return pool.find((a) => {
-        const have = new Set(titleWords(a.article.title ?? ''));
-        return wantedWords.every((w) => have.has(w));
-      }) ?? null;
+      return (
+        pool.find((a) => {
+          const have = new Set(titleWords(a.article.title ?? ''));
+          return wantedWords.every((w) => have.has(w));
+        }) ?? null
+      );
     },
     async recent(_where: Where, limit: number) {
       return (await everything()).slice(0, Math.max(0, limit)).map(summaryOf);

@@ -108,9 +108,20 @@ function annotateAll(sentences: readonly Sentence[]): AnnotatedSentence[] {
     const offset = firstToken[at]!;
     // An entity running over a sentence end (rare) is cut at that end, as reading alone would.
     const lastInSentence = offset + tokensOf[at]!.length - 1;
-    entitiesOf[at]!.push({ type: details[e]!.type, value: details[e]!.value, first: first - offset, last: Math.min(last, lastInSentence) - offset });
+    entitiesOf[at]!.push({
+      type: details[e]!.type,
+      value: details[e]!.value,
+      first: first - offset,
+      last: Math.min(last, lastInSentence) - offset,
+    });
   });
-  return sentences.map((s, i) => ({ id: s.id, paragraph: s.paragraph, text: s.text, tokens: tokensOf[i]!, entities: entitiesOf[i]! }));
+  return sentences.map((s, i) => ({
+    id: s.id,
+    paragraph: s.paragraph,
+    text: s.text,
+    tokens: tokensOf[i]!,
+    entities: entitiesOf[i]!,
+  }));
 }
 
 /**

@@ -40,7 +40,14 @@ export function failureReply(f: Failure, ref?: string): Reply {
   const blocks: Block[] = [{ type: 'text', text: f.message }];
   if (f.hint) blocks.push({ type: 'text', text: f.hint });
   if (ref) blocks.push({ type: 'text', text: `Reference: ${ref}` });
-  return { kind: f.code === 'not_found' ? 'not_found' : 'error', ephemeral: true, title: f.message, blocks, code: f.code, ...(ref ? { ref } : {}) };
+  return {
+    kind: f.code === 'not_found' ? 'not_found' : 'error',
+    ephemeral: true,
+    title: f.message,
+    blocks,
+    code: f.code,
+    ...(ref ? { ref } : {}),
+  };
 }
 
 /**
@@ -48,7 +55,10 @@ export function failureReply(f: Failure, ref?: string): Reply {
  * ("Schedule #1 added."), so confirmations never arrive as a bare detail block.
  */
 export function displayBlocks(reply: Reply): readonly Block[] {
-  const titled = (reply.kind === 'answer' || reply.kind === 'info') && reply.title.trim() !== '' && !reply.blocks.some((b) => b.type === 'heading');
+  const titled =
+    (reply.kind === 'answer' || reply.kind === 'info') &&
+    reply.title.trim() !== '' &&
+    !reply.blocks.some((b) => b.type === 'heading');
   const repeats = reply.blocks[0]?.type === 'text' && reply.blocks[0].text.trim() === reply.title.trim();
   return titled && !repeats ? [{ type: 'heading', text: reply.title.trim() }, ...reply.blocks] : reply.blocks;
 }

@@ -31,11 +31,25 @@ export type Button =
 export type Block =
   | { readonly type: 'heading'; readonly text: string }
   | { readonly type: 'text'; readonly text: string; readonly cite?: Citation }
-  | { readonly type: 'list'; readonly ordered: boolean; readonly items: readonly string[]; readonly title?: string; readonly cite?: Citation }
+  | {
+      readonly type: 'list';
+      readonly ordered: boolean;
+      readonly items: readonly string[];
+      readonly title?: string;
+      readonly cite?: Citation;
+    }
   | { readonly type: 'quote'; readonly text: string; readonly speaker: string | null; readonly cite?: Citation }
-  | { readonly type: 'fields'; readonly fields: readonly { readonly name: string; readonly value: string; readonly inline?: boolean }[] }
+  | {
+      readonly type: 'fields';
+      readonly fields: readonly { readonly name: string; readonly value: string; readonly inline?: boolean }[];
+    }
   | { readonly type: 'citation'; readonly cite: Citation }
-  | { readonly type: 'source'; readonly title: string | null; readonly url: string | null; readonly name: string | null }
+  | {
+      readonly type: 'source';
+      readonly title: string | null;
+      readonly url: string | null;
+      readonly name: string | null;
+    }
   | { readonly type: 'buttons'; readonly buttons: readonly Button[] }
   | { readonly type: 'divider' };
 

@@ -9,7 +9,12 @@ export const ZONE_EXAMPLE = 'Use an IANA time zone name such as "Europe/Paris", 
 
 /** The canonical spelling of an IANA zone ("europe/paris" → "Europe/Paris"), or a Failure with an example. */
 export function checkTimezone(zone: string): Result<string> {
-  const refused = err(failure('bad_input', `"${zone}" is not a time zone Herald knows.`, { hint: ZONE_EXAMPLE, details: { timezone: zone } }));
+  const refused = err(
+    failure('bad_input', `"${zone}" is not a time zone Herald knows.`, {
+      hint: ZONE_EXAMPLE,
+      details: { timezone: zone },
+    }),
+  );
   // Fixed offsets ("+01:00") ignore daylight saving, which is not what a person means by a zone.
   if (zone.trim() === '' || /^[+-]\d/.test(zone.trim())) return refused;
   try {

@@ -52,7 +52,8 @@ export function buildSentenceIndex(source: ArticleFacts | Article | readonly Sen
   });
   engine.addAll([...sentences]);
   const documentFrequency = new Map<string, number>();
-  for (const s of sentences) for (const t of new Set(terms(s.text))) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+  for (const s of sentences)
+    for (const t of new Set(terms(s.text))) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
   return { sentences, documentFrequency, engine };
 }
 

@@ -61,7 +61,12 @@ export interface FeedRepository {
 
 export interface SubscriptionRepository {
   /** Subscribes, or replaces the filters of an existing subscription. */
-  subscribe(channelId: number, feedId: number, filters: ContentFilters, createdBy?: string | null): Promise<Subscription>;
+  subscribe(
+    channelId: number,
+    feedId: number,
+    filters: ContentFilters,
+    createdBy?: string | null,
+  ): Promise<Subscription>;
   unsubscribe(channelId: number, feedId: number): Promise<boolean>;
   get(channelId: number, feedId: number): Promise<Subscription | null>;
   listForChannel(channelId: number): Promise<readonly Subscription[]>;
@@ -93,7 +98,10 @@ export interface ArticleRepository {
   /** Records that a channel received an article; false when it already had. */
   markReceived(channelId: number, articleId: string, at: Date): Promise<boolean>;
   /** What a channel received, newest first; `since` is exclusive. */
-  listReceived(channelId: number, options?: { readonly limit?: number; readonly since?: Date }): Promise<readonly ReceivedArticle[]>;
+  listReceived(
+    channelId: number,
+    options?: { readonly limit?: number; readonly since?: Date },
+  ): Promise<readonly ReceivedArticle[]>;
 }
 
 export interface NewSchedule {

@@ -5,7 +5,11 @@ import { distance } from 'fastest-levenshtein';
  * `maxDistance` defaults to a third of the input length (at least 2), so "hedmann"
  * finds "hedman" but "obama" finds nothing in an unrelated list.
  */
-export function closest(input: string, candidates: readonly string[], opts: { limit?: number; maxDistance?: number } = {}): string[] {
+export function closest(
+  input: string,
+  candidates: readonly string[],
+  opts: { limit?: number; maxDistance?: number } = {},
+): string[] {
   const needle = input.trim().toLowerCase();
   if (needle.length === 0) return [];
   const max = opts.maxDistance ?? Math.max(2, Math.floor(needle.length / 3));

@@ -101,7 +101,8 @@ export function sqliteArticles(db: Database, clock: Clock): ArticleRepository {
     findByGuid: async (guid) => one(byGuid, guid),
     setFacts: async (id, facts) =>
       db.prepare('UPDATE articles SET facts = ? WHERE id = ?').run(JSON.stringify(facts), id).changes > 0,
-    markReceived: async (channelId, articleId, at) => received.run(channelId, articleId, at.toISOString()).changes === 1,
+    markReceived: async (channelId, articleId, at) =>
+      received.run(channelId, articleId, at.toISOString()).changes === 1,
     listReceived: async (channelId, options = {}) =>
       (
         listReceived.all({

@@ -67,7 +67,8 @@ export const readSettings = (rowId: number, text: string): ChannelSettings =>
 export const readFilters = (table: string, rowId: number, text: string): ContentFilters =>
   check<ContentFilters>(filtersSchema, table, rowId, text);
 
-export const readArticle = (rowId: string, text: string): Article => check<Article>(articleShape, 'articles', rowId, text);
+export const readArticle = (rowId: string, text: string): Article =>
+  check<Article>(articleShape, 'articles', rowId, text);
 
 export const readFacts = (rowId: string, text: string | null): ArticleFacts | null =>
   text === null ? null : check<ArticleFacts>(factsShape, 'articles', rowId, text);

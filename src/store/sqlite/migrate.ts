@@ -18,15 +18,23 @@ export function schemaVersionOf(db: Database): number {
  * Brings the database up to the newest migration. A database written by a newer Herald is
  * refused rather than touched: an older build cannot know what the newer schema means.
  */
-export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, file = db.name): Result<MigrationReport> {
+export function migrate(
+  db: Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+  file = db.name,
+): Result<MigrationReport> {
   const known = migrations.reduce((max, m) => Math.max(max, m.version), 0);
   const from = schemaVersionOf(db);
   if (from > known) {
     return err(
-      failure('conflict', `The database ${file} has schema version ${from}, newer than the ${known} this Herald knows.`, {
-        hint: 'Upgrade Herald to the version that wrote this database, or point HERALD_DATA_DIR at another directory.',
-        details: { file, found: from, known },
-      }),
+      failure(
+        'conflict',
+        `The database ${file} has schema version ${from}, newer than the ${known} this Herald knows.`,
+        {
+          hint: 'Upgrade Herald to the version that wrote this database, or point HERALD_DATA_DIR at another directory.',
+          details: { file, found: from, known },
+        },
+      ),
     );
   }
   const pending = [...migrations].filter((m) => m.version > from).sort((a, b) => a.version - b.version);

@@ -97,7 +97,9 @@ export function sqliteChannels(db: Database, clock: Clock): ChannelRepository {
   const ensure = db.transaction((where: Where, name: string | null): Channel => {
     const workspace = workspaces.ensure(where.platform, where.workspaceId);
     const now = clock.now().toISOString();
-    return toChannel(insert.get(workspace.id, where.channelId, name, JSON.stringify(DEFAULT_CHANNEL_SETTINGS), now) as ChannelRow);
+    return toChannel(
+      insert.get(workspace.id, where.channelId, name, JSON.stringify(DEFAULT_CHANNEL_SETTINGS), now) as ChannelRow,
+    );
   });
 
   return {

@@ -15,7 +15,11 @@ describe('analyse', () => {
     expect(facts.summary.length).toBeGreaterThanOrEqual(2);
     expect(facts.summary.length).toBeLessThanOrEqual(3);
     const ids = new Set(article.sentences.map((s) => s.id));
-    for (const cited of [...facts.lists.map((l) => l.sentence), ...facts.numbers.map((n) => n.sentence), ...facts.summary]) {
+    for (const cited of [
+      ...facts.lists.map((l) => l.sentence),
+      ...facts.numbers.map((n) => n.sentence),
+      ...facts.summary,
+    ]) {
       expect(ids.has(cited)).toBe(true);
     }
     // The shape is the JSON of `herald analyze --json`.

@@ -7,7 +7,10 @@ const run = (paragraphs: string[][] | string[]) => extractEntities(annotate(arti
 
 describe('people', () => {
   it('reads "said NAME, role of ORG" and expands the organisation', () => {
-    const e = run(['Acme Corp. said it would open a plant.', '“We are ready,” said Maria Lopez, chief executive of Acme Corp.']);
+    const e = run([
+      'Acme Corp. said it would open a plant.',
+      '“We are ready,” said Maria Lopez, chief executive of Acme Corp.',
+    ]);
     const p = e.people.find((x) => x.name === 'Maria Lopez');
     expect(p?.role).toBe('chief executive of Acme Corp');
     expect(p?.organization).toBe('Acme Corp.');
@@ -15,8 +18,14 @@ describe('people', () => {
   });
 
   it('reads a role written before the name, in a clause or as a title', () => {
-    const e = run(['The minister of health, John Smith, said hospitals were full.', 'Party chief Li Wei visited the port on Tuesday.']);
-    expect(e.people.map((p) => [p.name, p.role])).toEqual([['John Smith', 'minister of health'], ['Li Wei', 'Party chief']]);
+    const e = run([
+      'The minister of health, John Smith, said hospitals were full.',
+      'Party chief Li Wei visited the port on Tuesday.',
+    ]);
+    expect(e.people.map((p) => [p.name, p.role])).toEqual([
+      ['John Smith', 'minister of health'],
+      ['Li Wei', 'Party chief'],
+    ]);
   });
 
   it('ties surnames and pronouns back to the person', () => {
@@ -64,9 +73,17 @@ describe('people', () => {
 describe('people in other wire styles', () => {
   it('reads title chains, honorifics, ages and lists of appositives', () => {
     const e = run([
-      ['WASHINGTON, March 3 (Reuters) - U.S. Secretary of State Antony Blinken told reporters that talks would resume.'],
-      ['Apple Inc. Chief Executive Tim Cook said the company would invest in Texas.', 'John Smith, 45, said he had lived in Austin for a decade.'],
-      ['Prime Minister Narendra Modi met Dr. Jane Goodall in New Delhi.', 'Goodall, a primatologist, praised the plan.'],
+      [
+        'WASHINGTON, March 3 (Reuters) - U.S. Secretary of State Antony Blinken told reporters that talks would resume.',
+      ],
+      [
+        'Apple Inc. Chief Executive Tim Cook said the company would invest in Texas.',
+        'John Smith, 45, said he had lived in Austin for a decade.',
+      ],
+      [
+        'Prime Minister Narendra Modi met Dr. Jane Goodall in New Delhi.',
+        'Goodall, a primatologist, praised the plan.',
+      ],
       ['Karl Berg, director of the Alpine Institute, and Eva Lind, a geologist, visited the site.'],
     ]);
     expect(e.people.map((p) => [p.name, p.role])).toEqual([
@@ -99,15 +116,25 @@ describe('people in other wire styles', () => {
   });
 
   it('does not tie a pronoun inside a quote to the speaker', () => {
-    const e = run(['Mary Jones, a coach at the club, said the team was ready.', '“He will start on Sunday,” the coach said.']);
+    const e = run([
+      'Mary Jones, a coach at the club, said the team was ready.',
+      '“He will start on Sunday,” the coach said.',
+    ]);
     expect(e.people[0]!.mentions).toEqual([0]);
   });
 });
 
 describe('organizations and places', () => {
   it('links acronyms defined either way round and counts their mentions', () => {
-    const e = run(['NASA and ESA (European Space Agency) signed a deal.', 'ESA will build the lander.', 'The Northern Power Authority (NPA) objected.']);
-    expect(e.organizations.find((o) => o.acronym === 'ESA')).toMatchObject({ name: 'European Space Agency', mentions: [0, 1] });
+    const e = run([
+      'NASA and ESA (European Space Agency) signed a deal.',
+      'ESA will build the lander.',
+      'The Northern Power Authority (NPA) objected.',
+    ]);
+    expect(e.organizations.find((o) => o.acronym === 'ESA')).toMatchObject({
+      name: 'European Space Agency',
+      mentions: [0, 1],
+    });
     expect(e.organizations.find((o) => o.acronym === 'NPA')?.name).toBe('Northern Power Authority');
   });
 
@@ -125,13 +152,28 @@ describe('quotes', () => {
       ['Silva said: “Nothing will stop us now, not even the storms.”'],
     ]);
     expect(e.quotes).toEqual([
-      { speaker: 'Ana Silva', text: 'The harbour is open. Ships can dock again. We expect a busy summer.', sentence: 1, sentences: [1, 2, 3], attributionSentence: 2 },
-      { speaker: 'Ana Silva', text: 'Nothing will stop us now, not even the storms.', sentence: 4, sentences: [4], attributionSentence: 4 },
+      {
+        speaker: 'Ana Silva',
+        text: 'The harbour is open. Ships can dock again. We expect a busy summer.',
+        sentence: 1,
+        sentences: [1, 2, 3],
+        attributionSentence: 2,
+      },
+      {
+        speaker: 'Ana Silva',
+        text: 'Nothing will stop us now, not even the storms.',
+        sentence: 4,
+        sentences: [4],
+        attributionSentence: 4,
+      },
     ]);
   });
 
   it('skips scare quotes and theme titles', () => {
-    const e = run(['The forum focuses on the theme of “building of a new space exploration partnership”.', 'Critics called it a “stunt”.']);
+    const e = run([
+      'The forum focuses on the theme of “building of a new space exploration partnership”.',
+      'Critics called it a “stunt”.',
+    ]);
     expect(e.quotes).toEqual([]);
   });
 });

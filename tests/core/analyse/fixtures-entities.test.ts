@@ -34,10 +34,18 @@ describe('xinhua space partnership', () => {
       aliases: ['Hedman'],
     });
     expect(person('Niklas Hedman')!.mentions).toContain(e.idOf('“In the complex field'));
-    expect(person('Zhang Kejian')).toMatchObject({ role: 'head of CNSA', organization: 'China National Space Administration', aliases: ['Zhang'] });
+    expect(person('Zhang Kejian')).toMatchObject({
+      role: 'head of CNSA',
+      organization: 'China National Space Administration',
+      aliases: ['Zhang'],
+    });
     expect(person('Zhang Kejian')!.mentions).toEqual([e.idOf('Zhang Kejian'), e.idOf('Zhang said')]);
     expect(person('Shen Xiaoming')).toMatchObject({ role: 'Party chief of Hainan', aliases: ['Shen'] });
-    expect(person('Shen Xiaoming')!.mentions).toEqual([e.idOf('Shen Xiaoming'), e.idOf('Shen noted'), e.idOf('According to Shen')]);
+    expect(person('Shen Xiaoming')!.mentions).toEqual([
+      e.idOf('Shen Xiaoming'),
+      e.idOf('Shen noted'),
+      e.idOf('According to Shen'),
+    ]);
   });
 
   it('links the defined acronyms and finds the places', () => {
@@ -48,7 +56,10 @@ describe('xinhua space partnership', () => {
 
   it('attributes the two-sentence quote to Hedman and skips the theme title', () => {
     expect(e.quotes).toHaveLength(1);
-    expect(e.quotes[0]).toMatchObject({ speaker: 'Niklas Hedman', sentences: [e.idOf('“In the complex'), e.idOf('“Working together')] });
+    expect(e.quotes[0]).toMatchObject({
+      speaker: 'Niklas Hedman',
+      sentences: [e.idOf('“In the complex'), e.idOf('“Working together')],
+    });
   });
 });
 
@@ -56,7 +67,9 @@ describe('NASA releases', () => {
   it('Rosalind Franklin: Nicola Fox and her quote; no credit-line people', () => {
     const e = load('nasa_esa_rosalind_franklin.md');
     expect(e.people.map((p) => p.name)).toEqual(['Nicola Fox']);
-    expect(e.people[0]!.role).toBe('associate administrator, Science Mission Directorate at NASA Headquarters in Washington');
+    expect(e.people[0]!.role).toBe(
+      'associate administrator, Science Mission Directorate at NASA Headquarters in Washington',
+    );
     expect(e.organizations.find((o) => o.acronym === 'ESA')?.name).toBe('European Space Agency');
     expect(e.organizations.find((o) => o.acronym === 'CNES')?.name).toBe('Centre National d’Etudes Spatiales');
     expect(e.quotes.map((q) => q.speaker)).toEqual(['Nicola Fox']);
@@ -64,8 +77,10 @@ describe('NASA releases', () => {
   });
 
   it('merges "Nicky Fox" from a caption that slipped through with "Nicola Fox"', () => {
-    const caption = 'NASA’s Associate Administrator for the Science Mission Directorate Nicky Fox and ESA’s Director of Human and Robotic Exploration Daniel Neuenschwander sign an agreement at ESA’s headquarters in Paris, France on May 16, 2024. Credits: ESA/Damien Dos Santos';
-    const body = '“NASA supports the mission,” said Nicola Fox, associate administrator, Science Mission Directorate at NASA Headquarters in Washington.';
+    const caption =
+      'NASA’s Associate Administrator for the Science Mission Directorate Nicky Fox and ESA’s Director of Human and Robotic Exploration Daniel Neuenschwander sign an agreement at ESA’s headquarters in Paris, France on May 16, 2024. Credits: ESA/Damien Dos Santos';
+    const body =
+      '“NASA supports the mission,” said Nicola Fox, associate administrator, Science Mission Directorate at NASA Headquarters in Washington.';
     const e = extractEntities(annotate(articleFromParagraphs([caption, body])));
     expect(e.people.map((p) => p.name)).toEqual(['Nicola Fox', 'Daniel Neuenschwander']);
     expect(e.people[0]!.aliases).toEqual(['Nicky Fox']);
@@ -76,7 +91,10 @@ describe('NASA releases', () => {
     const e = load('nasa_lunar_terrain_vehicle.md');
     expect(e.people.map((p) => [p.name, p.role])).toEqual([
       ['Vanessa Wyche', 'director of NASA’s Johnson Space Center in Houston'],
-      ['Jacob Bleacher', 'chief exploration scientist in the Exploration Systems Development Mission Directorate at NASA Headquarters in Washington'],
+      [
+        'Jacob Bleacher',
+        'chief exploration scientist in the Exploration Systems Development Mission Directorate at NASA Headquarters in Washington',
+      ],
     ]);
     expect(e.quotes.map((q) => q.speaker)).toEqual(['Vanessa Wyche', 'Jacob Bleacher']);
     expect(e.places.map((p) => p.name)).toEqual(expect.arrayContaining(['Houston', 'Washington']));
@@ -90,7 +108,12 @@ describe('NASA releases', () => {
     ]);
     expect(e.people.some((p) => /Mars|Sample/.test(p.name))).toBe(false);
     const nelson = e.quotes.find((q) => q.speaker === 'Bill Nelson')!;
-    expect(nelson.sentences).toEqual([e.idOf('“Mars Sample Return'), e.idOf('The bottom line'), e.idOf('“Safely landing'), e.idOf('We need to look')]);
+    expect(nelson.sentences).toEqual([
+      e.idOf('“Mars Sample Return'),
+      e.idOf('The bottom line'),
+      e.idOf('“Safely landing'),
+      e.idOf('We need to look'),
+    ]);
     expect(nelson.attributionSentence).toBe(e.idOf('The bottom line'));
     expect(e.quotes.map((q) => q.speaker)).toEqual(['Bill Nelson', 'Nicky Fox']);
   });

@@ -8,7 +8,6 @@ import { findAcronyms } from '../../../src/core/analyse/acronyms.js';
 import { loadHeldout } from './heldout-load.js';
 import { annotate } from '../../../src/core/nlp/annotate.js';
 
-
 function load(file: string) {
   const { article, facts } = loadHeldout(file);
   const acronyms = findAcronyms(annotate(article));
@@ -25,15 +24,24 @@ describe('held-out round 2', () => {
     expect(a.role('Avijit Roy')).toMatch(/blogger/);
     expect(a.role('Rafida Bonya Ahmed')).toMatch(/widow/i);
     expect(a.role('Washiqur Rahman')).toMatch(/^another secular blogger/);
-    expect(a.facts.quotes.map((q) => [q.speaker, q.text])).toContainEqual(['Rafida Bonya Ahmed', 'a global act of terrorism']);
-    expect(a.text).not.toMatch(/Munir uz Zaman|Text by|NEWS WIRES|Latest update|FRANCE 24 with AFP|Read more|Top stories|COMMENT/);
+    expect(a.facts.quotes.map((q) => [q.speaker, q.text])).toContainEqual([
+      'Rafida Bonya Ahmed',
+      'a global act of terrorism',
+    ]);
+    expect(a.text).not.toMatch(
+      /Munir uz Zaman|Text by|NEWS WIRES|Latest update|FRANCE 24 with AFP|Read more|Top stories|COMMENT/,
+    );
   });
 
   it('NASA contract award: a numbered name’s acronym, no contacts in the text', () => {
     const a = load('nasa_smaec_contract.md');
     expect(a.acronyms.get('SMAEC')?.expansion).toMatch(/^Safety and Mission Assurance Engineering Contract/);
     expect(a.facts.people).toEqual([]);
-    expect(a.facts.lists.some((l) => ['Commercial Crew', 'International Space Station', 'Human Research Programs'].every((n) => l.items.includes(n)))).toBe(true);
+    expect(
+      a.facts.lists.some((l) =>
+        ['Commercial Crew', 'International Space Station', 'Human Research Programs'].every((n) => l.items.includes(n)),
+      ),
+    ).toBe(true);
     expect(a.text).not.toMatch(/Abbey Donaldson|Kelly Humphries|202-358|nasa\.gov|-end-/);
   });
 

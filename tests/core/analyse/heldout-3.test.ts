@@ -35,8 +35,12 @@ describe('held-out round 3', () => {
   });
 
   it('joins roles over "and"; keeps the seat out of an organisation; reads ", or Mastcam"', () => {
-    expect(load('nasa_truly_statement.md').facts.people.find((p) => p.name === 'Richard Truly')?.role).toBe('former NASA Administrator and astronaut');
-    expect(load('nasa_smaec_contract.md').facts.organizations.map((o) => o.name)).toContain('Science Applications International Corporation');
+    expect(load('nasa_truly_statement.md').facts.people.find((p) => p.name === 'Richard Truly')?.role).toBe(
+      'former NASA Administrator and astronaut',
+    );
+    expect(load('nasa_smaec_contract.md').facts.organizations.map((o) => o.name)).toContain(
+      'Science Applications International Corporation',
+    );
     const defs = findAcronyms(annotate(load('nasa_curiosity_gediz_vallis.md').article));
     expect(defs.get('Mastcam')?.expansion).toBe('Mast Camera');
   });

@@ -17,12 +17,15 @@ describe('held-out round 4', () => {
     expect(allItems('nasa_soyuz_ms25_coverage.md')).not.toContain('fourth for Novitskiy');
     const stem = load('nasa_glenn_stem_students.md');
     expect(stem.facts.lists.flatMap((l) => l.items)).not.toContain('Technology');
-    expect(findAcronyms(annotate(stem.article)).get('STEM')?.expansion).toBe('Science, Technology, Engineering, and Mathematics');
+    expect(findAcronyms(annotate(stem.article)).get('STEM')?.expansion).toBe(
+      'Science, Technology, Engineering, and Mathematics',
+    );
   });
 
   it('keeps every crew member of the "as well as" list', () => {
     const items = allItems('nasa_soyuz_ms25_coverage.md');
-    for (const name of ['Jeanette Epps', 'Loral O’Hara', 'Alexander Grebenkin', 'Oleg Kononenko']) expect(items).toContain(name);
+    for (const name of ['Jeanette Epps', 'Loral O’Hara', 'Alexander Grebenkin', 'Oleg Kononenko'])
+      expect(items).toContain(name);
   });
 
   it('reads the "City, ST –" dateline and strips it from the first sentence', () => {

@@ -9,7 +9,6 @@ import type { ArticleFacts } from '../../../src/core/facts/types.js';
 import { loadHeldout } from './heldout-load.js';
 import { annotate } from '../../../src/core/nlp/annotate.js';
 
-
 function load(file: string) {
   const { article, facts } = loadHeldout(file);
   const acronyms = findAcronyms(annotate(article));
@@ -31,12 +30,17 @@ function expectPeople(facts: ArticleFacts, expected: [string, RegExp][]): void {
 describe('held-out NASA releases', () => {
   it('Roman black holes: two scientists, their quotes, no captions or sign-off', () => {
     const a = load('nasa_roman_black_holes.md');
-    expectPeople(a.facts, [['William DeRocco', /postdoctoral researcher/i], ['Kailash Sahu', /astronomer/i]]);
+    expectPeople(a.facts, [
+      ['William DeRocco', /postdoctoral researcher/i],
+      ['Kailash Sahu', /astronomer/i],
+    ]);
     expect(a.facts.people.map((p) => p.name)).not.toContain('Santa Cruz');
     expect(a.speakers()).toEqual(['William DeRocco', 'Kailash Sahu', 'William DeRocco', 'Kailash Sahu']);
     expect(a.facts.quotes[0]!.text).toMatch(/shake up the field/);
     expect(a.acronyms.get('MOA')?.expansion).toBe('Microlensing Observations in Astrophysics');
-    expect(a.text).not.toMatch(/artist’s concept|This infographic|Goddard Space Flight Center$|By Ashley|Media Contact|claire\.andreoli|Primordial Black Hole Recipe/m);
+    expect(a.text).not.toMatch(
+      /artist’s concept|This infographic|Goddard Space Flight Center$|By Ashley|Media Contact|claire\.andreoli|Primordial Black Hole Recipe/m,
+    );
   });
 
   it('Curiosity: "said the project’s scientist, Name of Org" and a contact block without "-end-"', () => {
@@ -44,7 +48,9 @@ describe('held-out NASA releases', () => {
     expectPeople(a.facts, [['Ashwin Vasavada', /project scientist/i]]);
     expect(a.speakers()).toEqual(['Ashwin Vasavada']);
     expect(a.facts.people.map((p) => p.name)).not.toContain('Andrew Good');
-    expect(a.text).not.toMatch(/NASA\/JPL-Caltech|Credit:|Andrew Good|News Media Contacts|Viewing the Channel Up Close|818-393/);
+    expect(a.text).not.toMatch(
+      /NASA\/JPL-Caltech|Credit:|Andrew Good|News Media Contacts|Viewing the Channel Up Close|818-393/,
+    );
   });
 
   it('Soyuz MS-25: titles before names, people listed after a plural title, no caption or contacts', () => {
@@ -61,7 +67,11 @@ describe('held-out NASA releases', () => {
     ]);
     expect(a.person('Tracy C. Dyson')!.aliases).toContain('Dyson');
     expect(a.facts.organizations.map((o) => o.name)).toContain('Roscosmos');
-    expect(a.facts.lists.some((l) => ['Dyson', 'Novitskiy', 'Vasilevskaya'].every((n) => l.items.some((i) => i.includes(n))))).toBe(true);
+    expect(
+      a.facts.lists.some((l) =>
+        ['Dyson', 'Novitskiy', 'Vasilevskaya'].every((n) => l.items.some((i) => i.includes(n))),
+      ),
+    ).toBe(true);
     expect(a.text).not.toMatch(/Credits:|Editor’s note|Joshua Finch|202-358|Sandra Jones/);
   });
 
@@ -83,7 +93,10 @@ describe('held-out NASA releases', () => {
 
   it('Truly statement: an eight-paragraph quote introduced by "a statement from" the administrator', () => {
     const a = load('nasa_truly_statement.md');
-    expectPeople(a.facts, [['Bill Nelson', /administrator/i], ['Richard Truly', /astronaut|administrator/i]]);
+    expectPeople(a.facts, [
+      ['Bill Nelson', /administrator/i],
+      ['Richard Truly', /astronaut|administrator/i],
+    ]);
     expect(a.facts.quotes).toHaveLength(1);
     expect(a.facts.quotes[0]).toMatchObject({ speaker: 'Bill Nelson' });
     expect(a.facts.quotes[0]!.text).toMatch(/great public servant\.?$/);
@@ -106,7 +119,11 @@ describe('held-out government releases', () => {
     expectPeople(a.facts, [['Gary Locke', /^Commerce Secretary$/]]);
     expect(a.speakers()).toEqual(['Gary Locke']);
     expect(a.facts.sentences[0]!.text).toMatch(/^Commerce Secretary Gary Locke announced today/);
-    for (const [acr, long] of [['EDA', 'Economic Development Administration'], ['MBDA', 'Minority Business Development Agency'], ['NIST', 'National Institute of Standards and Technology']]) {
+    for (const [acr, long] of [
+      ['EDA', 'Economic Development Administration'],
+      ['MBDA', 'Minority Business Development Agency'],
+      ['NIST', 'National Institute of Standards and Technology'],
+    ]) {
       expect(a.facts.organizations.find((o) => o.acronym === acr)?.name).toBe(long);
     }
     expect(a.facts.lists.some((l) => ['Michigan', 'Ohio', 'Minnesota'].every((n) => l.items.includes(n)))).toBe(true);
@@ -114,9 +131,14 @@ describe('held-out government releases', () => {
 
   it('Florida: governor and agency director quoted, the director’s role keeps its agency', () => {
     const a = load('florida_awi_emergency_grant.txt');
-    expectPeople(a.facts, [['Charlie Crist', /governor/i], ['Monesia T. Brown', /Agency for Workforce Innovation Director/]]);
+    expectPeople(a.facts, [
+      ['Charlie Crist', /governor/i],
+      ['Monesia T. Brown', /Agency for Workforce Innovation Director/],
+    ]);
     expect(a.speakers()).toEqual(['Charlie Crist', 'Monesia T. Brown']);
-    expect(a.facts.organizations.map((o) => o.name)).not.toContain('Agency for Workforce Innovation Director Monesia T. Brown');
+    expect(a.facts.organizations.map((o) => o.name)).not.toContain(
+      'Agency for Workforce Innovation Director Monesia T. Brown',
+    );
     expect(a.facts.organizations.map((o) => o.name)).toContain('Department of Labor');
     expect(a.text).not.toMatch(/Blvd\.|Robby Cunningham|# # #/);
   });
@@ -124,7 +146,9 @@ describe('held-out government releases', () => {
   it('USDA: the state director and the department expanded; the all-caps headline is not a sentence', () => {
     const a = load('usda_williamson_police_grant.txt');
     expectPeople(a.facts, [['Bobby Lewis', /state director/i]]);
-    expect(a.facts.organizations.find((o) => o.acronym === 'USDA')?.name).toBe('United States Department of Agriculture');
+    expect(a.facts.organizations.find((o) => o.acronym === 'USDA')?.name).toBe(
+      'United States Department of Agriculture',
+    );
     expect(a.text).not.toMatch(/APPROVES COMMUNITY FACILITIES/);
   });
 });

@@ -28,12 +28,21 @@ describe('lists in the sample article', () => {
 
   it('keeps "X and Y" pairs whole when every item is a pair', () => {
     const pairs = lists.find((l) => l.items[0] === 'equality and mutual benefit');
-    expect(pairs?.items).toEqual(['equality and mutual benefit', 'openness and inclusiveness', 'peaceful use and benefit of mankind']);
+    expect(pairs?.items).toEqual([
+      'equality and mutual benefit',
+      'openness and inclusiveness',
+      'peaceful use and benefit of mankind',
+    ]);
   });
 
   it('reads "such as ..., as well as ..." as one list', () => {
     const areas = lists.find((l) => l.items.includes('rule-making'));
-    expect(areas?.items).toEqual(['rule-making', 'strategic planning', 'realization of space missions', 'sharing and application of scientific data']);
+    expect(areas?.items).toEqual([
+      'rule-making',
+      'strategic planning',
+      'realization of space missions',
+      'sharing and application of scientific data',
+    ]);
   });
 
   it('picks the partnership areas for the topic "partnership areas"', () => {
@@ -61,7 +70,11 @@ describe('lists in the NASA releases', () => {
     const lists = extractLists(annotate(fixtureArticle('nasa_lunar_terrain_vehicle.md')));
     expect(lists.map((l) => l.items)).toContainEqual(['Intuitive Machines', 'Lunar Outpost', 'Venturi Astrolab']);
     const services = findList(lists, 'end-to-end services');
-    expect(services?.list.items).toEqual(['LTV development', 'delivery to the Moon', 'execution of operations on the lunar surface']);
+    expect(services?.list.items).toEqual([
+      'LTV development',
+      'delivery to the Moon',
+      'execution of operations on the lunar surface',
+    ]);
   });
 });
 
@@ -78,14 +91,21 @@ describe('list shapes', () => {
   });
 
   it('lets the announced count choose which "and" separates items', () => {
-    const [list] = listsOf('The budget funds three priorities, including roads and bridges, schools and clinics and clean water.');
+    const [list] = listsOf(
+      'The budget funds three priorities, including roads and bridges, schools and clinics and clean water.',
+    );
     expect(list?.items).toEqual(['roads and bridges', 'schools and clinics', 'clean water']);
     expect(list?.countMatches).toBe(true);
   });
 
   it('cuts the last item where the clause goes on', () => {
-    const [list] = listsOf('The city hired Acme Builders, Northwind Transit, and Contoso Water to repair the old bridge.');
-    expect(list).toMatchObject({ lead: 'The city hired', items: ['Acme Builders', 'Northwind Transit', 'Contoso Water'] });
+    const [list] = listsOf(
+      'The city hired Acme Builders, Northwind Transit, and Contoso Water to repair the old bridge.',
+    );
+    expect(list).toMatchObject({
+      lead: 'The city hired',
+      items: ['Acme Builders', 'Northwind Transit', 'Contoso Water'],
+    });
   });
 
   it('finds verb-phrase lists', () => {
@@ -94,7 +114,9 @@ describe('list shapes', () => {
   });
 
   it('ignores clauses joined by commas and short name pairs', () => {
-    expect(listsOf('Ten ministers will give speeches, and delegates from many cities and towns will attend.')).toEqual([]);
+    expect(listsOf('Ten ministers will give speeches, and delegates from many cities and towns will attend.')).toEqual(
+      [],
+    );
     expect(listsOf('When the rain stopped, the match resumed, and the crowd cheered.')).toEqual([]);
     expect(listsOf('The award went to two players, including Smith and Jones.')).toEqual([]);
   });
@@ -107,19 +129,25 @@ describe('list shapes', () => {
 
 describe('list leads read as phrases', () => {
   it('gives a list in subject position the clause that follows it', () => {
-    const [list] = listsOf('The mayor said buses like the Route 9 express, the night shuttle and the airport line have all been cancelled for the strike.');
+    const [list] = listsOf(
+      'The mayor said buses like the Route 9 express, the night shuttle and the airport line have all been cancelled for the strike.',
+    );
     expect(list?.lead).toBe('buses that have all been cancelled for the strike');
     expect(list?.items).toEqual(['Route 9 express', 'night shuttle', 'airport line']);
   });
 
   it('gives a clause its subject back across an appositive', () => {
-    const [list] = listsOf('Maria Lopez, chair of the board, stressed in her annual letter the value of patience, discipline and long-term planning.');
+    const [list] = listsOf(
+      'Maria Lopez, chair of the board, stressed in her annual letter the value of patience, discipline and long-term planning.',
+    );
     expect(list?.lead).toBe('Maria Lopez stressed the value');
     expect(list?.items).toEqual(['patience', 'discipline', 'long-term planning']);
   });
 
   it('does not take an infinitive clause as the last item of a noun list', () => {
-    const lists = listsOf('Engineers will visit the plant for safety checks, equipment repairs, staff training, and to inspect the new turbines.');
+    const lists = listsOf(
+      'Engineers will visit the plant for safety checks, equipment repairs, staff training, and to inspect the new turbines.',
+    );
     for (const list of lists) expect(list.items.some((i) => /^to /.test(i))).toBe(false);
   });
 

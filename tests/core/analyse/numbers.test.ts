@@ -3,7 +3,8 @@ import { extractNumbers } from '../../../src/core/analyse/numbers.js';
 import { annotate } from '../../../src/core/nlp/annotate.js';
 import { articleOf, fixtureArticle } from './analyse-fixtures.js';
 
-const numbersOf = (...sentences: string[]) => extractNumbers(annotate(articleOf(...sentences))).map((n) => `${n.kind}: ${n.text}`);
+const numbersOf = (...sentences: string[]) =>
+  extractNumbers(annotate(articleOf(...sentences))).map((n) => `${n.kind}: ${n.text}`);
 
 describe('numbers and dates', () => {
   it('keeps a measure with its unit and its conversion in brackets', () => {
@@ -12,7 +13,9 @@ describe('numbers and dates', () => {
   });
 
   it('merges money ranges and keeps qualifiers', () => {
-    const facts = extractNumbers(annotate(fixtureArticle('nasa_mars_sample_return.md'))).map((n) => `${n.kind}: ${n.text}`);
+    const facts = extractNumbers(annotate(fixtureArticle('nasa_mars_sample_return.md'))).map(
+      (n) => `${n.kind}: ${n.text}`,
+    );
     expect(facts).toContain('money: $8 billion to $11 billion');
     expect(facts).toContain('quantity: more than 33 million miles');
     expect(facts).toContain('date: September 2023');
@@ -20,7 +23,9 @@ describe('numbers and dates', () => {
   });
 
   it('counts with the counted noun, and announced list sizes are kept as facts', () => {
-    const facts = extractNumbers(annotate(fixtureArticle('xinhua-space-partnership.txt'))).map((n) => `${n.kind}: ${n.text}`);
+    const facts = extractNumbers(annotate(fixtureArticle('xinhua-space-partnership.txt'))).map(
+      (n) => `${n.kind}: ${n.text}`,
+    );
     expect(facts).toContain('count: more than 80 countries');
     expect(facts).toContain('count: eight areas');
   });

@@ -17,25 +17,37 @@ const itemsOf = (...sentences: string[]) => listsOf(...sentences).flatMap((l) =>
 
 describe('series that are not lists', () => {
   it('coordinated adjectives modify one noun', () => {
-    expect(listsOf('The aim of the port authority is quick, cheap, and energy-efficient shipping across the bay.')).toEqual([]);
+    expect(
+      listsOf('The aim of the port authority is quick, cheap, and energy-efficient shipping across the bay.'),
+    ).toEqual([]);
   });
 
   it("one person's roles are not several people", () => {
-    expect(listsOf('The city mourned former police chief, deputy mayor, and senator Alan Whitcombe, who died on Monday.')).toEqual([]);
+    expect(
+      listsOf('The city mourned former police chief, deputy mayor, and senator Alan Whitcombe, who died on Monday.'),
+    ).toEqual([]);
   });
 
   it('gapped items ("fourth for B") are fragments, not a list', () => {
-    expect(listsOf('This will be the second marathon for Okafor, fifth for Lindqvist, and first for Moreau.')).toEqual([]);
+    expect(listsOf('This will be the second marathon for Okafor, fifth for Lindqvist, and first for Moreau.')).toEqual(
+      [],
+    );
   });
 
   it('a capitalised series followed by its acronym defines the acronym instead', () => {
     const text = 'Pupils explored careers in Biology, Agriculture, Soil, and Ecology (BASE) sciences at the fair.';
     expect(listsOf(text)).toEqual([]);
-    expect(findAcronyms(annotate(articleOf(text))).get('BASE')?.expansion).toBe('Biology, Agriculture, Soil, and Ecology');
+    expect(findAcronyms(annotate(articleOf(text))).get('BASE')?.expansion).toBe(
+      'Biology, Agriculture, Soil, and Ecology',
+    );
   });
 
   it('still finds ordinary lists', () => {
-    expect(itemsOf('The festival offered music, food, and crafts from the region.')).toEqual(['music', 'food', 'crafts from the region']);
+    expect(itemsOf('The festival offered music, food, and crafts from the region.')).toEqual([
+      'music',
+      'food',
+      'crafts from the region',
+    ]);
   });
 });
 
@@ -53,10 +65,21 @@ describe('names after "as well as"', () => {
 
 describe('datelines', () => {
   it('reads city-and-state, wire and bare datelines', () => {
-    expect(extractDateline('Springfield, IL – The county received a grant.')?.dateline).toEqual({ place: 'Springfield, IL', date: null, source: null });
+    expect(extractDateline('Springfield, IL – The county received a grant.')?.dateline).toEqual({
+      place: 'Springfield, IL',
+      date: null,
+      source: null,
+    });
     expect(extractDateline('Austin, Texas — Officials said.')?.dateline.place).toBe('Austin, Texas');
-    expect(extractDateline('KEY WEST, Fla. — The storm passed.')?.dateline).toEqual({ place: 'KEY WEST, Fla.', date: null, source: null });
-    expect(extractDateline('BERLIN, May 3 (Reuters) - Shares fell.')).toEqual({ dateline: { place: 'BERLIN', date: 'May 3', source: 'Reuters' }, rest: 'Shares fell.' });
+    expect(extractDateline('KEY WEST, Fla. — The storm passed.')?.dateline).toEqual({
+      place: 'KEY WEST, Fla.',
+      date: null,
+      source: null,
+    });
+    expect(extractDateline('BERLIN, May 3 (Reuters) - Shares fell.')).toEqual({
+      dateline: { place: 'BERLIN', date: 'May 3', source: 'Reuters' },
+      rest: 'Shares fell.',
+    });
     expect(extractDateline('OTTAWA — The House voted.')?.rest).toBe('The House voted.');
   });
 
@@ -74,7 +97,13 @@ describe('places and dates', () => {
   });
 
   it('generic words with a place cue, and fields of study, are not places', () => {
-    const facts = analyse(articleOf('Officials of the North Island Province met in Auckland.', 'The team works in Astrophysics.', 'They met in Wellington.'));
+    const facts = analyse(
+      articleOf(
+        'Officials of the North Island Province met in Auckland.',
+        'The team works in Astrophysics.',
+        'They met in Wellington.',
+      ),
+    );
     const names = facts.places.map((p) => p.name);
     expect(names).not.toContain('North Island Province');
     expect(names).not.toContain('Astrophysics');

@@ -15,12 +15,22 @@ const paragraphsOf = (...texts: string[]) => cleanBlocks(texts.map((text) => ({ 
 
 describe('boilerplate that read as story', () => {
   it('drops "For information about X, visit:" pointers', () => {
-    expect(paragraphsOf(STORY, 'For information about the harbour board and its projects, visit:', 'https://example.org/harbour')).toEqual([STORY]);
+    expect(
+      paragraphsOf(
+        STORY,
+        'For information about the harbour board and its projects, visit:',
+        'https://example.org/harbour',
+      ),
+    ).toEqual([STORY]);
   });
 
   it('drops prompts to a media player', () => {
-    expect(paragraphsOf(STORY, 'Watch the second episode of “Harbour Lives” and meet the crews who run the ferries.')).toEqual([STORY]);
-    expect(paragraphsOf('Pan around inside this 360-degree video to see the terminal from the deck of a ferry.', STORY)).toEqual([STORY]);
+    expect(
+      paragraphsOf(STORY, 'Watch the second episode of “Harbour Lives” and meet the crews who run the ferries.'),
+    ).toEqual([STORY]);
+    expect(
+      paragraphsOf('Pan around inside this 360-degree video to see the terminal from the deck of a ferry.', STORY),
+    ).toEqual([STORY]);
   });
 
   it('keeps prose that only starts with the same verbs', () => {

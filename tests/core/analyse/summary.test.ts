@@ -28,7 +28,9 @@ describe('summary', () => {
 
   it('covers the sample story: the statement of action and where or what it proposes', () => {
     const article = fixtureArticle('xinhua-space-partnership.txt');
-    const text = summarise(annotate(article)).map((id) => article.sentences[id]!.text).join(' ');
+    const text = summarise(annotate(article))
+      .map((id) => article.sentences[id]!.text)
+      .join(' ');
     expect(text).toMatch(/statement of action/);
     expect(text).toMatch(/Workshop|eight areas/);
   });

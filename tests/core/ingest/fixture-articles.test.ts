@@ -92,7 +92,9 @@ describe('NASA releases (Markdown)', () => {
     const a = unwrap(ingestMarkdown(read('nasa_lunar_terrain_vehicle.md')));
     expect(a.title).toBe('NASA Selects Companies to Advance Moon Mobility for Artemis Missions');
     expect(a.sentences[0]!.text).toMatch(/^NASA has selected Intuitive Machines, Lunar Outpost, and Venturi Astrolab/);
-    expect(a.sentences.at(-1)!.text).toMatch(/^Advanced rovers, along with the agency’s SLS \(Space Launch System\) rocket/);
+    expect(a.sentences.at(-1)!.text).toMatch(
+      /^Advanced rovers, along with the agency’s SLS \(Space Launch System\) rocket/,
+    );
     expect(a.dateline).toBeNull();
     expect(a.tags).toEqual([]);
     expectOnlyStory(a);
@@ -112,7 +114,9 @@ describe('NASA releases (Markdown)', () => {
     const a = unwrap(ingestMarkdown(read('nasa_esa_rosalind_franklin.md')));
     expect(a.title).toBe('NASA, European Space Agency Unite to Land Europe’s Rover on Mars');
     expect(a.sentences[0]!.text).toMatch(/^NASA and ESA \(European Space Agency\) announced Thursday/);
-    expect(a.sentences.at(-1)!.text).toBe('The Rosalind Franklin rover mission complements the Mars Sample Return multi-mission campaign led by both agencies.');
+    expect(a.sentences.at(-1)!.text).toBe(
+      'The Rosalind Franklin rover mission complements the Mars Sample Return multi-mission campaign led by both agencies.',
+    );
     expect(a.sentences.some((s) => s.text.includes('procure a U.S. commercial launch provider'))).toBe(true);
     expectOnlyStory(a);
     expectStableIds(a);
@@ -122,7 +126,9 @@ describe('NASA releases (Markdown)', () => {
     const md = unwrap(ingestDocument({ content: read('nasa_mars_sample_return.md'), path: 'x/nasa.md' }));
     expect(md.source.kind).toBe('markdown');
     expect(md.source.path).toBe('x/nasa.md');
-    const txt = unwrap(ingestDocument({ content: read('xinhua-space-partnership.txt'), path: 'a.txt', sourceName: 'Xinhua' }));
+    const txt = unwrap(
+      ingestDocument({ content: read('xinhua-space-partnership.txt'), path: 'a.txt', sourceName: 'Xinhua' }),
+    );
     expect(txt.source).toMatchObject({ kind: 'text', name: 'Xinhua' });
   });
 });

@@ -26,12 +26,24 @@ describe('ingestHtml on a news page with furniture', () => {
   it('keeps the story from the first to the last paragraph, dateline stripped', () => {
     expect(a.dateline).toEqual({ place: 'BERGEN', date: 'May 14', source: 'Ledger' });
     expect(a.sentences[0]!.text).toMatch(/^The city's harbour ferry will run through the night/);
-    expect(a.sentences.at(-1)!.text).toBe('The authority will review the trial in December and decide whether to keep the night boats in the 2025 timetable.');
+    expect(a.sentences.at(-1)!.text).toBe(
+      'The authority will review the trial in December and decide whether to keep the night boats in the 2025 timetable.',
+    );
     expect(a.sentences.some((s) => s.text.startsWith('Dr. Maren Holt, who heads'))).toBe(true);
   });
 
   it('leaves out nav, share buttons, the figure caption, the inline credit, comments and the footer', () => {
-    for (const junk of [/Sport|Weather|Opinion/, /Facebook|Tweet|Share this/, /trial run last winter/, /Credit:/, /Passengers board/, /Leave a Reply|Great news|About time|email address/, /All rights reserved/, /By Ingrid/, /#/]) {
+    for (const junk of [
+      /Sport|Weather|Opinion/,
+      /Facebook|Tweet|Share this/,
+      /trial run last winter/,
+      /Credit:/,
+      /Passengers board/,
+      /Leave a Reply|Great news|About time|email address/,
+      /All rights reserved/,
+      /By Ingrid/,
+      /#/,
+    ]) {
       expect(all).not.toMatch(junk);
     }
     expect(a.tags).toEqual(['Bergen', 'ferries', 'transport']);
@@ -43,7 +55,9 @@ describe('ingestHtml on a news page with furniture', () => {
   });
 
   it('refuses a page with no story', () => {
-    const empty = ingestHtml('<!doctype html><html><head><title>Home</title></head><body><nav><a href="/a">News</a> <a href="/b">Sport</a></nav><p>Sign in</p></body></html>');
+    const empty = ingestHtml(
+      '<!doctype html><html><head><title>Home</title></head><body><nav><a href="/a">News</a> <a href="/b">Sport</a></nav><p>Sign in</p></body></html>',
+    );
     expect(empty.ok).toBe(false);
     if (!empty.ok) expect(empty.error.code).toBe('unreadable_article');
   });
@@ -71,7 +85,11 @@ describe('ingestFeedItem', () => {
     const a = r.value;
     expect(a.title).toBe('Library opens on Sundays');
     expect(a.guid).toBe('tag:news.example.net,2024:1234');
-    expect(a.source).toMatchObject({ kind: 'feed-item', name: 'Example News', url: 'https://news.example.net/library-sundays' });
+    expect(a.source).toMatchObject({
+      kind: 'feed-item',
+      name: 'Example News',
+      url: 'https://news.example.net/library-sundays',
+    });
     expect(a.publishedAt).toBe('2024-03-02T10:00:00.000Z');
     expect(a.tags).toEqual(['Culture', 'Local']);
     expect(a.sentences.map((s) => s.text)).toEqual([
@@ -82,7 +100,11 @@ describe('ingestFeedItem', () => {
   });
 
   it('falls back to a plain-text summary and to a permalink guid', () => {
-    const r = ingestFeedItem({ guid: 'https://x.example/a', summary: 'Rain is expected all week. Rivers may rise.', pubDate: 'Tue, 21 Jul 2020 21:19:07 GMT' });
+    const r = ingestFeedItem({
+      guid: 'https://x.example/a',
+      summary: 'Rain is expected all week. Rivers may rise.',
+      pubDate: 'Tue, 21 Jul 2020 21:19:07 GMT',
+    });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.source.url).toBe('https://x.example/a');
     expect(r.value.title).toBeNull();
@@ -97,7 +119,11 @@ describe('ingestFeedItem', () => {
 
   it('ingests every item of real feed captures without throwing', async () => {
     const parser = new Parser();
-    for (const name of ['feeds/nodefeedparser_rss2sample.xml', 'feeds/nodefeedparser_category-feed.xml', 'feeds/nodefeedparser_tpm.atom']) {
+    for (const name of [
+      'feeds/nodefeedparser_rss2sample.xml',
+      'feeds/nodefeedparser_category-feed.xml',
+      'feeds/nodefeedparser_tpm.atom',
+    ]) {
       const feed = await parser.parseString(readFileSync(fixtures + name, 'utf8'));
       for (const raw of feed.items) {
         const r = ingestFeedItem(raw as FeedItemInput, { sourceName: feed.title ?? null });

@@ -66,7 +66,10 @@ describe('loadArticle from files', () => {
 
   it.each([
     ['empty.txt', '   \n\n  '],
-    ['nav-only.html', '<!doctype html><html><body><nav><a href="/">Home</a><a href="/x">News</a></nav><footer>© 2024</footer></body></html>'],
+    [
+      'nav-only.html',
+      '<!doctype html><html><body><nav><a href="/">Home</a><a href="/x">News</a></nav><footer>© 2024</footer></body></html>',
+    ],
     ['binary.txt', 'PNG\u0000\u0000\u0001IHDR\u0000'],
   ])('reports %s as unreadable_article', async (name, content) => {
     const path = join(dir, name);

@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { cleanBlocks, extractDateline, ingestDocument, ingestMarkdown, isCaption, splitSentences } from '../../../src/core/ingest/index.js';
+import {
+  cleanBlocks,
+  extractDateline,
+  ingestDocument,
+  ingestMarkdown,
+  isCaption,
+  splitSentences,
+} from '../../../src/core/ingest/index.js';
 
 describe('splitSentences', () => {
   it.each([
-    ['George W. Bush met Sen. Chuck Schumer, D-N.Y., on Tuesday. They talked.', ['George W. Bush met Sen. Chuck Schumer, D-N.Y., on Tuesday.', 'They talked.']],
+    [
+      'George W. Bush met Sen. Chuck Schumer, D-N.Y., on Tuesday. They talked.',
+      ['George W. Bush met Sen. Chuck Schumer, D-N.Y., on Tuesday.', 'They talked.'],
+    ],
     ['Dr. Jane Doe, Ph.D., agreed. Acme Corp. said so.', ['Dr. Jane Doe, Ph.D., agreed.', 'Acme Corp. said so.']],
     ['The vote was 5-4 (see Fig. 2). It passed.', ['The vote was 5-4 (see Fig. 2).', 'It passed.']],
     ['He lives in the U.S. He likes it.', ['He lives in the U.S.', 'He likes it.']],
-    ['Officials met on Nov. 21 in Washington. Results follow.', ['Officials met on Nov. 21 in Washington.', 'Results follow.']],
+    [
+      'Officials met on Nov. 21 in Washington. Results follow.',
+      ['Officials met on Nov. 21 in Washington.', 'Results follow.'],
+    ],
     ['Visit www.example.com for more. Then stop.', ['Visit www.example.com for more.', 'Then stop.']],
     ['She said it would end. ” Then left.', ['She said it would end.”', 'Then left.']],
     ['It reached the universe. .', ['It reached the universe.']],
@@ -23,21 +36,31 @@ describe('splitSentences', () => {
 
 describe('extractDateline', () => {
   it.each([
-    ['HAIKOU, Nov. 21 (Xinhua) — China on Monday said.', { place: 'HAIKOU', date: 'Nov. 21', source: 'Xinhua' }, 'China on Monday said.'],
+    [
+      'HAIKOU, Nov. 21 (Xinhua) — China on Monday said.',
+      { place: 'HAIKOU', date: 'Nov. 21', source: 'Xinhua' },
+      'China on Monday said.',
+    ],
     ['WASHINGTON (AP) — The Senate voted.', { place: 'WASHINGTON', date: null, source: 'AP' }, 'The Senate voted.'],
     ['PARIS, May 16 (Reuters) - France said.', { place: 'PARIS', date: 'May 16', source: 'Reuters' }, 'France said.'],
-    ['SAN JUAN, Puerto Rico (AP) — Power returned.', { place: 'SAN JUAN, Puerto Rico', date: null, source: 'AP' }, 'Power returned.'],
+    [
+      'SAN JUAN, Puerto Rico (AP) — Power returned.',
+      { place: 'SAN JUAN, Puerto Rico', date: null, source: 'AP' },
+      'Power returned.',
+    ],
     ['NEW YORK -- Stocks fell.', { place: 'NEW YORK', date: null, source: null }, 'Stocks fell.'],
   ])('%s', (input, dateline, rest) => {
     expect(extractDateline(input)).toEqual({ dateline, rest });
   });
 
-  it.each(['NASA has selected three companies.', 'China on Monday issued a statement.', 'A — b is fine.', 'UPDATE: the vote moved.'])(
-    'finds none in %s',
-    (input) => {
-      expect(extractDateline(input)).toBeNull();
-    },
-  );
+  it.each([
+    'NASA has selected three companies.',
+    'China on Monday issued a statement.',
+    'A — b is fine.',
+    'UPDATE: the vote moved.',
+  ])('finds none in %s', (input) => {
+    expect(extractDateline(input)).toBeNull();
+  });
 });
 
 describe('isCaption', () => {
@@ -100,7 +123,12 @@ describe('cleanBlocks', () => {
 describe('cleanBlocks teasers', () => {
   it('drops "Related:" teasers and "Continue reading..." links from feed bodies', () => {
     const body = cleanBlocks(
-      ['The FBI said on Wednesday it had concerns.', "Related: Fact check: the speech analyzed", 'Continue reading...', 'Read more »'].map((text) => ({ text })),
+      [
+        'The FBI said on Wednesday it had concerns.',
+        'Related: Fact check: the speech analyzed',
+        'Continue reading...',
+        'Read more »',
+      ].map((text) => ({ text })),
     );
     expect(body.paragraphs).toEqual(['The FBI said on Wednesday it had concerns.']);
   });
@@ -120,7 +148,11 @@ describe('cleanBlocks furniture and publisher boilerplate', () => {
         'Acme is a leading provider of rescue equipment.',
       ].map((text) => ({ text })),
     );
-    expect(body.paragraphs).toEqual(['Rescue teams reached the village on Sunday.', 'About 200 people were evacuated.', 'Roads reopened on Monday.']);
+    expect(body.paragraphs).toEqual([
+      'Rescue teams reached the village on Sunday.',
+      'About 200 people were evacuated.',
+      'Roads reopened on Monday.',
+    ]);
   });
 });
 

@@ -3,7 +3,8 @@ import { ask, buildSentenceIndex } from '../../../src/core/search/sentence-index
 import { stem, terms } from '../../../src/core/search/terms.js';
 import { articleOf, fixtureArticle } from '../analyse/analyse-fixtures.js';
 
-const textOf = (article: ReturnType<typeof fixtureArticle>, id: number | undefined) => article.sentences.find((s) => s.id === id)?.text ?? '';
+const textOf = (article: ReturnType<typeof fixtureArticle>, id: number | undefined) =>
+  article.sentences.find((s) => s.id === id)?.text ?? '';
 
 describe('terms', () => {
   it('stems so questions meet the article', () => {
@@ -37,10 +38,16 @@ describe('ask', () => {
 
   it('works on the NASA releases', () => {
     const ltv = fixtureArticle('nasa_lunar_terrain_vehicle.md');
-    expect(textOf(ltv, ask(buildSentenceIndex(ltv), 'What is the contract value?').hits[0]?.sentence)).toMatch(/\$4\.6 billion/);
+    expect(textOf(ltv, ask(buildSentenceIndex(ltv), 'What is the contract value?').hits[0]?.sentence)).toMatch(
+      /\$4\.6 billion/,
+    );
     const msr = fixtureArticle('nasa_mars_sample_return.md');
     const msrIndex = buildSentenceIndex(msr);
-    expect(ask(msrIndex, 'What is the budget?').hits.map((h) => textOf(msr, h.sentence)).join(' ')).toMatch(/\$11 billion budget/);
+    expect(
+      ask(msrIndex, 'What is the budget?')
+        .hits.map((h) => textOf(msr, h.sentence))
+        .join(' '),
+    ).toMatch(/\$11 billion budget/);
     expect(ask(msrIndex, 'What is the price of bananas?').hits).toEqual([]);
   });
 

@@ -51,7 +51,25 @@ export function attachGateway(server: Server, url: string, appId: string): FakeG
           op: 0,
           t: 'GUILD_CREATE',
           s: ++seq,
-          d: { id: guildId, name: 'Fake Guild', owner_id: '1', unavailable: false, member_count: 1, channels: [], roles: [], members: [], emojis: [], stickers: [], features: [], threads: [], presences: [], voice_states: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [] },
+          d: {
+            id: guildId,
+            name: 'Fake Guild',
+            owner_id: '1',
+            unavailable: false,
+            member_count: 1,
+            channels: [],
+            roles: [],
+            members: [],
+            emojis: [],
+            stickers: [],
+            features: [],
+            threads: [],
+            presences: [],
+            voice_states: [],
+            stage_instances: [],
+            guild_scheduled_events: [],
+            soundboard_sounds: [],
+          },
         });
       }
     });
@@ -66,7 +84,15 @@ export function attachGateway(server: Server, url: string, appId: string): FakeG
       // Today's Discord always sends these with an interaction (the docs' older samples lack them,
       // and discord.js 14 requires them).
       const guild = (d as { guild_id?: string }).guild_id;
-      const data = t === 'INTERACTION_CREATE' ? { entitlements: [], authorizing_integration_owners: guild ? { '0': guild } : {}, context: guild ? 0 : 1, ...(d as object) } : d;
+      const data =
+        t === 'INTERACTION_CREATE'
+          ? {
+              entitlements: [],
+              authorizing_integration_owners: guild ? { '0': guild } : {},
+              context: guild ? 0 : 1,
+              ...(d as object),
+            }
+          : d;
       for (const ws of identified) send(ws, { op: 0, t, s: ++seq, d: data });
     },
     close() {

@@ -46,12 +46,24 @@ export function createRateLimiter(opts: RateLimitOptions, now: () => number = Da
         if (b.count >= limit) {
           return {
             allowed: false,
-            headers: { 'retry-after': resetAfter.toFixed(3), 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': resetAfter.toFixed(3), 'x-ratelimit-bucket': 'msgcreate', 'x-ratelimit-scope': 'user' },
+            headers: {
+              'retry-after': resetAfter.toFixed(3),
+              'x-ratelimit-limit': String(limit),
+              'x-ratelimit-remaining': '0',
+              'x-ratelimit-reset-after': resetAfter.toFixed(3),
+              'x-ratelimit-bucket': 'msgcreate',
+              'x-ratelimit-scope': 'user',
+            },
             body: { message: 'You are being rate limited.', retry_after: resetAfter, global: false },
           };
         }
         b.count++;
-        headers = { 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': String(limit - b.count), 'x-ratelimit-reset-after': resetAfter.toFixed(3), 'x-ratelimit-bucket': 'msgcreate' };
+        headers = {
+          'x-ratelimit-limit': String(limit),
+          'x-ratelimit-remaining': String(limit - b.count),
+          'x-ratelimit-reset-after': resetAfter.toFixed(3),
+          'x-ratelimit-bucket': 'msgcreate',
+        };
       }
       globalCount++;
       return { allowed: true, headers };

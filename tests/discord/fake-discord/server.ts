@@ -84,23 +84,39 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   let gateway: FakeGateway;
 
   function record(req: IncomingMessage, path: string, body: unknown, status: number): void {
-    const r: RecordedRequest = { method: req.method ?? 'GET', path, body, headers: req.headers, status, at: Date.now() };
+    const r: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path,
+      body,
+      headers: req.headers,
+      status,
+      at: Date.now(),
+    };
     requests.push(r);
     for (const w of [...waiters]) if (w.pred(r)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(r));
   }
 
   /** Performs the request; returns [status, body]. */
-  function perform(method: string, path: string, body: any): [number, unknown] { // eslint-disable-line @typescript-eslint/no-explicit-any
+  function perform(method: string, path: string, body: any): [number, unknown] {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     let m: RegExpMatchArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
-      return [200, { url: gateway.url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }];
+      return [
+        200,
+        {
+          url: gateway.url,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        },
+      ];
     }
     if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === 'POST') {
       const channelId = m[1]!;
       if (missingChannels.has(channelId)) return [404, { message: 'Unknown Channel', code: 10003 }];
       if (forbiddenChannels.has(channelId)) return [403, { message: 'Missing Access', code: 50001 }];
       const key = `${channelId}:${body?.nonce}`;
-      if (body?.enforce_nonce && body?.nonce !== undefined && byNonce.has(key)) return [200, { ...byNonce.get(key)!.body, id: byNonce.get(key)!.id }];
+      if (body?.enforce_nonce && body?.nonce !== undefined && byNonce.has(key))
+        return [200, { ...byNonce.get(key)!.body, id: byNonce.get(key)!.id }];
       const msg: StoredMessage = { id: snowflake(), channelId, body };
       messages.push(msg);
       if (body?.nonce !== undefined) byNonce.set(key, msg);
@@ -111,13 +127,21 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       if (method === 'DELETE') return [204, null];
       return [200, { id: snowflake(), ...body }];
     }
-    if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)$/)) && method === 'POST') return [200, { id: snowflake(), ...body }];
+    if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)$/)) && method === 'POST')
+      return [200, { id: snowflake(), ...body }];
     if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
       if (m[1] !== appId) return [403, { message: 'Missing Access', code: 50001 }];
       const scope = m[2] ?? 'global';
       if (method === 'GET') return [200, commands.get(scope) ?? []];
       if (method === 'PUT') {
-        const list = (body as any[]).map((c) => ({ id: snowflake(), application_id: appId, version: snowflake(), default_member_permissions: null, type: 1, ...c })); // eslint-disable-line @typescript-eslint/no-explicit-any
+        const list = (body as any[]).map((c) => ({
+          id: snowflake(),
+          application_id: appId,
+          version: snowflake(),
+          default_member_permissions: null,
+          type: 1,
+          ...c,
+        })); // eslint-disable-line @typescript-eslint/no-explicit-any
         commands.set(scope, list);
         return [200, list];
       }
@@ -133,7 +157,15 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       // For a fake running in another process (benches): what it has seen, in one JSON.
       const channels = new Set(messages.map((m) => m.channelId)).size;
       const first = requests[0]?.at ?? 0;
-      const stats = { messages: messages.length, channels, limited, requests: requests.length, firstAt: first, lastAt: requests.at(-1)?.at ?? 0, limitedAt: requests.filter((r) => r.status === 429).map((r) => r.at - first) };
+      const stats = {
+        messages: messages.length,
+        channels,
+        limited,
+        requests: requests.length,
+        firstAt: first,
+        lastAt: requests.at(-1)?.at ?? 0,
+        limitedAt: requests.filter((r) => r.status === 429).map((r) => r.at - first),
+      };
       return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stats));
     }
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
@@ -193,7 +225,10 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
         const w = { pred, resolve: (r: RecordedRequest) => (clearTimeout(t), resolve(r)) };
-        const t = setTimeout(() => (waiters.splice(waiters.indexOf(w), 1), reject(new Error('fake discord: request not seen in time'))), timeoutMs);
+        const t = setTimeout(
+          () => (waiters.splice(waiters.indexOf(w), 1), reject(new Error('fake discord: request not seen in time'))),
+          timeoutMs,
+        );
         waiters.push(w);
       });
     },

@@ -58,7 +58,8 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   const raw = Buffer.concat(chunks).toString('utf8');
-  if ((req.headers['content-type'] ?? '').includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  if ((req.headers['content-type'] ?? '').includes('application/json'))
+    return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
   return decodeFields(Object.fromEntries(new URLSearchParams(raw)));
 }
 
@@ -131,7 +132,11 @@ export class FakeSlack {
   }
 
   /** Sends a Socket Mode envelope to every connected client and resolves with the client's ack. */
-  async sendEnvelope(type: string, payload: Record<string, unknown>, timeoutMs = 5000): Promise<Record<string, unknown>> {
+  async sendEnvelope(
+    type: string,
+    payload: Record<string, unknown>,
+    timeoutMs = 5000,
+  ): Promise<Record<string, unknown>> {
     const ws = [...this.sockets][0];
     if (!ws) throw new Error('no Socket Mode client connected');
     const envelopeId = `env-${Math.random().toString(36).slice(2)}`;
@@ -145,7 +150,16 @@ export class FakeSlack {
         resolve(msg);
       };
       ws.on('message', onMessage);
-      ws.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: 0, retry_reason: '' }));
+      ws.send(
+        JSON.stringify({
+          envelope_id: envelopeId,
+          type,
+          payload,
+          accepts_response_payload: type !== 'events_api',
+          retry_attempt: 0,
+          retry_reason: '',
+        }),
+      );
     });
   }
 
@@ -173,7 +187,9 @@ export class FakeSlack {
     this.calls.push({ method, params, at: Date.now() });
     const scripted = this.scripts.get(method)?.shift();
     if (scripted?.kind === 'ratelimit') {
-      res.writeHead(429, { 'retry-after': String(scripted.retryAfter), 'content-type': 'application/json' }).end('{"ok":false,"error":"ratelimited"}');
+      res
+        .writeHead(429, { 'retry-after': String(scripted.retryAfter), 'content-type': 'application/json' })
+        .end('{"ok":false,"error":"ratelimited"}');
       return;
     }
     if (scripted?.kind === 'status') {
@@ -196,15 +212,28 @@ export class FakeSlack {
   private answer(method: string, p: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'herald', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' };
+        return {
+          ok: true,
+          url: 'https://fake.slack.com/',
+          team: 'Fake',
+          user: 'herald',
+          team_id: 'T0001',
+          user_id: 'UBOT',
+          bot_id: 'BBOT',
+        };
       case 'apps.connections.open':
         return { ok: true, url: `ws://127.0.0.1:${this.port}/link?ticket=fake` };
       case 'users.info': {
         const u = this.users.get(String(p['user']));
-        return u ? { ok: true, user: { name: u.id.toLowerCase(), real_name: u.name ?? u.id, ...u } } : { ok: false, error: 'user_not_found' };
+        return u
+          ? { ok: true, user: { name: u.id.toLowerCase(), real_name: u.name ?? u.id, ...u } }
+          : { ok: false, error: 'user_not_found' };
       }
       case 'usergroups.list':
-        return { ok: true, usergroups: this.usergroups.map((g) => ({ id: g.id, handle: g.id.toLowerCase(), users: g.users })) };
+        return {
+          ok: true,
+          usergroups: this.usergroups.map((g) => ({ id: g.id, handle: g.id.toLowerCase(), users: g.users })),
+        };
       case 'chat.postMessage': {
         const channel = String(p['channel']);
         if (this.notInChannel.has(channel)) return { ok: false, error: 'not_in_channel' };
@@ -218,7 +247,13 @@ export class FakeSlack {
         const messages = this.posted
           .filter((m) => m.channel === channel)
           .reverse()
-          .map((m) => ({ type: 'message', ts: m.ts, text: m.text, bot_id: 'BBOT', ...(p['include_all_metadata'] && m.metadata ? { metadata: m.metadata } : {}) }));
+          .map((m) => ({
+            type: 'message',
+            ts: m.ts,
+            text: m.text,
+            bot_id: 'BBOT',
+            ...(p['include_all_metadata'] && m.metadata ? { metadata: m.metadata } : {}),
+          }));
         return { ok: true, messages, has_more: false };
       }
       default:
