@@ -12,9 +12,10 @@ import { startFakeSlack, type FakeSlack } from './fake-slack/server.js';
 import { HOSTILE, memoryLogger, TOKEN } from './helpers.js';
 
 /** The journal contract, in memory (the SQLite store implements the same interface). */
-function memoryJournal(
-  clock: () => Date = () => new Date(),
-): Pick<DeliveryRepository, 'claim' | 'get' | 'markSent' | 'markFailed' | 'reclaimFailed'> & {
+function memoryJournal(clock: () => Date = () => new Date()): Pick<
+  DeliveryRepository,
+  'claim' | 'get' | 'markSent' | 'markFailed' | 'reclaimFailed'
+> & {
   rows: Map<string, Delivery>;
 } {
   const rows = new Map<string, Delivery>();

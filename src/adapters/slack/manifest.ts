@@ -94,15 +94,13 @@ export function slackManifest(opts: ManifestOptions): Result<SlackManifest> {
       should_escape: false,
       ...withUrl,
     },
-    ...own
-      .slice(0, room)
-      .map((c) => ({
-        command: `/${c.name}`,
-        description: c.description,
-        usage_hint: hint(c),
-        should_escape: false,
-        ...withUrl,
-      })),
+    ...own.slice(0, room).map((c) => ({
+      command: `/${c.name}`,
+      description: c.description,
+      usage_hint: hint(c),
+      should_escape: false,
+      ...withUrl,
+    })),
   ];
   const name = opts.appName ?? 'Herald';
   const manifest = {
