@@ -12,7 +12,7 @@ import type { CommandRegistry } from '../src/core/commands/registry.js';
 import { info, notFound } from '../src/core/reply/build.js';
 import type { Block } from '../src/core/reply/types.js';
 
-const CATEGORY_TITLES: Record<CommandBase['category'], string> = {
+export const CATEGORY_TITLES: Record<CommandBase['category'], string> = {
   news: 'News',
   lists: 'Lists',
   feeds: 'Feeds',

@@ -57,36 +57,63 @@ export const envSchema = z.object({
 
 /** A list command bound to an article's enumerations, added without code. */
 export const listCommandSchema = z.object({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be 1-32 lower-case letters, digits or dashes'),
-  description: z.string().min(1).max(100),
-  /** Words that pick the list: matched against the list's lead and items. */
-  topic: z.string().min(1),
-  /** Optional article (path under the repo, URL or stored id) the command is bound to. */
-  article: z.string().min(1).optional(),
-  /** Only in these workspaces (`discord:<guild id>`, `slack:<team id>`, `shell:<workspace>`); default everywhere. */
+  name: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be 1-32 lower-case letters, digits or dashes')
+    .describe('The slash command, without the slash: `partnership-areas` becomes `/partnership-areas`.'),
+  description: z.string().min(1).max(100).describe('One line shown in /help, Discord and Slack.'),
+  topic: z.string().min(1).describe("Words that pick the list: matched against the list's lead and items."),
+  article: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Binds the command to one article (path under the repo, URL or stored id); default: the current one.'),
   workspaces: z
     .array(z.string().regex(/^(discord|slack|shell):\S+$/, 'must be platform:id, e.g. discord:123456789012345678'))
     .min(1)
-    .optional(),
+    .optional()
+    .describe(
+      'Only in these workspaces (`discord:<server id>`, `slack:<team id>`, `shell:<workspace>`); default everywhere.',
+    ),
 });
 
 /** `config/herald.json`: settings that are not secrets and belong in version control. */
 export const fileSchema = z
   .object({
-    listCommands: z.array(listCommandSchema).default([]),
+    listCommands: z
+      .array(listCommandSchema)
+      .default([])
+      .describe('Member commands answering with the article list that best matches a topic, added without code.'),
     feeds: z
       .object({
-        /** Hosts or CIDRs that may be fetched although they are private/loopback (tests: 127.0.0.1). */
-        allowlist: z.array(z.string().min(1)).default([]),
-        maxRedirects: z.number().int().min(0).max(10).default(5),
-        disableAfterFailures: z.number().int().min(1).max(100).default(10),
-        fetchFullArticle: z.boolean().default(false),
+        allowlist: z
+          .array(z.string().min(1))
+          .default([])
+          .describe('Hosts or CIDRs that may be fetched although private or loopback (tests: 127.0.0.1).'),
+        maxRedirects: z.number().int().min(0).max(10).default(5).describe('Redirects followed for one fetch.'),
+        disableAfterFailures: z
+          .number()
+          .int()
+          .min(1)
+          .max(100)
+          .default(10)
+          .describe('A feed that fails this many times in a row is disabled and its channels told once.'),
+        fetchFullArticle: z
+          .boolean()
+          .default(false)
+          .describe('Fetch the article page when a feed item is only a teaser (costs one request per item).'),
       })
       .default({ allowlist: [], maxRedirects: 5, disableAfterFailures: 10, fetchFullArticle: false }),
     digest: z
       .object({
-        maxKeyPoints: z.number().int().min(1).max(10).default(4),
-        maxArticlesPerDigest: z.number().int().min(1).max(50).default(10),
+        maxKeyPoints: z.number().int().min(1).max(10).default(4).describe('Key points in one article digest.'),
+        maxArticlesPerDigest: z
+          .number()
+          .int()
+          .min(1)
+          .max(50)
+          .default(10)
+          .describe('Stories (same-story articles grouped as one) listed in one new-articles digest.'),
       })
       .default({ maxKeyPoints: 4, maxArticlesPerDigest: 10 }),
   })
