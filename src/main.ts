@@ -35,7 +35,7 @@ import { createStoredAccess } from './app/stored-access.js';
 import { createStoredLibrary } from './app/stored-library.js';
 import type { FetchFeedDeps } from './feeds/index.js';
 import { CronScheduler } from './scheduler/index.js';
-import { openSqliteStore } from './store/sqlite/index.js';
+import { openStore } from './store/open-store.js';
 import { FailureError, ok, type Result } from './core/result.js';
 
 /** The sample article shipped in the package, found from this file so any cwd works. */
@@ -171,7 +171,7 @@ export interface OpenedApp {
 }
 
 /**
- * Opens the SQLite store under the data dir (creating and migrating it), builds the
+ * Opens the store the config names (PostgreSQL with DATABASE_URL, else SQLite under the data dir), builds the
  * scheduler (timers start only with `scheduler.start()`), and wires the app on them.
  */
 export async function openApp(
@@ -181,9 +181,9 @@ export async function openApp(
   const clock = deps.clock ?? systemClock;
   const feedFetch = feedFetchDeps(config.feeds, { logger: deps.logger });
   if (!feedFetch.ok) return feedFetch;
-  const opened = openSqliteStore({ dataDir: config.dataDir, clock });
+  const opened = await openStore(config, { clock, logger: deps.logger });
   if (!opened.ok) return opened;
-  const store = opened.value;
+  const store = opened.value.store;
   const deliveryPorts: Partial<Record<Platform, DeliveryPort | null>> = {};
   const delivery = createDeliveryRouter(deliveryPorts);
   // The slot handler needs the library, which the app builds: bind it late.

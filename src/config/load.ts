@@ -106,6 +106,12 @@ export async function loadConfig(sources: ConfigSources): Promise<Result<Config>
       fetchFullArticle: f.feeds.fetchFullArticle,
     },
     schedules: { missedSlotGraceMinutes: e.HERALD_MISSED_SLOT_GRACE_MINUTES },
+    database: {
+      url: e.DATABASE_URL ?? null,
+      schema: e.DATABASE_SCHEMA ?? null,
+      poolMax: e.DATABASE_POOL_MAX,
+      migrate: e.HERALD_MIGRATE,
+    },
     digest: f.digest,
     listCommands: f.listCommands,
   };

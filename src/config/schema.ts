@@ -53,6 +53,33 @@ export const envSchema = z.object({
   HERALD_FEED_MAX_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(5_000_000),
   HERALD_POLL_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   HERALD_MISSED_SLOT_GRACE_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL like postgres://herald@db.example:5432/herald')
+    .optional()
+    .describe(
+      'PostgreSQL for the state, shared by every Herald process pointed at it (docs/deploy.md). Unset: one SQLite file under HERALD_DATA_DIR.',
+    ),
+  DATABASE_SCHEMA: z
+    .string()
+    .trim()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and underscores')
+    .optional()
+    .describe("PostgreSQL schema holding Herald's tables (created by `herald migrate`); default `public`."),
+  DATABASE_POOL_MAX: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .default(10)
+    .describe('PostgreSQL connections each Herald process may open at most.'),
+  HERALD_MIGRATE: z
+    .enum(['auto', 'manual'])
+    .default('manual')
+    .describe(
+      'PostgreSQL only: `auto` applies pending migrations when Herald starts; `manual` refuses to start on an out-of-date schema until `herald migrate` has run. SQLite always migrates on open.',
+    ),
 });
 
 /** A list command bound to an article's enumerations, added without code. */
@@ -149,6 +176,13 @@ export interface Config {
     readonly fetchFullArticle: boolean;
   };
   readonly schedules: { readonly missedSlotGraceMinutes: number };
+  /** PostgreSQL when `url` is set; otherwise the SQLite file under `dataDir`. */
+  readonly database: {
+    readonly url: string | null;
+    readonly schema: string | null;
+    readonly poolMax: number;
+    readonly migrate: 'auto' | 'manual';
+  };
   readonly digest: { readonly maxKeyPoints: number; readonly maxArticlesPerDigest: number };
   readonly listCommands: readonly ListCommandConfig[];
 }

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../core/ports.js';
 import type { AuditEntry, MappedLevel, RoleMapping, RoleMappingKind } from '../../core/store/records.js';
 import type { AuditRepository, LeaseRepository, RoleMappingRepository } from '../../core/store/repositories.js';
-import { readAny, writeAny } from './json.js';
+import { readAny, writeAny } from '../row-json.js';
 
 interface AuditRow {
   id: number;

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../core/ports.js';
 import type { ReceivedArticle, StoredArticle } from '../../core/store/records.js';
 import type { ArticleRepository } from '../../core/store/repositories.js';
-import { readArticle, readFacts } from './json.js';
+import { readArticle, readFacts } from '../row-json.js';
 
 interface ArticleRow {
   id: string;

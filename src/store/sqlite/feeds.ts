@@ -3,8 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../core/ports.js';
 import type { Feed, FeedFetchState, Subscription } from '../../core/store/records.js';
 import type { FeedRepository, SubscriptionRepository } from '../../core/store/repositories.js';
-import { readFilters } from './json.js';
-import { definedOnly } from './workspaces.js';
+import { definedOnly, readFilters } from '../row-json.js';
 
 interface FeedRow {
   id: number;

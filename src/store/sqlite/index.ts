@@ -8,4 +8,4 @@ export {
 } from './sqlite-store.js';
 export { migrate, schemaVersionOf, type MigrationReport } from './migrate.js';
 export { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations.js';
-export { CorruptRowError } from './json.js';
+export { CorruptRowError } from '../row-json.js';

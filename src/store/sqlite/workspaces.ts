@@ -4,7 +4,7 @@ import type { Clock, Platform, Where } from '../../core/ports.js';
 import type { Channel, ChannelSettings, Workspace } from '../../core/store/records.js';
 import { DEFAULT_CHANNEL_SETTINGS } from '../../core/store/records.js';
 import type { ChannelRepository, WorkspaceRepository } from '../../core/store/repositories.js';
-import { readSettings } from './json.js';
+import { definedOnly, readSettings } from '../row-json.js';
 
 interface WorkspaceRow {
   id: number;
@@ -117,9 +117,4 @@ export function sqliteChannels(db: Database, clock: Clock): ChannelRepository {
       return toChannel(setSettings.get(JSON.stringify(next), id) as ChannelRow);
     },
   };
-}
-
-/** Drops keys whose value is `undefined` so a patch never erases a setting by accident. */
-export function definedOnly<T extends object>(patch: Partial<T>): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,12 +1,13 @@
 /**
  * JSON columns are checked on read where it is cheap: a hand-edited or corrupted row becomes a
- * clear error naming the table and row, not an `undefined` deep inside a digest.
+ * clear error naming the table and row, not an `undefined` deep inside a digest. Shared by the
+ * SQLite and PostgreSQL stores (PostgreSQL hands JSON columns over as text, see postgres/pool.ts).
  */
 import { z } from 'zod';
-import type { Article } from '../../core/article/types.js';
-import type { ArticleFacts } from '../../core/facts/types.js';
-import type { ChannelSettings, ContentFilters } from '../../core/store/records.js';
-import { DEFAULT_CHANNEL_SETTINGS, DIGEST_FORMATS } from '../../core/store/records.js';
+import type { Article } from '../core/article/types.js';
+import type { ArticleFacts } from '../core/facts/types.js';
+import type { ChannelSettings, ContentFilters } from '../core/store/records.js';
+import { DEFAULT_CHANNEL_SETTINGS, DIGEST_FORMATS } from '../core/store/records.js';
 
 /** A stored row whose JSON does not have the shape the code expects. */
 export class CorruptRowError extends Error {
@@ -79,3 +80,8 @@ export const readAny = (table: string, rowId: number, text: string | null): unkn
 
 /** `undefined` is stored as SQL NULL so "no value" and "null" read back the same. */
 export const writeAny = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+
+/** Drops keys whose value is `undefined` so a patch never erases a setting by accident. */
+export function definedOnly<T extends object>(patch: Partial<T>): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

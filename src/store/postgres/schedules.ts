@@ -1,0 +1,137 @@
+/** Schedules and deliveries in PostgreSQL. */
+import type { Clock } from '../../core/ports.js';
+import type { Delivery, DeliveryStatus, Schedule, ScheduleKind } from '../../core/store/records.js';
+import type { DeliveryRepository, ScheduleRepository } from '../../core/store/repositories.js';
+import { changed, iso, one, rows, type Db } from './pool.js';
+
+interface ScheduleRow {
+  id: number;
+  channel_id: number;
+  cron: string;
+  timezone: string;
+  kind: ScheduleKind;
+  paused: boolean;
+  last_run_slot: Date | null;
+  created_by: string | null;
+  created_at: Date;
+}
+interface DeliveryRow {
+  key: string;
+  status: DeliveryStatus;
+  message_id: string | null;
+  attempts: number;
+  last_error: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toSchedule = (r: ScheduleRow): Schedule => ({
+  id: r.id,
+  channelId: r.channel_id,
+  cron: r.cron,
+  timezone: r.timezone,
+  kind: r.kind,
+  paused: r.paused,
+  lastRunSlot: iso(r.last_run_slot),
+  createdBy: r.created_by,
+  createdAt: iso(r.created_at),
+});
+
+const toDelivery = (r: DeliveryRow): Delivery => ({
+  key: r.key,
+  status: r.status,
+  messageId: r.message_id,
+  attempts: r.attempts,
+  lastError: r.last_error,
+  createdAt: iso(r.created_at),
+  updatedAt: iso(r.updated_at),
+});
+
+export function pgSchedules(db: Db, clock: Clock): ScheduleRepository {
+  return {
+    create: async (input) =>
+      toSchedule(
+        (await one<ScheduleRow>(
+          db,
+          `INSERT INTO schedules (channel_id, cron, timezone, kind, paused, created_by, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+          [
+            input.channelId,
+            input.cron,
+            input.timezone,
+            input.kind,
+            input.paused ?? false,
+            input.createdBy ?? null,
+            clock.now().toISOString(),
+          ],
+        ))!,
+      ),
+    get: async (id) => {
+      const row = await one<ScheduleRow>(db, 'SELECT * FROM schedules WHERE id = $1', [id]);
+      return row ? toSchedule(row) : null;
+    },
+    listForChannel: async (channelId) =>
+      (await rows<ScheduleRow>(db, 'SELECT * FROM schedules WHERE channel_id = $1 ORDER BY id', [channelId])).map(
+        toSchedule,
+      ),
+    listAll: async () => (await rows<ScheduleRow>(db, 'SELECT * FROM schedules ORDER BY id')).map(toSchedule),
+    setPaused: async (id, paused) => {
+      const row = await one<ScheduleRow>(db, 'UPDATE schedules SET paused = $1 WHERE id = $2 RETURNING *', [
+        paused,
+        id,
+      ]);
+      return row ? toSchedule(row) : null;
+    },
+    recordRun: async (id, slot) => {
+      await db.query(
+        'UPDATE schedules SET last_run_slot = $1 WHERE id = $2 AND (last_run_slot IS NULL OR last_run_slot < $1)',
+        [slot.toISOString(), id],
+      );
+    },
+    remove: async (id) => (await changed(db, 'DELETE FROM schedules WHERE id = $1', [id])) > 0,
+  };
+}
+
+export function pgDeliveries(db: Db, clock: Clock): DeliveryRepository {
+  const now = () => clock.now().toISOString();
+  return {
+    // The primary key on `key` is the whole at-most-once guarantee: of any number of processes
+    // inserting the same key, exactly one changes a row (the others wait for it, then do nothing).
+    claim: async (key) => {
+      const at = now();
+      return (
+        (await changed(
+          db,
+          `INSERT INTO deliveries (key, status, attempts, created_at, updated_at) VALUES ($1, 'pending', 0, $2, $2)
+           ON CONFLICT (key) DO NOTHING`,
+          [key, at],
+        )) === 1
+      );
+    },
+    // Two reclaimers: the second waits on the row lock, re-reads the row, finds it pending, changes nothing.
+    reclaimFailed: async (key, maxAttempts) =>
+      (await changed(
+        db,
+        `UPDATE deliveries SET status = 'pending', updated_at = $1
+         WHERE key = $2 AND status = 'failed' AND attempts < $3`,
+        [now(), key, maxAttempts],
+      )) === 1,
+    markSent: async (key, messageId) => {
+      await db.query(
+        `UPDATE deliveries SET status = 'sent', message_id = $1, attempts = attempts + 1, last_error = NULL, updated_at = $2
+         WHERE key = $3`,
+        [messageId, now(), key],
+      );
+    },
+    markFailed: async (key, error) => {
+      await db.query(
+        `UPDATE deliveries SET status = 'failed', last_error = $1, attempts = attempts + 1, updated_at = $2 WHERE key = $3`,
+        [error, now(), key],
+      );
+    },
+    get: async (key) => {
+      const row = await one<DeliveryRow>(db, 'SELECT * FROM deliveries WHERE key = $1', [key]);
+      return row ? toDelivery(row) : null;
+    },
+  };
+}
