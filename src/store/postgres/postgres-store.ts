@@ -15,7 +15,7 @@ import { pgFeeds, pgSubscriptions } from './feeds.js';
 import { migratePostgres, pgSchemaVersion, refuseNewer, type PgMigrationReport } from './migrate.js';
 import { PG_MIGRATIONS, type PgMigration } from './migrations.js';
 import { createPool, type Db } from './pool.js';
-import { pgDeliveries, pgSchedules } from './schedules.js';
+import { KeyedSequence, pgDeliveries, pgSchedules } from './schedules.js';
 import { pgChannels, pgWorkspaces } from './workspaces.js';
 
 export interface PostgresStoreOptions {
@@ -107,7 +107,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   return ok(buildStore(pool, where, migration, options.clock ?? systemClock));
 }
 
-function repositories(db: Db, clock: Clock, holder: string): StoreRepositories {
+function repositories(db: Db, clock: Clock, holder: string, sequence: KeyedSequence): StoreRepositories {
   return {
     workspaces: pgWorkspaces(db, clock),
     channels: pgChannels(db, clock),
@@ -115,7 +115,7 @@ function repositories(db: Db, clock: Clock, holder: string): StoreRepositories {
     subscriptions: pgSubscriptions(db, clock),
     articles: pgArticles(db, clock),
     schedules: pgSchedules(db, clock),
-    deliveries: pgDeliveries(db, clock),
+    deliveries: pgDeliveries(db, clock, sequence),
     audit: pgAudit(db, clock),
     roles: pgRoles(db, clock),
     leases: pgLeases(db, holder),
@@ -124,9 +124,10 @@ function repositories(db: Db, clock: Clock, holder: string): StoreRepositories {
 
 function buildStore(pool: pg.Pool, where: string, migration: PgMigrationReport, clock: Clock): PostgresStore {
   const holder = randomUUID();
+  const sequence = new KeyedSequence();
   let closed: Promise<void> | null = null;
   return {
-    ...repositories(pool, clock, holder),
+    ...repositories(pool, clock, holder, sequence),
     where,
     migration,
     pool,
@@ -137,7 +138,7 @@ function buildStore(pool: pg.Pool, where: string, migration: PgMigrationReport, 
       try {
         await client.query('BEGIN');
         try {
-          const value = await fn(repositories(client, clock, holder));
+          const value = await fn(repositories(client, clock, holder, new KeyedSequence()));
           await client.query('COMMIT');
           return value;
         } catch (error) {

@@ -92,9 +92,30 @@ export function pgSchedules(db: Db, clock: Clock): ScheduleRepository {
   };
 }
 
-export function pgDeliveries(db: Db, clock: Clock): DeliveryRepository {
+/**
+ * Runs the operations on one key in the order they were issued. Over a pool, two calls on the
+ * same delivery made back to back by one process would otherwise reach the server in either
+ * order; SQLite's single connection keeps the order, and callers (and the contract) rely on it:
+ * of two reclaims issued together, the first wins. Different keys still run in parallel.
+ */
+export class KeyedSequence {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const next = previous.then(fn, fn);
+    const tail = next.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return next;
+  }
+}
+
+export function pgDeliveries(db: Db, clock: Clock, sequence = new KeyedSequence()): DeliveryRepository {
   const now = () => clock.now().toISOString();
-  return {
+  const repo: DeliveryRepository = {
     // The primary key on `key` is the whole at-most-once guarantee: of any number of processes
     // inserting the same key, exactly one changes a row (the others wait for it, then do nothing).
     claim: async (key) => {
@@ -133,5 +154,12 @@ export function pgDeliveries(db: Db, clock: Clock): DeliveryRepository {
       const row = await one<DeliveryRow>(db, 'SELECT * FROM deliveries WHERE key = $1', [key]);
       return row ? toDelivery(row) : null;
     },
+  };
+  return {
+    claim: (key) => sequence.run(key, () => repo.claim(key)),
+    reclaimFailed: (key, maxAttempts) => sequence.run(key, () => repo.reclaimFailed(key, maxAttempts)),
+    markSent: (key, messageId) => sequence.run(key, () => repo.markSent(key, messageId)),
+    markFailed: (key, error) => sequence.run(key, () => repo.markFailed(key, error)),
+    get: (key) => sequence.run(key, () => repo.get(key)),
   };
 }
