@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { envSchema } from './schema.js';
 
 /** Sections of .env.example and docs/configuration.md, in the order they are printed. */
-export const ENV_GROUPS = ['General', 'HTTP server', 'Discord', 'Slack', 'Feeds', 'Schedules'] as const;
+export const ENV_GROUPS = ['General', 'Database', 'HTTP server', 'Discord', 'Slack', 'Feeds', 'Schedules'] as const;
 export type EnvGroup = (typeof ENV_GROUPS)[number];
 
 /** The documentation of one variable. Defaults come from the schema, never from here. */
@@ -110,5 +110,24 @@ export const ENV_DOCS: { readonly [K in keyof z.input<typeof envSchema>]-?: EnvD
     group: 'Schedules',
     description:
       'How late a schedule run missed while Herald was down may still be posted after a restart; older ones are skipped and logged.',
+  },
+  DATABASE_URL: {
+    group: 'Database',
+    description:
+      'PostgreSQL for the state, shared by every Herald process pointed at it (docs/deploy.md), e.g. `postgres://herald@db:5432/herald`. Unset: one SQLite file under HERALD_DATA_DIR, for one process.',
+  },
+  DATABASE_SCHEMA: {
+    group: 'Database',
+    description: "PostgreSQL schema holding Herald's tables, created by `herald migrate`.",
+    defaultText: '`public`',
+  },
+  DATABASE_POOL_MAX: {
+    group: 'Database',
+    description: 'PostgreSQL connections each Herald process may open at most.',
+  },
+  HERALD_MIGRATE: {
+    group: 'Database',
+    description:
+      'PostgreSQL only: `auto` applies pending migrations when Herald starts; `manual` refuses to start on an out-of-date schema until `herald migrate` has run. SQLite always migrates on open.',
   },
 };

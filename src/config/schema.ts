@@ -57,29 +57,14 @@ export const envSchema = z.object({
     .string()
     .trim()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL like postgres://herald@db.example:5432/herald')
-    .optional()
-    .describe(
-      'PostgreSQL for the state, shared by every Herald process pointed at it (docs/deploy.md). Unset: one SQLite file under HERALD_DATA_DIR.',
-    ),
+    .optional(),
   DATABASE_SCHEMA: z
     .string()
     .trim()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and underscores')
-    .optional()
-    .describe("PostgreSQL schema holding Herald's tables (created by `herald migrate`); default `public`."),
-  DATABASE_POOL_MAX: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(200)
-    .default(10)
-    .describe('PostgreSQL connections each Herald process may open at most.'),
-  HERALD_MIGRATE: z
-    .enum(['auto', 'manual'])
-    .default('manual')
-    .describe(
-      'PostgreSQL only: `auto` applies pending migrations when Herald starts; `manual` refuses to start on an out-of-date schema until `herald migrate` has run. SQLite always migrates on open.',
-    ),
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  HERALD_MIGRATE: z.enum(['auto', 'manual']).default('manual'),
 });
 
 /** A list command bound to an article's enumerations, added without code. */
