@@ -9,7 +9,8 @@ import { closestPeople } from '../facts/lookup.js';
 import type { AnalysedArticle } from '../ports.js';
 import { answer, cite, notFound, sourceBlock } from '../reply/build.js';
 import type { Block, Reply } from '../reply/types.js';
-import { ask, buildSentenceIndex } from '../search/sentence-index.js';
+import { ask } from '../search/sentence-index.js';
+import { indexOf } from './ask-article.js';
 import { personBlocks } from './person-blocks.js';
 import { ofChannel } from './scope.js';
 
@@ -91,20 +92,18 @@ export interface ChannelHit {
   readonly article: AnalysedArticle;
   readonly sentence: number;
   readonly coverage: number;
-  /** BM25 divided by the best score in the same article: BM25 does not compare across articles. */
-  readonly relative: number;
+  /** The /ask score: comparable across articles, as the refusal threshold applies to it everywhere. */
+  readonly score: number;
 }
 
-/** The best sentences across articles: coverage (already 0–1) first, then per-article normalised BM25. */
+/** The best sentences across articles, by /ask score; each article contributes only what it answers. */
 export function askAcrossHits(articles: readonly AnalysedArticle[], question: string, limit = MAX_HITS): ChannelHit[] {
   const hits: ChannelHit[] = [];
   for (const a of articles) {
-    const found = ask(buildSentenceIndex(a.article), question).hits;
-    const best = Math.max(...found.map((h) => h.score), Number.MIN_VALUE);
-    for (const h of found)
-      hits.push({ article: a, sentence: h.sentence, coverage: h.coverage, relative: h.score / best });
+    for (const h of ask(indexOf(a), question).hits)
+      hits.push({ article: a, sentence: h.sentence, coverage: h.coverage, score: h.score });
   }
-  return hits.sort((x, y) => y.coverage - x.coverage || y.relative - x.relative).slice(0, limit);
+  return hits.sort((x, y) => y.score - x.score || y.coverage - x.coverage).slice(0, limit);
 }
 
 /** /ask question scope:channel — the best sentences, best first, each naming and linking its article. */

@@ -1,80 +1,192 @@
 /**
- * Retrieval for `/ask`: BM25 (minisearch) over an article's sentences with stemmed,
- * stop-word-free terms. BM25 scores do not compare across questions, so whether a sentence
- * answers at all is decided by coverage: the IDF-weighted share of the question's content
- * words it contains. Below the threshold there are no hits and the command says so.
+ * Retrieval for `/ask` (ADR 018). Each of the question's content words is matched against
+ * each sentence, taking the best of: the same lemma (BM25-weighted), a name the sentence refers
+ * to by pronoun, a WordNet relative, or a close word vector. The IDF-weighted share of the
+ * question so matched is the sentence's coverage; the score adds sentence-level vector
+ * similarity, whether the sentence holds the kind of answer asked for (a date for "when", a
+ * number for "how many"...) and a small prior for the lead. A question is refused when even
+ * the best sentence scores below a threshold chosen on the development questions.
  */
-import MiniSearch from 'minisearch';
 import type { Article, Sentence } from '../article/types.js';
 import type { ArticleFacts } from '../facts/types.js';
-import { terms } from './terms.js';
+import { centroidOf, keyOf, prepareArticle, type IndexedSentence, type PreparedArticle } from './prepare.js';
+import { parseQuery, type Query, type QueryTerm } from './query.js';
+import { cosine } from './word-vectors.js';
+import type { AnswerKind } from './question.js';
+import type { StatedValue } from './sentence-kinds.js';
 
-/** An index over one article's sentences. Build once per article, query many times. */
-export interface SentenceIndex {
-  readonly sentences: readonly Sentence[];
-  /** Sentences holding each term, for IDF weights. */
-  readonly documentFrequency: ReadonlyMap<string, number>;
-  readonly engine: MiniSearch<Sentence>;
+/** What the ranking uses; all on by default. Turned off one by one for the ADR's comparison. */
+export interface RankFeatures {
+  readonly wordnet: boolean;
+  readonly vectors: boolean;
+  readonly types: boolean;
+  readonly coref: boolean;
+  readonly lead: boolean;
 }
 
-/** A sentence that answers a question. */
+export const ALL_FEATURES: RankFeatures = { wordnet: true, vectors: true, types: true, coref: true, lead: true };
+
+/** An article's sentences, prepared for questions. Build once per article, query many times. */
+export interface SentenceIndex {
+  readonly sentences: readonly Sentence[];
+  readonly prepared: PreparedArticle;
+}
+
 export interface AskHit {
   readonly sentence: number;
-  /** BM25 score from minisearch; only comparable within one question. */
+  /** Comparable across questions and articles: the refusal threshold applies to it. */
   readonly score: number;
-  /** IDF-weighted share of the question's content words found in the sentence (0–1). */
+  /** IDF-weighted share of the question's content words the sentence matches (0–1). */
   readonly coverage: number;
+  /** The number or date the question asks for, as the sentence states it, when it asks for one. */
+  readonly value: StatedValue | null;
 }
 
 export interface AskResult {
   /** Best first; empty when the article does not answer. */
   readonly hits: readonly AskHit[];
-  /** The question's content terms (stemmed), for a "not answered" hint. */
+  /** The question's content words (lemma keys). Empty: nothing to look for. */
   readonly terms: readonly string[];
+  readonly kind: AnswerKind;
 }
 
 export interface AskOptions {
   /** Most hits to return. Default 3. */
   readonly limit?: number;
-  /** Least coverage for a sentence to count as an answer. Default 0.5. */
-  readonly minCoverage?: number;
+  /** Least score for the best sentence to count as an answer. Default `REFUSE_BELOW`. */
+  readonly minScore?: number;
+  readonly features?: Partial<RankFeatures>;
+  readonly weights?: Partial<RankWeights>;
 }
 
-export function buildSentenceIndex(source: ArticleFacts | Article | readonly Sentence[]): SentenceIndex {
-  const sentences = 'sentences' in source ? source.sentences : (source as readonly Sentence[]);
-  const engine = new MiniSearch<Sentence>({
-    fields: ['text'],
-    storeFields: [],
-    idField: 'id',
-    // Index and query share one tokenizer, so "funders" meets "co-funded".
-    tokenize: (text) => terms(text),
-    processTerm: (t) => t,
+/** Chosen on the development questions (ADR 018): refuses most unanswerable, few answerable. */
+export const REFUSE_BELOW = 0.5;
+/** A further sentence is quoted only when it scores this close to the best one. */
+const FOLLOW_SHARE = 0.75;
+
+const K1 = 1.2;
+const B = 0.75;
+
+/** How much each signal weighs in the score; defaults fitted on the development questions (ADR 018). */
+export interface RankWeights {
+  /** Sentence-level vector similarity (above a floor of 0.3). */
+  readonly sentenceVector: number;
+  /** Added when the sentence holds the asked kind of answer, taken off when it does not. */
+  readonly type: number;
+  /** Added when the sentence names the counted noun of "how many X". */
+  readonly unit: number;
+  /** Added to the first sentence (half to the second). */
+  readonly lead: number;
+  /** Least cosine for a word vector to count as a match. */
+  readonly vectorFloor: number;
+}
+
+export const DEFAULT_WEIGHTS: RankWeights = {
+  sentenceVector: 0.35,
+  type: 0.2,
+  unit: 0.1,
+  lead: 0.06,
+  vectorFloor: 0.55,
+};
+
+export function buildSentenceIndex(article: Article, facts?: ArticleFacts): SentenceIndex {
+  return { sentences: article.sentences, prepared: prepareArticle(article, facts) };
+}
+
+/** How well one question word is met by one sentence (0–1+). */
+function termMatch(t: QueryTerm, s: IndexedSentence, p: PreparedArticle, f: RankFeatures, w: RankWeights): number {
+  const tf = s.tf.get(t.key) ?? 0;
+  let best = 0;
+  if (tf > 0) {
+    // BM25's saturation and length normalisation, scaled so one mention in an average sentence is 1.
+    const norm = K1 * (1 - B + (B * s.length) / Math.max(1, p.averageLength));
+    best = (tf * (K1 + 1)) / (tf + norm) / ((K1 + 1) / (1 + K1));
+    best = Math.min(best, 1.3);
+  }
+  if (f.coref && s.coref.has(t.key)) best = Math.max(best, 0.9);
+  if (f.wordnet && best < 0.6) for (const r of t.related) if (s.tf.has(r)) best = Math.max(best, 0.6);
+  if (f.vectors && best < 0.7 && t.vector && !t.name) {
+    let c = 0;
+    for (const v of s.vectors) c = Math.max(c, cosine(t.vector, v));
+    // Only close neighbours count ("died"/"dead" 0.71, "arrested"/"detained" 0.89).
+    if (c >= w.vectorFloor) best = Math.max(best, Math.min(0.7, c - 0.1));
+  }
+  return best;
+}
+
+function idf(p: PreparedArticle, key: string): number {
+  const n = p.sentences.length;
+  const df = p.documentFrequency.get(key) ?? 0;
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/** The stated value that answers a how-many/how-much/when question, preferring one beside the asked unit. */
+function valueFor(q: Query, s: IndexedSentence): StatedValue | null {
+  const wanted: readonly AnswerKind[] =
+    q.shape.kind === 'count'
+      ? ['count', 'measure']
+      : q.shape.kind === 'measure'
+        ? ['measure', 'count']
+        : q.shape.kind === 'duration'
+          ? ['duration', 'when', 'count']
+          : [q.shape.kind];
+  const candidates = s.kinds.values.filter((v) => wanted.includes(v.kind));
+  if (candidates.length === 0) return null;
+  const unit = q.shape.unit ? keyOf(q.shape.unit) : null;
+  const withUnit = unit ? candidates.find((v) => v.text.toLowerCase().split(/\W+/).map(keyOf).includes(unit)) : null;
+  return withUnit ?? candidates.sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind))[0]!;
+}
+
+export function scoreSentences(
+  index: SentenceIndex,
+  query: Query,
+  features: RankFeatures = ALL_FEATURES,
+  w: RankWeights = DEFAULT_WEIGHTS,
+): AskHit[] {
+  const p = index.prepared;
+  const weights = query.terms.map((t) => idf(p, t.key));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const qCentroid = features.vectors
+    ? centroidOf(query.terms.flatMap((t) => (t.vector && !t.name ? [t.vector] : [])))
+    : null;
+  const kind = query.shape.kind;
+  const unit = query.shape.unit ? keyOf(query.shape.unit) : null;
+  return p.sentences.map((s) => {
+    let covered = 0;
+    query.terms.forEach((t, i) => (covered += weights[i]! * termMatch(t, s, p, features, w)));
+    const coverage = total === 0 ? 0 : covered / total;
+    let score = Math.min(coverage, 1.1);
+    if (qCentroid && s.centroid) score += w.sentenceVector * Math.max(0, cosine(qCentroid, s.centroid) - 0.3);
+    if (features.types && kind !== 'what') score += s.kinds.holds.has(kind) ? w.type : -w.type;
+    if (features.types && unit && s.tf.has(unit)) score += w.unit;
+    if (features.lead && s.id <= 1) score += s.id === 0 ? w.lead : w.lead / 2;
+    const numeric =
+      kind === 'count' || kind === 'money' || kind === 'when' || kind === 'duration' || kind === 'measure';
+    return { sentence: s.id, score, coverage, value: numeric ? valueFor(query, s) : null };
   });
-  engine.addAll([...sentences]);
-  const documentFrequency = new Map<string, number>();
-  for (const s of sentences)
-    for (const t of new Set(terms(s.text))) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
-  return { sentences, documentFrequency, engine };
 }
 
 export function ask(index: SentenceIndex, question: string, options: AskOptions = {}): AskResult {
-  const wanted = [...new Set(terms(question))];
-  if (wanted.length === 0 || index.sentences.length === 0) return { hits: [], terms: wanted };
-  const n = index.sentences.length;
-  // Words the article never uses still weigh in: a question about bananas is not answered
-  // by a sentence that only shares "price" with it.
-  const weight = (t: string): number => Math.log(1 + n / (index.documentFrequency.get(t) ?? 0.5));
-  const total = wanted.reduce((sum, t) => sum + weight(t), 0);
-  const minCoverage = options.minCoverage ?? 0.5;
-  const hits = index.engine
-    .search(wanted.join(' '), { combineWith: 'OR', prefix: (t) => t.length >= 5 })
-    .map((r) => {
-      const matched = new Set(r.queryTerms);
-      const covered = wanted.filter((t) => matched.has(t)).reduce((sum, t) => sum + weight(t), 0);
-      return { sentence: Number(r.id), score: r.score, coverage: total === 0 ? 0 : covered / total };
-    })
-    .filter((h) => h.coverage >= minCoverage)
-    .sort((a, b) => b.coverage - a.coverage || b.score - a.score || a.sentence - b.sentence)
-    .slice(0, options.limit ?? 3);
-  return { hits, terms: wanted };
+  const features = { ...ALL_FEATURES, ...options.features };
+  const query = parseQuery(question, { wordnet: features.wordnet });
+  const terms = query.terms.map((t) => t.key);
+  if (terms.length === 0 || index.prepared.sentences.length === 0) return { hits: [], terms, kind: query.shape.kind };
+  const ranked = rank(scoreSentences(index, query, features, { ...DEFAULT_WEIGHTS, ...options.weights }));
+  return {
+    hits: answerHits(ranked, options.minScore ?? REFUSE_BELOW, options.limit ?? 3),
+    terms,
+    kind: query.shape.kind,
+  };
+}
+
+/** Best first; ties go to the better-covered, then the earlier sentence. */
+export function rank(hits: AskHit[]): AskHit[] {
+  return hits.sort((a, b) => b.score - a.score || b.coverage - a.coverage || a.sentence - b.sentence);
+}
+
+/** The best sentence, and up to `limit - 1` more that score nearly as well; none below `minScore`. */
+export function answerHits(ranked: readonly AskHit[], minScore: number, limit: number): AskHit[] {
+  const best = ranked[0];
+  if (!best || best.score < minScore) return [];
+  return [best, ...ranked.slice(1).filter((h) => h.score >= best.score * FOLLOW_SHARE)].slice(0, limit);
 }

@@ -1,0 +1,128 @@
+/**
+ * An article made ready for /ask: per sentence, its lemmas (counted, for BM25), the names it
+ * refers to only by pronoun or description (coreference, from the analysed people and
+ * organisations), its content words' vectors, and what kinds of answer it holds.
+ */
+import type { Article, Sentence } from '../article/types.js';
+import { analyseAnnotated } from '../analyse/index.js';
+import type { ArticleFacts } from '../facts/types.js';
+import { annotate, type AnnotatedSentence, type Token } from '../nlp/annotate.js';
+import { QUESTION_WORDS } from './question.js';
+import { sentenceKinds, type SentenceKinds } from './sentence-kinds.js';
+import { isStopWord, stem } from './terms.js';
+import { wordVectors } from './word-vectors.js';
+
+export interface IndexedSentence extends Sentence {
+  /** Lemma key → count in the sentence. */
+  readonly tf: ReadonlyMap<string, number>;
+  readonly length: number;
+  /** Keys of names the sentence refers to without spelling them ("he", "the company"). */
+  readonly coref: ReadonlySet<string>;
+  /** Unit vectors of its content words (those in the vocabulary). */
+  readonly vectors: readonly Float32Array[];
+  /** Mean of `vectors`, normalised; null when none. */
+  readonly centroid: Float32Array | null;
+  readonly kinds: SentenceKinds;
+}
+
+export interface PreparedArticle {
+  readonly sentences: readonly IndexedSentence[];
+  readonly documentFrequency: ReadonlyMap<string, number>;
+  readonly averageLength: number;
+  /** Keys of the headline's words, for the lead prior. */
+  readonly title: ReadonlySet<string>;
+}
+
+/** The key lemmas are matched on: lower case, then the shared light stemmer so derived forms meet. */
+export const keyOf = (lemma: string): string => stem(lemma.toLowerCase());
+
+/** A token that carries topic: a word, not a stop word, not punctuation or a bare symbol. */
+export function isContent(t: Token): boolean {
+  if (t.pos === 'PUNCT' || t.pos === 'SYM' || t.pos === 'X' || t.pos === 'SPACE') return false;
+  if (!/[a-z0-9]/i.test(t.text)) return false;
+  return !isStopWord(t.norm) && !isStopWord(t.lemma) && !QUESTION_WORDS.has(t.norm);
+}
+
+/** Content-word keys of a name ("Niklas Hedman" → niklas, hedman). */
+function nameKeys(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 1 && !isStopWord(w))
+    .map((w) => stem(w));
+}
+
+/** Normalised mean of unit vectors. */
+export function centroidOf(vs: readonly Float32Array[]): Float32Array | null {
+  if (vs.length === 0) return null;
+  const c = new Float32Array(vs[0]!.length);
+  for (const v of vs) for (let d = 0; d < c.length; d++) c[d]! += v[d]!;
+  let n = 0;
+  for (let d = 0; d < c.length; d++) n += c[d]! * c[d]!;
+  n = Math.sqrt(n) || 1;
+  for (let d = 0; d < c.length; d++) c[d]! /= n;
+  return c;
+}
+
+/** Vectors of content tokens: the word as written first, then its lemma. */
+export function vectorsOf(tokens: readonly Token[]): Float32Array[] {
+  const wv = wordVectors();
+  const out: Float32Array[] = [];
+  for (const t of tokens) {
+    if (!isContent(t)) continue;
+    const v = wv.vector(t.norm) ?? wv.vector(t.lemma);
+    if (v) out.push(v);
+  }
+  return out;
+}
+
+export function prepareArticle(article: Article, givenFacts?: ArticleFacts): PreparedArticle {
+  const doc = annotate(article);
+  const facts = givenFacts ?? analyseAnnotated(doc);
+  const kinds = sentenceKinds(doc.sentences, facts);
+  const coref = new Map<number, Set<string>>();
+  for (const x of [
+    ...facts.people.map((p) => ({ names: [p.name, ...p.aliases], mentions: p.mentions })),
+    ...facts.organizations.map((o) => ({ names: [o.name, ...(o.acronym ? [o.acronym] : [])], mentions: o.mentions })),
+  ]) {
+    const keys = x.names.flatMap(nameKeys);
+    for (const m of x.mentions) {
+      const set = coref.get(m) ?? new Set<string>();
+      for (const k of keys) set.add(k);
+      coref.set(m, set);
+    }
+  }
+  const documentFrequency = new Map<string, number>();
+  const sentences = doc.sentences.map((s: AnnotatedSentence): IndexedSentence => {
+    const tf = new Map<string, number>();
+    let length = 0;
+    for (const t of s.tokens) {
+      if (!isContent(t)) continue;
+      length += 1;
+      for (const k of new Set([keyOf(t.lemma), keyOf(t.norm)])) tf.set(k, (tf.get(k) ?? 0) + 1);
+    }
+    for (const k of tf.keys()) documentFrequency.set(k, (documentFrequency.get(k) ?? 0) + 1);
+    const vectors = vectorsOf(s.tokens);
+    const own = coref.get(s.id) ?? new Set<string>();
+    return {
+      id: s.id,
+      paragraph: s.paragraph,
+      text: s.text,
+      tf,
+      length,
+      coref: new Set([...own].filter((k) => !tf.has(k))),
+      vectors,
+      centroid: centroidOf(vectors),
+      kinds: kinds.get(s.id)!,
+    };
+  });
+  const averageLength = sentences.reduce((n, s) => n + s.length, 0) / Math.max(1, sentences.length);
+  const title = new Set(
+    (article.title ?? '')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 1 && !isStopWord(w))
+      .map((w) => stem(w)),
+  );
+  return { sentences, documentFrequency, averageLength, title };
+}

@@ -1,0 +1,104 @@
+/**
+ * What kinds of answer a sentence can give: does it name a person or organisation, state a date
+ * or time, a place, a count, an amount of money, a length of time, a measure, or a cause?
+ * Read from wink's entity spans and tags and from the analysed facts (people, organisations and
+ * places with every sentence that mentions them, pronouns tied back included).
+ */
+import type { ArticleFacts, NumberFact } from '../facts/types.js';
+import type { AnnotatedSentence } from '../nlp/annotate.js';
+import type { AnswerKind } from './question.js';
+
+/** A number or date stated in the sentence, as written, with what kind of answer it gives. */
+export interface StatedValue {
+  readonly text: string;
+  readonly kind: AnswerKind;
+}
+
+export interface SentenceKinds {
+  readonly holds: ReadonlySet<AnswerKind>;
+  /** Numbers and dates in reading order, for "the number first" answers. */
+  readonly values: readonly StatedValue[];
+}
+
+const CAUSE =
+  /\b(because|due to|owing to|thanks to|led to|leads to|leading to|lead to|caused|causes|causing|cause of|the cause|triggered|trigger|sparked|blamed|blames|blame|result of|resulted|as a result|in order to|so that|aims? to|aimed at|intended to|reason|reasons|since|after|amid|following|fears?|concerns?|worried|over claims|said it was|in response to|prompted|motivated|meant to|to protect|to prevent|to stop|to ensure|to help|to allow|to avoid|to reduce|to continue|argued|accused|suspected|believed to|explanation|explained|why)\b/i;
+const MONTH =
+  /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?/i;
+const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight)\b/i;
+const YEAR = /\b(1[89]\d\d|20\d\d)\b/;
+const CLOCK =
+  /\b\d{1,2}(:\d\d)?\s?(a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\b(midnight|noon|morning|evening|afternoon|night)\b/i;
+const TIME_UNIT = /\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b/i;
+const MONEY = /[$€£¥]|\b(dollars?|euros?|pounds?|yuan|rupees?|zloty|złoty|kroner?|francs?|usd|eur|gbp)\b/i;
+const NUMBER_WORD =
+  /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half|all)\b/i;
+const MEASURE_UNIT =
+  /\b(feet|foot|metres?|meters?|km|kilometres?|kilometers?|miles?|light[- ]years?|mph|kph|degrees?|percent|per cent|inches|cm|kg|tons?|tonnes?|acres?|hectares?)\b|%/i;
+
+const KIND_OF_NUMBER: Readonly<Record<string, AnswerKind>> = {
+  money: 'money',
+  date: 'when',
+  time: 'when',
+  duration: 'duration',
+  percent: 'count',
+  quantity: 'measure',
+  count: 'count',
+};
+
+/** For each sentence id, what it holds. */
+export function sentenceKinds(
+  sentences: readonly AnnotatedSentence[],
+  facts: Pick<ArticleFacts, 'people' | 'organizations' | 'places' | 'numbers'>,
+): Map<number, SentenceKinds> {
+  const who = new Set<number>();
+  for (const p of facts.people) for (const m of p.mentions) who.add(m);
+  for (const o of facts.organizations) for (const m of o.mentions) who.add(m);
+  const where = new Set<number>();
+  for (const p of facts.places) for (const m of p.mentions) where.add(m);
+  const numbers = new Map<number, NumberFact[]>();
+  for (const n of facts.numbers) numbers.set(n.sentence, [...(numbers.get(n.sentence) ?? []), n]);
+
+  const out = new Map<number, SentenceKinds>();
+  for (const s of sentences) {
+    const holds = new Set<AnswerKind>(['what']);
+    const values: StatedValue[] = [];
+    const text = s.text;
+    if (who.has(s.id)) holds.add('who');
+    if (where.has(s.id)) holds.add('where');
+    // Proper nouns after "in/at/from/near" are places even when the gazetteer does not know them.
+    s.tokens.forEach((t, i) => {
+      if (t.pos !== 'PROPN') return;
+      const prev = s.tokens[i - 1]?.norm ?? '';
+      if (/^(in|at|from|near|outside|inside|across|to|into|off)$/.test(prev)) holds.add('where');
+      else holds.add('who');
+    });
+    for (const n of numbers.get(s.id) ?? []) {
+      const kind = KIND_OF_NUMBER[n.kind ?? 'count'];
+      if (!kind) continue;
+      values.push({ text: n.text, kind });
+      holds.add(kind);
+      if (kind === 'measure') holds.add('count');
+      if (kind === 'count' && MEASURE_UNIT.test(n.text)) holds.add('measure');
+      if (kind === 'count' && TIME_UNIT.test(n.text)) holds.add('duration');
+      if (kind === 'count' && MONEY.test(n.text)) holds.add('money');
+    }
+    for (const e of s.entities) {
+      if (e.type === 'DATE' || e.type === 'TIME') holds.add('when');
+      if (e.type === 'DURATION') holds.add('duration');
+      if (e.type === 'MONEY') holds.add('money');
+      if (e.type === 'CARDINAL' || e.type === 'PERCENT') holds.add('count');
+    }
+    if (MONTH.test(text) || WEEKDAY.test(text) || YEAR.test(text) || CLOCK.test(text)) holds.add('when');
+    if (NUMBER_WORD.test(text)) {
+      holds.add('count');
+      if (TIME_UNIT.test(text)) holds.add('duration');
+      if (MEASURE_UNIT.test(text)) holds.add('measure');
+      if (MONEY.test(text)) holds.add('money');
+    }
+    if (/\b(within|until|for (?:up to )?(?:a|an|\d|one|two|three|several))\b/i.test(text) && TIME_UNIT.test(text))
+      holds.add('duration');
+    if (CAUSE.test(text)) holds.add('why');
+    out.set(s.id, { holds, values });
+  }
+  return out;
+}
