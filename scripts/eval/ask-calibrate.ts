@@ -137,19 +137,22 @@ async function main(argv: readonly string[]): Promise<void> {
   console.log('\nRefusal threshold (full ranking):');
   console.log('| threshold | top1 | cited | refused_right | false_refusals |');
   console.log('|---|---|---|---|---|');
-  for (let t = 0.3; t <= 0.951; t += 0.05) console.log(line(t.toFixed(2), run(cases, ALL_FEATURES, DEFAULT_WEIGHTS, t)));
+  for (let t = 0.3; t <= 0.951; t += 0.05)
+    console.log(line(t.toFixed(2), run(cases, ALL_FEATURES, DEFAULT_WEIGHTS, t)));
 
   if (argv.includes('--grid')) {
     const results: [number, string][] = [];
-    for (const sentenceVector of [0.2, 0.35, 0.5])
-      for (const type of [0.1, 0.2, 0.3])
-        for (const unit of [0, 0.1, 0.2])
-          for (const lead of [0, 0.06, 0.12])
-            for (const vectorFloor of [0.5, 0.55, 0.6]) {
-              const w = { sentenceVector, type, unit, lead, vectorFloor };
-              const f = run(cases, ALL_FEATURES, w, -Infinity);
-              results.push([f.top1 + f.cited / 2, `${JSON.stringify(w)} top1=${f.top1.toFixed(3)} cited=${f.cited.toFixed(3)}`]);
-            }
+    for (const lead of [0.1, 0.2, 0.3])
+      for (const leadSpan of [2, 4, 8])
+        for (const title of [0, 0.1, 0.2])
+          for (const type of [0.2, 0.3]) {
+            const w = { ...DEFAULT_WEIGHTS, lead, leadSpan, title, type };
+            const f = run(cases, ALL_FEATURES, w, -Infinity);
+            results.push([
+              f.top1 + f.cited / 2,
+              `${JSON.stringify(w)} top1=${f.top1.toFixed(3)} cited=${f.cited.toFixed(3)}`,
+            ]);
+          }
     results.sort((a, b) => b[0] - a[0]);
     for (const [, r] of results.slice(0, 10)) console.log(r);
   }

@@ -25,13 +25,7 @@ interface QaSet {
 
 /** The scorer's normalisation: NFKC, curly quotes straightened, spaces collapsed, lower case. */
 function norm(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(/’/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return s.normalize('NFKC').replace(/’/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** Sentence splitting may differ a little: containment either way, at least 20 characters. */
@@ -147,7 +141,9 @@ async function cli(argv: readonly string[]): Promise<void> {
           ? o.cited.length === 0
           : o.cited.length > 0 && o.question.answers.some((a) => same(o.cited[0]!, a));
       const short = (s: string): string => (s.length > 110 ? `${s.slice(0, 107)}...` : s);
-      console.log(`${ok ? 'ok  ' : 'MISS'} [${o.question.type ?? '?'}] ${o.file.replace(/^articles\//, '')}: ${o.question.q}`);
+      console.log(
+        `${ok ? 'ok  ' : 'MISS'} [${o.question.type ?? '?'}] ${o.file.replace(/^articles\//, '')}: ${o.question.q}`,
+      );
       if (!ok) {
         console.log(`       got: ${o.cited.length ? short(o.cited[0]!) : '(refused)'}`);
         for (const a of o.question.answers.slice(0, 2)) console.log(`       want: ${short(a)}`);

@@ -20,6 +20,12 @@ export interface IndexedSentence extends Sentence {
   readonly coref: ReadonlySet<string>;
   /** Unit vectors of its content words (those in the vocabulary). */
   readonly vectors: readonly Float32Array[];
+  /** Keys of the names it holds (people, organisations, other proper nouns), pronouns resolved. */
+  readonly names: ReadonlySet<string>;
+  /** Keys of the places it names. */
+  readonly places: ReadonlySet<string>;
+  /** The nouns counted by its numbers ("337 suspected users" → user), with their vectors. */
+  readonly counted: readonly { readonly key: string; readonly vector: Float32Array | null }[];
   /** Mean of `vectors`, normalised; null when none. */
   readonly centroid: Float32Array | null;
   readonly kinds: SentenceKinds;
@@ -33,14 +39,25 @@ export interface PreparedArticle {
   readonly title: ReadonlySet<string>;
 }
 
-/** The key lemmas are matched on: lower case, then the shared light stemmer so derived forms meet. */
-export const keyOf = (lemma: string): string => stem(lemma.toLowerCase());
+/** The key words are matched on: the lemma, lower case (derived forms meet through WordNet). */
+export const keyOf = (lemma: string): string => lemma.toLowerCase().replace(/[’']s$/, '');
 
 /** A token that carries topic: a word, not a stop word, not punctuation or a bare symbol. */
 export function isContent(t: Token): boolean {
   if (t.pos === 'PUNCT' || t.pos === 'SYM' || t.pos === 'X' || t.pos === 'SPACE') return false;
-  if (!/[a-z0-9]/i.test(t.text)) return false;
+  if (!/[a-z0-9]/i.test(t.text) || /^['’]/.test(t.text)) return false;
   return !isStopWord(t.norm) && !isStopWord(t.lemma) && !QUESTION_WORDS.has(t.norm);
+}
+
+/**
+ * The forms a word is matched under: its lemma, the word as written, its light stem (a
+ * fallback where the lemmatiser leaves "funders" alone), and the parts of a hyphenated word.
+ */
+export function exactKeys(t: Token): Set<string> {
+  const keys = new Set([keyOf(t.lemma), keyOf(t.norm), stem(t.norm)]);
+  if (t.norm.includes('-')) for (const part of t.norm.split('-')) if (part.length > 2) keys.add(stem(part));
+  keys.delete('');
+  return keys;
 }
 
 /** Content-word keys of a name ("Niklas Hedman" → niklas, hedman). */
@@ -49,7 +66,7 @@ function nameKeys(name: string): string[] {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 1 && !isStopWord(w))
-    .map((w) => stem(w));
+    .map(keyOf);
 }
 
 /** Normalised mean of unit vectors. */
@@ -81,6 +98,9 @@ export function prepareArticle(article: Article, givenFacts?: ArticleFacts): Pre
   const facts = givenFacts ?? analyseAnnotated(doc);
   const kinds = sentenceKinds(doc.sentences, facts);
   const coref = new Map<number, Set<string>>();
+  const placesAt = new Map<number, Set<string>>();
+  for (const p of facts.places)
+    for (const m of p.mentions) placesAt.set(m, new Set([...(placesAt.get(m) ?? []), ...nameKeys(p.name)]));
   for (const x of [
     ...facts.people.map((p) => ({ names: [p.name, ...p.aliases], mentions: p.mentions })),
     ...facts.organizations.map((o) => ({ names: [o.name, ...(o.acronym ? [o.acronym] : [])], mentions: o.mentions })),
@@ -99,11 +119,16 @@ export function prepareArticle(article: Article, givenFacts?: ArticleFacts): Pre
     for (const t of s.tokens) {
       if (!isContent(t)) continue;
       length += 1;
-      for (const k of new Set([keyOf(t.lemma), keyOf(t.norm)])) tf.set(k, (tf.get(k) ?? 0) + 1);
+      for (const k of exactKeys(t)) tf.set(k, (tf.get(k) ?? 0) + 1);
     }
     for (const k of tf.keys()) documentFrequency.set(k, (documentFrequency.get(k) ?? 0) + 1);
     const vectors = vectorsOf(s.tokens);
     const own = coref.get(s.id) ?? new Set<string>();
+    const names = new Set(own);
+    s.tokens.forEach((t, i) => {
+      // A capitalised word inside the sentence is a name; the first word is capitalised anyway.
+      if (t.pos === 'PROPN' && (i > 0 || s.tokens.length === 1) && !isStopWord(t.norm)) names.add(keyOf(t.norm));
+    });
     return {
       id: s.id,
       paragraph: s.paragraph,
@@ -112,6 +137,9 @@ export function prepareArticle(article: Article, givenFacts?: ArticleFacts): Pre
       length,
       coref: new Set([...own].filter((k) => !tf.has(k))),
       vectors,
+      names,
+      places: placesAt.get(s.id) ?? new Set(),
+      counted: countedNouns(s.tokens),
       centroid: centroidOf(vectors),
       kinds: kinds.get(s.id)!,
     };
@@ -122,7 +150,31 @@ export function prepareArticle(article: Article, givenFacts?: ArticleFacts): Pre
       .toLowerCase()
       .split(/[^a-z0-9]+/)
       .filter((w) => w.length > 1 && !isStopWord(w))
-      .map((w) => stem(w)),
+      .map(keyOf),
   );
   return { sentences, documentFrequency, averageLength, title };
+}
+
+const NUMBER_WORDS = new Set(
+  'one two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds thousand thousands million millions billion billions'.split(
+    ' ',
+  ),
+);
+
+/** The noun each number counts: the first noun within four words after it. */
+function countedNouns(tokens: readonly Token[]): IndexedSentence['counted'] {
+  const wv = wordVectors();
+  const out: { key: string; vector: Float32Array | null }[] = [];
+  tokens.forEach((t, i) => {
+    if (!(t.pos === 'NUM' || /^\d/.test(t.text) || NUMBER_WORDS.has(t.norm))) return;
+    for (let j = i + 1; j < Math.min(tokens.length, i + 5); j++) {
+      const n = tokens[j]!;
+      if (n.pos === 'NOUN' || n.pos === 'PROPN') {
+        out.push({ key: keyOf(n.lemma), vector: wv.vector(n.norm) ?? wv.vector(n.lemma) });
+        break;
+      }
+      if (n.pos === 'VERB' || n.pos === 'PUNCT' || n.pos === 'ADP') break;
+    }
+  });
+  return out;
 }

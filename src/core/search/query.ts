@@ -4,7 +4,7 @@
  */
 import { annotateSentence } from '../nlp/annotate.js';
 import { questionShape, type QuestionShape } from './question.js';
-import { isContent, keyOf } from './prepare.js';
+import { exactKeys, isContent, keyOf } from './prepare.js';
 import { wordVectors } from './word-vectors.js';
 import { relatedWords } from './wordnet.js';
 
@@ -12,6 +12,8 @@ export interface QueryTerm {
   /** The word as typed, lower case. */
   readonly word: string;
   readonly key: string;
+  /** Every exact form: the lemma and the word as typed. */
+  readonly keys: ReadonlySet<string>;
   /** WordNet relatives as keys (the term's own key excluded). */
   readonly related: ReadonlySet<string>;
   readonly vector: Float32Array | null;
@@ -32,9 +34,29 @@ const LIGHT = new Set(
   ),
 );
 
+/** Abbreviations readers type for titles that articles spell out. */
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  vp: 'vice president',
+  pm: 'prime minister',
+  ceo: 'chief executive',
+  mp: 'member of parliament',
+  mps: 'members of parliament',
+  cops: 'police',
+  cop: 'police',
+  gov: 'government',
+  govt: 'government',
+  uk: 'united kingdom',
+  us: 'united states',
+};
+
 export function parseQuery(question: string, options: { readonly wordnet?: boolean } = {}): Query {
   const shape = questionShape(question);
-  const tokens = annotateSentence(0, 0, question).tokens;
+  const spelled = question.replace(/\b[A-Za-z]+\b/g, (w) => {
+    const long = ABBREVIATIONS[w.toLowerCase()];
+    // "US" as a word, but never the pronoun "us".
+    return long && !(w === 'us') ? long : w;
+  });
+  const tokens = annotateSentence(0, 0, spelled).tokens;
   const wv = wordVectors();
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
@@ -50,7 +72,14 @@ export function parseQuery(question: string, options: { readonly wordnet?: boole
         if (!LIGHT.has(w) && w.length > 2) related.add(keyOf(w));
       related.delete(key);
     }
-    terms.push({ word: t.norm, key, related, vector: wv.vector(t.norm) ?? wv.vector(t.lemma), name });
+    terms.push({
+      word: t.norm,
+      key,
+      keys: exactKeys(t),
+      related,
+      vector: wv.vector(t.norm) ?? wv.vector(t.lemma),
+      name,
+    });
   }
   return { text: question, shape, terms };
 }

@@ -52,6 +52,8 @@ export function questionShape(question: string): QuestionShape {
   if (/\bhow (long|soon|quickly)\b/.test(q)) return { kind: 'duration', unit: null };
   if (/\bhow (far|deep|fast|big|large|tall|high|old|heavy|wide|close|hot|cold|strong)\b/.test(q))
     return { kind: 'measure', unit: null };
+  if (/^(what|what's|whats) (is |was |are )?(the )?([a-z]+ )?(count|number|total|tally|toll|score)\b/.test(q))
+    return { kind: 'count', unit: null };
   if (/\bwhy\b|\bhow come\b|\bwhat (?:caused|causes|cause|led to|leads to|made|triggered|sparked|prompted)\b/.test(q))
     return { kind: 'why', unit: null };
   if (/\b(reason|reasons|cause|motive)\b/.test(q) && /^(what|which)\b/.test(q)) return { kind: 'why', unit: null };
@@ -68,7 +70,7 @@ export function questionShape(question: string): QuestionShape {
 /** Words that only shape the question, never its topic. */
 export const QUESTION_WORDS = new Set(
   (
-    'who whom whose what which when where whereabouts why how much many long far deep fast soon quickly ' +
+    'who whom whose what which when where whereabouts why how much many long soon quickly ' +
     'actually really anyway exactly just now so far still yet ever even there anything anyone someone ' +
     'get got getting go going gone do does did doing done make made happen happened'
   ).split(/\s+/),

@@ -11,7 +11,7 @@ import type { Article, Sentence } from '../article/types.js';
 import type { ArticleFacts } from '../facts/types.js';
 import { centroidOf, keyOf, prepareArticle, type IndexedSentence, type PreparedArticle } from './prepare.js';
 import { parseQuery, type Query, type QueryTerm } from './query.js';
-import { cosine } from './word-vectors.js';
+import { cosine, wordVectors } from './word-vectors.js';
 import type { AnswerKind } from './question.js';
 import type { StatedValue } from './sentence-kinds.js';
 
@@ -60,7 +60,7 @@ export interface AskOptions {
 }
 
 /** Chosen on the development questions (ADR 018): refuses most unanswerable, few answerable. */
-export const REFUSE_BELOW = 0.5;
+export const REFUSE_BELOW = 0.7;
 /** A further sentence is quoted only when it scores this close to the best one. */
 const FOLLOW_SHARE = 0.75;
 
@@ -75,8 +75,12 @@ export interface RankWeights {
   readonly type: number;
   /** Added when the sentence names the counted noun of "how many X". */
   readonly unit: number;
-  /** Added to the first sentence (half to the second). */
+  /** Added to the first sentence, decaying with position (the lead states the story's central facts). */
   readonly lead: number;
+  /** Sentences over which the lead bonus falls to a third. */
+  readonly leadSpan: number;
+  /** Times the share of the headline's words the sentence repeats. */
+  readonly title: number;
   /** Least cosine for a word vector to count as a match. */
   readonly vectorFloor: number;
 }
@@ -85,8 +89,10 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   sentenceVector: 0.35,
   type: 0.2,
   unit: 0.1,
-  lead: 0.06,
-  vectorFloor: 0.55,
+  lead: 0.1,
+  leadSpan: 8,
+  title: 0,
+  vectorFloor: 0.5,
 };
 
 export function buildSentenceIndex(article: Article, facts?: ArticleFacts): SentenceIndex {
@@ -95,7 +101,8 @@ export function buildSentenceIndex(article: Article, facts?: ArticleFacts): Sent
 
 /** How well one question word is met by one sentence (0–1+). */
 function termMatch(t: QueryTerm, s: IndexedSentence, p: PreparedArticle, f: RankFeatures, w: RankWeights): number {
-  const tf = s.tf.get(t.key) ?? 0;
+  let tf = 0;
+  for (const k of t.keys) tf = Math.max(tf, s.tf.get(k) ?? 0);
   let best = 0;
   if (tf > 0) {
     // BM25's saturation and length normalisation, scaled so one mention in an average sentence is 1.
@@ -109,7 +116,7 @@ function termMatch(t: QueryTerm, s: IndexedSentence, p: PreparedArticle, f: Rank
     let c = 0;
     for (const v of s.vectors) c = Math.max(c, cosine(t.vector, v));
     // Only close neighbours count ("died"/"dead" 0.71, "arrested"/"detained" 0.89).
-    if (c >= w.vectorFloor) best = Math.max(best, Math.min(0.7, c - 0.1));
+    if (c >= w.vectorFloor) best = Math.max(best, 0.25 + (0.5 * (c - w.vectorFloor)) / (1 - w.vectorFloor));
   }
   return best;
 }
@@ -137,6 +144,23 @@ function valueFor(q: Query, s: IndexedSentence): StatedValue | null {
   return withUnit ?? candidates.sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind))[0]!;
 }
 
+/** Does the sentence hold the kind of answer asked? A person or place must be one the question does not already name. */
+function holds(s: IndexedSentence, kind: AnswerKind, asked: ReadonlySet<string>): boolean {
+  if (kind === 'who') return [...s.names].some((n) => !asked.has(n));
+  if (kind === 'where') return [...s.places].some((n) => !asked.has(n)) || s.kinds.holds.has('where');
+  return s.kinds.holds.has(kind);
+}
+
+/** 1 when a number in the sentence counts the asked noun, less for a near synonym ("users" for "people"). */
+function unitMatch(s: IndexedSentence, unit: string, vector: Float32Array | null): number {
+  let best = 0;
+  for (const c of s.counted) {
+    if (c.key === unit) return 1;
+    if (vector && c.vector) best = Math.max(best, cosine(vector, c.vector));
+  }
+  return best >= 0.45 ? best : 0;
+}
+
 export function scoreSentences(
   index: SentenceIndex,
   query: Query,
@@ -151,15 +175,20 @@ export function scoreSentences(
     : null;
   const kind = query.shape.kind;
   const unit = query.shape.unit ? keyOf(query.shape.unit) : null;
+  const unitVector = unit ? (wordVectors().vector(unit) ?? wordVectors().vector(query.shape.unit!)) : undefined;
+  const asked = new Set(query.terms.flatMap((t) => [...t.keys]));
   return p.sentences.map((s) => {
     let covered = 0;
     query.terms.forEach((t, i) => (covered += weights[i]! * termMatch(t, s, p, features, w)));
     const coverage = total === 0 ? 0 : covered / total;
     let score = Math.min(coverage, 1.1);
     if (qCentroid && s.centroid) score += w.sentenceVector * Math.max(0, cosine(qCentroid, s.centroid) - 0.3);
-    if (features.types && kind !== 'what') score += s.kinds.holds.has(kind) ? w.type : -w.type;
-    if (features.types && unit && s.tf.has(unit)) score += w.unit;
-    if (features.lead && s.id <= 1) score += s.id === 0 ? w.lead : w.lead / 2;
+    if (features.types && kind !== 'what') score += holds(s, kind, asked) ? w.type : -w.type;
+    if (features.types && unitVector !== undefined) score += w.unit * unitMatch(s, unit!, unitVector);
+    if (features.lead) {
+      score += w.lead * Math.exp(-s.id / w.leadSpan);
+      if (p.title.size > 0) score += (w.title * [...p.title].filter((k) => s.tf.has(k)).length) / p.title.size;
+    }
     const numeric =
       kind === 'count' || kind === 'money' || kind === 'when' || kind === 'duration' || kind === 'measure';
     return { sentence: s.id, score, coverage, value: numeric ? valueFor(query, s) : null };
