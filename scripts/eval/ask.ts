@@ -3,7 +3,9 @@
  * dispatcher, `/ask` command, JSON renderer), in ONE process, and prints the four figures of
  * `../shared/eval/score_ask.py` computed the same way: top1, cited, refused_right, false_refusals.
  *
- *   node bin/run-ts.mjs scripts/eval/ask.ts [--set DIR] [--verbose] [--json]
+ *   npm run eval -- ask [DIR]     or     node bin/run-ts.mjs scripts/eval/ask.ts [DIR] [--verbose] [--json]
+ *
+ * Ablations and the refusal curve: scripts/eval/ask/calibrate.ts.
  *
  * DIR holds questions.json and articles/ (default: tests/fixtures/eval-dev, else ../shared/fixtures/eval-dev).
  */
@@ -64,6 +66,14 @@ export interface AskOutcome {
   readonly file: string;
   readonly question: Question;
   readonly cited: readonly string[];
+}
+
+/** `--set DIR` or a bare folder argument (as `npm run eval -- DIR` passes it), else the default. */
+export function setDirOf(argv: readonly string[]): string {
+  const at = argv.indexOf('--set');
+  if (at >= 0 && argv[at + 1]) return resolve(argv[at + 1]!);
+  const bare = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--set');
+  return bare ? resolve(bare) : defaultSetDir();
 }
 
 export function defaultSetDir(): string {
@@ -131,8 +141,7 @@ export function figuresLine(f: AskFigures): string {
 }
 
 async function cli(argv: readonly string[]): Promise<void> {
-  const at = argv.indexOf('--set');
-  const dir = at >= 0 && argv[at + 1] ? resolve(argv[at + 1]!) : defaultSetDir();
+  const dir = setDirOf(argv);
   const outcomes = await askAll(dir);
   if (argv.includes('--verbose')) {
     for (const o of outcomes) {

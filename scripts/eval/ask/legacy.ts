@@ -1,11 +1,11 @@
 /**
  * The first /ask retrieval (BM25 over stemmed words, refused below 0.5 coverage), kept only
- * as the baseline row of scripts/eval/ask-calibrate.ts.
+ * as the baseline row of scripts/eval/ask/calibrate.ts.
  */
 import MiniSearch from 'minisearch';
-import type { Article, Sentence } from '../../src/core/article/types.js';
-import type { ArticleFacts } from '../../src/core/facts/types.js';
-import { terms } from '../../src/core/search/terms.js';
+import type { Article, Sentence } from '../../../src/core/article/types.js';
+import type { ArticleFacts } from '../../../src/core/facts/types.js';
+import { terms } from '../../../src/core/search/terms.js';
 
 /** An index over one article's sentences. Build once per article, query many times. */
 export interface SentenceIndex {

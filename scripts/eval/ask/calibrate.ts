@@ -3,16 +3,16 @@
  * prints the four figures for each ablation (ADR 018) and, for the full ranking, the
  * refusal curve (threshold → refused_right, false_refusals, top1).
  *
- *   node bin/run-ts.mjs scripts/eval/ask-calibrate.ts [--set DIR] [--grid]
+ *   node bin/run-ts.mjs scripts/eval/ask/calibrate.ts [--set DIR] [--grid]
  *
  * Scores come from the same core functions the command calls (`scoreSentences`, `answerHits`).
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { loadArticle } from '../../src/core/ingest/load.js';
-import { analyseArticle } from '../../src/main.js';
-import { buildSentenceIndex as legacyIndex, legacyAsk } from './ask-legacy.js';
-import { parseQuery, type Query } from '../../src/core/search/query.js';
+import { join } from 'node:path';
+import { loadArticle } from '../../../src/core/ingest/load.js';
+import { analyseArticle } from '../../../src/main.js';
+import { buildSentenceIndex as legacyIndex, legacyAsk } from './legacy.js';
+import { parseQuery, type Query } from '../../../src/core/search/query.js';
 import {
   ALL_FEATURES,
   answerHits,
@@ -24,8 +24,8 @@ import {
   type RankFeatures,
   type RankWeights,
   type SentenceIndex,
-} from '../../src/core/search/sentence-index.js';
-import { defaultSetDir } from './ask.js';
+} from '../../../src/core/search/sentence-index.js';
+import { setDirOf } from '../ask.js';
 
 interface Q {
   readonly q: string;
@@ -89,8 +89,7 @@ function run(cases: readonly Case[], features: RankFeatures, w: RankWeights, thr
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const at = argv.indexOf('--set');
-  const dir = at >= 0 && argv[at + 1] ? resolve(argv[at + 1]!) : defaultSetDir();
+  const dir = setDirOf(argv);
   const qa = JSON.parse(readFileSync(join(dir, 'questions.json'), 'utf8')) as {
     articles: { file: string; questions: Q[] }[];
   };
