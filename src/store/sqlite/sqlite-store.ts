@@ -14,6 +14,7 @@ import { sqliteArticles } from './articles.js';
 import { sqliteFeeds, sqliteSubscriptions } from './feeds.js';
 import { migrate, schemaVersionOf, type MigrationReport } from './migrate.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import { preflightDatabase, sqliteOpenFailure } from './preflight.js';
 import { sqliteDeliveries, sqliteSchedules } from './schedules.js';
 import { sqliteChannels, sqliteWorkspaces } from './workspaces.js';
 
@@ -41,19 +42,36 @@ export interface SqliteStore extends HeraldStore {
 /** Opens (creating and migrating) the store; a newer schema or an unopenable file is a Failure. */
 export function openSqliteStore(options: SqliteStoreOptions = {}): Result<SqliteStore> {
   const file = resolve(options.file ?? join(options.dataDir ?? DEFAULT_DATA_DIR, DATABASE_FILE_NAME));
+  const checked = preflightDatabase(file);
+  if (!checked.ok) return checked;
   let db: Database;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    db = new BetterSqlite3(file, { timeout: options.busyTimeoutMs ?? 5000 });
+    // An existing file must still be there when SQLite opens it: never re-create one that vanished.
+    db = new BetterSqlite3(file, { timeout: options.busyTimeoutMs ?? 5000, fileMustExist: checked.value === 'open' });
   } catch (error) {
     return err(
-      failure('internal', `Cannot open the database ${file}: ${(error as Error).message}`, {
-        hint: 'Check that HERALD_DATA_DIR points at a writable directory.',
-        details: { file },
-      }),
+      sqliteOpenFailure(file, error) ??
+        failure('internal', `Cannot open the database ${file}: ${(error as Error).message}`, {
+          hint: 'Check that HERALD_DATA_DIR points at a writable directory.',
+          details: { file },
+        }),
     );
   }
   try {
+    // Read-only checks first, so a damaged or newer file is refused before anything is written to it.
+    if (checked.value === 'open') {
+      const problem = integrityProblem(db);
+      if (problem) {
+        db.close();
+        return err(failureForDamage(file, problem));
+      }
+      const newer = refuseNewer(db, options.migrations ?? MIGRATIONS, file);
+      if (!newer.ok) {
+        db.close();
+        return newer;
+      }
+    }
     db.pragma('journal_mode = WAL');
     // NORMAL is durable in WAL mode except for the last transactions on power loss, and much faster.
     db.pragma('synchronous = NORMAL');
@@ -65,9 +83,33 @@ export function openSqliteStore(options: SqliteStoreOptions = {}): Result<Sqlite
     }
     return ok(buildStore(db, file, migrated.value, options.clock ?? systemClock));
   } catch (error) {
-    db.close();
+    if (db.open) db.close();
+    const known = sqliteOpenFailure(file, error);
+    if (known) return err(known);
     throw error;
   }
+}
+
+/** SQLite's quick check (pages, free lists, records; not indexes): the first problem, or null. */
+function integrityProblem(db: Database): string | null {
+  const rows = db.pragma('quick_check(1)') as { quick_check: string }[];
+  const first = rows[0]?.quick_check ?? 'no answer';
+  return first === 'ok' ? null : first;
+}
+
+function failureForDamage(file: string, problem: string) {
+  return (
+    sqliteOpenFailure(file, Object.assign(new Error(problem), { code: 'SQLITE_CORRUPT' })) ??
+    failure('internal', `The database ${file} is damaged.`)
+  );
+}
+
+/** The newer-schema refusal of `migrate`, made before WAL mode is switched on (which writes). */
+function refuseNewer(db: Database, migrations: readonly Migration[], file: string): Result<true> {
+  const known = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+  if (schemaVersionOf(db) <= known) return ok(true);
+  const refused = migrate(db, migrations, file);
+  return refused.ok ? ok(true) : refused;
 }
 
 function repositories(db: Database, clock: Clock, holder: string): StoreRepositories {
