@@ -8,6 +8,8 @@ import { performance } from 'node:perf_hooks';
 export interface BenchResult {
   readonly name: string;
   readonly figures: Readonly<Record<string, number | string>>;
+  /** Ratios against the baseline measured in the same run, for bench/results.json (e.g. p99 vs bare). */
+  readonly ratios?: Readonly<Record<string, number>>;
   /** A stated goal and whether this run met it, e.g. { label: 'ratio < 3', met: true }. */
   readonly target?: { readonly label: string; readonly met: boolean };
 }

@@ -145,6 +145,7 @@ async function latency(): Promise<BenchResult[]> {
     row('bare node:http, same JSON', times.bare),
     {
       ...row('/who-is via signed Discord endpoint', times.discord),
+      ratios: { 'p99 vs bare node:http': ratio },
       target: { label: `p99 ratio ${ratio.toFixed(2)} <= 2`, met: ratio <= 2 },
     },
   ];

@@ -3,9 +3,15 @@
  * To add a bench, write `bench/<name>.bench.ts` exporting `run(): Promise<BenchResult[]>`
  * (helpers in bench-utils.ts) and add it to BENCHES. Exit code 1 when a result misses its target.
  * `npm run bench -- slack` runs only the benches whose title mentions a given word.
+ * Every run also writes bench/results.json (figures, ratios, date, Node version).
  */
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import type { BenchResult } from './bench-utils.js';
+import { benchReport, benchSection, writeBenchReport, type BenchSection } from './results.js';
+
+/** Machine-readable figures of the last run (gitignored; see docs/benchmarks.md). */
+const RESULTS_PATH = fileURLToPath(new URL('./results.json', import.meta.url));
 
 /** A bench module: its title and how to load it (lazily, so one slow import does not delay others). */
 interface BenchModule {
@@ -59,13 +65,18 @@ async function main(): Promise<void> {
   // `npm run bench -- slack feeds` runs only the benches whose title mentions one of the words.
   const only = process.argv.slice(2).map((w) => w.toLowerCase());
   const chosen = only.length ? BENCHES.filter((b) => only.some((w) => b.title.toLowerCase().includes(w))) : BENCHES;
+  const sections: BenchSection[] = [];
   for (const bench of chosen) {
+    const benchStarted = performance.now();
     const results = await (await bench.load()).run();
+    sections.push(benchSection(bench.title, (performance.now() - benchStarted) / 1000, results));
     printTable(bench.title, results);
     missed += results.filter((r) => r.target && !r.target.met).length;
   }
+  const seconds = (performance.now() - started) / 1000;
+  await writeBenchReport(RESULTS_PATH, benchReport({ now: new Date(), only, seconds, benches: sections }));
   console.log(
-    `\n${missed === 0 ? 'all targets met' : `${missed} target(s) missed`} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `\n${missed === 0 ? 'all targets met' : `${missed} target(s) missed`} in ${seconds.toFixed(1)} s; figures in bench/results.json`,
   );
   if (missed > 0) process.exitCode = 1;
 }

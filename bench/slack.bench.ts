@@ -135,6 +135,7 @@ export async function run(): Promise<BenchResult[]> {
     row('bare node:http, same JSON', times.bare),
     {
       ...row('/who-is via signed Slack endpoint', times.slack),
+      ratios: { 'p99 vs bare node:http': ratio },
       target: { label: `p99 ratio ${ratio.toFixed(2)} <= 2`, met: ratio <= 2 },
     },
   ];
