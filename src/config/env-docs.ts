@@ -1,8 +1,10 @@
 /**
- * What each environment variable is for, kept beside the schema that parses it. The type makes
- * the table complete: a variable added to `envSchema` without an entry here (or an entry left
- * behind after a variable is removed) fails `tsc`. `npm run docs` turns this table plus the
- * schema's own defaults and constraints into docs/configuration.md and .env.example.
+ * Where each environment variable is documented, kept beside the schema that parses it. The type
+ * makes the table complete: a variable added to `envSchema` without an entry here (or an entry
+ * left behind after a variable is removed) fails `tsc`. The description is the schema's own
+ * `.describe()` or, for the older variables, the one here; `npm run docs` fails when neither is
+ * given. The generator turns these plus the schema's defaults and constraints into
+ * docs/configuration.md and .env.example.
  */
 import type { z } from 'zod';
 import type { envSchema } from './schema.js';
@@ -14,8 +16,8 @@ export type EnvGroup = (typeof ENV_GROUPS)[number];
 /** The documentation of one variable. Defaults come from the schema, never from here. */
 export interface EnvDoc {
   readonly group: EnvGroup;
-  /** One or two sentences: what it does and when to set it. */
-  readonly description: string;
+  /** One or two sentences: what it does and when to set it. Omit when the schema has `.describe()`. */
+  readonly description?: string;
   /** The default when code, not the schema, decides it (e.g. a path resolved at start-up). */
   readonly defaultText?: string;
   /** Printed uncommented (empty) in .env.example: the values an operator is expected to fill in. */
