@@ -129,6 +129,7 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
   }
 
   const result = fetched.value;
+  if (result.notes.length > 0) log.info({ notes: result.notes }, 'feed read with problems');
   const sourceName = feed.title ?? result.title;
   const targets = await recipients(feed, deps, log);
   const needText = targets.some((t) => t.filters !== null);
@@ -177,7 +178,11 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
       if (fresh) newItems += 1;
     }
     if (!feed.title && result.title) await tx.feeds.setTitle(feed.id, result.title);
-    await tx.feeds.updateFetchState(feed.id, { ...success, itemsSeen: feed.fetch.itemsSeen + newItems });
+    await tx.feeds.updateFetchState(feed.id, {
+      ...success,
+      itemsSeen: feed.fetch.itemsSeen + newItems,
+      notes: result.notes,
+    });
     return { newItems, received };
   });
   log.debug({ items: result.items.length, ...counts }, 'feed polled');

@@ -30,6 +30,8 @@ export type FetchFeedResult =
       readonly title: string | null;
       readonly link: string | null;
       readonly items: readonly FeedItemInput[];
+      /** How the feed was read, for `/feeds status` ("not well-formed XML ...; read the 3 items it could"). */
+      readonly notes: readonly string[];
       readonly etag: string | null;
       readonly lastModified: string | null;
       /** Where the feed was finally served from; differs from `url` after redirects. */
@@ -72,6 +74,7 @@ export async function fetchFeed(feed: FeedToFetch, deps: FetchFeedDeps): Promise
     title: parsed.value.title,
     link: parsed.value.link,
     items: parsed.value.items,
+    notes: parsed.value.notes ?? [],
     etag: res.etag,
     lastModified: res.lastModified,
     finalUrl: res.finalUrl,

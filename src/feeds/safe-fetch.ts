@@ -1,13 +1,15 @@
 /**
  * Fetching a URL someone typed into a chat, safely: only public http(s) addresses (every
  * redirect hop re-checked), a total deadline that really aborts the socket, a byte cap enforced
- * while reading, conditional GET, and charset decoding.
+ * while reading (and again when inflating gzip sent without its header), conditional GET, and
+ * charset decoding.
  * See docs/decisions/009-feed-fetching-limits.md.
  */
 import type { Logger } from '../core/ports.js';
 import { err, failure, ok, type Result } from '../core/result.js';
 import { checkUrl, EMPTY_ALLOWLIST, type AddressAllowlist, type LookupFn } from './address-policy.js';
 import { decodeBody } from './decode-body.js';
+import { gunzipIfCompressed } from './gunzip-body.js';
 import { readCapped } from '../core/io/read-capped.js';
 
 /** Limits on one fetch, redirects included. `config.feeds` has this shape; the defaults match config's. */
@@ -239,9 +241,12 @@ export async function safeFetch(
       return networkFailure(cause, current, timeout, limits.timeoutMs);
     }
     if (bytes === null) return tooLarge(current, limits.maxBytes);
+    // gzip bytes sent without Content-Encoding (fetch inflates only when the header says so).
+    const inflated = gunzipIfCompressed(bytes, limits.maxBytes, current);
+    if (!inflated.ok) return inflated;
 
     const contentType = res.headers.get('content-type');
-    const { text, charset } = decodeBody(bytes, contentType);
+    const { text, charset } = decodeBody(inflated.value, contentType);
     return ok({
       status: 200,
       body: text,
@@ -249,7 +254,7 @@ export async function safeFetch(
       lastModified,
       contentType,
       charset,
-      bytes: bytes.byteLength,
+      bytes: inflated.value.byteLength,
       finalUrl: current,
     });
   }

@@ -43,4 +43,9 @@ export interface ParsedFeed {
   /** The site's link (absolute), when the feed gives one. */
   readonly link: string | null;
   readonly items: readonly FeedItemInput[];
+  /**
+   * What an admin should know about how the feed was read, in words: "not well-formed XML
+   * (line 8: ...); Herald read the 3 items it could". Empty for a clean feed.
+   */
+  readonly notes?: readonly string[];
 }

@@ -181,6 +181,26 @@ describe('/feeds and /articles through the real dispatcher and a real store', ()
     expect(choices).toEqual([{ name: `#${flaky.id} Flaky news`, value: String(flaky.id) }]);
   });
 
+  it('/feeds status says when the last read was of malformed XML, and what Herald kept', async () => {
+    server.route('/sloppy', (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(
+          '<rss version="2.0"><channel><title>Sloppy news</title><item><title>Fish & chips night</title><link>https://news.example/fish</link><description>The hall serves fish on Friday.</description></item><item><title>Cut off</channel></rss>',
+        ),
+    );
+    expect((await run(`/feeds add ${server.origin}/sloppy`)).kind).toBe('answer');
+    clock.advance(24 * 60 * 60_000);
+    await pollCycle({ store, fetch: fetchDeps, clock, logger });
+    const sloppy = (await store.feeds.findByUrl(`${server.origin}/sloppy`))!;
+    expect(sloppy.fetch.itemsSeen).toBe(1);
+    const r = text(await run(`/feeds status ${sloppy.id}`, 'moderator'));
+    expect(r).toContain('ok, with problems (see notes)');
+    expect(r).toContain(
+      'The feed is not well-formed XML (line 1: an \\"&\\" that is not written as &amp;, or an entity XML does not define); Herald read the 1 item it could.',
+    );
+  });
+
   it('/articles lists what the channel received, newest first, with ids any command accepts', async () => {
     const r = await run('/articles 3', 'member');
     expect(r.kind).toBe('answer');

@@ -90,6 +90,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         itemsSeen: 0,
         disabledReason: null,
         nextAttemptAt: null,
+        notes: [],
       });
       const now = new Date('2025-01-06T09:00:00Z');
       expect(await store.feeds.listDue(now)).toEqual([]); // nobody follows it yet
@@ -107,13 +108,18 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         consecutiveFailures: 1,
         nextAttemptAt: '2025-01-06T09:10:00.000Z',
         itemsSeen: 5,
+        notes: ['The feed is not well-formed XML (line 3: ...); Herald read the 2 items it could.'],
       });
       expect(updated?.fetch).toMatchObject({
         etag: '"abc"',
         lastError: 'HTTP 500',
         consecutiveFailures: 1,
         itemsSeen: 5,
+        notes: ['The feed is not well-formed XML (line 3: ...); Herald read the 2 items it could.'],
       });
+      // A patch without notes keeps them; an empty list clears them.
+      expect((await store.feeds.updateFetchState(feed.id, { lastError: null }))?.fetch.notes).toHaveLength(1);
+      expect((await store.feeds.updateFetchState(feed.id, { notes: [] }))?.fetch.notes).toEqual([]);
       expect(await store.feeds.listDue(now)).toEqual([]);
       expect(await store.feeds.listDue(new Date('2025-01-06T09:10:00Z'))).toHaveLength(1);
       await store.feeds.updateFetchState(feed.id, { disabledReason: '5 failures in a row' });

@@ -19,11 +19,12 @@ export function describeFilters(filters: ContentFilters): string | null {
   return parts.length > 0 ? parts.join('; ') : null;
 }
 
-/** "ok", "failing (3 in a row)" or "disabled". */
+/** "ok", "ok, with problems (see notes)", "failing (3 in a row)" or "disabled". */
 export function feedHealth(feed: Feed): string {
   if (feed.fetch.disabledReason) return 'disabled';
   if (feed.fetch.consecutiveFailures > 0) return `failing (${feed.fetch.consecutiveFailures} in a row)`;
-  return feed.fetch.lastFetchAt ? 'ok' : 'not fetched yet';
+  if (!feed.fetch.lastFetchAt) return 'not fetched yet';
+  return feed.fetch.notes.length > 0 ? 'ok, with problems (see notes)' : 'ok';
 }
 
 /** One line of `/feeds list`. */
@@ -47,6 +48,8 @@ export function statusFields(feed: Feed, filters: ContentFilters): { name: strin
     },
     { name: 'Last error', value: f.lastError ?? 'none' },
   ];
+  if (f.notes.length > 0)
+    fields.push({ name: 'Notes on the last read', value: f.notes.map((n) => `- ${n}`).join('\n') });
   if (f.disabledReason) fields.push({ name: 'Disabled', value: f.disabledReason });
   const filterText = describeFilters(filters);
   if (filterText) fields.push({ name: 'Filters', value: filterText });

@@ -82,6 +82,11 @@ export interface FeedFetchState {
   readonly disabledReason: string | null;
   /** Items seen in total, across fetches. */
   readonly itemsSeen: number;
+  /**
+   * What was odd about the last successful read, for `/feeds status`: malformed XML that was
+   * recovered, items whose full article could not be fetched and why. Empty when all went well.
+   */
+  readonly notes: readonly string[];
 }
 
 /** A feed is shared by every channel subscribed to it, so it is fetched once. */

@@ -17,6 +17,7 @@ interface FeedRow {
   next_attempt_at: string | null;
   disabled_reason: string | null;
   items_seen: number;
+  read_notes: string;
   created_at: string;
 }
 interface SubscriptionRow {
@@ -42,8 +43,19 @@ const toFeed = (r: FeedRow): Feed => ({
     nextAttemptAt: r.next_attempt_at,
     disabledReason: r.disabled_reason,
     itemsSeen: r.items_seen,
+    notes: readNotes(r.read_notes),
   },
 });
+
+/** The notes column as a list of strings; anything else (a hand-edited row) reads as none. */
+function readNotes(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((n): n is string => typeof n === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 const toSubscription = (r: SubscriptionRow): Subscription => ({
   id: r.id,
@@ -73,7 +85,8 @@ export function sqliteFeeds(db: Database, clock: Clock): FeedRepository {
   const setState = db.prepare(
     `UPDATE feeds SET etag = @etag, last_modified = @lastModified, last_fetch_at = @lastFetchAt,
        last_error = @lastError, consecutive_failures = @consecutiveFailures,
-       next_attempt_at = @nextAttemptAt, disabled_reason = @disabledReason, items_seen = @itemsSeen
+       next_attempt_at = @nextAttemptAt, disabled_reason = @disabledReason, items_seen = @itemsSeen,
+       read_notes = @readNotes
      WHERE id = @id RETURNING *`,
   );
   const get = (id: number): Feed | null => {
@@ -96,7 +109,7 @@ export function sqliteFeeds(db: Database, clock: Clock): FeedRepository {
       const current = get(id);
       if (!current) return null;
       const next: FeedFetchState = { ...current.fetch, ...definedOnly(patch) };
-      return toFeed(setState.get({ ...next, id }) as FeedRow);
+      return toFeed(setState.get({ ...next, readNotes: JSON.stringify(next.notes), id }) as FeedRow);
     },
     remove: async (id) => db.prepare('DELETE FROM feeds WHERE id = ?').run(id).changes > 0,
   };

@@ -136,6 +136,11 @@ CREATE TABLE leases (
 );
 `,
   },
+  {
+    version: 2,
+    description: 'feeds.read_notes: how the last read went (malformed XML recovered, full articles not fetched)',
+    sql: `ALTER TABLE feeds ADD COLUMN read_notes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(read_notes));`,
+  },
 ];
 
 /** The newest schema version this build knows. */
