@@ -17,6 +17,8 @@ interface FeedRow {
   next_attempt_at: Date | null;
   disabled_reason: string | null;
   items_seen: number;
+  /** jsonb: pg hands it over parsed. */
+  read_notes: unknown;
   created_at: Date;
 }
 interface SubscriptionRow {
@@ -42,6 +44,7 @@ const toFeed = (r: FeedRow): Feed => ({
     nextAttemptAt: iso(r.next_attempt_at),
     disabledReason: r.disabled_reason,
     itemsSeen: r.items_seen,
+    notes: Array.isArray(r.read_notes) ? r.read_notes.filter((n): n is string => typeof n === 'string') : [],
   },
 });
 
@@ -64,7 +67,11 @@ const FETCH_COLUMNS: Readonly<Record<keyof FeedFetchState, string>> = {
   nextAttemptAt: 'next_attempt_at',
   disabledReason: 'disabled_reason',
   itemsSeen: 'items_seen',
+  notes: 'read_notes',
 };
+
+/** A patch value as a query parameter: the notes list goes in as JSON text for the jsonb column. */
+const param = (key: string, value: unknown): unknown => (key === 'notes' ? JSON.stringify(value) : value);
 
 export function pgFeeds(db: Db, clock: Clock): FeedRepository {
   return {
@@ -107,13 +114,15 @@ export function pgFeeds(db: Db, clock: Clock): FeedRepository {
     // fields (another process) is not overwritten with stale values.
     updateFetchState: async (id, patch) => {
       const entries = Object.entries(definedOnly(patch)).filter(([k]) => k in FETCH_COLUMNS);
-      const sets = entries.map(([k], i) => `${FETCH_COLUMNS[k as keyof FeedFetchState]} = $${i + 2}`);
+      const sets = entries.map(
+        ([k], i) => `${FETCH_COLUMNS[k as keyof FeedFetchState]} = $${i + 2}${k === 'notes' ? '::jsonb' : ''}`,
+      );
       const row = await one<FeedRow>(
         db,
         sets.length > 0
           ? `UPDATE feeds SET ${sets.join(', ')} WHERE id = $1 RETURNING *`
           : 'SELECT * FROM feeds WHERE id = $1',
-        [id, ...entries.map(([, v]) => v)],
+        [id, ...entries.map(([k, v]) => param(k, v))],
       );
       return row ? toFeed(row) : null;
     },

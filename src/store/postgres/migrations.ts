@@ -141,6 +141,11 @@ CREATE TABLE leases (
 );
 `,
   },
+  {
+    version: 2,
+    description: 'feeds.read_notes: how the last read went (malformed XML recovered, full articles not fetched)',
+    sql: `ALTER TABLE feeds ADD COLUMN read_notes jsonb NOT NULL DEFAULT '[]'::jsonb;`,
+  },
 ];
 
 /** The newest PostgreSQL schema version this build knows. */
