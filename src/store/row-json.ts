@@ -85,3 +85,19 @@ export const writeAny = (value: unknown): string | null => (value === undefined 
 export function definedOnly<T extends object>(patch: Partial<T>): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/**
+ * A feed's read notes (a JSON list of strings). Notes are advice for `/feeds status`, not data
+ * anything depends on, so a damaged value reads as no notes rather than an error.
+ */
+export function readNotes(json: unknown): string[] {
+  let value: unknown = json;
+  if (typeof json === 'string') {
+    try {
+      value = JSON.parse(json);
+    } catch {
+      return [];
+    }
+  }
+  return Array.isArray(value) ? value.filter((n): n is string => typeof n === 'string') : [];
+}

@@ -2,7 +2,7 @@
 import type { Clock } from '../../core/ports.js';
 import type { Feed, FeedFetchState, Subscription } from '../../core/store/records.js';
 import type { FeedRepository, SubscriptionRepository } from '../../core/store/repositories.js';
-import { definedOnly, readFilters } from '../row-json.js';
+import { definedOnly, readFilters, readNotes } from '../row-json.js';
 import { changed, iso, one, rows, type Db } from './pool.js';
 
 interface FeedRow {
@@ -17,7 +17,7 @@ interface FeedRow {
   next_attempt_at: Date | null;
   disabled_reason: string | null;
   items_seen: number;
-  /** jsonb: pg hands it over parsed. */
+  /** jsonb, handed over as text (postgres/pool.ts). */
   read_notes: unknown;
   created_at: Date;
 }
@@ -44,7 +44,7 @@ const toFeed = (r: FeedRow): Feed => ({
     nextAttemptAt: iso(r.next_attempt_at),
     disabledReason: r.disabled_reason,
     itemsSeen: r.items_seen,
-    notes: Array.isArray(r.read_notes) ? r.read_notes.filter((n): n is string => typeof n === 'string') : [],
+    notes: readNotes(r.read_notes),
   },
 });
 

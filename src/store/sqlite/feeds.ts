@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../core/ports.js';
 import type { Feed, FeedFetchState, Subscription } from '../../core/store/records.js';
 import type { FeedRepository, SubscriptionRepository } from '../../core/store/repositories.js';
-import { definedOnly, readFilters } from '../row-json.js';
+import { definedOnly, readFilters, readNotes } from '../row-json.js';
 
 interface FeedRow {
   id: number;
@@ -46,16 +46,6 @@ const toFeed = (r: FeedRow): Feed => ({
     notes: readNotes(r.read_notes),
   },
 });
-
-/** The notes column as a list of strings; anything else (a hand-edited row) reads as none. */
-function readNotes(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((n): n is string => typeof n === 'string') : [];
-  } catch {
-    return [];
-  }
-}
 
 const toSubscription = (r: SubscriptionRow): Subscription => ({
   id: r.id,
