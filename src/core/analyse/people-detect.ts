@@ -16,6 +16,8 @@ import {
   TITLE_WORDS,
 } from './people-lexicon.js';
 import { GAZETTEER, PLACE_CUE_WORDS } from './places-gazetteer.js';
+import { isRoleHeadEn, singularEn } from './person-nouns-en.js';
+import { notAPersonEn, roleIsBrokenEn } from './people-evidence-en.js';
 
 /** A person as one sentence introduces them. */
 export interface PersonIntro {
@@ -100,8 +102,17 @@ export function isNameWord(t: Token): boolean {
   );
 }
 
+/** A word that can head a role: a job title, a role acronym, or a lower-case person noun. */
 function isTitle(t: Token | undefined): boolean {
-  return t !== undefined && TITLE_WORDS.has(t.norm);
+  return t !== undefined && isRoleHeadEn(t.text, TITLE_WORDS);
+}
+
+/** Lower-case words inside a role noun phrase before its head: "prime", "criminology", "public health". */
+function isRoleModifier(t: Token): boolean {
+  if (!/^\p{Ll}/u.test(t.text) || /\d/.test(t.text)) return false;
+  // "for insulting veteran referee X": a participle before the role is the clause's verb.
+  if (/ing$/.test(t.norm) && !ROLE_MODIFIERS.has(t.norm)) return false;
+  return t.pos === 'NOUN' || t.pos === 'ADJ' || isTitle(t);
 }
 
 /** Index where the name starts: the longest run suffix of name words. */
@@ -116,6 +127,7 @@ function nameStart(s: AnnotatedSentence, run: Run): number {
 function roleBefore(s: AnnotatedSentence, end: number, depth = 0): string | null {
   let k = end + 1;
   let sawTitle = false;
+  let inModifiers = false;
   while (k - 1 >= 0) {
     const t = s.tokens[k - 1]!;
     // "ESA (European Space Agency) astronaut": an acronym's definition sits inside the owner.
@@ -136,8 +148,17 @@ function roleBefore(s: AnnotatedSentence, end: number, depth = 0): string | null
       capital ||
       /^[’']s$/.test(t.text) ||
       (OWNER_JOINERS.has(t.norm) && before !== undefined && /^\p{Lu}/u.test(before.text));
-    if (!(sawTitle ? ownerPart : capital || isTitle(t) || CHAIN_JOINERS.has(t.norm))) break;
+    // Right before the head, lower-case words of the same noun phrase belong to the role:
+    // "Greek prime minister", "criminology professor", "trade and industry commissioner".
+    const modifier =
+      inModifiers &&
+      (isRoleModifier(t) ||
+        (t.norm === 'and' && before !== undefined && isRoleModifier(before) && isRoleModifier(s.tokens[k]!)));
+    if (!(sawTitle ? ownerPart || modifier : capital || isTitle(t) || CHAIN_JOINERS.has(t.norm))) break;
+    // "divers A B and C D": an "and" right before the name joins two people, not two parts of a title.
+    if (k - 1 === end && t.norm === 'and') break;
     if (isTitle(t)) sawTitle = true;
+    inModifiers = sawTitle && (modifier || isTitle(t)) && !capital;
     k--;
   }
   while (k <= end && CHAIN_JOINERS.has(s.tokens[k]!.norm)) k++;
@@ -153,7 +174,14 @@ function roleBefore(s: AnnotatedSentence, end: number, depth = 0): string | null
   }
   // An honorific alone ("Dr.", "Mr.") is a form of address, not a role.
   const words = s.tokens.slice(k, end + 1);
-  return words.every((t) => HONORIFICS.has(t.norm)) ? null : spanText(s, k, end);
+  if (words.every((t) => HONORIFICS.has(t.norm))) return null;
+  // "NASA astronauts A B and C D": each of them is one "NASA astronaut".
+  const one = singularTitle(s.tokens[end]);
+  const text = spanText(s, k, end);
+  const head = s.tokens[end]!.text;
+  return one && !TITLE_WORDS.has(head.toLowerCase()) && head.toLowerCase().startsWith(one)
+    ? text.slice(0, text.length - (head.length - one.length))
+    : text;
 }
 
 /** Cleans an appositive into a role: drops articles, "who is", trailing punctuation. */
@@ -234,7 +262,12 @@ function roleAfter(s: AnnotatedSentence, last: number, speechBefore: boolean): s
   )
     return null;
   // "Goodall, a primatologist, praised ...": an indefinite noun phrase closed by a verb is a role too.
-  const describes = ['a', 'an', 'the'].includes(slice[0]!.norm) && (closedByVerb || speechBefore) && slice.length <= 12;
+  // ... but only when a person noun heads it ("a primatologist"), not "a similar project".
+  const describes =
+    ['a', 'an', 'the'].includes(slice[0]!.norm) &&
+    (closedByVerb || speechBefore) &&
+    slice.length <= 12 &&
+    slice.some((t) => isTitle(t));
   if (!(hasTitle(slice) || whoRole(slice) || describes)) return null;
   return cleanRole(spanText(s, last + 2, end));
 }
@@ -260,11 +293,20 @@ function roleInFrontClause(s: AnnotatedSentence, first: number, last: number): s
   return cleanRole(spanText(s, from, first - 2));
 }
 
+/** An appositive right after the name that opens with an article and names no kind of person. */
+function describesAThing(s: AnnotatedSentence, last: number): boolean {
+  if (!DELIMS.has(s.tokens[last + 1]?.text ?? '') || !['a', 'an', 'the'].includes(s.tokens[last + 2]?.norm ?? ''))
+    return false;
+  for (let k = last + 3; k < s.tokens.length && !DELIMS.has(s.tokens[k]!.text); k++)
+    if (isTitle(s.tokens[k])) return false;
+  return true;
+}
+
 /** Singular of a plural title word ("astronauts" → "astronaut"), or null when it is not one. */
 function singularTitle(t: Token | undefined): string | null {
   if (!t || !/s$/.test(t.norm)) return null;
-  const one = t.norm.endsWith('ies') ? `${t.norm.slice(0, -3)}y` : t.norm.slice(0, -1);
-  return TITLE_WORDS.has(one) ? t.text.slice(0, t.text.length - (t.norm.length - one.length)) : null;
+  const one = singularEn(t.norm);
+  return one !== t.norm && isRoleHeadEn(one, TITLE_WORDS) ? one : null;
 }
 
 /** "NASA astronauts A B, C D and E F": each name of a list after a plural title shares it. */
@@ -333,7 +375,11 @@ export function roleAfterMention(s: AnnotatedSentence, last: number): string | n
 }
 
 /** All people this sentence introduces (names of two or more words with evidence). */
-export function introsIn(s: AnnotatedSentence, speakers: ReadonlySet<string> = new Set()): PersonIntro[] {
+export function introsIn(
+  s: AnnotatedSentence,
+  speakers: ReadonlySet<string> = new Set(),
+  orgWords: ReadonlySet<string> = new Set(),
+): PersonIntro[] {
   const out: PersonIntro[] = [];
   for (const run of capitalRuns(s)) {
     let first = nameStart(s, run);
@@ -373,6 +419,11 @@ export function introsIn(s: AnnotatedSentence, speakers: ReadonlySet<string> = n
       roleInFrontClause(s, first, last) ??
       preRole ??
       roleFromPluralTitle(s, first);
+    if (notAPersonEn(s.tokens.slice(first, last + 1), orgWords)) continue;
+    // "X, a planned cable between two islands, said": the appositive says X is a thing.
+    if (!role && !speech.before && describesAThing(s, last)) continue;
+    // "director of the Energy Forum": the phrase is what the role is of, not who holds it.
+    if (role && roleIsBrokenEn(role)) continue;
     const namedSpeaker = speakers.has(words[0]!.toLowerCase()) || speakers.has(words[words.length - 1]!.toLowerCase());
     const honorific = HONORIFICS.has(s.tokens[first - 1]?.norm ?? '');
     if (!role && !speech.before && !speech.after && !namedSpeaker && !honorific) continue;

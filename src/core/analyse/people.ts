@@ -48,10 +48,10 @@ function samePerson(p: Person, intro: PersonIntro): boolean {
   });
 }
 
-function collect(doc: AnnotatedArticle, speakers: ReadonlySet<string>): Person[] {
+function collect(doc: AnnotatedArticle, speakers: ReadonlySet<string>, orgWords: ReadonlySet<string>): Person[] {
   const people: Person[] = [];
   for (const s of doc.sentences) {
-    for (const intro of introsIn(s, speakers)) {
+    for (const intro of introsIn(s, speakers, orgWords)) {
       const key = intro.words.join(' ');
       let p =
         people.find((q) => q.variants.some((v) => v.join(' ') === key)) ?? people.find((q) => samePerson(q, intro));
@@ -171,7 +171,9 @@ export function extractPeople(
   orgs: readonly OrganizationFact[],
 ): PersonFact[] {
   const speakers = speakerWords(doc.sentences);
-  const people = collect(doc, speakers);
+  // Organisations named in one word ("Acme") keep longer phrases with that word out of people.
+  const orgWords = new Set(orgs.filter((o) => !o.name.includes(' ')).map((o) => o.name.toLowerCase()));
+  const people = collect(doc, speakers, orgWords);
   const index = new Map<string, Person[]>();
   for (const p of people) {
     for (const v of p.variants) {

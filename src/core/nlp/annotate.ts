@@ -115,13 +115,87 @@ function annotateAll(sentences: readonly Sentence[]): AnnotatedSentence[] {
       last: Math.min(last, lastInSentence) - offset,
     });
   });
-  return sentences.map((s, i) => ({
-    id: s.id,
-    paragraph: s.paragraph,
-    text: s.text,
-    tokens: tokensOf[i]!,
-    entities: entitiesOf[i]!,
-  }));
+  return sentences.map((s, i) => {
+    const merged = mergeGlued(s.text, tokensOf[i]!);
+    return {
+      id: s.id,
+      paragraph: s.paragraph,
+      text: s.text,
+      tokens: merged.tokens,
+      entities: merged.map ? remapEntities(entitiesOf[i]!, merged.map) : entitiesOf[i]!,
+    };
+  });
+}
+
+const LETTERS = /^[\p{L}\p{M}]+$/u;
+const CAPITAL = /^\p{Lu}/u;
+/** Lower-case particles that open a hyphenated surname: "al-Bashir", "el-Sisi", "bin-Zayed". */
+const HYPHEN_PARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'ul', 'bin', 'ibn', 'abu', 'ben']);
+
+/**
+ * Joins pieces of one written word that wink split: letters it does not know ("Erdo|ğ|an")
+ * and hyphenated names ("Schoch|-|Spana", "Man|-|kei", "al|-|Bashir"). Every extractor then
+ * sees the name as the single word the article wrote. Only words that start with a capital (or
+ * a name particle) are joined, so "well-known" keeps its two tokens and their tags.
+ */
+function mergeGlued(text: string, tokens: Token[]): { tokens: Token[]; map: number[] | null } {
+  let changed = false;
+  const out: Token[] = [];
+  const map: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    let j = i;
+    const opens = (CAPITAL.test(t.text) || HYPHEN_PARTICLES.has(t.norm)) && LETTERS.test(t.text);
+    while (opens && j + 1 < tokens.length && tokens[j + 1]!.start === tokens[j]!.end) {
+      const next = tokens[j + 1]!;
+      if (LETTERS.test(next.text) && !CAPITAL.test(next.text) && next.text.length <= 3 && tokens[j]!.text !== '-') {
+        j++; // a letter wink did not know, or the rest of the word after it
+        continue;
+      }
+      const after = tokens[j + 2];
+      const hyphenName =
+        (next.text === '-' || next.text === '‑') &&
+        after !== undefined &&
+        after.start === next.end &&
+        LETTERS.test(after.text) &&
+        (CAPITAL.test(after.text) || CAPITAL.test(t.text));
+      if (!hyphenName) break;
+      j += 2;
+    }
+    if (j === i) {
+      map.push(out.length);
+      out.push(t);
+      continue;
+    }
+    changed = true;
+    const last = tokens[j]!;
+    const joined = text.slice(t.start, last.end);
+    for (let k = i; k <= j; k++) map.push(out.length);
+    const pos = CAPITAL.test(t.text) && !/^\p{Lu}{2,}$/u.test(t.text) ? 'PROPN' : last.pos;
+    out.push(new JoinedToken(joined, pos, t.start, t.entity));
+    i = j;
+  }
+  return changed ? { tokens: out, map } : { tokens, map: null };
+}
+
+function remapEntities(spans: readonly EntitySpan[], map: readonly number[]): EntitySpan[] {
+  return spans.map((e) => ({ ...e, first: map[e.first] ?? e.first, last: map[e.last] ?? e.last }));
+}
+
+class JoinedToken implements Token {
+  readonly norm: string;
+  readonly end: number;
+  readonly lemma: string;
+  constructor(
+    readonly text: string,
+    readonly pos: string,
+    readonly start: number,
+    readonly entity: string | null,
+  ) {
+    this.norm = text.toLowerCase();
+    this.end = start + text.length;
+    this.lemma = this.norm;
+  }
 }
 
 /**

@@ -1,0 +1,101 @@
+/**
+ * English patterns for people and roles (issue 9). Every sentence here is written for the
+ * test; none is copied from the evaluation set.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../../../src/core/analyse/entities.js';
+import { isPersonNounEn, isRoleHeadEn, singularEn } from '../../../src/core/analyse/person-nouns-en.js';
+import { TITLE_WORDS } from '../../../src/core/analyse/people-lexicon.js';
+import { annotate, annotateSentence } from '../../../src/core/nlp/annotate.js';
+import { articleFromParagraphs } from '../../helpers/article-from-text.js';
+
+const run = (paragraphs: string[][] | string[]) => extractEntities(annotate(articleFromParagraphs(paragraphs)));
+const roles = (paragraphs: string[][] | string[]) => run(paragraphs).people.map((p) => [p.name, p.role]);
+
+describe('person nouns from WordNet', () => {
+  it('knows lower-case nouns for kinds of people, their plurals, and hyphenated compounds', () => {
+    for (const w of ['goalkeeper', 'campaigner', 'barrister', 'tourists', 'deputies', 'team-mate', 'glaciologist'])
+      expect(isPersonNounEn(w), w).toBe(true);
+    for (const w of ['pipeline', 'company', 'party', 'rainfall']) expect(isPersonNounEn(w), w).toBe(false);
+    expect(singularEn('policemen')).toBe('policeman');
+  });
+
+  it('lets a capitalised word head a role only when it is a title or a role acronym', () => {
+    expect(isRoleHeadEn('MP', TITLE_WORDS)).toBe(true);
+    expect(isRoleHeadEn('Director-General', TITLE_WORDS)).toBe(true);
+    // "Baker" and "Hunter" are surnames when capitalised.
+    expect(isRoleHeadEn('Baker', TITLE_WORDS)).toBe(false);
+    expect(isRoleHeadEn('baker', TITLE_WORDS)).toBe(true);
+  });
+});
+
+describe('role noun phrase before the name', () => {
+  it('keeps lower-case modifiers and the owner of a role: nationality, organisation, field', () => {
+    expect(
+      roles([
+        'Norwegian fisheries minister Ola Brekke opened the harbour.',
+        'City council budget analyst Priya Raman disagreed.',
+        'The report cites Hanford College marine biology lecturer Tom Ashby.',
+      ]),
+    ).toEqual([
+      ['Ola Brekke', 'Norwegian fisheries minister'],
+      ['Priya Raman', 'City council budget analyst'],
+      ['Tom Ashby', 'Hanford College marine biology lecturer'],
+    ]);
+  });
+
+  it('joins two modifiers with "and" inside one role', () => {
+    expect(roles(['EU energy and climate commissioner Lena Vos arrived late.'])).toEqual([
+      ['Lena Vos', 'EU energy and climate commissioner'],
+    ]);
+  });
+
+  it('stops at a verb: what a person did is not part of the role', () => {
+    expect(roles(['The league fined Rovers for insulting veteran referee Gary Holt.'])).toEqual([
+      ['Gary Holt', 'veteran referee'],
+    ]);
+  });
+
+  it('gives each name after a plural role the singular role', () => {
+    expect(roles(['Coastguard divers Sam Pike and Ruth Dale found the wreck.'])).toEqual([
+      ['Sam Pike', 'Coastguard diver'],
+      ['Ruth Dale', 'Coastguard diver'],
+    ]);
+  });
+});
+
+describe('organisation evidence beats weak person evidence', () => {
+  it('does not make a person of a phrase that is the object of a role ("director of the X Forum")', () => {
+    const e = run(['Karin Olsen, deputy head of the Baltic Shipping Forum, said costs had doubled.']);
+    expect(e.people.map((p) => p.name)).toEqual(['Karin Olsen']);
+  });
+
+  it('does not make a person of a name ending in an organisation head', () => {
+    const e = run(['“Prices will rise,” said Munich Re.', 'Hartley Associates said the same.']);
+    expect(e.people).toEqual([]);
+  });
+
+  it('does not describe a thing as a person: an appositive needs a person noun', () => {
+    const e = run(['Kestrel Link, a planned cable between two islands, said nothing.']);
+    expect(e.people).toEqual([]);
+  });
+});
+
+describe('names wink splits', () => {
+  it('joins hyphenated names and letters the tagger does not know into one token', () => {
+    const toks = annotateSentence(0, 0, 'Hakan Yağcıoğlu met Anne Lise-Berg and Omar al-Rashid.').tokens.map(
+      (t) => t.text,
+    );
+    expect(toks).toContain('Yağcıoğlu');
+    expect(toks).toContain('Lise-Berg');
+    expect(toks).toContain('al-Rashid');
+    // a lower-case compound keeps its parts and their tags
+    expect(annotateSentence(0, 0, 'A well-known case.').tokens.map((t) => t.text)).toContain('well');
+  });
+
+  it('reads a person whose surname is hyphenated', () => {
+    expect(roles(['Senior nurse Carla Diaz-Moreno said the shift was long.'])).toEqual([
+      ['Carla Diaz-Moreno', 'Senior nurse'],
+    ]);
+  });
+});
