@@ -150,7 +150,7 @@ function roleBefore(s: AnnotatedSentence, end: number, depth = 0): string | null
       (OWNER_JOINERS.has(t.norm) && before !== undefined && /^\p{Lu}/u.test(before.text));
     // Right before the head, lower-case words of the same noun phrase belong to the role:
     // "Greek prime minister", "criminology professor", "trade and industry commissioner".
-    const modifier =
+    const modifier: boolean =
       inModifiers &&
       (isRoleModifier(t) ||
         (t.norm === 'and' && before !== undefined && isRoleModifier(before) && isRoleModifier(s.tokens[k]!)));
