@@ -18,6 +18,14 @@ import {
 import { GAZETTEER, PLACE_CUE_WORDS } from './places-gazetteer.js';
 import { isRoleHeadEn, singularEn } from './person-nouns-en.js';
 import { notAPersonEn, roleIsBrokenEn } from './people-evidence-en.js';
+import {
+  ROLE_MODIFIERS,
+  isRoleModifier,
+  isTitle,
+  roleOfOrganisation,
+  rolePhraseBeforeComma,
+  skipDefinition,
+} from './people-roles-en.js';
 
 /** A person as one sentence introduces them. */
 export interface PersonIntro {
@@ -73,17 +81,6 @@ const HONORIFICS: ReadonlySet<string> = new Set([
 const QUOTE_MARKS = /^[“”"‘’']$/;
 const CLAUSE_POS: ReadonlySet<string> = new Set(['DET', 'PRON', 'ADP', 'SCONJ', 'CCONJ', 'ADV', 'AUX', 'VERB', 'PART']);
 /** Joiners inside an owner's name; not "and", which more often joins two people ("Fox and ESA’s Director"). */
-/** Words before a title that are part of the role: "former", "acting", "then". */
-const ROLE_MODIFIERS: ReadonlySet<string> = new Set([
-  'former',
-  'acting',
-  'interim',
-  'outgoing',
-  'incoming',
-  'retired',
-  'then',
-  'late',
-]);
 const OWNER_JOINERS: ReadonlySet<string> = new Set(['of', 'for']);
 
 /** Can this token be part of a personal name? */
@@ -102,23 +99,26 @@ export function isNameWord(t: Token): boolean {
   );
 }
 
-/** A word that can head a role: a job title, a role acronym, or a lower-case person noun. */
-function isTitle(t: Token | undefined): boolean {
-  return t !== undefined && isRoleHeadEn(t.text, TITLE_WORDS);
-}
+/** Months that are also names: "Theresa May", "Ellen August". */
+const NAME_MONTHS: ReadonlySet<string> = new Set(['may', 'june', 'april', 'august']);
 
-/** Lower-case words inside a role noun phrase before its head: "prime", "criminology", "public health". */
-function isRoleModifier(t: Token): boolean {
-  if (!/^\p{Ll}/u.test(t.text) || /\d/.test(t.text)) return false;
-  // "for insulting veteran referee X": a participle before the role is the clause's verb.
-  if (/ing$/.test(t.norm) && !ROLE_MODIFIERS.has(t.norm)) return false;
-  return t.pos === 'NOUN' || t.pos === 'ADJ' || isTitle(t);
+/** A month word ending a name: after a given name, and not before a day number ("May 16"). */
+function monthAsSurname(s: AnnotatedSentence, k: number): boolean {
+  const t = s.tokens[k]!;
+  const prev = s.tokens[k - 1];
+  return (
+    NAME_MONTHS.has(t.norm) &&
+    prev !== undefined &&
+    isNameWord(prev) &&
+    /^\p{Lu}\p{Ll}/u.test(prev.text) &&
+    !/^\d/.test(s.tokens[k + 1]?.text ?? '')
+  );
 }
 
 /** Index where the name starts: the longest run suffix of name words. */
 function nameStart(s: AnnotatedSentence, run: Run): number {
   let k = run.last;
-  if (!isNameWord(s.tokens[k]!)) return run.last + 1;
+  if (!isNameWord(s.tokens[k]!) && !monthAsSurname(s, k)) return run.last + 1;
   while (k > run.first && isNameWord(s.tokens[k - 1]!)) k--;
   return k;
 }
@@ -261,6 +261,14 @@ function roleAfter(s: AnnotatedSentence, last: number, speechBefore: boolean): s
     )
   )
     return null;
+  // "A B, Labour MP (Member of Parliament) C D, and ...": the slice ends in the next person's name.
+  const tail = slice.slice(-2);
+  if (
+    tail.length === 2 &&
+    tail.every((t) => isNameWord(t) && /^\p{Lu}\p{Ll}/u.test(t.text)) &&
+    slice.some((t) => isTitle(t))
+  )
+    return null;
   // "Goodall, a primatologist, praised ...": an indefinite noun phrase closed by a verb is a role too.
   // ... but only when a person noun heads it ("a primatologist"), not "a similar project".
   const describes =
@@ -336,6 +344,13 @@ function speechBeside(s: AnnotatedSentence, first: number, last: number): { befo
   const before =
     (prev !== undefined && SPEECH_WORDS.has(prev.norm)) || (prev?.norm === 'to' && prev2?.norm === 'according');
   let n = last + 1;
+  // "Jane Roe of Acme said": the organisation or place she is of sits between name and verb.
+  if (s.tokens[n]?.norm === 'of') {
+    let m = n + 1;
+    if (s.tokens[m]?.norm === 'the') m++;
+    while (/^\p{Lu}/u.test(s.tokens[m]?.text ?? '')) m++;
+    if (m > n + 1 && SPEECH_WORDS.has(s.tokens[m]?.norm ?? '')) n = m;
+  }
   while (s.tokens[n]?.pos === 'ADV') n++;
   let after = SPEECH_WORDS.has(s.tokens[n]?.norm ?? '');
   // "John Smith, 45, said" / "Jane Doe — who ... — told": the verb closes the appositive.
@@ -361,6 +376,10 @@ export function speakerWords(sentences: readonly AnnotatedSentence[]): Set<strin
   const out = new Set<string>();
   for (const s of sentences) {
     for (const run of capitalRuns(s)) {
+      // "President Okafor": a surname after a title names a person as surely as a speech verb.
+      const lastTok = s.tokens[run.last]!;
+      if (run.last > run.first && TITLE_WORDS.has(s.tokens[run.last - 1]!.norm) && isNameWord(lastTok))
+        out.add(lastTok.norm);
       if (run.first !== run.last || !isNameWord(s.tokens[run.first]!)) continue;
       const sp = speechBeside(s, run.first, run.last);
       if (sp.before || sp.after) out.add(s.tokens[run.first]!.norm);
@@ -399,7 +418,13 @@ export function introsIn(
     }
     const last = run.last;
     const words = s.tokens.slice(first, last + 1).map((t) => t.text);
-    if (words.filter((w) => !NAME_PARTICLES.has(w)).length < 2 || words.length > 5) continue;
+    // One word is a name only right after a capitalised title: "President Okafor", "Pope Linus".
+    const titledSingle =
+      words.length === 1 &&
+      first > run.first &&
+      TITLE_WORDS.has(s.tokens[first - 1]!.norm) &&
+      isNameWord(s.tokens[first]!);
+    if ((words.filter((w) => !NAME_PARTICLES.has(w)).length < 2 && !titledSingle) || words.length > 5) continue;
     if (GAZETTEER.has(words.join(' ').toLowerCase())) continue;
     const next = s.tokens[last + 1];
     const afterNext = s.tokens[last + 2];
@@ -410,7 +435,7 @@ export function introsIn(
     if (next && /^[’']s$/.test(next.text) && afterNext && THING_NOUNS.has(afterNext.norm)) continue;
     // Credit lines ("Credits: ESA/Jane Doe") name photographers, not people in the story.
     if (/\b(?:credits?|photo|image|courtesy)\s*:/i.test(s.text.slice(0, s.tokens[first]!.start))) continue;
-    const preRole = roleBefore(s, first - 1);
+    const preRole = roleBefore(s, skipDefinition(s, first - 1));
     const speech = speechBeside(s, first, last);
     const leadingDet = first === run.first && ['the', 'a', 'an'].includes(s.tokens[first - 1]?.norm ?? '');
     if (leadingDet && !preRole) continue;
@@ -418,7 +443,9 @@ export function introsIn(
       roleAfter(s, last, speech.before) ??
       roleInFrontClause(s, first, last) ??
       preRole ??
-      roleFromPluralTitle(s, first);
+      roleFromPluralTitle(s, first) ??
+      rolePhraseBeforeComma(s, first) ??
+      roleOfOrganisation(s, last);
     if (notAPersonEn(s.tokens.slice(first, last + 1), orgWords)) continue;
     // "X, a planned cable between two islands, said": the appositive says X is a thing.
     if (!role && !speech.before && describesAThing(s, last)) continue;

@@ -37,6 +37,8 @@ function samePerson(p: Person, intro: PersonIntro): boolean {
   const last = intro.words[intro.words.length - 1]!.toLowerCase();
   return p.variants.some((v) => {
     if (v[v.length - 1]!.toLowerCase() !== last) return false;
+    // "President Okafor" after "Ada Okafor": a titled surname alone is the person named before.
+    if (intro.words.length === 1 || v.length === 1) return true;
     const a = v[0]!.toLowerCase().replace(/\.$/, '');
     const b = intro.words[0]!.toLowerCase().replace(/\.$/, '');
     const firstAlike =
@@ -143,7 +145,9 @@ function scanSentence(
 function canonicalVariant(p: Person): number {
   let best = 0;
   p.variants.forEach((v, i) => {
-    if (v[0]!.length > p.variants[best]![0]!.length) best = i;
+    const b = p.variants[best]!;
+    // A full name beats a surname alone ("President Okafor"), then the longer first name wins.
+    if (v.length > 1 !== b.length > 1 ? v.length > 1 : v[0]!.length > b[0]!.length) best = i;
   });
   return best;
 }

@@ -99,3 +99,46 @@ describe('names wink splits', () => {
     ]);
   });
 });
+
+describe('roles around the name', () => {
+  it('reads "NAME of [the] Organisation (ACR)" as the organisation the person speaks for', () => {
+    expect(
+      roles([
+        'Tara Quinn of the Northern Rivers Trust (NRT) said the weir would go.',
+        'Felix Adeyemi of Nigeria said nothing.',
+      ]),
+    ).toEqual([
+      ['Tara Quinn', 'of the Northern Rivers Trust (NRT)'],
+      ['Felix Adeyemi', null],
+    ]);
+  });
+
+  it('reads the role noun phrase right before a comma even after a longer clause', () => {
+    expect(
+      roles([
+        'In the words of the county coroner, Alan Pike, the death was avoidable.',
+        'According to the club’s trainer, Dana Kerr, the injury is minor.',
+      ]),
+    ).toEqual([
+      ['Alan Pike', 'county coroner'],
+      ['Dana Kerr', 'club’s trainer'],
+    ]);
+  });
+
+  it('skips an acronym definition between a title and the name', () => {
+    expect(roles(['Green Party MP (Member of Parliament) Rosa Hale spoke first.'])).toEqual([
+      ['Rosa Hale', 'Green Party MP'],
+    ]);
+  });
+
+  it('takes a single name after a capitalised title as the person named before', () => {
+    const e = run(['Ada Okafor won the vote.', 'President Okafor said the budget would pass.']);
+    expect(e.people.map((p) => [p.name, p.role])).toEqual([['Ada Okafor', 'President']]);
+  });
+
+  it('reads a month that ends a name, but not a date', () => {
+    expect(roles(['Home Secretary Ellen August’s plan failed on May 16.'])).toEqual([
+      ['Ellen August', 'Home Secretary'],
+    ]);
+  });
+});
