@@ -12,6 +12,7 @@ import type { PersonFact, QuoteFact } from '../facts/types.js';
 import type { AnnotatedArticle, AnnotatedSentence } from '../nlp/annotate.js';
 import { capitalRuns } from './entities-runs.js';
 import { CALENDAR_WORDS, PERSON_PRONOUNS, SPEECH_WORDS, TITLE_WORDS } from './people-lexicon.js';
+import { colonIntroSpeakerEn, isQuoteVerbEn, roleNounSpeakerEn } from './quotes-attribution-en.js';
 
 interface RawQuote {
   pieces: string[];
@@ -76,7 +77,7 @@ function scanQuotes(doc: AnnotatedArticle): RawQuote[] {
 /** Name of the person (or organisation) an attribution span names, or null. */
 function speakerIn(s: AnnotatedSentence, from: number, to: number, people: readonly PersonFact[]): string | null {
   const toks = s.tokens.filter((t) => t.start >= from && t.end <= to);
-  if (!toks.some((t) => SPEECH_WORDS.has(t.norm))) return null;
+  if (!toks.some((t) => isQuoteVerbEn(t))) return null;
   for (const run of capitalRuns(s)) {
     const first = s.tokens[run.first]!;
     if (first.start < from || s.tokens[run.last]!.end > to) continue;
@@ -96,6 +97,9 @@ function speakerIn(s: AnnotatedSentence, from: number, to: number, people: reado
       .sort((a, b) => b.mentions.filter((m) => m <= s.id).length - a.mentions.filter((m) => m <= s.id).length)[0];
     if (p) return p.name;
   }
+  // "the commissioner said": a role noun standing for the person who holds that role.
+  const byRole = roleNounSpeakerEn(toks, s.id, people);
+  if (byRole) return byRole;
   // "..., Smith said, adding that “...”": the speaker named elsewhere in the sentence.
   const named = people.find((p) => p.mentions.includes(s.id) && [p.name, ...p.aliases].some((n) => s.text.includes(n)));
   if (named) return named.name;
@@ -105,6 +109,7 @@ function speakerIn(s: AnnotatedSentence, from: number, to: number, people: reado
     const before = s.tokens[run.first - 1];
     const after = s.tokens[run.last + 1];
     const inside = s.tokens[run.first]!.start >= from && s.tokens[run.last]!.end <= to;
+    // Only plain speech verbs here: "Critics called it a “stunt”" is a scare quote, not a speaker.
     const beside = (before && SPEECH_WORDS.has(before.norm)) || (after && SPEECH_WORDS.has(after.norm));
     if (inside && beside && !s.tokens.slice(run.first, run.last + 1).some((t) => CALENDAR_WORDS.has(t.norm)))
       return run.text;
@@ -162,7 +167,17 @@ export function extractQuotes(doc: AnnotatedArticle, people: readonly PersonFact
     const startsSentence = byId.get(q.before[0])!.text.slice(q.before[1], q.before[2]).trim() === '';
     if (!speaker)
       ({ speaker, attribution } = statementSpeaker(doc, q.sentences[0]!, people) ?? { speaker, attribution });
+    if (!speaker) {
+      const intro = byId.get(q.before[0])!;
+      speaker = colonIntroSpeakerEn(intro, q.before[2], people);
+      if (speaker) attribution = intro.id;
+    }
     const prev = out[out.length - 1];
+    // “null and void” and “absurd”: a second quote in the sentence of an attributed one is the same speaker's.
+    if (!speaker && prev?.speaker && prev.lastSentence === q.sentences[0] && !startsSentence) {
+      speaker = prev.speaker;
+      attribution = prev.attributionSentence ?? null;
+    }
     // A full quoted sentence later in the speaker's paragraph ("... in the journal X. “If we ...”") is theirs too.
     const sameParagraphSentence =
       prev?.paragraph === q.paragraph && /[.!?]$/.test(text) && text.split(/\s+/).length >= MIN_UNATTRIBUTED_WORDS;
@@ -176,7 +191,8 @@ export function extractQuotes(doc: AnnotatedArticle, people: readonly PersonFact
     ) {
       out[out.length - 1] = {
         ...prev,
-        text: `${prev.text} ${text}`,
+        // The words between the parts (the attribution) are not the speaker's: show the parts, not one glued sentence.
+        text: `${prev.text} … ${text}`,
         sentences: [...new Set([...(prev.sentences ?? []), ...q.sentences])],
         lastSentence: q.sentences[q.sentences.length - 1]!,
         paragraph: q.paragraph,

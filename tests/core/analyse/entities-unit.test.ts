@@ -154,7 +154,8 @@ describe('quotes', () => {
     expect(e.quotes).toEqual([
       {
         speaker: 'Ana Silva',
-        text: 'The harbour is open. Ships can dock again. We expect a busy summer.',
+        // The attribution between the parts is shown as an ellipsis, never glued (issue 9).
+        text: 'The harbour is open. Ships can dock again. … We expect a busy summer.',
         sentence: 1,
         sentences: [1, 2, 3],
         attributionSentence: 2,

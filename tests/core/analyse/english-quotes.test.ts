@@ -1,0 +1,60 @@
+/**
+ * English quote attribution patterns (issue 9); every sentence is written for the test.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../../../src/core/analyse/entities.js';
+import { annotate } from '../../../src/core/nlp/annotate.js';
+import { articleFromParagraphs } from '../../helpers/article-from-text.js';
+
+const run = (paragraphs: string[][] | string[]) => extractEntities(annotate(articleFromParagraphs(paragraphs)));
+const quotes = (paragraphs: string[][] | string[]) => run(paragraphs).quotes.map((q) => [q.speaker, q.text]);
+
+describe('quotes', () => {
+  it('shows a quote interrupted by its attribution in parts, never glued into one sentence', () => {
+    const q = quotes([['“We lost our shape after the break,” coach Ruth Mays said.', '“We are a one-half side.”']]);
+    expect(q).toEqual([['Ruth Mays', 'We lost our shape after the break. … We are a one-half side.']]);
+  });
+
+  it('attributes a partial quote inside reported speech to the named person', () => {
+    const q = quotes([
+      'Opposition leader Marta Kell spoke on Monday.',
+      'Kell called the budget a “raid on the young” and “plainly unfair”.',
+    ]);
+    expect(q).toEqual([
+      ['Marta Kell', 'raid on the young'],
+      ['Marta Kell', 'plainly unfair'],
+    ]);
+  });
+
+  it('leaves out scare quotes with no named speaker', () => {
+    expect(quotes(['Analysts called the rally a “dead cat bounce”.'])).toEqual([]);
+  });
+
+  it('reads a role noun as the person who holds it: "the inspector said"', () => {
+    const q = quotes([
+      'Chief inspector Omar Haddad led the search.',
+      'The inspector said, “We found nothing in the flat.”',
+    ]);
+    expect(q).toEqual([['Omar Haddad', 'We found nothing in the flat.']]);
+  });
+
+  it('reads a colon introduction naming the speaker', () => {
+    const q = quotes([
+      'Senator Paula Reyes spoke on Monday.',
+      'Reyes rejected the offer: “This deal gives away far too much.”',
+    ]);
+    expect(q).toEqual([['Paula Reyes', 'This deal gives away far too much.']]);
+  });
+
+  it('reads "tweeted NAME" between two parts of a quote', () => {
+    const q = quotes([
+      'Mayor Ivo Brandt spoke.',
+      '“We are ready” tweeted Brandt “to help every family that needs it.”',
+    ]);
+    // Each part is the mayor's; neither is glued to the other nor repeated.
+    expect(q).toEqual([
+      ['Ivo Brandt', 'We are ready'],
+      ['Ivo Brandt', 'to help every family that needs it.'],
+    ]);
+  });
+});
