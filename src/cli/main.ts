@@ -29,6 +29,7 @@ import {
 import { registerDiscordCli } from './discord-commands.js';
 import { overview } from './overview.js';
 import { manifestSlackCli } from './slack-commands.js';
+import { migrateCli } from './migrate-command.js';
 import { parseArgv, type FlagSpec } from './args.js';
 
 /** The process's streams and environment, passed in so tests can run `main` in-process. */
@@ -65,6 +66,9 @@ Commands:
         Register the slash commands with Discord (needs DISCORD_TOKEN, DISCORD_APPLICATION_ID).
   manifest slack [--socket-mode] [--url https://your.host] [--name Herald]
         Print a Slack app manifest generated from the command declarations.
+  migrate [--check] [--from sqlite:FILE]
+        Bring the database to this version's schema (PostgreSQL: run before starting a new
+        version). --check only reports; --from copies a SQLite install into DATABASE_URL.
   analyze <file-or-url> [--json]
         Print what the analysis finds (people, organisations, lists, quotes, numbers).
   digest [--article FILE|URL] [--format text|json] [--workspace W] [--channel C]
@@ -310,6 +314,12 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         ? registerDiscordCli(more, io, { config: config.value, registry: app.value.registry })
         : manifestSlackCli(more, io, { registry: app.value.registry });
     }
+    case 'migrate': {
+      const config = await loadAppConfig({ env: io.env, cwd: io.cwd, cliLogLevel: 'warn' });
+      if (!config.ok) return fail(io, config.error);
+      const done = await migrateCli(rest, io, config.value);
+      return typeof done === 'number' ? done : fail(io, done);
+    }
     case 'analyze':
     case 'analyse': {
       const args = parseArgv(rest, { json: { value: false } }, USAGES['analyze']!);
@@ -363,7 +373,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       }
     }
     default: {
-      const known = ['start', 'run', 'analyze', 'digest', 'poll', 'register', 'manifest', 'help'];
+      const known = ['start', 'run', 'analyze', 'digest', 'poll', 'register', 'manifest', 'migrate', 'help'];
       const guess = closest(sub, known, { limit: 1 })[0];
       return fail(io, {
         code: 'unknown_command',

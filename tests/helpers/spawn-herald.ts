@@ -23,7 +23,7 @@ export function herald(
   return new Promise((resolve, reject) => {
     // No platform tokens from the developer's environment may leak into the test.
     const env = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !/^(DISCORD|SLACK|LOG_LEVEL|HERALD)_?/.test(k)),
+      Object.entries(process.env).filter(([k]) => !/^(DISCORD|SLACK|LOG_LEVEL|HERALD|DATABASE)_?/.test(k)),
     );
     const child = spawn(process.execPath, [`${ROOT}bin/herald.mjs`, ...args], {
       cwd: opts.cwd ?? ROOT,
