@@ -25,7 +25,8 @@ import { createDiscordRest } from '../src/adapters/discord/rest.js';
 import type { Logger } from '../src/core/ports.js';
 import type { Reply } from '../src/core/reply/types.js';
 import { createHttpServer } from '../src/http/server.js';
-import { BUNDLED_SAMPLE_PATH, createApp } from '../src/main.js';
+import { loadConfig } from '../src/config/load.js';
+import { BUNDLED_SAMPLE_PATH, createHerald } from '../src/main.js';
 import { startFakeDiscord, type FakeDiscordOptions } from '../tests/discord/fake-discord/server.js';
 import { keyPair } from '../tests/discord/helpers.js';
 import type { BenchResult } from './bench-utils.js';
@@ -47,16 +48,10 @@ function percentile(values: readonly number[], p: number): number {
 
 async function latency(): Promise<BenchResult[]> {
   const fake = await startFakeDiscord({ applicationId: APP_ID });
-  const built = createApp(
-    {
-      listCommands: [],
-      sampleArticle: BUNDLED_SAMPLE_PATH,
-      dataDir: mkdtempSync(join(tmpdir(), 'herald-bench-')),
-      discord: null,
-      slack: null,
-    },
-    { logger: quiet },
-  );
+  const config = await loadConfig({ env: { HERALD_SAMPLE_ARTICLE: BUNDLED_SAMPLE_PATH }, file: {} });
+  if (!config.ok) throw new Error(config.error.message);
+  // The app as the composition root builds it, on a private in-memory store.
+  const built = await createHerald(config.value, { logger: quiet, store: 'memory' });
   if (!built.ok) throw new Error(built.error.message);
   const { privateKey, publicKeyHex } = keyPair();
   const http = createHttpServer(quiet);
@@ -128,6 +123,7 @@ async function latency(): Promise<BenchResult[]> {
     await http.close();
     await new Promise<void>((r) => bare.close(() => r()));
     await fake.close();
+    await built.value.close();
   }
   const row = (name: string, xs: number[]) => ({
     name,

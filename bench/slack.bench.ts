@@ -14,7 +14,8 @@ import { performance } from 'node:perf_hooks';
 import { createSlackApp } from '../src/adapters/slack/app.js';
 import type { Logger } from '../src/core/ports.js';
 import { createHttpServer } from '../src/http/server.js';
-import { BUNDLED_SAMPLE_PATH, createApp } from '../src/main.js';
+import { loadConfig } from '../src/config/load.js';
+import { BUNDLED_SAMPLE_PATH, createHerald } from '../src/main.js';
 import { startFakeSlack } from '../tests/slack/fake-slack/server.js';
 import type { BenchResult } from './bench-utils.js';
 
@@ -59,16 +60,10 @@ async function post(
 export async function run(): Promise<BenchResult[]> {
   const fake = await startFakeSlack();
   fake.users.set('U2147483697', { id: 'U2147483697' });
-  const built = createApp(
-    {
-      listCommands: [],
-      sampleArticle: BUNDLED_SAMPLE_PATH,
-      dataDir: mkdtempSync(join(tmpdir(), 'herald-bench-')),
-      discord: null,
-      slack: null,
-    },
-    { logger: quiet },
-  );
+  const config = await loadConfig({ env: { HERALD_SAMPLE_ARTICLE: BUNDLED_SAMPLE_PATH }, file: {} });
+  if (!config.ok) throw new Error(config.error.message);
+  // The app as the composition root builds it, on a private in-memory store.
+  const built = await createHerald(config.value, { logger: quiet, store: 'memory' });
   if (!built.ok) throw new Error(built.error.message);
   const app = built.value;
   const http = createHttpServer(quiet);
@@ -119,6 +114,7 @@ export async function run(): Promise<BenchResult[]> {
     await http.close();
     await new Promise<void>((r) => bare.close(() => r()));
     await fake.close();
+    await app.close();
   }
   const row = (name: string, xs: number[]) => ({
     name,

@@ -1,22 +1,20 @@
 /**
- * The composition root: the only place that wires concrete parts together (registry,
- * dispatcher, library, ingest + analysis, logger). Adapters and the CLI call `createApp`
- * and never build these parts themselves.
+ * The composition root: the one place that builds Herald's parts and wires them, in dependency
+ * order: config → clock, logger → store → article library → channel health and the platform
+ * plugins' delivery ports → delivery router → scheduler (which also runs feed polling) →
+ * registry and dispatcher → the plugins' inbound side, given the dispatcher at start.
+ * Every part is built once and never filled in afterwards. The CLI (src/cli/main.ts), the
+ * benchmarks and the tests ask `createHerald` for what they need. Besides src/config, this is the
+ * only file that reads process.env (`loadAppConfig`).
  */
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import pino from 'pino';
-import pretty from 'pino-pretty';
+import type { Writable } from 'node:stream';
 import { buildCommandList, feedsAutocomplete, scheduleAutocomplete } from '../commands/index.js';
 import { loadConfig, readDotEnv } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { analyse } from './core/analyse/index.js';
-import type { Article } from './core/article/types.js';
 import { coreProviders } from './core/commands/autocomplete.js';
 import { createDispatcher, type Dispatcher } from './core/commands/dispatch.js';
 import { createRegistry, type CommandRegistry } from './core/commands/registry.js';
-import { loadArticle } from './core/ingest/index.js';
-import { createMemoryLibrary, type MemoryLibrary } from './core/library/memory-library.js';
 import {
   systemClock,
   type AnalysedArticle,
@@ -24,221 +22,242 @@ import {
   type Clock,
   type DeliveryPort,
   type Logger,
-  type Platform,
 } from './core/ports.js';
-import type { ScheduleControl } from './core/schedule/port.js';
+import { ok, type Result } from './core/result.js';
 import type { HeraldStore } from './core/store/repositories.js';
+import { BUNDLED_SAMPLE_PATH, createArticleLoader, type ArticleIo } from './app/article-loader.js';
+import type { LogLevel } from './app/logger.js';
+import { createChannelHealth } from './app/channel-health.js';
 import { createDeliveryRouter } from './app/delivery-router.js';
 import { createFeedService, feedFetchDeps } from './app/feed-service.js';
+import { platformPlugins, type PlatformPlugin } from './app/platforms.js';
+import { pollCycle, type PollSummary } from './app/poller.js';
 import { createSlotHandler } from './app/slot-handler.js';
 import { createStoredAccess } from './app/stored-access.js';
 import { createStoredLibrary } from './app/stored-library.js';
 import type { FetchFeedDeps } from './feeds/index.js';
+import { createHttpServer } from './http/server.js';
 import { CronScheduler } from './scheduler/index.js';
+import { createRepeatingJob } from './scheduler/poll-loop.js';
 import { openStore } from './store/open-store.js';
-import { FailureError, ok, type Result } from './core/result.js';
+import { openSqliteStore } from './store/sqlite/index.js';
 
-/** The sample article shipped in the package, found from this file so any cwd works. */
-export const BUNDLED_SAMPLE_PATH = fileURLToPath(
-  new URL('../assets/articles/xinhua-space-partnership.txt', import.meta.url),
-);
+export { analyseArticle, BUNDLED_SAMPLE_PATH } from './app/article-loader.js';
+export { createLogger, type LogLevel } from './app/logger.js';
 
-/** The parts of the configuration the app itself reads. The full `Config` satisfies it. */
-export type AppConfig = Pick<Config, 'listCommands' | 'sampleArticle' | 'dataDir' | 'discord' | 'slack'> &
-  Partial<Pick<Config, 'feeds' | 'schedules' | 'digest'>>;
+/** How often the poll job wakes; each feed is fetched only when its own interval or back-off is due. */
+export const POLL_TICK_MS = 60_000;
 
-export interface AppDeps {
+export interface HeraldDeps {
   readonly logger: Logger;
   readonly clock?: Clock;
-  readonly readFile?: (path: string) => Promise<string>;
-  readonly fetch?: typeof fetch;
+  /** File and network access for `--article`, `:load` and the sample (tests pass their own). */
+  readonly io?: Partial<ArticleIo>;
   /** Reference ids for logged errors (tests make them predictable). */
   readonly newRef?: () => string;
-  /** The persistent store. Without one the app keeps articles in memory (analysis-only runs, some tests). */
-  readonly store?: HeraldStore;
-  /** Feed fetching (address policy, limits); needed by /feeds with a store. */
-  readonly feedFetch?: FetchFeedDeps;
-  /** The scheduler behind /schedule; it only runs cron timers once started. */
-  readonly schedules?: ScheduleControl;
+  /**
+   * The store. Default: the SQLite file under `config.dataDir`, opened and migrated here and closed
+   * by `close()`. A store passed in stays the caller's to close; `'memory'` is a private in-memory
+   * SQLite database (tests and one-shot analysis).
+   */
+  readonly store?: HeraldStore | 'memory';
+  /** Where shell deliveries print (`herald start` without chat platforms); no shell delivery without it. */
+  readonly shellOutput?: Writable & { isTTY?: boolean };
 }
 
-export interface App {
-  readonly config: AppConfig;
+/** What `start` brought up. */
+export interface Running {
+  readonly started: readonly string[];
+  readonly http: { port: number } | null;
+}
+
+/** A built Herald. Nothing runs (no timers, no sockets) until `start`. */
+export interface Herald {
+  readonly config: Config;
   readonly logger: Logger;
-  readonly registry: CommandRegistry;
-  readonly dispatcher: Dispatcher;
-  readonly library: ArticleLibrary;
-  readonly store: HeraldStore | null;
-  /** Loads a file or URL, analyses it and makes it the current article of this process. */
-  load(ref: string): Promise<Result<AnalysedArticle>>;
-}
-
-/** Analysis is pure; the id is the article's content hash, so the same story keeps one id. */
-export function analyseArticle(article: Article): AnalysedArticle {
-  return { id: article.id, article, facts: analyse(article) };
-}
-
-/** Wires the app. Fails (as a value) only when the command declarations are invalid. */
-export function createApp(config: AppConfig, deps: AppDeps): Result<App> {
-  const clock = deps.clock ?? systemClock;
-  const io = { readFile: deps.readFile ?? ((p: string) => readFile(p, 'utf8')), fetch: deps.fetch ?? globalThis.fetch };
-  const built = createRegistry(buildCommandList(config));
-  if (!built.ok) return built;
-  const registry = built.value;
-
-  const loadAnalysed = async (ref: string): Promise<Result<AnalysedArticle>> => {
-    const loaded = await loadArticle(ref, io);
-    return loaded.ok ? ok(analyseArticle(loaded.value)) : loaded;
-  };
-  const sample = async (): Promise<AnalysedArticle> => {
-    const loaded = await loadAnalysed(config.sampleArticle);
-    // The dispatcher turns a FailureError into a short reply instead of an internal error.
-    if (!loaded.ok) throw new FailureError(loaded.error);
-    return loaded.value;
-  };
-
-  // Articles given on the command line (--article, :load) override the channel's current one
-  // for this process only; they never change what is stored.
-  const overlay = createMemoryLibrary();
-  const base: ArticleLibrary = deps.store
-    ? createStoredLibrary({ store: deps.store, analyse, sample, logger: deps.logger })
-    : createMemoryLibrary({ sample });
-  const library = withOverlay(overlay, base);
-
-  const store = deps.store ?? null;
-  const services: Record<string, unknown> = {};
-  if (store) services['store'] = store;
-  if (store && deps.feedFetch) services['feeds'] = createFeedService({ fetch: deps.feedFetch, analyse });
-  if (deps.schedules) services['schedules'] = deps.schedules;
-
-  const dispatcher = createDispatcher({
-    registry,
-    library,
-    clock,
-    logger: deps.logger,
-    ...(store ? { access: createStoredAccess(store) } : {}),
-    autocomplete: {
-      ...coreProviders({ library, registry: () => registry }),
-      ...(store ? { feeds: feedsAutocomplete(store), schedules: scheduleAutocomplete(store) } : {}),
-    },
-    services,
-    ...(deps.newRef ? { newRef: deps.newRef } : {}),
-  });
-
-  return ok({
-    config,
-    logger: deps.logger,
-    registry,
-    dispatcher,
-    library,
-    store,
-    async load(ref) {
-      const a = await loadAnalysed(ref);
-      if (a.ok) overlay.add(a.value);
-      return a;
-    },
-  });
-}
-
-/** The overlay answers first when it holds anything; otherwise the base library does. */
-function withOverlay(overlay: MemoryLibrary, base: ArticleLibrary): ArticleLibrary {
-  return {
-    current: async (where) => overlay.all()[0] ?? base.current(where),
-    find: async (where, ref) => (await overlay.find(where, ref)) ?? base.find(where, ref),
-    recent: async (where, limit) => {
-      const mine = overlay.all().length > 0 ? await overlay.recent(where, limit) : [];
-      const theirs = await base.recent(where, limit);
-      return [...mine, ...theirs.filter((t) => !mine.some((m) => m.id === t.id))].slice(0, limit);
-    },
-    recentAnalysed: async (where, limit) => {
-      const mine = overlay.all().length > 0 ? await overlay.recentAnalysed(where, limit) : [];
-      const theirs = await base.recentAnalysed(where, limit);
-      return [...mine, ...theirs.filter((t) => !mine.some((m) => m.id === t.id))].slice(0, limit);
-    },
-  };
-}
-
-/** A running Herald: the app plus its store, scheduler and a late-bound delivery router. */
-export interface OpenedApp {
-  readonly app: App;
+  readonly clock: Clock;
   readonly store: HeraldStore;
+  readonly library: ArticleLibrary;
+  /** Routes scheduled digests and feed notices to the platform of their channel. */
+  readonly delivery: DeliveryPort;
   readonly scheduler: CronScheduler;
   readonly feedFetch: FetchFeedDeps;
-  /** Routes scheduled digests and feed notices by platform; adapters plug their port in. */
-  readonly deliveryPorts: Partial<Record<Platform, DeliveryPort | null>>;
-  readonly delivery: DeliveryPort;
+  readonly registry: CommandRegistry;
+  readonly dispatcher: Dispatcher;
+  readonly plugins: readonly PlatformPlugin[];
+  /** A channel the bot can no longer post to: pause its schedules and record why. */
+  channelUnavailable(
+    where: Parameters<ReturnType<typeof createChannelHealth>['unavailable']>[0],
+    reason: unknown,
+  ): Promise<void>;
+  /** Loads a file or URL, analyses it and makes it the current article of this process. */
+  load(ref: string): Promise<Result<AnalysedArticle>>;
+  /** One feed poll cycle now (`herald poll --once`). */
+  pollOnce(): Promise<PollSummary>;
+  /**
+   * Starts the HTTP server (when a plugin needs it), every plugin, and the scheduler with feed
+   * polling (`poll: false` leaves polling off). Rejects when a platform cannot start.
+   */
+  start(opts?: { poll?: boolean }): Promise<Running>;
+  /** Stops what `start` started, then closes the store when the root opened it. */
   close(): Promise<void>;
 }
 
+/** The command declarations, validated (duplicates, bad names). Enough for `register` and `manifest`. */
+export function commandRegistry(config: Pick<Config, 'listCommands'>): Result<CommandRegistry> {
+  return createRegistry(buildCommandList(config));
+}
+
 /**
- * Opens the store the config names (PostgreSQL with DATABASE_URL, else SQLite under the data dir), builds the
- * scheduler (timers start only with `scheduler.start()`), and wires the app on them.
+ * The store the config names (PostgreSQL with DATABASE_URL, else SQLite under the data dir), or
+ * the one the caller passes in (then it is the caller's to close), or a private in-memory SQLite.
  */
-export async function openApp(
+async function storeFor(
   config: Config,
-  deps: Omit<AppDeps, 'store' | 'schedules' | 'feedFetch'>,
-): Promise<Result<OpenedApp>> {
-  const clock = deps.clock ?? systemClock;
-  const feedFetch = feedFetchDeps(config.feeds, { logger: deps.logger });
-  if (!feedFetch.ok) return feedFetch;
+  deps: HeraldDeps,
+  clock: Clock,
+): Promise<Result<{ store: HeraldStore; owned: boolean }>> {
+  if (deps.store && deps.store !== 'memory') return ok({ store: deps.store, owned: false });
+  if (deps.store === 'memory') {
+    const opened = openSqliteStore({ file: ':memory:', clock });
+    return opened.ok ? ok({ store: opened.value, owned: true }) : opened;
+  }
   const opened = await openStore(config, { clock, logger: deps.logger });
+  return opened.ok ? ok({ store: opened.value.store, owned: true }) : opened;
+}
+
+/** Builds every part in dependency order. Fails (as a value) on a bad setting or an unopenable store. */
+export async function createHerald(config: Config, deps: HeraldDeps): Promise<Result<Herald>> {
+  const clock = deps.clock ?? systemClock;
+  const logger = deps.logger;
+  const feedFetch = feedFetchDeps(config.feeds, { logger });
+  if (!feedFetch.ok) return feedFetch;
+  const registry = commandRegistry(config);
+  if (!registry.ok) return registry;
+
+  const opened = await storeFor(config, deps, clock);
   if (!opened.ok) return opened;
-  const store = opened.value.store;
-  const deliveryPorts: Partial<Record<Platform, DeliveryPort | null>> = {};
-  const delivery = createDeliveryRouter(deliveryPorts);
-  // The slot handler needs the library, which the app builds: bind it late.
-  let library: ArticleLibrary | null = null;
+  const { store, owned } = opened.value;
+
+  const articles = createArticleLoader({ sampleArticle: config.sampleArticle, io: deps.io });
+  const library = articles.overlay(createStoredLibrary({ store, analyse, sample: articles.sample, logger }));
+
+  const health = createChannelHealth({ store, clock, logger });
+  const plugins = platformPlugins(
+    { config, store, clock, logger, onChannelUnavailable: (where, reason) => health.unavailable(where, reason) },
+    deps.shellOutput,
+  );
+  const delivery = createDeliveryRouter(Object.fromEntries(plugins.map((p) => [p.name, p.delivery])));
+
+  const pollOnce = (): Promise<PollSummary> =>
+    pollCycle({
+      store,
+      fetch: feedFetch.value,
+      clock,
+      logger,
+      delivery,
+      options: {
+        pollIntervalMs: config.feeds.pollIntervalMinutes * 60_000,
+        disableAfterFailures: config.feeds.disableAfterFailures,
+      },
+    });
+  const polling = createRepeatingJob({
+    name: 'feed poll',
+    everyMs: POLL_TICK_MS,
+    logger,
+    run: async () => {
+      const summary = await pollOnce();
+      if (summary.ran && summary.due > 0)
+        logger.info({ ...summary, failures: summary.failures.length }, 'poll cycle done');
+    },
+  });
   const scheduler = new CronScheduler({
     store,
     clock,
-    logger: deps.logger,
+    logger,
     graceMs: config.schedules.missedSlotGraceMinutes * 60_000,
-    onSlot: (event) =>
-      createSlotHandler({ store, library: library!, delivery, logger: deps.logger, limits: config.digest })(event),
+    onSlot: createSlotHandler({ store, library, delivery, logger, limits: config.digest }),
+    jobs: [polling],
+    onSchedulesPaused: (listener) => health.onSchedulesPaused(listener),
   });
-  const app = createApp(config, { ...deps, store, schedules: scheduler, feedFetch: feedFetch.value });
-  if (!app.ok) {
-    await store.close();
-    return app;
-  }
-  library = app.value.library;
+
+  const dispatcher = createDispatcher({
+    registry: registry.value,
+    library,
+    clock,
+    logger,
+    access: createStoredAccess(store),
+    autocomplete: {
+      ...coreProviders({ library, registry: () => registry.value }),
+      feeds: feedsAutocomplete(store),
+      schedules: scheduleAutocomplete(store),
+    },
+    services: { store, feeds: createFeedService({ fetch: feedFetch.value, analyse }), schedules: scheduler },
+    ...(deps.newRef ? { newRef: deps.newRef } : {}),
+  });
+
+  const http = createHttpServer(logger);
+  let running: { listening: boolean; plugins: PlatformPlugin[] } | null = null;
+
   return ok({
-    app: app.value,
+    config,
+    logger,
+    clock,
     store,
+    library,
+    delivery,
     scheduler,
     feedFetch: feedFetch.value,
-    deliveryPorts,
-    delivery,
+    registry: registry.value,
+    dispatcher,
+    plugins,
+    channelUnavailable: (where, reason) => health.unavailable(where, reason),
+    load: (ref) => articles.load(ref),
+    pollOnce,
+    async start(opts = {}) {
+      if (running) throw new Error('Herald is already started');
+      running = { listening: false, plugins: [] };
+      let port: number | null = null;
+      if (plugins.some((p) => p.needsHttp)) {
+        port = (await http.listen(config.http.port, config.http.host)).port;
+        running.listening = true;
+        logger.info({ port }, 'HTTP server listening (/discord/interactions, /slack/events, /healthz)');
+      }
+      // Adapters that connect out (gateway, Socket Mode, auth.test) start once the server listens.
+      const inbound = { dispatcher, registry: registry.value, http };
+      for (const plugin of plugins) {
+        const info = await plugin.start(inbound);
+        running.plugins.push(plugin);
+        logger.info(info, `${plugin.name} started`);
+      }
+      const report = await scheduler.start({ jobs: opts.poll !== false });
+      logger.info(report, 'scheduler started');
+      return {
+        started: plugins.filter((p) => p.name !== 'shell').map((p) => p.name),
+        http: port === null ? null : { port },
+      };
+    },
     async close() {
       await scheduler.stop();
-      await store.close();
+      for (const plugin of running?.plugins ?? [])
+        await plugin
+          .stop()
+          .catch((e: unknown) => logger.warn({ err: e, platform: plugin.name }, 'stopping a platform failed'));
+      if (running?.listening) await http.close();
+      running = null;
+      if (owned) await store.close();
     },
   });
 }
 
 /** Whether any chat platform is configured; without one, `herald start` opens the shell. */
-export function hasPlatformTokens(config: AppConfig): boolean {
+export function hasPlatformTokens(config: Pick<Config, 'discord' | 'slack'>): boolean {
   return config.discord !== null || config.slack !== null;
 }
 
-export type LogLevel = Config['logLevel'];
-
 /**
- * pino to stderr: pretty in a terminal, JSON lines otherwise (for log shippers).
- * stdout is left to replies so `herald run ... | jq` stays clean.
- */
-export function createLogger(
-  level: LogLevel,
-  stderr: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
-): Logger {
-  if (stderr.isTTY) return pino({ level }, pretty({ destination: stderr, sync: true, colorize: true }));
-  return pino({ level }, stderr);
-}
-
-/**
- * Reads the environment once (only here and in src/config) and loads the configuration.
- * `cliLogLevel` applies when LOG_LEVEL is unset: CLI runs default to 'warn' so the
- * replies are not drowned in logs.
+ * Reads the environment once and loads the configuration. `cliLogLevel` applies when LOG_LEVEL
+ * is unset: CLI runs default to 'warn' so the replies are not drowned in logs.
  */
 export async function loadAppConfig(
   opts: { cwd?: string; env?: Readonly<Record<string, string | undefined>>; cliLogLevel?: LogLevel } = {},

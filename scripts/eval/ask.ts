@@ -14,7 +14,8 @@ import { join, resolve } from 'node:path';
 import pino from 'pino';
 import { answerLine } from '../../src/adapters/shell/shell.js';
 import { renderJson } from '../../src/adapters/text/render-text.js';
-import { BUNDLED_SAMPLE_PATH, createApp } from '../../src/main.js';
+import { loadConfig } from '../../src/config/load.js';
+import { BUNDLED_SAMPLE_PATH, createHerald } from '../../src/main.js';
 
 interface Question {
   readonly q: string;
@@ -85,16 +86,18 @@ export function defaultSetDir(): string {
 export async function askAll(dir: string): Promise<AskOutcome[]> {
   const qa = JSON.parse(readFileSync(join(dir, 'questions.json'), 'utf8')) as QaSet;
   const outcomes: AskOutcome[] = [];
+  const config = await loadConfig({ env: { HERALD_SAMPLE_ARTICLE: BUNDLED_SAMPLE_PATH }, file: {} });
+  if (!config.ok) throw new Error(config.error.message);
   for (const a of qa.articles) {
     // A fresh app per article, as each `herald run --article` is: the article is the current one.
-    const built = createApp(
-      { listCommands: [], sampleArticle: BUNDLED_SAMPLE_PATH, dataDir: '/nonexistent', discord: null, slack: null },
-      { logger: pino({ level: 'silent' }) },
-    );
+    const built = await createHerald(config.value, { logger: pino({ level: 'silent' }), store: 'memory' });
     if (!built.ok) throw new Error(built.error.message);
     const app = built.value;
     const loaded = await app.load(join(dir, a.file));
-    if (!loaded.ok) throw new Error(`${a.file}: ${loaded.error.message}`);
+    if (!loaded.ok) {
+      await app.close();
+      throw new Error(`${a.file}: ${loaded.error.message}`);
+    }
     for (const q of a.questions) {
       const reply = await answerLine(`/ask ${q.q}`, {
         dispatcher: app.dispatcher,
@@ -103,6 +106,7 @@ export async function askAll(dir: string): Promise<AskOutcome[]> {
       });
       outcomes.push({ file: a.file, question: q, cited: citedTexts(JSON.parse(renderJson(reply))) });
     }
+    await app.close();
   }
   return outcomes;
 }

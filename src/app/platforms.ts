@@ -1,150 +1,120 @@
 /**
- * Starts what the configuration asks for: Herald's one HTTP server (Discord interactions
- * and Slack events share HTTP_PORT), the Discord adapter, the Slack adapter, the
- * scheduler and the feed poller. Part of the composition root (see src/main.ts).
+ * The chat platforms as plugins of the composition root (src/main.ts): each is `{ name,
+ * delivery, start, stop }`. The delivery port (posting scheduled digests and feed notices) is
+ * built from the configuration alone, because the delivery router and the scheduler behind it
+ * are built before the dispatcher; receiving commands needs the dispatcher, so it is given to
+ * `start`. Nothing here imports main.ts.
  */
-import type { Config } from '../config/schema.js';
+import type { Writable } from 'node:stream';
 import { createDiscordAdapter } from '../adapters/discord/adapter.js';
-import { createSlackApp } from '../adapters/slack/app.js';
+import { createShellDelivery } from '../adapters/shell/shell-delivery.js';
+import { createSlackApp, type SlackApp } from '../adapters/slack/app.js';
 import { createSlackDelivery } from '../adapters/slack/delivery.js';
-import type { Where } from '../core/ports.js';
-import { createHttpServer, type HttpServer } from '../http/server.js';
-import type { OpenedApp } from '../main.js';
-import { pollCycle } from './poller.js';
+import type { Config } from '../config/schema.js';
+import type { Dispatcher } from '../core/commands/dispatch.js';
+import type { CommandRegistry } from '../core/commands/registry.js';
+import type { Clock, DeliveryPort, Logger, Platform, Where } from '../core/ports.js';
+import type { HeraldStore } from '../core/store/repositories.js';
+import type { HttpServer } from '../http/server.js';
 
-export interface RunningPlatforms {
-  readonly started: readonly string[];
-  readonly http: { port: number } | null;
+/** What a plugin needs to receive commands; the root passes it to `start`. */
+export interface Inbound {
+  readonly dispatcher: Dispatcher;
+  readonly registry: CommandRegistry;
+  readonly http: HttpServer;
+}
+
+export interface PlatformPlugin {
+  readonly name: Platform;
+  /** Posting on this platform; null when it cannot post (Discord without DISCORD_TOKEN). */
+  readonly delivery: DeliveryPort | null;
+  /** Whether Herald's HTTP server must listen for this plugin (signed webhooks). */
+  readonly needsHttp: boolean;
+  /** Starts receiving; called once the HTTP server listens. Returns a line for the log. */
+  start(inbound: Inbound): Promise<Record<string, unknown>>;
   stop(): Promise<void>;
 }
 
-/**
- * A channel the bot can no longer post to: pause its schedules (not retried forever) and
- * record why in the audit log, where /audit and /schedule list show it.
- */
-export function channelUnavailableHandler(opened: OpenedApp) {
-  return async (where: Where, reason: unknown): Promise<void> => {
-    const { store, scheduler, app } = opened;
-    const channel = await store.channels.find(where);
-    if (!channel) return;
-    const schedules = await store.schedules.listForChannel(channel.id);
-    for (const s of schedules.filter((x) => !x.paused)) await scheduler.pause(s.id);
-    const why = typeof reason === 'string' ? reason : JSON.stringify(reason);
-    await store.channels.updateSettings(channel.id, { unavailable: { reason: why, at: new Date().toISOString() } });
-    await store.audit.append({
-      workspaceId: channel.workspaceId,
-      actorId: 'herald',
-      actorName: 'Herald',
-      action: 'channel.unavailable',
-      target: where.channelId,
-      after: { reason: why, pausedSchedules: schedules.map((s) => s.id) },
-    });
-    app.logger.warn({ where, reason: why, paused: schedules.length }, 'channel unavailable; its schedules are paused');
+export interface PluginDeps {
+  readonly config: Config;
+  readonly store: HeraldStore;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** A channel the bot can no longer post to (see channel-health.ts). */
+  readonly onChannelUnavailable: (where: Where, reason: unknown) => Promise<void>;
+}
+
+export function discordPlugin(deps: PluginDeps, discord: NonNullable<Config['discord']>): PlatformPlugin {
+  const adapter = createDiscordAdapter({
+    config: discord,
+    logger: deps.logger,
+    clock: deps.clock,
+    onChannelUnavailable: deps.onChannelUnavailable,
+  });
+  return {
+    name: 'discord',
+    delivery: adapter.delivery,
+    needsHttp: !!discord.publicKey,
+    async start(inbound) {
+      return { modes: (await adapter.start(inbound)).modes };
+    },
+    stop: () => adapter.stop(),
   };
 }
 
-export async function startPlatforms(
-  config: Config,
-  opened: OpenedApp,
-  opts: { poll?: boolean } = {},
-): Promise<RunningPlatforms> {
-  const { app } = opened;
-  const log = app.logger;
-  const started: string[] = [];
-  const onChannelUnavailable = channelUnavailableHandler(opened);
-  const needsHttp = !!config.discord?.publicKey || (!!config.slack?.signingSecret && !config.slack.appToken);
-  const http: HttpServer = createHttpServer(log);
-  const stops: (() => Promise<void>)[] = [];
-  // Adapters that connect out (gateway, Socket Mode, auth.test) start once the server listens.
-  const startLater: (() => Promise<void>)[] = [];
-
-  if (config.discord) {
-    const discord = createDiscordAdapter({
-      config: config.discord,
-      http,
-      dispatcher: app.dispatcher,
-      logger: log,
-      onChannelUnavailable,
-    });
-    opened.deliveryPorts.discord = discord.delivery;
-    stops.push(() => discord.stop());
-    started.push('discord');
-    startLater.push(async () => {
-      const { modes } = await discord.start();
-      log.info({ modes }, 'Discord adapter started');
-    });
-  }
-  if (config.slack) {
-    const slack = createSlackApp({
-      botToken: config.slack.botToken,
-      signingSecret: config.slack.signingSecret,
-      appToken: config.slack.appToken,
-      apiUrl: config.slack.apiUrl,
-      http,
-      registry: app.registry,
-      dispatcher: app.dispatcher,
-      logger: log,
-      onChannelUnavailable,
-    });
-    opened.deliveryPorts.slack = createSlackDelivery({
-      botToken: config.slack.botToken,
-      apiUrl: config.slack.apiUrl,
-      journal: opened.store.deliveries,
-      logger: log,
-      onChannelUnavailable,
-    });
-    stops.push(() => slack.stop());
-    started.push('slack');
-    startLater.push(async () => {
-      await slack.start();
-      log.info({ mode: slack.mode }, 'Slack adapter started');
-    });
-  }
-
-  let listening: { port: number } | null = null;
-  if (needsHttp) {
-    listening = await http.listen(config.http.port, config.http.host);
-    log.info({ port: listening.port }, 'HTTP server listening (/discord/interactions, /slack/events, /healthz)');
-  }
-  for (const start of startLater.splice(0)) await start();
-
-  const report = await opened.scheduler.start();
-  log.info(report, 'scheduler started');
-  let timer: NodeJS.Timeout | null = null;
-  if (opts.poll !== false) {
-    const poll = async (): Promise<void> => {
-      try {
-        const summary = await pollCycle({
-          store: opened.store,
-          fetch: opened.feedFetch,
-          clock: { now: () => new Date() },
-          logger: log,
-          delivery: opened.delivery,
-          options: {
-            pollIntervalMs: config.feeds.pollIntervalMinutes * 60_000,
-            disableAfterFailures: config.feeds.disableAfterFailures,
-          },
-        });
-        if (summary.ran && summary.due > 0)
-          log.info({ ...summary, failures: summary.failures.length }, 'poll cycle done');
-      } catch (e) {
-        log.error({ err: e }, 'poll cycle failed');
-      }
-    };
-    // Feeds are checked every minute; each feed is only fetched when its own interval or back-off is due.
-    timer = setInterval(() => void poll(), 60_000);
-    timer.unref();
-    void poll();
-  }
-
+export function slackPlugin(deps: PluginDeps, slack: NonNullable<Config['slack']>): PlatformPlugin {
+  let app: SlackApp | null = null;
   return {
-    started,
-    http: listening,
+    name: 'slack',
+    delivery: createSlackDelivery({
+      botToken: slack.botToken,
+      apiUrl: slack.apiUrl,
+      journal: deps.store.deliveries,
+      logger: deps.logger,
+      onChannelUnavailable: deps.onChannelUnavailable,
+      now: () => deps.clock.now(),
+    }),
+    needsHttp: !!slack.signingSecret && !slack.appToken,
+    async start(inbound) {
+      // Bolt's App is built here, not earlier: it needs the dispatcher, and calls auth.test at once.
+      app ??= createSlackApp({
+        botToken: slack.botToken,
+        signingSecret: slack.signingSecret,
+        appToken: slack.appToken,
+        apiUrl: slack.apiUrl,
+        http: inbound.http,
+        registry: inbound.registry,
+        dispatcher: inbound.dispatcher,
+        logger: deps.logger,
+        clock: deps.clock,
+        onChannelUnavailable: deps.onChannelUnavailable,
+      });
+      await app.start();
+      return { mode: app.mode };
+    },
     async stop() {
-      if (timer) clearInterval(timer);
-      for (const stop of stops) await stop().catch((e: unknown) => log.warn({ err: e }, 'stopping an adapter failed'));
-      if (listening) await http.close();
-      await opened.close();
+      await app?.stop();
     },
   };
+}
+
+/** The shell as a delivery target: scheduled digests and notices are printed where the user reads. */
+export function shellPlugin(output: Writable & { isTTY?: boolean }): PlatformPlugin {
+  return {
+    name: 'shell',
+    delivery: createShellDelivery(output),
+    needsHttp: false,
+    // The shell's input loop belongs to the CLI (it owns stdin); nothing to start here.
+    start: async () => ({}),
+    stop: async () => {},
+  };
+}
+
+/** The plugins the configuration asks for, in the order they start. */
+export function platformPlugins(deps: PluginDeps, shellOutput?: Writable & { isTTY?: boolean }): PlatformPlugin[] {
+  const plugins: PlatformPlugin[] = [];
+  if (deps.config.discord) plugins.push(discordPlugin(deps, deps.config.discord));
+  if (deps.config.slack) plugins.push(slackPlugin(deps, deps.config.slack));
+  if (shellOutput) plugins.push(shellPlugin(shellOutput));
+  return plugins;
 }

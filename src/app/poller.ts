@@ -3,6 +3,7 @@
  * every due feed with bounded concurrency, and sum up. Each feed is caught on its own, so one
  * bad feed never stops the others. The scheduler (or `herald poll --once`) calls `pollCycle`.
  */
+import pLimit from 'p-limit';
 import type { Article } from '../core/article/types.js';
 import type { ArticleFacts } from '../core/facts/types.js';
 import type { Clock, DeliveryPort, Logger } from '../core/ports.js';
@@ -68,27 +69,11 @@ export interface PollSummary {
   readonly durationMs: number;
 }
 
-/** Runs `work` over `items` with at most `limit` in flight; stops taking new items once `stop()` holds. */
-async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-  stop: () => boolean,
-): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length && !stop()) {
-      const item = items[next++]!;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-}
-
 export async function pollCycle(deps: PollerDeps): Promise<PollSummary> {
   const opts = deps.options ?? {};
   const leaseMs = opts.leaseMs ?? 10 * 60_000;
-  const started = Date.now();
+  const ms = (): number => deps.clock.now().getTime();
+  const started = ms();
   const log = deps.logger.child({ job: 'poll' });
   const summary = {
     ran: true,
@@ -103,18 +88,18 @@ export async function pollCycle(deps: PollerDeps): Promise<PollSummary> {
     notified: 0,
   };
   const failures: PollFailure[] = [];
-  const done = () => ({ ...summary, failures, durationMs: Date.now() - started });
+  const done = () => ({ ...summary, failures, durationMs: ms() - started });
 
   if (!(await deps.store.leases.tryLease(POLL_LEASE_KEY, leaseMs, deps.clock.now()))) {
     log.info('another process is polling; skipping this cycle');
     return { ...done(), ran: false };
   }
-  let leaseRenewedAt = Date.now();
+  let leaseRenewedAt = ms();
   let leaseLost = false;
   // A long cycle renews the lease before it runs out, and stops taking feeds if it was lost.
   const keepLease = async (): Promise<void> => {
-    if (Date.now() - leaseRenewedAt < leaseMs / 3) return;
-    leaseRenewedAt = Date.now();
+    if (ms() - leaseRenewedAt < leaseMs / 3) return;
+    leaseRenewedAt = ms();
     if (!(await deps.store.leases.tryLease(POLL_LEASE_KEY, leaseMs, deps.clock.now()))) {
       leaseLost = true;
       log.warn('poll lease lost to another process; stopping this cycle');
@@ -136,47 +121,45 @@ export async function pollCycle(deps: PollerDeps): Promise<PollSummary> {
   try {
     const due = await deps.store.feeds.listDue(deps.clock.now());
     summary.due = due.length;
-    await forEachLimited(
-      due,
-      opts.concurrency ?? DEFAULT_POLL_CONCURRENCY,
-      async (feed: Feed) => {
-        await keepLease();
-        if (leaseLost) return;
-        try {
-          const outcome = await pollFeed(feed, feedDeps);
-          if (outcome.kind === 'not-modified') summary.notModified += 1;
-          else if (outcome.kind === 'fetched') {
-            summary.fetched += 1;
-            summary.items += outcome.items;
-            summary.newItems += outcome.newItems;
-            summary.received += outcome.received;
-          } else {
-            summary.errors += 1;
-            if (outcome.disabled) summary.disabled += 1;
-            summary.notified += outcome.notified;
-            failures.push({
-              feedId: feed.id,
-              url: feed.url,
-              code: outcome.failure.code,
-              message: outcome.failure.message,
-              disabled: outcome.disabled,
-            });
-          }
-        } catch (e) {
-          // A bug or a store error for this feed: logged, counted, and the cycle goes on.
+    const limit = pLimit(opts.concurrency ?? DEFAULT_POLL_CONCURRENCY);
+    const pollOne = async (feed: Feed): Promise<void> => {
+      await keepLease();
+      // Once the lease is lost, the feeds still queued are left to the process that holds it.
+      if (leaseLost) return;
+      try {
+        const outcome = await pollFeed(feed, feedDeps);
+        if (outcome.kind === 'not-modified') summary.notModified += 1;
+        else if (outcome.kind === 'fetched') {
+          summary.fetched += 1;
+          summary.items += outcome.items;
+          summary.newItems += outcome.newItems;
+          summary.received += outcome.received;
+        } else {
           summary.errors += 1;
+          if (outcome.disabled) summary.disabled += 1;
+          summary.notified += outcome.notified;
           failures.push({
             feedId: feed.id,
             url: feed.url,
-            code: 'internal',
-            message: (e as Error).message,
-            disabled: false,
+            code: outcome.failure.code,
+            message: outcome.failure.message,
+            disabled: outcome.disabled,
           });
-          log.error({ err: e, feedId: feed.id, url: feed.url }, 'polling a feed failed');
         }
-      },
-      () => leaseLost,
-    );
+      } catch (e) {
+        // A bug or a store error for this feed: logged, counted, and the cycle goes on.
+        summary.errors += 1;
+        failures.push({
+          feedId: feed.id,
+          url: feed.url,
+          code: 'internal',
+          message: (e as Error).message,
+          disabled: false,
+        });
+        log.error({ err: e, feedId: feed.id, url: feed.url }, 'polling a feed failed');
+      }
+    };
+    await Promise.all(due.map((feed) => limit(() => pollOne(feed))));
   } finally {
     if (!leaseLost) await deps.store.leases.release(POLL_LEASE_KEY);
   }

@@ -12,19 +12,16 @@ import type { AccessLevel } from '../core/commands/define.js';
 import type { Reply } from '../core/reply/types.js';
 import type { Failure } from '../core/result.js';
 import { closest } from '../core/text/closest.js';
-import { createShellDelivery } from '../adapters/shell/shell-delivery.js';
-import { startPlatforms } from '../app/platforms.js';
-import { pollOnce } from '../app/poll-once.js';
-import type { Config } from '../config/schema.js';
+import { formatPollSummary } from '../app/poll-once.js';
 import type { Where } from '../core/ports.js';
 import {
-  createApp,
+  commandRegistry,
+  createHerald,
   createLogger,
   hasPlatformTokens,
   loadAppConfig,
-  openApp,
-  type App,
-  type OpenedApp,
+  type Herald,
+  type HeraldDeps,
 } from '../main.js';
 import { registerDiscordCli } from './discord-commands.js';
 import { overview } from './overview.js';
@@ -116,40 +113,31 @@ function emit(io: CliIo, reply: Reply, json: boolean): number {
   return 0;
 }
 
-async function boot(io: CliIo, article: string | true | undefined): Promise<App | Failure> {
-  const config = await loadAppConfig({ env: io.env, cwd: io.cwd, cliLogLevel: 'warn' });
-  if (!config.ok) return config.error;
-  const logger = createLogger(config.value.logLevel, io.stderr);
-  const app = createApp(config.value, { logger });
-  if (!app.ok) return app.error;
-  if (typeof article === 'string') {
-    const loaded = await app.value.load(article);
-    if (!loaded.ok) return loaded.error;
-  }
-  return app.value;
-}
-
-const isFailure = (x: App | Failure): x is Failure => 'code' in x;
-
-/** The app on its SQLite store (start, run, digest, poll): state persists between processes. */
+/**
+ * Herald as the composition root builds it, with the article given by `--article` loaded.
+ * `store: 'memory'` for one-shot runs that must not touch the data directory (analyze).
+ */
 async function open(
   io: CliIo,
   article: string | true | undefined,
-): Promise<{ opened: OpenedApp; config: Config } | Failure> {
+  opts: Pick<HeraldDeps, 'store' | 'shellOutput'> = {},
+): Promise<Herald | Failure> {
   const config = await loadAppConfig({ env: io.env, cwd: io.cwd, cliLogLevel: 'warn' });
   if (!config.ok) return config.error;
   const logger = createLogger(config.value.logLevel, io.stderr);
-  const opened = await openApp(config.value, { logger });
-  if (!opened.ok) return opened.error;
+  const herald = await createHerald(config.value, { logger, ...opts });
+  if (!herald.ok) return herald.error;
   if (typeof article === 'string') {
-    const loaded = await opened.value.app.load(article);
+    const loaded = await herald.value.load(article);
     if (!loaded.ok) {
-      await opened.value.close();
+      await herald.value.close();
       return loaded.error;
     }
   }
-  return { opened: opened.value, config: config.value };
+  return herald.value;
 }
+
+const isFailure = (x: Herald | Failure): x is Failure => 'code' in x && !('dispatcher' in x);
 
 /** `--workspace/--channel/--user` → where the command is issued and by whom. */
 function placeOf(flags: Readonly<Record<string, string | true>>): { where: Where; userId: string } {
@@ -197,14 +185,16 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           message: `Unexpected "${args.value.positional.join(' ')}".`,
           hint: `Usage: ${USAGES['start']}`,
         });
-      const booted = await open(io, args.value.flags['article']);
-      if ('code' in booted) return fail(io, booted);
-      const { opened, config } = booted;
-      const { app } = opened;
-      if (hasPlatformTokens(config)) {
-        const running = await startPlatforms(config, opened).catch((e: unknown) => e as Error);
+      // Without chat platforms the shell runs, and scheduled digests print where the user reads.
+      const config = await loadAppConfig({ env: io.env, cwd: io.cwd, cliLogLevel: 'warn' });
+      if (!config.ok) return fail(io, config.error);
+      const shell = !hasPlatformTokens(config.value);
+      const herald = await open(io, args.value.flags['article'], shell ? { shellOutput: io.stdout } : {});
+      if (isFailure(herald)) return fail(io, herald);
+      if (!shell) {
+        const running = await herald.start().catch((e: unknown) => e as Error);
         if (running instanceof Error) {
-          await opened.close();
+          await herald.close();
           return fail(io, {
             code: 'platform_error',
             message: `Could not start: ${running.message}`,
@@ -215,28 +205,26 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           `herald: running ${running.started.join(' and ')}${running.http ? ` (HTTP on port ${running.http.port})` : ''}; Ctrl-C stops.\n`,
         );
         const signal = await untilSignal();
-        app.logger.info({ signal }, 'stopping');
-        await running.stop();
+        herald.logger.info({ signal }, 'stopping');
+        await herald.close();
         return 0;
       }
-      // No accounts: the shell, with scheduled digests printed where the user reads.
-      opened.deliveryPorts.shell = createShellDelivery(io.stdout);
-      const running = await startPlatforms(config, opened, { poll: true });
+      await herald.start({ poll: true });
       const { where, userId } = placeOf(args.value.flags);
       try {
         return await runShell({
           input: io.stdin,
           output: io.stdout,
-          dispatcher: app.dispatcher,
-          registry: app.registry,
+          dispatcher: herald.dispatcher,
+          registry: herald.registry,
           level: (args.value.flags['as'] as AccessLevel | undefined) ?? 'member',
-          historyFile: join(config.dataDir, 'shell_history'),
-          load: (ref) => app.load(ref),
+          historyFile: join(herald.config.dataDir, 'shell_history'),
+          load: (ref) => herald.load(ref),
           where,
           userId,
         });
       } finally {
-        await running.stop();
+        await herald.close();
       }
     }
     case 'run': {
@@ -245,9 +233,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       const line = args.value.positional.join(' ').trim();
       if (line === '')
         return fail(io, { code: 'bad_input', message: 'Give the command to run.', hint: `Usage: ${USAGES['run']}` });
-      const booted = await open(io, args.value.flags['article']);
-      if ('code' in booted) return fail(io, booted);
-      const { app } = booted.opened;
+      const app = await open(io, args.value.flags['article']);
+      if (isFailure(app)) return fail(io, app);
       try {
         const level = (args.value.flags['as'] as AccessLevel | undefined) ?? 'member';
         const { where, userId } = placeOf(args.value.flags);
@@ -259,7 +246,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         });
         return emit(io, reply, args.value.flags['json'] === true);
       } finally {
-        await booted.opened.close();
+        await app.close();
       }
     }
     case 'poll': {
@@ -272,25 +259,13 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           hint: `Usage: ${USAGES['poll']}`,
         });
       }
-      const booted = await open(io, undefined);
-      if ('code' in booted) return fail(io, booted);
-      const { opened, config } = booted;
+      const herald = await open(io, undefined);
+      if (isFailure(herald)) return fail(io, herald);
       try {
-        await pollOnce({
-          store: opened.store,
-          fetch: opened.feedFetch,
-          clock: { now: () => new Date() },
-          logger: opened.app.logger,
-          delivery: opened.delivery,
-          options: {
-            pollIntervalMs: config.feeds.pollIntervalMinutes * 60_000,
-            disableAfterFailures: config.feeds.disableAfterFailures,
-          },
-          print: (text) => io.stdout.write(`${text}\n`),
-        });
+        io.stdout.write(`${formatPollSummary(await herald.pollOnce())}\n`);
         return 0;
       } finally {
-        await opened.close();
+        await herald.close();
       }
     }
     case 'register':
@@ -308,11 +283,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         });
       const config = await loadAppConfig({ env: io.env, cwd: io.cwd, cliLogLevel: 'warn' });
       if (!config.ok) return fail(io, config.error);
-      const app = createApp(config.value, { logger: createLogger(config.value.logLevel, io.stderr) });
-      if (!app.ok) return fail(io, app.error);
+      const registry = commandRegistry(config.value);
+      if (!registry.ok) return fail(io, registry.error);
       return sub === 'register'
-        ? registerDiscordCli(more, io, { config: config.value, registry: app.value.registry })
-        : manifestSlackCli(more, io, { registry: app.value.registry });
+        ? registerDiscordCli(more, io, { config: config.value, registry: registry.value })
+        : manifestSlackCli(more, io, { registry: registry.value });
     }
     case 'migrate': {
       const config = await loadAppConfig({ env: io.env, cwd: io.cwd, cliLogLevel: 'warn' });
@@ -331,9 +306,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           message: ref ? `Unexpected "${extra.join(' ')}".` : 'Give the file or URL to analyse.',
           hint: `Usage: ${USAGES['analyze']}`,
         });
-      const app = await boot(io, undefined);
+      const app = await open(io, undefined, { store: 'memory' });
       if (isFailure(app)) return fail(io, app);
-      const loaded = await app.load(ref);
+      const loaded = await app.load(ref).finally(() => app.close());
       if (!loaded.ok) return fail(io, loaded.error);
       const facts = loaded.value.facts;
       if (args.value.flags['json'] === true) {
@@ -356,9 +331,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           message: `Unexpected "${args.value.positional.join(' ')}".`,
           hint: `Usage: ${USAGES['digest']}`,
         });
-      const booted = await open(io, args.value.flags['article']);
-      if ('code' in booted) return fail(io, booted);
-      const { app } = booted.opened;
+      const app = await open(io, args.value.flags['article']);
+      if (isFailure(app)) return fail(io, app);
       try {
         const { where, userId } = placeOf(args.value.flags);
         const reply = await answerLine('/digest', {
@@ -369,7 +343,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         });
         return emit(io, reply, args.value.flags['format'] === 'json');
       } finally {
-        await booted.opened.close();
+        await app.close();
       }
     }
     default: {

@@ -5,12 +5,14 @@
  * store before the handler runs, so two schedulers on one database never both deliver.
  */
 import cron, { type ScheduledTask } from 'node-cron';
+import pLimit from 'p-limit';
 import type { Clock, Logger } from '../core/ports.js';
 import { err, failure, ok, type Result } from '../core/result.js';
 import type { ScheduleControl, SlotHandler } from '../core/schedule/port.js';
 import { deliveryKey, type Schedule } from '../core/store/records.js';
 import type { HeraldStore, NewSchedule } from '../core/store/repositories.js';
 import { latestSlotIn, nextRuns, nextSlotAfter, validateCron, validateTimezone } from './cron-time.js';
+import type { RepeatingJob } from './poll-loop.js';
 
 export interface CronSchedulerOptions {
   readonly store: Pick<HeraldStore, 'schedules' | 'deliveries'>;
@@ -21,6 +23,13 @@ export interface CronSchedulerOptions {
   readonly graceMs: number;
   /** Slot handlers running at once during a fan-out. Default 8. */
   readonly concurrency?: number;
+  /** Jobs on a fixed interval that start and stop with the scheduler (feed polling). */
+  readonly jobs?: readonly RepeatingJob[];
+  /**
+   * Schedules paused behind the scheduler's back (a channel became unavailable, see
+   * app/channel-health.ts): the scheduler subscribes here to drop their timers.
+   */
+  readonly onSchedulesPaused?: (listener: (scheduleIds: readonly number[]) => void) => void;
 }
 
 /** What happened to one (schedule, slot). */
@@ -76,11 +85,18 @@ export class CronScheduler implements ScheduleControl {
 
   constructor(private readonly options: CronSchedulerOptions) {
     this.log = options.logger.child({ component: 'scheduler' });
+    options.onSchedulesPaused?.((ids) => {
+      for (const id of ids) this.unregister(id);
+    });
   }
 
-  /** Loads every schedule from the store, starts the cron tasks, and posts missed slots within grace. */
-  async start(): Promise<StartReport> {
+  /**
+   * Loads every schedule from the store, starts the cron tasks, and posts missed slots within grace.
+   * `jobs: false` leaves the repeating jobs (feed polling) off.
+   */
+  async start(opts: { jobs?: boolean } = {}): Promise<StartReport> {
     this.running = true;
+    if (opts.jobs !== false) for (const job of this.options.jobs ?? []) job.start();
     const all = await this.options.store.schedules.listAll();
     const active = all.filter((s) => !s.paused);
     for (const schedule of active) this.register(schedule);
@@ -89,11 +105,12 @@ export class CronScheduler implements ScheduleControl {
     return { schedules: all.length, tasks: this.groups.size, ...report };
   }
 
-  /** Stops every cron task. Running fan-outs finish on their own. */
-  stop(): void {
+  /** Stops every cron task and job; waits for a job run in progress. Running fan-outs finish on their own. */
+  async stop(): Promise<void> {
     this.running = false;
     for (const group of this.groups.values()) void group.task.destroy();
     this.groups.clear();
+    await Promise.all((this.options.jobs ?? []).map((job) => job.stop()));
   }
 
   /** Re-reads schedules from the store, picking up changes made by another process. */
@@ -163,7 +180,8 @@ export class CronScheduler implements ScheduleControl {
   async fireGroup(cronExpr: string, timezone: string, slot: Date): Promise<FanOutReport> {
     const group = this.groups.get(groupKey(cronExpr, timezone));
     const schedules = group ? [...group.schedules.values()] : [];
-    const outcomes = await mapLimit(schedules, this.options.concurrency ?? 8, (s) => this.fire(s, slot, false));
+    const limit = pLimit(this.options.concurrency ?? 8);
+    const outcomes = await Promise.all(schedules.map((s) => limit(() => this.fire(s, slot, false))));
     const count = (o: SlotOutcome) => outcomes.filter((x) => x === o).length;
     const report = { slot, sent: count('sent'), failed: count('failed'), claimedElsewhere: count('claimed-elsewhere') };
     this.log.info({ cron: cronExpr, timezone, ...report, slot: slot.toISOString() }, 'slot fanned out');
@@ -272,18 +290,4 @@ export class CronScheduler implements ScheduleControl {
 
 function notFound(id: number): Result<never> {
   return err(failure('not_found', `There is no schedule ${id}.`, { hint: 'Use /schedule list to see the ids.' }));
-}
-
-/** Runs `fn` over `items` with at most `limit` in flight, keeping the order of results. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
 }

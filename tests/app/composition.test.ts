@@ -8,11 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelUnavailableHandler, startPlatforms, type RunningPlatforms } from '../../src/app/platforms.js';
 import { loadConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/schema.js';
 import type { Logger } from '../../src/core/ports.js';
-import { BUNDLED_SAMPLE_PATH, openApp, type OpenedApp } from '../../src/main.js';
+import { BUNDLED_SAMPLE_PATH, createHerald, type Herald, type Running } from '../../src/main.js';
 import { startFakeDiscord, type FakeDiscord } from '../discord/fake-discord/server.js';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack/server.js';
 
@@ -22,8 +21,8 @@ const APP_ID = '100000000000000001';
 const dataDir = mkdtempSync(join(tmpdir(), 'herald-compose-'));
 let slack: FakeSlack;
 let discord: FakeDiscord;
-let opened: OpenedApp;
-let running: RunningPlatforms;
+let opened: Herald;
+let running: Running;
 
 beforeAll(async () => {
   slack = await startFakeSlack();
@@ -45,14 +44,14 @@ beforeAll(async () => {
   });
   if (!loaded.ok) throw new Error(loaded.error.message);
   const config: Config = loaded.value;
-  const o = await openApp(config, { logger: quiet });
+  const o = await createHerald(config, { logger: quiet });
   if (!o.ok) throw new Error(o.error.message);
   opened = o.value;
-  running = await startPlatforms(config, opened, { poll: false });
+  running = await opened.start({ poll: false });
 }, 30_000);
 
 afterAll(async () => {
-  await running?.stop();
+  await opened?.close();
   await slack?.close();
   await discord?.close();
   rmSync(dataDir, { recursive: true, force: true });
@@ -138,14 +137,16 @@ describe('herald start with Slack and Discord configured', () => {
       kind: 'new-articles',
     });
     expect(added.ok).toBe(true);
-    await channelUnavailableHandler(opened)(where, 'not_in_channel');
+    await opened.channelUnavailable(where, 'not_in_channel');
     const schedules = await opened.store.schedules.listForChannel(channel.id);
     expect(schedules.every((s) => s.paused)).toBe(true);
+    // The scheduler dropped the paused schedule's timer: it is not fired again.
+    expect(opened.scheduler.groupsInfo().flatMap((g) => g.scheduleIds)).not.toContain(schedules[0]!.id);
     const audit = await opened.store.audit.list(channel.workspaceId, 5);
     expect(audit[0]?.action).toBe('channel.unavailable');
 
     const ask = (command: string, subcommand: string, args: Record<string, string> = {}) =>
-      opened.app.dispatcher.dispatch({
+      opened.dispatcher.dispatch({
         command,
         subcommand,
         args,

@@ -13,7 +13,8 @@ import { renderText } from '../../src/adapters/text/render-text.js';
 import { ingestMarkdown } from '../../src/core/ingest/index.js';
 import type { Where } from '../../src/core/ports.js';
 import type { Block, Citation, Reply } from '../../src/core/reply/types.js';
-import { BUNDLED_SAMPLE_PATH, createApp, type App } from '../../src/main.js';
+import { createHerald, type Herald } from '../../src/main.js';
+import { testConfig } from '../helpers/test-config.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 
 const fixture = (path: string): string =>
@@ -32,7 +33,7 @@ const CURIOSITY = 'NASA’s Curiosity Searches for New Clues About Mars’ Ancie
 const where: Where = { platform: 'discord', workspaceId: 'g1', channelId: 'news' };
 const dir = mkdtempSync(join(tmpdir(), 'herald-scope-'));
 let store: SqliteStore;
-let app: App;
+let app: Herald;
 
 beforeAll(async () => {
   const opened = openSqliteStore({ file: join(dir, 'herald.sqlite') });
@@ -45,10 +46,11 @@ beforeAll(async () => {
     await store.articles.insert({ article: article.value });
     await store.articles.markReceived(channel.id, article.value.id, new Date(Date.UTC(2025, 0, 6, 9, i)));
   }
-  const built = createApp(
-    { listCommands: [], sampleArticle: BUNDLED_SAMPLE_PATH, dataDir: dir, discord: null, slack: null },
-    { store, logger: pino({ level: 'silent' }), newRef: () => 'ref00001' },
-  );
+  const built = await createHerald(await testConfig({ dataDir: dir }), {
+    store,
+    logger: pino({ level: 'silent' }),
+    newRef: () => 'ref00001',
+  });
   if (!built.ok) throw new Error(built.error.message);
   app = built.value;
 });

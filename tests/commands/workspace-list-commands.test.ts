@@ -9,7 +9,8 @@ import { buildCommands } from '../../src/adapters/discord/register.js';
 import { answerLine } from '../../src/adapters/shell/shell.js';
 import { renderText } from '../../src/adapters/text/render-text.js';
 import { loadConfig } from '../../src/config/load.js';
-import { BUNDLED_SAMPLE_PATH, createApp } from '../../src/main.js';
+import { createHerald } from '../../src/main.js';
+import { testConfig } from '../helpers/test-config.js';
 
 const spec = {
   name: 'sponsors',
@@ -19,10 +20,10 @@ const spec = {
 };
 
 async function app() {
-  const built = createApp(
-    { listCommands: [spec], sampleArticle: BUNDLED_SAMPLE_PATH, dataDir: '/nonexistent', discord: null, slack: null },
-    { logger: pino({ level: 'silent' }) },
-  );
+  const built = await createHerald(await testConfig({ listCommands: [spec] }), {
+    logger: pino({ level: 'silent' }),
+    store: 'memory',
+  });
   if (!built.ok) throw new Error(built.error.message);
   const a = built.value;
   const ask = async (line: string, workspaceId: string, platform: 'shell' | 'discord' = 'shell') =>

@@ -1,5 +1,5 @@
 /**
- * The real app (createApp: the real command index, the sample article) through the Discord
+ * The real app (createHerald: the real command index, the sample article) through the Discord
  * adapter: the signed endpoint and the gateway at once, registration of every real command,
  * and a delivery.
  */
@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/adapter.js';
 import { buildCommands } from '../../src/adapters/discord/register.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
-import { BUNDLED_SAMPLE_PATH, createApp, type App } from '../../src/main.js';
+import { createHerald, type Herald } from '../../src/main.js';
+import { testConfig } from '../helpers/test-config.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/server.js';
 import { keyPair, postSignedJson, silentLogger } from './helpers.js';
 
@@ -19,7 +20,7 @@ const { privateKey, publicKeyHex } = keyPair();
 let fake: FakeDiscord;
 let http: HttpServer;
 let adapter: DiscordAdapter;
-let app: App;
+let app: Herald;
 let url: string;
 
 const interaction = (type: number, options: unknown[], token: string) => ({
@@ -38,28 +39,18 @@ const interaction = (type: number, options: unknown[], token: string) => ({
 beforeAll(async () => {
   fake = await startFakeDiscord({ applicationId: APP_ID });
   const discord = { token: 'test-token-1', applicationId: APP_ID, publicKey: publicKeyHex, apiUrl: fake.api };
-  const built = createApp(
-    {
-      listCommands: [],
-      sampleArticle: BUNDLED_SAMPLE_PATH,
-      dataDir: mkdtempSync(join(tmpdir(), 'herald-discord-')),
-      discord,
-      slack: null,
-    },
-    { logger: silentLogger },
-  );
+  // The app is built without Discord; the test drives its own adapter (both modes at once).
+  const built = await createHerald(await testConfig(), { logger: silentLogger, store: 'memory' });
   if (!built.ok) throw new Error(built.error.message);
   app = built.value;
   http = createHttpServer(silentLogger);
   adapter = createDiscordAdapter({
     config: discord,
-    http,
-    dispatcher: app.dispatcher,
     logger: silentLogger,
     gateway: true,
     restOverrides: { offset: 0 },
   });
-  expect((await adapter.start()).modes).toEqual(['http', 'gateway']);
+  expect((await adapter.start({ dispatcher: app.dispatcher, http })).modes).toEqual(['http', 'gateway']);
   url = `http://127.0.0.1:${(await http.listen(0, '127.0.0.1')).port}/discord/interactions`;
 });
 afterAll(async () => {

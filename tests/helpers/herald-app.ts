@@ -8,7 +8,8 @@ import { answerLine } from '../../src/adapters/shell/shell.js';
 import { renderJson, renderText } from '../../src/adapters/text/render-text.js';
 import type { AccessLevel } from '../../src/core/commands/define.js';
 import type { Reply } from '../../src/core/reply/types.js';
-import { BUNDLED_SAMPLE_PATH, createApp, type App } from '../../src/main.js';
+import { createHerald, type Herald } from '../../src/main.js';
+import { testConfig } from './test-config.js';
 
 export const fixture = (name: string): string =>
   fileURLToPath(new URL(`../fixtures/articles/${name}`, import.meta.url));
@@ -27,23 +28,18 @@ export const PARTNERSHIP_AREAS = {
 };
 
 export interface TestApp {
-  readonly app: App;
+  readonly app: Herald;
   reply(line: string, level?: AccessLevel): Promise<Reply>;
   text(line: string, level?: AccessLevel): Promise<string>;
 }
 
 /** An app whose current article is `article` (a fixture name), or the bundled sample. */
 export async function testApp(article?: string): Promise<TestApp> {
-  const built = createApp(
-    {
-      listCommands: [PARTNERSHIP_AREAS],
-      sampleArticle: BUNDLED_SAMPLE_PATH,
-      dataDir: '/nonexistent',
-      discord: null,
-      slack: null,
-    },
-    { logger: pino({ level: 'silent' }), newRef: () => 'ref00001' },
-  );
+  const built = await createHerald(await testConfig({ listCommands: [PARTNERSHIP_AREAS] }), {
+    logger: pino({ level: 'silent' }),
+    newRef: () => 'ref00001',
+    store: 'memory',
+  });
   if (!built.ok) throw new Error(built.error.message);
   const app = built.value;
   if (article) {

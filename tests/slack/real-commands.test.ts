@@ -1,5 +1,5 @@
 /**
- * Herald's real commands (commands/index.ts through createApp) on Slack over signed HTTP:
+ * Herald's real commands (commands/index.ts through createHerald) on Slack over signed HTTP:
  * the real /who-is on the sample article, every command in both forms, and an article whose
  * text contains <!channel>, <!here> and <@U123>.
  */
@@ -9,14 +9,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
-import { BUNDLED_SAMPLE_PATH, createApp, type App } from '../../src/main.js';
+import { createHerald, type Herald } from '../../src/main.js';
+import { testConfig } from '../helpers/test-config.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack/server.js';
 import { memoryLogger, postSigned, SECRET, slashBody, TOKEN } from './helpers.js';
 
 let fake: FakeSlack;
 let http: HttpServer;
 let slack: SlackApp;
-let app: App;
+let app: Herald;
 let url: string;
 let n = 0;
 
@@ -24,16 +25,7 @@ beforeAll(async () => {
   fake = await startFakeSlack();
   fake.users.set('U2147483697', { id: 'U2147483697', is_admin: true });
   const logger = memoryLogger();
-  const built = createApp(
-    {
-      listCommands: [],
-      sampleArticle: BUNDLED_SAMPLE_PATH,
-      dataDir: mkdtempSync(join(tmpdir(), 'herald-slack-')),
-      discord: null,
-      slack: null,
-    },
-    { logger },
-  );
+  const built = await createHerald(await testConfig(), { logger, store: 'memory' });
   if (!built.ok) throw new Error(built.error.message);
   app = built.value;
   http = createHttpServer(logger);

@@ -17,9 +17,6 @@ import { createDiscordRest } from './rest.js';
 
 export interface DiscordAdapterOptions {
   readonly config: NonNullable<Config['discord']>;
-  /** Herald's HTTP server; the endpoint is mounted on it when a public key is configured. */
-  readonly http: HttpServer;
-  readonly dispatcher: Dispatcher;
   readonly logger: Logger;
   readonly clock?: Clock;
   /** A channel answered 403/404 to a delivery: pause its schedules, show it in /feeds status. */
@@ -30,11 +27,18 @@ export interface DiscordAdapterOptions {
   readonly restOverrides?: Partial<RESTOptions>;
 }
 
+/** What receiving commands needs; given at start, since posting (the delivery port) is needed earlier. */
+export interface DiscordInbound {
+  readonly dispatcher: Dispatcher;
+  /** Herald's HTTP server; the endpoint is mounted on it when a public key is configured. */
+  readonly http: HttpServer;
+}
+
 export interface DiscordAdapter {
-  /** Posting to channels; null without DISCORD_TOKEN. */
+  /** Posting to channels; null without DISCORD_TOKEN. Works before `start`. */
   readonly delivery: DeliveryPort | null;
-  /** Logs in to the gateway when that mode is on; returns the modes running. */
-  start(): Promise<{ modes: readonly ('http' | 'gateway')[] }>;
+  /** Mounts the signed endpoint and logs in to the gateway, as configured; returns the modes running. */
+  start(inbound: DiscordInbound): Promise<{ modes: readonly ('http' | 'gateway')[] }>;
   stop(): Promise<void>;
 }
 
@@ -42,24 +46,6 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
   const { config, logger } = opts;
   const overrides = opts.restOverrides ?? {};
   const modes: ('http' | 'gateway')[] = [];
-  if (config.publicKey) {
-    // Interaction webhooks authenticate by their own token; the bot token is only added when present.
-    const rest = createDiscordRest({ token: config.token, apiUrl: config.apiUrl, overrides });
-    const handler = createInteractionHandler({
-      dispatcher: opts.dispatcher,
-      rest,
-      applicationId: config.applicationId,
-      logger,
-      ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),
-    });
-    mountDiscordInteractions(opts.http, {
-      publicKey: config.publicKey,
-      handler,
-      clock: opts.clock ?? systemClock,
-      logger,
-    });
-    modes.push('http');
-  }
   const useGateway = !!config.token && (opts.gateway ?? !config.publicKey);
   let gateway: DiscordGateway | null = null;
   let botRest: REST | null = null;
@@ -83,12 +69,30 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
 
   return {
     delivery,
-    async start() {
+    async start(inbound) {
+      if (config.publicKey && !modes.includes('http')) {
+        // Interaction webhooks authenticate by their own token; the bot token is only added when present.
+        const rest = createDiscordRest({ token: config.token, apiUrl: config.apiUrl, overrides });
+        const handler = createInteractionHandler({
+          dispatcher: inbound.dispatcher,
+          rest,
+          applicationId: config.applicationId,
+          logger,
+          ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),
+        });
+        mountDiscordInteractions(inbound.http, {
+          publicKey: config.publicKey,
+          handler,
+          clock: opts.clock ?? systemClock,
+          logger,
+        });
+        modes.push('http');
+      }
       if (useGateway && !gateway) {
         gateway = await startDiscordGateway({
           token: config.token!,
           apiUrl: config.apiUrl,
-          dispatcher: opts.dispatcher,
+          dispatcher: inbound.dispatcher,
           logger,
           applicationId: config.applicationId,
           restOverrides: overrides,

@@ -41,12 +41,16 @@ export interface SqliteStore extends HeraldStore {
 
 /** Opens (creating and migrating) the store; a newer schema or an unopenable file is a Failure. */
 export function openSqliteStore(options: SqliteStoreOptions = {}): Result<SqliteStore> {
-  const file = resolve(options.file ?? join(options.dataDir ?? DEFAULT_DATA_DIR, DATABASE_FILE_NAME));
-  const checked = preflightDatabase(file);
+  // ':memory:' is a private database that lives as long as the store (tests, one-shot analysis).
+  const memory = options.file === ':memory:';
+  const file = memory
+    ? ':memory:'
+    : resolve(options.file ?? join(options.dataDir ?? DEFAULT_DATA_DIR, DATABASE_FILE_NAME));
+  const checked = memory ? ok('create' as const) : preflightDatabase(file);
   if (!checked.ok) return checked;
   let db: Database;
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    if (!memory) mkdirSync(dirname(file), { recursive: true });
     // An existing file must still be there when SQLite opens it: never re-create one that vanished.
     db = new BetterSqlite3(file, { timeout: options.busyTimeoutMs ?? 5000, fileMustExist: checked.value === 'open' });
   } catch (error) {
