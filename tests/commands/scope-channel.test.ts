@@ -1,5 +1,5 @@
 /**
- * `scope: channel` on /who-is, /quotes and /ask: the real app (createApp) over a real SQLite
+ * `scope: channel` on /who-is, /quotes and /ask: the real app (createHerald) over a real SQLite
  * file holding three NASA releases that one channel received.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
