@@ -34,6 +34,10 @@ const BENCHES: readonly BenchModule[] = [
     title: 'feeds: one poll cycle of 500 local feeds x 50 items, cold then all-304',
     load: () => import('./feeds.bench.js'),
   },
+  {
+    title: 'feeds check: ~2,700 feed files (the odd and real fixtures, replicated) in one process vs rss-parser alone',
+    load: () => import('./feeds-check.bench.js'),
+  },
 ];
 
 function format(value: number | string): string {

@@ -24,6 +24,7 @@ import {
   type HeraldDeps,
 } from '../main.js';
 import { registerDiscordCli } from './discord-commands.js';
+import { feedsCli } from './feeds-check.js';
 import { overview } from './overview.js';
 import { manifestSlackCli } from './slack-commands.js';
 import { migrateCli } from './migrate-command.js';
@@ -66,6 +67,9 @@ Commands:
   migrate [--check] [--from sqlite:FILE]
         Bring the database to this version's schema (PostgreSQL: run before starting a new
         version). --check only reports; --from copies a SQLite install into DATABASE_URL.
+  feeds check <file-or-url>... [--json]
+        Read each feed the way the poller does (a folder: every file in it; an OPML export:
+        the feeds it lists) and say whether Herald can follow it.
   analyze <file-or-url> [--json]
         Print what the analysis finds (people, organisations, lists, quotes, numbers).
   digest [--article FILE|URL] [--format text|json] [--workspace W] [--channel C]
@@ -295,6 +299,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       const done = await migrateCli(rest, io, config.value);
       return typeof done === 'number' ? done : fail(io, done);
     }
+    case 'feeds': {
+      const config = await loadAppConfig({ env: io.env, cwd: io.cwd, cliLogLevel: 'warn' });
+      if (!config.ok) return fail(io, config.error);
+      return feedsCli(rest, io, { config: config.value, logger: createLogger(config.value.logLevel, io.stderr) });
+    }
     case 'analyze':
     case 'analyse': {
       const args = parseArgv(rest, { json: { value: false } }, USAGES['analyze']!);
@@ -347,7 +356,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       }
     }
     default: {
-      const known = ['start', 'run', 'analyze', 'digest', 'poll', 'register', 'manifest', 'migrate', 'help'];
+      const known = ['start', 'run', 'analyze', 'digest', 'poll', 'feeds', 'register', 'manifest', 'migrate', 'help'];
       const guess = closest(sub, known, { limit: 1 })[0];
       return fail(io, {
         code: 'unknown_command',

@@ -97,8 +97,8 @@ export async function parseFeed(input: string, opts: ParseFeedOptions = {}): Pro
   const body = input.replace(/^\uFEFF/, '').trimStart();
   if (body === '') {
     return err(
-      failure('feed_invalid', 'The response was empty: there is no feed at this address right now.', {
-        hint: 'Check the address in a browser; if it is right, the site may be publishing an empty file.',
+      failure('feed_invalid', 'The feed is empty (no content at all), so there is nothing to read.', {
+        hint: 'Check the address in a browser; if it is right, the site is publishing an empty file.',
         details: { reason: 'empty' },
       }),
     );
