@@ -17,7 +17,7 @@ import {
 } from './people-lexicon.js';
 import { GAZETTEER, PLACE_CUE_WORDS } from './places-gazetteer.js';
 import { isRoleHeadEn, singularEn } from './person-nouns-en.js';
-import { notAPersonEn, roleIsBrokenEn } from './people-evidence-en.js';
+import { isNamedThingOpenerEn, notAPersonEn, roleIsBrokenEn } from './people-evidence-en.js';
 import {
   ROLE_MODIFIERS,
   isRoleModifier,
@@ -447,6 +447,7 @@ export function introsIn(
       rolePhraseBeforeComma(s, first) ??
       roleOfOrganisation(s, last);
     if (notAPersonEn(s.tokens.slice(first, last + 1), orgWords)) continue;
+    if (first > run.first && isNamedThingOpenerEn(s.tokens[first - 1]!.norm)) continue;
     // "X, a planned cable between two islands, said": the appositive says X is a thing.
     if (!role && !speech.before && describesAThing(s, last)) continue;
     // "director of the Energy Forum": the phrase is what the role is of, not who holds it.

@@ -61,6 +61,30 @@ const ORG_HEADS_EN: ReadonlySet<string> = new Set([
   'accord',
 ]);
 
+/** First words of names of storms, operations and landmarks. Lower case. */
+const NAMED_THING_OPENERS_EN: ReadonlySet<string> = new Set([
+  'hurricane',
+  'typhoon',
+  'cyclone',
+  'storm',
+  'tropical',
+  'operation',
+  'mount',
+  'lake',
+  'river',
+  'cape',
+  'fort',
+  'port',
+  'camp',
+  'saint',
+  'st.',
+]);
+
+/** Does this word open the name of a storm, operation or landmark ("Hurricane", "Operation")? */
+export function isNamedThingOpenerEn(norm: string): boolean {
+  return NAMED_THING_OPENERS_EN.has(norm);
+}
+
 /** Does this word end (head) an organisation or product name? */
 export function isOrgHeadEn(norm: string): boolean {
   return ORG_HEADS_EN.has(norm) || ORG_CUE_WORDS.has(norm) || ORG_HINT_WORDS.has(norm);
@@ -74,6 +98,8 @@ export function isOrgHeadEn(norm: string): boolean {
 export function notAPersonEn(words: readonly Token[], orgWords: ReadonlySet<string>): boolean {
   const last = words[words.length - 1]!;
   if (isOrgHeadEn(last.norm)) return true;
+  // "Hurricane Maria", "Operation Desert Fox", "Mount Kenya": a kind of thing named like a person.
+  if (words.length > 1 && NAMED_THING_OPENERS_EN.has(words[0]!.norm)) return true;
   // Tags alone are not enough: wink tags the surname "Das" as an article.
   if (words.some((t) => isFunctionWordEn(t.norm))) return true;
   return words.some((t) => orgWords.has(t.norm));

@@ -88,7 +88,9 @@ function speakerIn(s: AnnotatedSentence, from: number, to: number, people: reado
     const text = words.join(' ');
     const person =
       people.find((p) => p.name === text || p.aliases.includes(text)) ??
-      people.find((p) => text.includes(p.name) || p.aliases.some((a) => a.includes(' ') && text.includes(a)));
+      people.find((p) => text.includes(p.name) || p.aliases.some((a) => a.includes(' ') && text.includes(a))) ??
+      // "Vázquez" for "Wanda Vázquez Garced": a later word of a full name (a first surname) names its holder.
+      (words.length === 1 ? people.find((p) => p.name.split(' ').slice(1).includes(text)) : undefined);
     if (person) return person.name;
   }
   if (toks.some((t) => PERSON_PRONOUNS.has(t.norm) && t.pos === 'PRON')) {

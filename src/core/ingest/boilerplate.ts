@@ -27,7 +27,17 @@ export interface CleanBody {
 const END_MARKER = /^(?:[-–—]+\s*end\s*[-–—]+|#{3,}|[-–—]\s*30\s*[-–—]|\*{3,}|end of (?:story|article|release))$/iu;
 /** Start of a comment section or contact block: nothing after it is story. */
 const SECTION_STOP =
-  /^(?:leave a (?:comment|reply)|post a comment|add a comment|\d+\s+comments?|comments?(?:\s*\(\d+\))?|join the (?:conversation|discussion)|(?:news |press )?(?:media|press|news) (?:contacts?|inquiries)|contacts?|media inquiries|about the author|related (?:articles|stories|posts|news|coverage)|more stories|recommended(?: for you)?|you may also like|read next)\s*:?$/iu;
+  /^(?:leave a (?:comment|reply)|post a comment|add a comment|\d+\s+comments?|comments?(?:\s*\(\d+\))?|join the (?:conversation|discussion)|(?:news |press )?(?:media|press|news) (?:contacts?|inquiries)|contacts?|media inquiries|about the author|related (?:articles|stories|posts|news|coverage)|sources|see also|external links|further reading|more stories|recommended(?: for you)?|you may also like|read next)\s*:?$/iu;
+/** A licence notice ("This text is released under the Creative Commons ..."): the story is over. */
+const LICENCE_LINE =
+  /^(?:this (?:text|article|story|work|page|content) (?:is|was) (?:released|licensed|published|available) under|all text .{0,60}available under the terms)\b/iu;
+/**
+ * A source or related-story citation ("“Title” — Outlet, July 25, 2019"; "Title — Wikinews,
+ * August 4, 2019"): wiki and wire pages list them after the story, often under a heading the
+ * reader strips.
+ */
+const CITATION_LINE =
+  /^["“]?[^"“”]{3,160}["”]?\s+[—–]\s+[\p{L}\p{N}&.' ]{2,60},\s+(?:\p{Lu}\p{Ll}+\s+\d{1,2},\s+\d{4}|\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}|\d{4}-\d{2}-\d{2})\.?$/u;
 /** Comment-form text that can appear without a "Leave a comment" heading. */
 const COMMENT_FORM =
   /^(?:your email address will not be published|required fields are marked|save my name, email|notify me of (?:follow-up comments|new posts)|you must be logged in to post a comment|cancel reply|post comment|comment\s*\*?$|name\s*\*?$|email\s*\*?$|website$)/iu;
@@ -137,6 +147,7 @@ export function cleanBlocks(blocks: readonly RawBlock[]): CleanBody {
   for (let i = 0; i < items.length; i += 1) {
     const { text, heading } = items[i]!;
     if (END_MARKER.test(text) || SECTION_STOP.test(text) || (i > 0 && ABOUT_HEADING.test(text))) break;
+    if (LICENCE_LINE.test(text) || (paragraphs.length >= 2 && CITATION_LINE.test(text))) break;
     // A short byline after the story has begun closes it: releases sign off "By Jane Roe" before contacts.
     if (paragraphs.length >= 2 && BYLINE.test(text) && wordCount(text) <= 6) break;
     if (HASHTAG_LINE.test(text)) {

@@ -142,3 +142,12 @@ describe('roles around the name', () => {
     ]);
   });
 });
+
+describe('named things are not people', () => {
+  it('does not take a storm or an operation named like a person for one', () => {
+    const e = run([
+      'Relief for victims of Hurricane Doris and officials of Operation Blue Shield, Ana Ruiz said, was late.',
+    ]);
+    expect(e.people.map((p) => p.name)).toEqual(['Ana Ruiz']);
+  });
+});

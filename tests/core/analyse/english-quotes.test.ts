@@ -58,3 +58,13 @@ describe('quotes', () => {
     ]);
   });
 });
+
+describe('speakers named by part of a full name', () => {
+  it('reads a first surname alone as the person introduced with both surnames', () => {
+    const q = quotes([
+      'Lucia Ortega Benitez, the mayor of the town, resigned.',
+      'Ortega said, “The town deserves better.”',
+    ]);
+    expect(q).toEqual([['Lucia Ortega Benitez', 'The town deserves better.']]);
+  });
+});

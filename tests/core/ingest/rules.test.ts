@@ -182,3 +182,18 @@ describe('ingestMarkdown syntax', () => {
     expect(sniffed.ok && sniffed.value.source.kind).toBe('markdown');
   });
 });
+
+describe('wiki page endings (issue 9)', () => {
+  const blocks = (...texts: string[]) => texts.map((text) => ({ text }));
+  it('ends the story at a licence notice or a list of source citations', () => {
+    const body = cleanBlocks(
+      blocks(
+        'The council met on Monday.',
+        'It voted to close the bridge.',
+        '“Bridge to close” — Example Gazette, March 3, 2021',
+        'This text is released under the Creative Commons Attribution 2.5 License.',
+      ),
+    );
+    expect(body.paragraphs).toEqual(['The council met on Monday.', 'It voted to close the bridge.']);
+  });
+});
