@@ -8,6 +8,7 @@ import { answer, cite, sourceBlock } from '../reply/build.js';
 import type { Block, Button, Reply } from '../reply/types.js';
 import { clip, formatDateline } from './article-text.js';
 import { asHeading } from './list-reply.js';
+import { isLiveBlog, isStorySentence } from '../digest/key-points.js';
 
 export interface DigestOptions {
   /** How many key points at most (config `digest.maxKeyPoints`). */
@@ -16,13 +17,17 @@ export interface DigestOptions {
   readonly maxPeople?: number;
 }
 
-/** Sentences that are neither summary nor quote, one a paragraph: each paragraph adds one point. */
-function keyPointIds(a: AnalysedArticle, max: number): number[] {
-  const skip = new Set<number>(a.facts.summary);
+/**
+ * Sentences that are neither summary nor quote, one a paragraph: each paragraph adds one point.
+ * Only whole story sentences qualify (digest/key-points.ts). A live blog's paragraphs are its
+ * entries, newest first, so its points are its latest entries.
+ */
+function keyPointIds(a: AnalysedArticle, max: number, live: boolean): number[] {
+  const skip = new Set<number>(live ? [] : a.facts.summary);
   for (const q of a.facts.quotes) for (const id of q.sentences ?? [q.sentence]) skip.add(id);
   const ids: number[] = [];
   for (const p of a.article.paragraphs) {
-    const first = p.sentenceIds.find((id) => !skip.has(id));
+    const first = p.sentenceIds.find((id) => !skip.has(id) && isStorySentence(a.article.sentences[id]?.text ?? ''));
     // A paragraph whose lead sentence is already summarised has been said.
     if (first === undefined || skip.has(p.sentenceIds[0]!)) continue;
     ids.push(first);
@@ -38,7 +43,10 @@ export function digestReply(a: AnalysedArticle, opts: DigestOptions = {}): Reply
   const dateline = formatDateline(article.dateline ?? facts.dateline);
   if (dateline) blocks.push({ type: 'text', text: dateline });
 
-  const summary = facts.summary.filter((id) => article.sentences[id] !== undefined);
+  const live = isLiveBlog(article);
+  // A live blog has no lead to summarise: say what it is, and give its latest entries as points.
+  if (live) blocks.push({ type: 'text', text: 'This is a live blog: the key points are its latest entries.' });
+  const summary = live ? [] : facts.summary.filter((id) => article.sentences[id] !== undefined);
   if (summary.length > 0) {
     const c = cite(article, summary);
     blocks.push({ type: 'text', text: c.text.join(' '), cite: c });
@@ -52,7 +60,7 @@ export function digestReply(a: AnalysedArticle, opts: DigestOptions = {}): Reply
   const listPoints = lists.map((l) => `${asHeading(l.lead)}: ${l.items.join('; ')}.`);
   // A sentence already shown as a list is not repeated as a point; points are whole sentences.
   const listSentences = new Set(lists.map((l) => l.sentence));
-  const points = keyPointIds(a, max + listSentences.size)
+  const points = keyPointIds(a, max + listSentences.size, live)
     .filter((id) => !listSentences.has(id))
     .slice(0, max - listPoints.length);
   const pointTexts = [...listPoints, ...points.map((id) => article.sentences[id]!.text)];

@@ -112,7 +112,10 @@ export function splitSentences(paragraph: string): string[] {
     const end = at >= 0 ? at + s.length : Math.min(text.length, cursor + s.length);
     cursor = end;
     const prev = spans[spans.length - 1];
-    if (prev !== undefined && shouldMerge(text.slice(prev.start, prev.end), s)) {
+    // A number cut at its point ("8.|13pm GMT", a time) is one word: no sentence ends inside it.
+    const cutNumber =
+      prev !== undefined && start === prev.end && /\d\.$/.test(text.slice(prev.start, prev.end)) && /^\d/.test(s);
+    if (prev !== undefined && (cutNumber || shouldMerge(text.slice(prev.start, prev.end), s))) {
       prev.end = end;
     } else {
       spans.push({ start, end });
