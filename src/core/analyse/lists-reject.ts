@@ -67,10 +67,64 @@ function acronymExpansion(tokens: readonly Token[], items: readonly Span[]): boo
   return initials.length >= 2 && initials === acronym.toUpperCase();
 }
 
+const PRONOUN_ITEMS: ReadonlySet<string> = new Set([
+  'who',
+  'which',
+  'that',
+  'he',
+  'she',
+  'it',
+  'they',
+  'whom',
+  'where',
+]);
+
+/** An item that is only a pronoun or relative ("..., who") is a clause boundary, not a thing listed. */
+function pronounItem(tokens: readonly Token[], items: readonly Span[]): boolean {
+  return items.some((s) => s.first === s.last && PRONOUN_ITEMS.has(tokens[s.first]!.norm));
+}
+
+const NOUN_START: ReadonlySet<string> = new Set(['DET', 'NOUN', 'PROPN', 'NUM']);
+const VERB_START: ReadonlySet<string> = new Set(['VERB', 'AUX']);
+const POSSESSIVES: ReadonlySet<string> = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/**
+ * Items of different part-of-speech shapes: some open as noun phrases, others as verb phrases
+ * ("their daughters, aged 17, escaped": a subject, an appositive and its verb).
+ */
+function mixedShapes(tokens: readonly Token[], items: readonly Span[]): boolean {
+  const verbal = (s: Span): boolean => {
+    const t = tokens[s.first]!;
+    if (!VERB_START.has(t.pos) || /ing$/.test(t.norm)) return false;
+    // "continued progress", "planned upgrades": a participle before a noun opens a noun phrase.
+    const next = tokens[s.first + 1];
+    return t.pos === 'AUX' || s.first === s.last || !(next && ['NOUN', 'ADJ', 'PROPN'].includes(next.pos));
+  };
+  // A long series keeps its items even if one is cut oddly: the mix says "clause", not "list", only in short ones.
+  const nominal = (s: Span): boolean => NOUN_START.has(tokens[s.first]!.pos) || POSSESSIVES.has(tokens[s.first]!.norm);
+  return items.length <= 4 && items.some(nominal) && items.some(verbal);
+}
+
+/** Words that open an appositive describing the item before: "X, formerly a church, now a museum". */
+const APPOSITIVE_OPENERS: ReadonlySet<string> = new Set(['formerly', 'now', 'once', 'aged', 'also', 'later']);
+
+/** "A Name, formerly ..., now ...", "A Name, Saudi national, ...": one thing described, not listed. */
+function describedName(tokens: readonly Token[], items: readonly Span[]): boolean {
+  const first = items[0]!;
+  const properName = /^\p{Lu}/u.test(tokens[first.last]!.text) && tokens[first.last]!.pos === 'PROPN';
+  if (!properName) return false;
+  const second = items[1]!;
+  const opener = tokens[second.first]!;
+  return APPOSITIVE_OPENERS.has(opener.norm);
+}
+
 /** True when the items are one thing described in a series, not an enumeration. */
 export function notAList(tokens: readonly Token[], items: readonly Span[]): boolean {
   if (items.length < 2) return false;
   return (
+    pronounItem(tokens, items) ||
+    mixedShapes(tokens, items) ||
+    describedName(tokens, items) ||
     adjectiveSeries(tokens, items) ||
     rolesOfOnePerson(tokens, items) ||
     gapped(tokens, items) ||
