@@ -37,6 +37,8 @@ export interface PostgresStore extends HeraldStore {
   /** `host:port/database` (schema `x`): for messages and /healthz, never the password. */
   readonly where: string;
   readonly migration: PgMigrationReport;
+  /** DATABASE_SCHEMA, or null for the server's default. */
+  readonly schema: string | null;
   /** The pool, for the job queue sharing the database (pg-boss) and health checks. */
   readonly pool: pg.Pool;
 }
@@ -104,7 +106,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       }),
     );
   }
-  return ok(buildStore(pool, where, migration, options.clock ?? systemClock));
+  return ok(buildStore(pool, where, options.schema ?? null, migration, options.clock ?? systemClock));
 }
 
 function repositories(db: Db, clock: Clock, holder: string, sequence: KeyedSequence): StoreRepositories {
@@ -122,13 +124,20 @@ function repositories(db: Db, clock: Clock, holder: string, sequence: KeyedSeque
   };
 }
 
-function buildStore(pool: pg.Pool, where: string, migration: PgMigrationReport, clock: Clock): PostgresStore {
+function buildStore(
+  pool: pg.Pool,
+  where: string,
+  schema: string | null,
+  migration: PgMigrationReport,
+  clock: Clock,
+): PostgresStore {
   const holder = randomUUID();
   const sequence = new KeyedSequence();
   let closed: Promise<void> | null = null;
   return {
     ...repositories(pool, clock, holder, sequence),
     where,
+    schema,
     migration,
     pool,
     async transaction<T>(fn: (tx: StoreRepositories) => Promise<T>): Promise<T> {
