@@ -1,6 +1,6 @@
 /**
  * Discord benches.
- * 1. `/who-is hedman` through the signed HTTP interactions endpoint (Ed25519 verify, dispatch,
+ * 1. `/who-is hedman`, then `/ask who is paying for the workshop?`, through the signed HTTP interactions endpoint (Ed25519 verify, dispatch,
  *    embed render) beside a bare `node:http` server answering JSON of the same size, both on
  *    loopback, requests sent open-loop at a fixed rate (latency counted from the scheduled
  *    send time), alternating. Target: p99 within 2× of the bare server's.
@@ -46,7 +46,26 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function latency(): Promise<BenchResult[]> {
+/** A slash command to time: its interaction data and a string its answer must hold. */
+interface Timed {
+  readonly label: string;
+  readonly data: { readonly name: string; readonly options: readonly { type: number; name: string; value: string }[] };
+  readonly expect: string;
+}
+
+const WHO_IS: Timed = {
+  label: '/who-is',
+  data: { name: 'who-is', options: [{ type: 3, name: 'name', value: 'hedman' }] },
+  expect: 'Niklas Hedman',
+};
+/** /ask ranks every sentence with word vectors and WordNet: the heaviest read-only command. */
+const ASK: Timed = {
+  label: '/ask',
+  data: { name: 'ask', options: [{ type: 3, name: 'question', value: 'who is paying for the workshop?' }] },
+  expect: 'co-sponsored',
+};
+
+async function latency(cmd: Timed): Promise<BenchResult[]> {
   const fake = await startFakeDiscord({ applicationId: APP_ID });
   const config = await loadConfig({ env: { HERALD_SAMPLE_ARTICLE: BUNDLED_SAMPLE_PATH }, file: {} });
   if (!config.ok) throw new Error(config.error.message);
@@ -73,7 +92,7 @@ async function latency(): Promise<BenchResult[]> {
     channel_id: '3',
     entitlements: [],
     member: { user: { id: '4', username: 'reader' }, roles: [], permissions: '0' },
-    data: { id: '5', name: 'who-is', type: 1, options: [{ type: 3, name: 'name', value: 'hedman' }] },
+    data: { id: '5', type: 1, ...cmd.data },
   });
   const signed = (): Record<string, string> => {
     const ts = String(Math.floor(Date.now() / 1000));
@@ -83,11 +102,11 @@ async function latency(): Promise<BenchResult[]> {
       'x-signature-ed25519': sign(null, Buffer.from(ts + body), privateKey).toString('hex'),
     };
   };
-  // The first answer analyses the sample article: once, outside the measurement.
+  // The first answer analyses the sample article (and /ask loads the word vectors): once, outside the measurement.
   const t0 = performance.now();
   const sample = await (await fetch(discordUrl, { method: 'POST', headers: signed(), body })).text();
   const firstMs = performance.now() - t0;
-  if (!sample.includes('Niklas Hedman')) throw new Error(`unexpected Discord answer: ${sample.slice(0, 200)}`);
+  if (!sample.includes(cmd.expect)) throw new Error(`unexpected Discord answer: ${sample.slice(0, 200)}`);
   const bare = createServer((req, res) => {
     req.resume();
     req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(sample));
@@ -137,10 +156,10 @@ async function latency(): Promise<BenchResult[]> {
   });
   const ratio = percentile(times.discord, 99) / percentile(times.bare, 99);
   return [
-    { name: 'first /who-is (analyses the sample)', figures: { ms: firstMs } },
-    row('bare node:http, same JSON', times.bare),
+    { name: `first ${cmd.label} (analyses the sample)`, figures: { ms: firstMs } },
+    row(`bare node:http, same JSON as ${cmd.label}`, times.bare),
     {
-      ...row('/who-is via signed Discord endpoint', times.discord),
+      ...row(`${cmd.label} via signed Discord endpoint`, times.discord),
       ratios: { 'p99 vs bare node:http': ratio },
       target: { label: `p99 ratio ${ratio.toFixed(2)} <= 2`, met: ratio <= 2 },
     },
@@ -236,5 +255,5 @@ async function fanOut(channels: number): Promise<BenchResult[]> {
 
 /** Both Discord benches; `channels` can be lowered for a quick look. */
 export async function run(opts: { channels?: number } = {}): Promise<BenchResult[]> {
-  return [...(await latency()), ...(await fanOut(opts.channels ?? CHANNELS))];
+  return [...(await latency(WHO_IS)), ...(await latency(ASK)), ...(await fanOut(opts.channels ?? CHANNELS))];
 }

@@ -21,9 +21,16 @@ interface BenchModule {
 
 const BENCHES: readonly BenchModule[] = [
   { title: 'analysis cost vs tagging alone', load: () => import('./analyse.bench.js') },
-  { title: 'Slack: /who-is through the signed endpoint vs bare node:http', load: () => import('./slack.bench.js') },
   {
-    title: 'Discord: /who-is through the signed endpoint vs bare node:http; digest fan-out to 2,000 channels',
+    title: '/ask: word vectors and WordNet load time and memory vs the wink model',
+    load: () => import('./ask.bench.js'),
+  },
+  {
+    title: 'Slack: /who-is and /ask through the signed endpoint vs bare node:http',
+    load: () => import('./slack.bench.js'),
+  },
+  {
+    title: 'Discord: /who-is and /ask through the signed endpoint vs bare node:http; digest fan-out to 2,000 channels',
     load: () => import('./discord.bench.js'),
   },
   {

@@ -141,11 +141,11 @@ async function main(argv: readonly string[]): Promise<void> {
 
   if (argv.includes('--grid')) {
     const results: [number, string][] = [];
-    for (const lead of [0.1, 0.2, 0.3])
-      for (const leadSpan of [2, 4, 8])
-        for (const title of [0, 0.1, 0.2])
-          for (const type of [0.2, 0.3]) {
-            const w = { ...DEFAULT_WEIGHTS, lead, leadSpan, title, type };
+    for (const sentenceVector of [0.2, 0.35, 0.5])
+      for (const type of [0.2, 0.3])
+        for (const vectorFloor of [0.45, 0.5, 0.55])
+          for (const lead of [0.1, 0.2]) {
+            const w = { ...DEFAULT_WEIGHTS, sentenceVector, type, vectorFloor, lead };
             const f = run(cases, ALL_FEATURES, w, -Infinity);
             results.push([
               f.top1 + f.cited / 2,

@@ -34,7 +34,7 @@ export function valueLine(result: AskResult): string | null {
 
 export function askArticle(a: AnalysedArticle, question: string): Reply {
   const result = ask(indexOf(a), question);
-  if (result.terms.length === 0) {
+  if (result.terms.length === 0 && result.kind === 'what') {
     // Only stop words or punctuation: nothing to search for, which is not the same as "the article does not say".
     return notFound(
       'There is nothing to look for in that question: ask in a few words, for example /ask what was announced?',

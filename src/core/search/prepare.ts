@@ -46,7 +46,9 @@ export const keyOf = (lemma: string): string => lemma.toLowerCase().replace(/[â€
 export function isContent(t: Token): boolean {
   if (t.pos === 'PUNCT' || t.pos === 'SYM' || t.pos === 'X' || t.pos === 'SPACE') return false;
   if (!/[a-z0-9]/i.test(t.text) || /^['â€™]/.test(t.text)) return false;
-  return !isStopWord(t.norm) && !isStopWord(t.lemma) && !QUESTION_WORDS.has(t.norm);
+  if (isStopWord(t.norm) || QUESTION_WORDS.has(t.norm)) return false;
+  // "owns" is a verb with a topic although its lemma "own" is a stop word ("their own").
+  return !isStopWord(t.lemma) || t.pos === 'VERB' || t.pos === 'NOUN';
 }
 
 /**
@@ -127,7 +129,8 @@ export function prepareArticle(article: Article, givenFacts?: ArticleFacts): Pre
     const names = new Set(own);
     s.tokens.forEach((t, i) => {
       // A capitalised word inside the sentence is a name; the first word is capitalised anyway.
-      if (t.pos === 'PROPN' && (i > 0 || s.tokens.length === 1) && !isStopWord(t.norm)) names.add(keyOf(t.norm));
+      if (t.pos === 'PROPN' && (i > 0 || s.tokens.length === 1) && !isStopWord(t.norm) && !t.entity)
+        names.add(keyOf(t.norm));
     });
     return {
       id: s.id,

@@ -52,7 +52,7 @@ export function questionShape(question: string): QuestionShape {
   if (/\bhow (long|soon|quickly)\b/.test(q)) return { kind: 'duration', unit: null };
   if (/\bhow (far|deep|fast|big|large|tall|high|old|heavy|wide|close|hot|cold|strong)\b/.test(q))
     return { kind: 'measure', unit: null };
-  if (/^(what|what's|whats) (is |was |are )?(the )?([a-z]+ )?(count|number|total|tally|toll|score)\b/.test(q))
+  if (/^(what|what's|whats) (is |was |are )?(the )?([a-z]+ ){0,2}(count|number|total|tally|toll|score)\b/.test(q))
     return { kind: 'count', unit: null };
   if (/\bwhy\b|\bhow come\b|\bwhat (?:caused|causes|cause|led to|leads to|made|triggered|sparked|prompted)\b/.test(q))
     return { kind: 'why', unit: null };

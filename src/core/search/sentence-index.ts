@@ -45,7 +45,7 @@ export interface AskHit {
 export interface AskResult {
   /** Best first; empty when the article does not answer. */
   readonly hits: readonly AskHit[];
-  /** The question's content words (lemma keys). Empty: nothing to look for. */
+  /** The question's content words (lemma keys). Empty with kind `what`: nothing to look for. */
   readonly terms: readonly string[];
   readonly kind: AnswerKind;
 }
@@ -64,6 +64,8 @@ export const REFUSE_BELOW = 0.7;
 /** A further sentence is quoted only when it scores this close to the best one. */
 const FOLLOW_SHARE = 0.75;
 
+/** Coverage given to every sentence when the question names no topic of its own. */
+const TOPIC_OF_STORY = 0.6;
 const K1 = 1.2;
 const B = 0.75;
 
@@ -180,7 +182,8 @@ export function scoreSentences(
   return p.sentences.map((s) => {
     let covered = 0;
     query.terms.forEach((t, i) => (covered += weights[i]! * termMatch(t, s, p, features, w)));
-    const coverage = total === 0 ? 0 : covered / total;
+    // "Where did it happen?" names no topic: the story's own is meant, so kind and lead decide.
+    const coverage = total === 0 ? TOPIC_OF_STORY : covered / total;
     let score = Math.min(coverage, 1.1);
     if (qCentroid && s.centroid) score += w.sentenceVector * Math.max(0, cosine(qCentroid, s.centroid) - 0.3);
     if (features.types && kind !== 'what') score += holds(s, kind, asked) ? w.type : -w.type;
@@ -199,7 +202,8 @@ export function ask(index: SentenceIndex, question: string, options: AskOptions 
   const features = { ...ALL_FEATURES, ...options.features };
   const query = parseQuery(question, { wordnet: features.wordnet });
   const terms = query.terms.map((t) => t.key);
-  if (terms.length === 0 || index.prepared.sentences.length === 0) return { hits: [], terms, kind: query.shape.kind };
+  const aimless = terms.length === 0 && query.shape.kind === 'what';
+  if (aimless || index.prepared.sentences.length === 0) return { hits: [], terms, kind: query.shape.kind };
   const ranked = rank(scoreSentences(index, query, features, { ...DEFAULT_WEIGHTS, ...options.weights }));
   return {
     hits: answerHits(ranked, options.minScore ?? REFUSE_BELOW, options.limit ?? 3),

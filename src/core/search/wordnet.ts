@@ -133,12 +133,16 @@ export function relatedWords(lemma: string): readonly string[] {
         for (const w of s.words) out.add(w);
         const own = s.words.indexOf(key) + 1;
         for (const p of s.pointers) {
-          // '+' derivation, '\' pertainym, '=' attribute (dead ↔ life/death), lexical pointers of this word only.
-          if (p.sym !== '+' && p.sym !== '\\' && p.sym !== '=') continue;
+          // Verbs also bring their direct hypernyms and hyponyms: "killed" meets "murdered" and "slain".
+          if (pos === 'verb' && (p.sym === '@' || p.sym === '~') && own > 0) {
+            for (const w of synset(p.pos, p.offset).words) out.add(w);
+            continue;
+          }
+          // '+' derivation and '\' pertainym, for this word only.
+          if (p.sym !== '+' && p.sym !== '\\') continue;
           if (p.source !== 0 && p.source !== own) continue;
           const t = synset(p.pos, p.offset);
           if (p.target > 0) out.add(t.words[p.target - 1]!);
-          else if (p.sym === '=') for (const w of t.words) out.add(w);
         }
       }
     }
