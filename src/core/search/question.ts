@@ -57,6 +57,8 @@ export function questionShape(question: string): QuestionShape {
   if (/\bwhy\b|\bhow come\b|\bwhat (?:caused|causes|cause|led to|leads to|made|triggered|sparked|prompted)\b/.test(q))
     return { kind: 'why', unit: null };
   if (/\b(reason|reasons|cause|motive)\b/.test(q) && /^(what|which)\b/.test(q)) return { kind: 'why', unit: null };
+  // "How did police find the site?" asks for the means or the cause, worded like a why.
+  if (/^how (did|does|do|was|were|could|can|has|have)\b/.test(q)) return { kind: 'why', unit: null };
   if (/\bwhen\b|\bsince when\b|\bwhat (time|year|day|date|month|hour)\b/.test(q)) return { kind: 'when', unit: null };
   const which = after(/\b(?:which|what) ([a-z]+)/);
   if (which && TIME_NOUN.test(which)) return { kind: 'when', unit: null };

@@ -40,6 +40,8 @@ export interface AskHit {
   readonly coverage: number;
   /** The number or date the question asks for, as the sentence states it, when it asks for one. */
   readonly value: StatedValue | null;
+  /** Whether the sentence holds the kind of answer asked (always, for "what" questions). */
+  readonly fits: boolean;
 }
 
 export interface AskResult {
@@ -60,7 +62,7 @@ export interface AskOptions {
 }
 
 /** Chosen on the development questions (ADR 019): refuses most unanswerable, few answerable. */
-export const REFUSE_BELOW = 0.7;
+export const REFUSE_BELOW = 0.65;
 /** A further sentence is quoted only when it scores this close to the best one. */
 const FOLLOW_SHARE = 0.75;
 
@@ -94,7 +96,7 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   lead: 0.1,
   leadSpan: 8,
   title: 0,
-  vectorFloor: 0.5,
+  vectorFloor: 0.55,
 };
 
 export function buildSentenceIndex(article: Article, facts?: ArticleFacts): SentenceIndex {
@@ -186,7 +188,8 @@ export function scoreSentences(
     const coverage = total === 0 ? TOPIC_OF_STORY : covered / total;
     let score = Math.min(coverage, 1.1);
     if (qCentroid && s.centroid) score += w.sentenceVector * Math.max(0, cosine(qCentroid, s.centroid) - 0.3);
-    if (features.types && kind !== 'what') score += holds(s, kind, asked) ? w.type : -w.type;
+    const fits = kind === 'what' || holds(s, kind, asked);
+    if (features.types && kind !== 'what') score += fits ? w.type : -w.type;
     if (features.types && unitVector !== undefined) score += w.unit * unitMatch(s, unit!, unitVector);
     if (features.lead) {
       score += w.lead * Math.exp(-s.id / w.leadSpan);
@@ -194,7 +197,7 @@ export function scoreSentences(
     }
     const numeric =
       kind === 'count' || kind === 'money' || kind === 'when' || kind === 'duration' || kind === 'measure';
-    return { sentence: s.id, score, coverage, value: numeric ? valueFor(query, s) : null };
+    return { sentence: s.id, score, coverage, value: numeric ? valueFor(query, s) : null, fits };
   });
 }
 

@@ -29,7 +29,8 @@ const YEAR = /\b(1[89]\d\d|20\d\d)\b/;
 const CLOCK =
   /\b\d{1,2}(:\d\d)?\s?(a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\b(midnight|noon|morning|evening|afternoon|night)\b/i;
 const TIME_UNIT = /\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b/i;
-const MONEY = /[$€£¥]|\b(dollars?|euros?|pounds?|yuan|rupees?|zloty|złoty|kroner?|francs?|usd|eur|gbp)\b/i;
+const MONEY =
+  /[$€£¥₹₽]|\b(dollars?|euros?|pounds?|sterling|yuan|renminbi|yen|won|rupees?|rubles?|roubles?|zloty|złoty|kron[ae]r?|kronor|francs?|pesos?|reais|real|lira|liras|dinars?|dirhams?|riyals?|rand|naira|shillings?|usd|eur|gbp|cad|aud)\b/i;
 const NUMBER_WORD =
   /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half|all)\b/i;
 const MEASURE_UNIT =

@@ -37,6 +37,7 @@ describe('questionShape', () => {
     ['How far away is the planet?', 'measure', null],
     ['Why was the match called off?', 'why', null],
     ['What caused the crash?', 'why', null],
+    ['How did police find the site?', 'why', null],
     ['What did the minister announce?', 'what', null],
     ['Did anyone survive?', 'what', null],
   ])('%s → %s', (question, kind, unit) => {
@@ -72,6 +73,7 @@ describe('ask by kind of question, on sentences written for the test', () => {
     'The hotel had been inspected in May 2023 and passed every check.',
     'Investigators believe a faulty gas heater triggered the fire.',
     'Its owner, Petar Ivanov, said he would pay for the funerals.',
+    'The regional government promised each family a payment of 500,000 rubles.',
   );
 
   it('how many: the sentence with the count, though it says "dead" where the reader says "died"', () => {
@@ -92,6 +94,10 @@ describe('ask by kind of question, on sentences written for the test', () => {
 
   it('who: a sentence naming someone the question does not', () => {
     expect(firstAnswer(fire, 'Who owns the hotel?')).toMatch(/Petar Ivanov/);
+  });
+
+  it('money: an amount in any currency the sentence names', () => {
+    expect(firstAnswer(fire, 'How much money will the families get?')).toMatch(/500,000 rubles/);
   });
 
   it('duration: how long, answered by a length of time', () => {
