@@ -1,6 +1,6 @@
 /**
  * How /ask's retrieval choices compare on the development questions, and where to refuse:
- * prints the four figures for each ablation (ADR 019) and, for the full ranking, the
+ * prints the four figures for each ablation (ADR 022) and, for the full ranking, the
  * refusal curve (threshold → refused_right, false_refusals, top1).
  *
  *   node bin/run-ts.mjs scripts/eval/ask/calibrate.ts [--set DIR] [--grid]

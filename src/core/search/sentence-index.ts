@@ -1,5 +1,5 @@
 /**
- * Retrieval for `/ask` (ADR 019). Each of the question's content words is matched against
+ * Retrieval for `/ask` (ADR 022). Each of the question's content words is matched against
  * each sentence, taking the best of: the same lemma (BM25-weighted), a name the sentence refers
  * to by pronoun, a WordNet relative, or a close word vector. The IDF-weighted share of the
  * question so matched is the sentence's coverage; the score adds sentence-level vector
@@ -61,7 +61,7 @@ export interface AskOptions {
   readonly weights?: Partial<RankWeights>;
 }
 
-/** Chosen on the development questions (ADR 019): refuses most unanswerable, few answerable. */
+/** Chosen on the development questions (ADR 022): refuses most unanswerable, few answerable. */
 export const REFUSE_BELOW = 0.65;
 /** A further sentence is quoted only when it scores this close to the best one. */
 const FOLLOW_SHARE = 0.75;
@@ -71,7 +71,7 @@ const TOPIC_OF_STORY = 0.6;
 const K1 = 1.2;
 const B = 0.75;
 
-/** How much each signal weighs in the score; defaults fitted on the development questions (ADR 019). */
+/** How much each signal weighs in the score; defaults fitted on the development questions (ADR 022). */
 export interface RankWeights {
   /** Sentence-level vector similarity (above a floor of 0.3). */
   readonly sentenceVector: number;
