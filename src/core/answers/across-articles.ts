@@ -10,6 +10,8 @@ import type { AnalysedArticle } from '../ports.js';
 import { answer, cite, notFound, sourceBlock } from '../reply/build.js';
 import type { Block, Reply } from '../reply/types.js';
 import { ask } from '../search/sentence-index.js';
+import type { StatedValue } from '../search/sentence-kinds.js';
+import { loadWordVectors } from '../search/word-vectors.js';
 import { indexOf } from './ask-article.js';
 import { personBlocks } from './person-blocks.js';
 import { ofChannel } from './scope.js';
@@ -94,6 +96,8 @@ export interface ChannelHit {
   readonly coverage: number;
   /** The /ask score: comparable across articles, as the refusal threshold applies to it everywhere. */
   readonly score: number;
+  /** The asked number or date as the sentence states it (how many, how much, when), else null. */
+  readonly value: StatedValue | null;
 }
 
 /** The best sentences across articles, by /ask score; each article contributes only what it answers. */
@@ -101,13 +105,14 @@ export function askAcrossHits(articles: readonly AnalysedArticle[], question: st
   const hits: ChannelHit[] = [];
   for (const a of articles) {
     for (const h of ask(indexOf(a), question).hits)
-      hits.push({ article: a, sentence: h.sentence, coverage: h.coverage, score: h.score });
+      hits.push({ article: a, sentence: h.sentence, coverage: h.coverage, score: h.score, value: h.value });
   }
   return hits.sort((x, y) => y.score - x.score || y.coverage - x.coverage).slice(0, limit);
 }
 
 /** /ask question scope:channel — the best sentences, best first, each naming and linking its article. */
-export function askAcross(articles: readonly AnalysedArticle[], question: string): Reply {
+export async function askAcross(articles: readonly AnalysedArticle[], question: string): Promise<Reply> {
+  await loadWordVectors();
   const hits = askAcrossHits(articles, question);
   if (hits.length === 0) {
     return notFound(
@@ -120,6 +125,9 @@ export function askAcross(articles: readonly AnalysedArticle[], question: string
     { type: 'heading', text: question },
     { type: 'text', text: `From ${ofChannel(new Set(hits.map((h) => h.article.id)).size, articles.length)}:` },
   ];
+  // The asked number or date first, as the best article states it, naming that article.
+  const best = hits[0]!;
+  if (best.value) blocks.push({ type: 'text', text: `“${best.value.text}”, as “${titleOf(best.article)}” says.` });
   // Rank order; neighbouring hits from the same article share one line naming it.
   const runs: ChannelHit[][] = [];
   for (const h of hits) {

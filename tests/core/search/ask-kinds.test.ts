@@ -127,8 +127,11 @@ describe('ask by kind of question, on sentences written for the test', () => {
     expect(ask(buildSentenceIndex(deal), 'What is the weather forecast for the football match?').hits).toEqual([]);
   });
 
-  it('states the asked number first, quoted from the sentence, then cites it', () => {
-    const reply = askArticle({ id: deal.id, article: deal, facts: analyse(deal) }, 'How many shops are in the sale?');
+  it('states the asked number first, quoted from the sentence, then cites it', async () => {
+    const reply = await askArticle(
+      { id: deal.id, article: deal, facts: analyse(deal) },
+      'How many shops are in the sale?',
+    );
     expect(reply.kind).toBe('answer');
     const [heading, lead, first] = reply.blocks;
     expect(heading).toEqual({ type: 'heading', text: 'How many shops are in the sale?' });
@@ -136,8 +139,11 @@ describe('ask by kind of question, on sentences written for the test', () => {
     expect(first?.type === 'citation' && first.cite.text[0]).toMatch(/120 shops in Latvia/);
   });
 
-  it('keeps the plain refusal wording and code', () => {
-    const reply = askArticle({ id: deal.id, article: deal, facts: analyse(deal) }, 'Who won the chess tournament?');
+  it('keeps the plain refusal wording and code', async () => {
+    const reply = await askArticle(
+      { id: deal.id, article: deal, facts: analyse(deal) },
+      'Who won the chess tournament?',
+    );
     expect(reply.kind).toBe('not_found');
     expect(reply.title).toBe('The article does not answer that.');
   });
