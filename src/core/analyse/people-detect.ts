@@ -88,6 +88,11 @@ export function isNameWord(t: Token): boolean {
   if (NAME_PARTICLES.has(t.text)) return true;
   if (isAcronym(t.text) || /\d/.test(t.text) || !/^\p{Lu}/u.test(t.text)) return false;
   const n = t.norm;
+  // "President-elect", "Vice-Chancellor": a hyphenated title is still a title.
+  const dash = n.indexOf('-');
+  if (dash > 0 && (TITLE_WORDS.has(n.slice(0, dash)) || TITLE_WORDS.has(n.slice(dash + 1)))) return false;
+  // "Presidents", "Senators": a plural title opens a list of names, it is not one.
+  if (n.endsWith('s') && TITLE_WORDS.has(singularEn(n))) return false;
   return !(
     CALENDAR_WORDS.has(n) ||
     NON_NAME_WORDS.has(n) ||
@@ -198,7 +203,9 @@ function cleanRole(text: string): string | null {
 function hasTitle(toks: readonly Token[]): boolean {
   for (let i = 0; i < Math.min(toks.length, 7); i++) {
     const t = toks[i]!;
-    if (TITLE_WORDS.has(t.norm)) return true;
+    if (isTitle(t)) return true;
+    // "a convicted murderer": a participle right before the head modifies it.
+    if (t.pos === 'VERB' && /ed$/.test(t.norm) && isTitle(toks[i + 1])) continue;
     // Only an "-ing" modifier may open a role ("acting director"); "says the president" is a clause.
     // A possessive may open it ("his widow"); any other pronoun starts a clause.
     const possessive = i === 0 && ['his', 'her', 'their'].includes(t.norm);
@@ -247,6 +254,9 @@ function roleAfter(s: AnnotatedSentence, last: number, speechBefore: boolean): s
   }
   // Without a closing verb the appositive is only up to the next comma: "Smith, director of X, and Jones met".
   if (!speechBefore && !closedByVerb && firstDelim > 0) end = firstDelim - 1;
+  // "James Ford, 42, a convicted murderer ...": an age first, then the appositive.
+  if (end === last + 2 && /^\d{1,3}$/.test(toks[last + 2]!.text) && toks[last + 3]?.text === ',')
+    return roleAfter(s, last + 2, speechBefore);
   const slice = toks.slice(last + 2, end + 1);
   if (slice.length === 0 || slice.length > 30) return null;
   // "NASA astronaut A B, ESA astronaut C D, and ...": the next item of a list of people, not a role.
@@ -320,10 +330,15 @@ function singularTitle(t: Token | undefined): string | null {
 /** "NASA astronauts A B, C D and E F": each name of a list after a plural title shares it. */
 function roleFromPluralTitle(s: AnnotatedSentence, first: number): string | null {
   let k = first - 1;
+  // "Presidents A B of Nigeria and C D of Benin": each name may carry its own "of Place".
   while (
     k >= 0 &&
     first - k < 40 &&
-    (s.tokens[k]!.text === ',' || s.tokens[k]!.norm === 'and' || isNameWord(s.tokens[k]!))
+    (s.tokens[k]!.text === ',' ||
+      s.tokens[k]!.norm === 'and' ||
+      (s.tokens[k]!.norm === 'of' && isNameWord(s.tokens[k - 1] ?? s.tokens[k]!)) ||
+      isNameWord(s.tokens[k]!) ||
+      (/^\p{Lu}/u.test(s.tokens[k]!.text) && !singularTitle(s.tokens[k])))
   )
     k--;
   const one = singularTitle(s.tokens[k]);

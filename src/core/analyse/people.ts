@@ -36,9 +36,11 @@ function titleWords(role: string | null): Set<string> {
 function samePerson(p: Person, intro: PersonIntro): boolean {
   const last = intro.words[intro.words.length - 1]!.toLowerCase();
   return p.variants.some((v) => {
+    // "President Okafor" after "Ada Okafor" (or "Prime Minister Tuilaepa" after "Tuilaepa Sailele
+    // Malielegaoi", family name first): a titled single name is a word of the person named before.
+    if (intro.words.length === 1) return v.some((w) => w.toLowerCase() === last);
     if (v[v.length - 1]!.toLowerCase() !== last) return false;
-    // "President Okafor" after "Ada Okafor": a titled surname alone is the person named before.
-    if (intro.words.length === 1 || v.length === 1) return true;
+    if (v.length === 1) return true;
     const a = v[0]!.toLowerCase().replace(/\.$/, '');
     const b = intro.words[0]!.toLowerCase().replace(/\.$/, '');
     const firstAlike =

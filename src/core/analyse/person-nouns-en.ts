@@ -81,7 +81,8 @@ export function isRoleHeadEn(text: string, titleWords: ReadonlySet<string>): boo
   const norm = text.toLowerCase();
   if (titleWords.has(norm) || isPersonAcronymEn(text)) return true;
   const dash = norm.lastIndexOf('-');
-  if (dash > 0 && titleWords.has(norm.slice(dash + 1))) return true;
+  // "Director-General", "President-elect": a title on either side of the hyphen.
+  if (dash > 0 && (titleWords.has(norm.slice(dash + 1)) || titleWords.has(norm.slice(0, dash)))) return true;
   if (!/^\p{Ll}/u.test(text)) return false;
   return isPersonNounEn(norm);
 }

@@ -151,3 +151,18 @@ describe('named things are not people', () => {
     expect(e.people.map((p) => p.name)).toEqual(['Ana Ruiz']);
   });
 });
+
+describe('more role shapes', () => {
+  it('shares a plural title with names that each carry "of Place"', () => {
+    expect(roles(['Governors Ama Mensah of Volta and Kofi Boateng of Ashanti opened the bridge.'])).toEqual([
+      ['Ama Mensah', 'governor'],
+      ['Kofi Boateng', 'governor'],
+    ]);
+  });
+
+  it('reads the appositive after an age: "NAME, 42, a retired plumber"', () => {
+    expect(roles(['The owner was Gerald Finch, 61, a retired plumber living nearby.'])).toEqual([
+      ['Gerald Finch', 'retired plumber living nearby'],
+    ]);
+  });
+});
