@@ -6,9 +6,16 @@ import type { Article } from '../core/article/types.js';
 import type { ArticleFacts } from '../core/facts/types.js';
 import { normaliseFeedUrl, type FeedPreviewItem, type FeedService } from '../core/feeds/service.js';
 import { ingestFeedItem } from '../core/ingest/index.js';
-import type { Logger } from '../core/ports.js';
+import type { Clock, Logger } from '../core/ports.js';
 import { err, failure, ok, type Result } from '../core/result.js';
-import { fetchFeed, parseAllowlist, systemLookup, type FetchFeedDeps, type LookupFn } from '../feeds/index.js';
+import {
+  createFullArticleReader,
+  fetchFeed,
+  parseAllowlist,
+  systemLookup,
+  type FetchFeedDeps,
+  type LookupFn,
+} from '../feeds/index.js';
 import { createPinnedFetch } from '../feeds/pinned-fetch.js';
 import type { FeedItemInput } from '../feeds/types.js';
 
@@ -80,6 +87,8 @@ export interface FeedFetchConfig {
   readonly timeoutMs: number;
   readonly maxBytes: number;
   readonly maxRedirects: number;
+  /** Fetch the page behind teaser items (docs/decisions/023-full-text-for-teasers.md). */
+  readonly fetchFullArticle?: boolean;
 }
 
 /**
@@ -88,16 +97,25 @@ export interface FeedFetchConfig {
  */
 export function feedFetchDeps(
   config: FeedFetchConfig,
-  io: { readonly fetch?: typeof globalThis.fetch; readonly lookup?: LookupFn; readonly logger?: Logger } = {},
+  io: {
+    readonly fetch?: typeof globalThis.fetch;
+    readonly lookup?: LookupFn;
+    readonly logger?: Logger;
+    readonly clock?: Clock;
+  } = {},
 ): Result<FetchFeedDeps> {
   const allow = parseAllowlist(config.allowlist);
   if (!allow.ok) return allow;
-  return ok({
+  const base: FetchFeedDeps = {
     // The pinned fetch re-checks the address at connect time (DNS rebinding); tests pass plain fetch.
     fetch: io.fetch ?? createPinnedFetch(allow.value),
     lookup: io.lookup ?? systemLookup,
     allowlist: allow.value,
     limits: { timeoutMs: config.timeoutMs, maxBytes: config.maxBytes, maxRedirects: config.maxRedirects },
     ...(io.logger ? { logger: io.logger } : {}),
-  });
+  };
+  if (!config.fetchFullArticle) return ok(base);
+  // One reader per process: its robots.txt cache and per-host limit are shared by every feed.
+  const fullArticles = createFullArticleReader(base, { clock: io.clock ?? { now: () => new Date() } });
+  return ok({ ...base, fullArticles });
 }

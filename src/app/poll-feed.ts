@@ -6,13 +6,21 @@
 import type { Article } from '../core/article/types.js';
 import { compileFilters, filterText, passesFilters, type CompiledFilters } from '../core/feeds/filters.js';
 import type { ArticleFacts } from '../core/facts/types.js';
-import { ingestFeedItem } from '../core/ingest/index.js';
+import { ingestFeedItem, ingestHtml } from '../core/ingest/index.js';
 import type { Clock, DeliveryPort, Logger, Where } from '../core/ports.js';
 import { info } from '../core/reply/build.js';
 import type { Failure } from '../core/result.js';
 import type { ContentFilters, Feed, FeedFetchState, StoredArticle } from '../core/store/records.js';
 import type { HeraldStore } from '../core/store/repositories.js';
-import { backoff, fetchFeed, shouldDisable, type BackoffPolicy, type FetchFeedDeps } from '../feeds/index.js';
+import {
+  backoff,
+  fetchFeed,
+  fullTextFor,
+  shouldDisable,
+  teaserReason,
+  type BackoffPolicy,
+  type FetchFeedDeps,
+} from '../feeds/index.js';
 import type { FeedItemInput } from '../feeds/types.js';
 
 export interface PollFeedDeps {
@@ -136,6 +144,7 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
   // Ingest (CPU) before the transaction, so the store is held only for the writes. Items stored
   // before (by guid or link, from any feed) skip ingest: a changed feed mostly repeats old items.
   const prepared: Prepared[] = [];
+  const kept: string[] = [];
   let skippedItems = 0;
   for (const item of oldestFirst(result.items)) {
     const known = await findKnown(deps.store, item);
@@ -144,13 +153,19 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
       continue;
     }
     const ingested = ingestFeedItem(item, { sourceName });
-    if (!ingested.ok) {
+    // A teaser too thin to ingest on its own may still lead to a full page.
+    const article = await fullStory(item, ingested.ok ? ingested.value : null, sourceName, deps, kept);
+    if (!article) {
       skippedItems += 1;
-      log.debug({ item: item.link ?? item.guid, problem: ingested.error.message }, 'feed item skipped');
+      log.debug(
+        { item: item.link ?? item.guid, problem: ingested.ok ? '' : ingested.error.message },
+        'feed item skipped',
+      );
       continue;
     }
-    prepared.push({ article: ingested.value, link: item.link, text: needText ? textOf(ingested.value) : '' });
+    prepared.push({ article, link: item.link, text: needText ? textOf(article) : '' });
   }
+  const notes = [...result.notes, ...keptTeaserNotes(kept)];
 
   const counts = await deps.store.transaction(async (tx) => {
     let newItems = 0;
@@ -181,7 +196,7 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
     await tx.feeds.updateFetchState(feed.id, {
       ...success,
       itemsSeen: feed.fetch.itemsSeen + newItems,
-      notes: result.notes,
+      notes,
     });
     return { newItems, received };
   });
@@ -193,6 +208,33 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
     received: counts.received,
     skippedItems,
   };
+}
+
+/**
+ * The article to store for a new item: the page behind it when the item is a teaser and the
+ * page reads (full-text fetching on), else the item itself, with the reason kept for the notes.
+ */
+async function fullStory(
+  item: FeedItemInput,
+  teaser: Article | null,
+  sourceName: string | null,
+  deps: PollFeedDeps,
+  kept: string[],
+): Promise<Article | null> {
+  const reader = deps.fetch.fullArticles;
+  if (!reader || teaserReason(item) === null) return teaser;
+  const full = await fullTextFor(item, reader, (page) =>
+    ingestHtml(page.html, { url: page.finalUrl, sourceName, title: item.title, publishedAt: item.isoDate }),
+  );
+  if (full.ok) return { ...full.article, guid: teaser?.guid ?? item.guid };
+  kept.push(`Kept the teaser of "${item.title}" (${item.link ?? 'no link'}): ${full.reason}.`);
+  return teaser;
+}
+
+/** At most five teaser notes, then a count, so /feeds status stays short. */
+function keptTeaserNotes(kept: readonly string[]): string[] {
+  if (kept.length <= 5) return [...kept];
+  return [...kept.slice(0, 5), `...and ${kept.length - 5} more items kept their teaser.`];
 }
 
 /** Records a failure with back-off, and disables the feed (telling its channels) when it is time. */

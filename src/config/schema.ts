@@ -113,7 +113,9 @@ export const fileSchema = z
         fetchFullArticle: z
           .boolean()
           .default(false)
-          .describe('Fetch the article page when a feed item is only a teaser (costs one request per item).'),
+          .describe(
+            'Fetch the article page when a feed item is only a teaser (a few words, "continue reading", a truncation mark), honouring robots.txt, at most 6 pages per host a minute; pages that cannot be read keep the teaser and /feeds status says why. Off by default (docs/decisions/023-full-text-for-teasers.md).',
+          ),
       })
       .default({ allowlist: [], maxRedirects: 5, disableAfterFailures: 10, fetchFullArticle: false }),
     digest: z

@@ -5,6 +5,7 @@
  */
 import type { Failure, Result } from '../core/result.js';
 import { ok } from '../core/result.js';
+import type { FullArticleReader } from './full-article.js';
 import { parseFeed } from './parse-feed.js';
 import { safeFetch, type FetchLimits, type SafeFetchDeps } from './safe-fetch.js';
 import type { FeedItemInput } from './types.js';
@@ -20,6 +21,8 @@ export interface FeedToFetch {
 export interface FetchFeedDeps extends SafeFetchDeps {
   readonly limits?: Partial<FetchLimits>;
   readonly userAgent?: string;
+  /** Set when `feeds.fetchFullArticle` is on: the poller fetches the pages behind teasers with it. */
+  readonly fullArticles?: FullArticleReader;
 }
 
 /** A fetched feed: unchanged since the validators, or its items and new validators to store. */

@@ -15,6 +15,8 @@ export type { ArticlePage, FetchArticlePageDeps } from './fetch-article-page.js'
 export { backoff, DEFAULT_BACKOFF, DISABLE_AFTER_FAILURES, fetchFeed, shouldDisable } from './fetch-feed.js';
 export type { BackoffPolicy, DisableDecision, FeedToFetch, FetchFeedDeps, FetchFeedResult } from './fetch-feed.js';
 export { parseFeed } from './parse-feed.js';
+export { createFullArticleReader, fullTextFor, teaserReason } from './full-article.js';
+export type { FullArticleReader, FullTextOutcome } from './full-article.js';
 export { DEFAULT_FETCH_LIMITS, safeFetch } from './safe-fetch.js';
 export type { FetchedResource, FetchLimits, SafeFetchDeps, SafeFetchOptions } from './safe-fetch.js';
 export type { FeedItemInput, ParsedFeed } from './types.js';
