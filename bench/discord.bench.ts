@@ -82,19 +82,22 @@ async function latency(cmd: Timed): Promise<BenchResult[]> {
   });
   mountDiscordInteractions(http, { publicKey: publicKeyHex, handler, clock: { now: () => new Date() }, logger: quiet });
   const discordUrl = `http://127.0.0.1:${(await http.listen(0, '127.0.0.1')).port}/discord/interactions`;
-  const body = JSON.stringify({
-    id: '1',
-    application_id: APP_ID,
-    type: 2,
-    token: 'bench',
-    version: 1,
-    guild_id: '2',
-    channel_id: '3',
-    entitlements: [],
-    member: { user: { id: '4', username: 'reader' }, roles: [], permissions: '0' },
-    data: { id: '5', type: 1, ...cmd.data },
-  });
-  const signed = (): Record<string, string> => {
+  // Each request is a new interaction (its own id): a repeated id is refused as a replay.
+  let ids = 0;
+  const bodyFor = (): string =>
+    JSON.stringify({
+      id: String(++ids),
+      application_id: APP_ID,
+      type: 2,
+      token: 'bench',
+      version: 1,
+      guild_id: '2',
+      channel_id: '3',
+      entitlements: [],
+      member: { user: { id: '4', username: 'reader' }, roles: [], permissions: '0' },
+      data: { id: '5', type: 1, ...cmd.data },
+    });
+  const signed = (body: string): Record<string, string> => {
     const ts = String(Math.floor(Date.now() / 1000));
     return {
       'content-type': 'application/json',
@@ -104,7 +107,10 @@ async function latency(cmd: Timed): Promise<BenchResult[]> {
   };
   // The first answer analyses the sample article (and /ask loads the word vectors): once, outside the measurement.
   const t0 = performance.now();
-  const sample = await (await fetch(discordUrl, { method: 'POST', headers: signed(), body })).text();
+  const sampleBody = bodyFor();
+  const sample = await (
+    await fetch(discordUrl, { method: 'POST', headers: signed(sampleBody), body: sampleBody })
+  ).text();
   const firstMs = performance.now() - t0;
   if (!sample.includes(cmd.expect)) throw new Error(`unexpected Discord answer: ${sample.slice(0, 200)}`);
   const bare = createServer((req, res) => {
@@ -124,7 +130,8 @@ async function latency(cmd: Timed): Promise<BenchResult[]> {
       const wait = due - performance.now();
       if (wait > 0) await sleep(wait);
       const toDiscord = i % 2 === 0;
-      const headers = toDiscord ? signed() : { 'content-type': 'application/json' };
+      const body = bodyFor();
+      const headers = toDiscord ? signed(body) : { 'content-type': 'application/json' };
       const measured = i >= 2 * WARMUP;
       // Open loop: requests go out on schedule whether or not earlier ones have been answered,
       // so a stalled server still shows its queue; latency is counted from the actual send.

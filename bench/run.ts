@@ -45,6 +45,7 @@ const BENCHES: readonly BenchModule[] = [
     title: 'feeds check: ~2,700 feed files (the odd and real fixtures, replicated) in one process vs rss-parser alone',
     load: () => import('./feeds-check.bench.js'),
   },
+  { title: 'filters: a ReDoS pattern on RE2 vs a keyword', load: () => import('./filters.bench.js') },
 ];
 
 function format(value: number | string): string {

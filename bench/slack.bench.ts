@@ -39,6 +39,8 @@ const WHO_IS: Timed = { command: '/who-is', text: 'hedman' };
 /** /ask ranks every sentence with word vectors and WordNet: the heaviest read-only command. */
 const ASK: Timed = { command: '/ask', text: 'who is paying for the workshop?' };
 
+/** Each request gets its own trigger_id, as Slack's do (a repeated signed request is refused as a replay). */
+let triggers = 0;
 function slashBody(cmd: Timed): string {
   return new URLSearchParams({
     token: 'x',
@@ -51,7 +53,7 @@ function slashBody(cmd: Timed): string {
     command: cmd.command,
     text: cmd.text,
     response_url: 'http://127.0.0.1:9/unused',
-    trigger_id: '1.2.3',
+    trigger_id: `1.2.${++triggers}`,
   }).toString();
 }
 
@@ -91,8 +93,7 @@ async function latency(cmd: Timed): Promise<BenchResult[]> {
   });
   await slack.start();
   const slackUrl = `http://127.0.0.1:${(await http.listen(0, '127.0.0.1')).port}/slack/events`;
-  const body = slashBody(cmd);
-  const signed = () => {
+  const signed = (body: string) => {
     const ts = Math.floor(Date.now() / 1000);
     return {
       'content-type': 'application/x-www-form-urlencoded',
@@ -101,8 +102,12 @@ async function latency(cmd: Timed): Promise<BenchResult[]> {
     };
   };
   // The first answer analyses the sample article: done once, outside the measurement.
-  const first = await post(slackUrl, body, signed());
-  const sample = await (await fetch(slackUrl, { method: 'POST', headers: signed(), body })).text();
+  const firstBody = slashBody(cmd);
+  const first = await post(slackUrl, firstBody, signed(firstBody));
+  const sampleBody = slashBody(cmd);
+  const sample = await (
+    await fetch(slackUrl, { method: 'POST', headers: signed(sampleBody), body: sampleBody })
+  ).text();
   const bare = createServer((req, res) => {
     req.resume();
     req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(sample));
@@ -113,7 +118,8 @@ async function latency(cmd: Timed): Promise<BenchResult[]> {
   const times = { slack: [] as number[], bare: [] as number[] };
   try {
     for (let i = 0; i < WARMUP + RUNS; i++) {
-      const s = await post(slackUrl, body, signed());
+      const body = slashBody(cmd);
+      const s = await post(slackUrl, body, signed(body));
       const b = await post(bareUrl, body, { 'content-type': 'application/x-www-form-urlencoded' });
       if (s.status !== 200 || s.bytes !== Buffer.byteLength(sample))
         throw new Error(`unexpected Slack answer: ${s.status}, ${s.bytes} bytes`);

@@ -65,6 +65,7 @@ export default defineCommandGroup({
           control: ctx.services.schedules,
           repos: store,
           now: ctx.services.clock.now(),
+          ...(ctx.services.feeds ? { feeds: ctx.services.feeds } : {}),
         });
         if (!checked.ok) return failureReply(checked.error);
         const options = {

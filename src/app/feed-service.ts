@@ -8,6 +8,7 @@ import { normaliseFeedUrl, type FeedPreviewItem, type FeedService } from '../cor
 import { ingestFeedItem } from '../core/ingest/index.js';
 import type { Clock, Logger } from '../core/ports.js';
 import { err, failure, ok, type Result } from '../core/result.js';
+import { checkUrl, EMPTY_ALLOWLIST } from '../feeds/address-policy.js';
 import {
   createFullArticleReader,
   fetchFeed,
@@ -47,6 +48,17 @@ function previewItem(
 
 export function createFeedService(deps: FeedServiceDeps): FeedService {
   return {
+    async checkAddress(input) {
+      const url = normaliseFeedUrl(input);
+      if (!url)
+        return err(
+          failure('bad_input', `"${input}" is not an http(s) URL.`, {
+            hint: 'Give the full feed address, like https://example.com/feed.xml',
+          }),
+        );
+      const checked = await checkUrl(url, deps.fetch.lookup, deps.fetch.allowlist ?? EMPTY_ALLOWLIST);
+      return checked.ok ? ok(url) : checked;
+    },
     async preview(input, options = {}) {
       const url = normaliseFeedUrl(input);
       if (!url) {

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { answerLine, runShell } from '../adapters/shell/shell.js';
-import { renderJson, renderText } from '../adapters/text/render-text.js';
+import { renderJson, renderText, terminalText } from '../adapters/text/render-text.js';
 import type { AccessLevel } from '../core/commands/define.js';
 import type { Reply } from '../core/reply/types.js';
 import type { Failure } from '../core/result.js';
@@ -93,7 +93,7 @@ const USAGES: Record<string, string> = {
 const usageCode = (f: Failure): number => (f.code === 'bad_input' || f.code === 'unknown_command' ? 2 : 1);
 
 function fail(io: CliIo, f: Failure): number {
-  io.stderr.write(`herald: ${errorLine([f.message, f.hint ?? ''])}\n`);
+  io.stderr.write(`herald: ${terminalText(errorLine([f.message, f.hint ?? '']))}\n`);
   return usageCode(f);
 }
 
@@ -110,7 +110,9 @@ function errorLine(parts: readonly string[]): string {
 /** Replies that report an error go to stderr as one line; answers (found or not) go to stdout. */
 function emit(io: CliIo, reply: Reply, json: boolean): number {
   if (reply.kind === 'error') {
-    io.stderr.write(`herald: ${errorLine(reply.blocks.flatMap((b) => (b.type === 'text' ? [b.text] : [])))}\n`);
+    io.stderr.write(
+      `herald: ${terminalText(errorLine(reply.blocks.flatMap((b) => (b.type === 'text' ? [b.text] : []))))}\n`,
+    );
     return reply.code === 'bad_input' || reply.code === 'unknown_command' ? 2 : 1;
   }
   io.stdout.write(`${json ? renderJson(reply) : renderText(reply, { ansi: !!io.stdout.isTTY })}\n`);
@@ -321,10 +323,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       if (!loaded.ok) return fail(io, loaded.error);
       const facts = loaded.value.facts;
       if (args.value.flags['json'] === true) {
-        io.stdout.write(`${JSON.stringify(facts, null, 2)}\n`);
+        io.stdout.write(`${terminalText(JSON.stringify(facts, null, 2))}\n`);
         return 0;
       }
-      io.stdout.write(`${overview(loaded.value.facts)}\n`);
+      io.stdout.write(`${terminalText(overview(loaded.value.facts))}\n`);
       return 0;
     }
     case 'digest': {

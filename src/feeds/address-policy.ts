@@ -45,6 +45,9 @@ const REFUSED_RANGES: readonly (readonly [string, number, 'ipv4' | 'ipv6', strin
   ['240.0.0.0', 4, 'ipv4', 'reserved'],
   ['::', 128, 'ipv6', 'unspecified'],
   ['::1', 128, 'ipv6', 'loopback'],
+  // Deprecated IPv4-compatible form (::a.b.c.d, written ::7f00:1 once normalised): some stacks
+  // still route it to the embedded IPv4 address, loopback and metadata included. No feed needs it.
+  ['::', 96, 'ipv6', 'IPv4-compatible IPv6'],
   ['fc00::', 7, 'ipv6', 'private (unique local)'],
   ['fe80::', 10, 'ipv6', 'link-local'],
   ['ff00::', 8, 'ipv6', 'multicast'],

@@ -11,6 +11,9 @@ const ZONE_HINT = 'Use an IANA time zone name such as "Europe/Paris", "America/N
 /**
  * Checks a cron expression and returns it with its spacing normalised (so equal expressions
  * share one task). Only five fields: digests run by the minute, and slot keys assume it.
+ * Ranges must run low to high. When both day-of-month and day-of-week are restricted, a day
+ * must match BOTH (node-cron's rule, unlike classic cron's either): `0 9 13 * 5` is 09:00 on
+ * Friday the 13th only. docs/schedules.md says so for users.
  */
 export function validateCron(expression: string): Result<string> {
   const normalised = expression.trim().split(/\s+/).join(' ');
@@ -27,6 +30,16 @@ export function validateCron(expression: string): Result<string> {
       }),
     );
   }
+  const backwards = backwardsRange(normalised);
+  if (backwards) {
+    return err(
+      failure(
+        'bad_input',
+        `"${expression}" is not a valid schedule: the ${backwards.field} range ${backwards.range} runs backwards. Write ranges low to high (${backwards.fix}); to wrap around, list two ranges, e.g. ${backwards.wrap}.`,
+        { hint: CRON_HINT, details: { expression, field: backwards.field, range: backwards.range } },
+      ),
+    );
+  }
   const checked = cron.validateDetailed(normalised);
   if (!checked.valid) {
     const first = checked.errors[0];
@@ -40,6 +53,44 @@ export function validateCron(expression: string): Result<string> {
     );
   }
   return ok(normalised);
+}
+
+const FIELDS = ['minute', 'hour', 'day-of-month', 'month', 'day-of-week'] as const;
+const FIELD_MAX = [59, 23, 31, 12, 7];
+const NAMES: Readonly<Record<string, number>> = Object.fromEntries([
+  ...['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m, i) => [m, i + 1]),
+  ...['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d, i) => [d, i]),
+]);
+const valueOf = (token: string): number | null => {
+  const t = token.toLowerCase();
+  if (/^\d+$/u.test(t)) return Number(t);
+  return NAMES[t.slice(0, 3)] ?? null;
+};
+
+/**
+ * The first range written high to low (`5-1`). node-cron reads it as wrapping round (5,6,0,1 for
+ * weekdays), which few people mean and nobody can tell from the expression (issue 11, Low):
+ * refuse it and show both readings.
+ */
+function backwardsRange(expression: string): { field: string; range: string; fix: string; wrap: string } | null {
+  const parts = expression.split(' ');
+  for (let f = 0; f < parts.length && f < FIELDS.length; f++) {
+    for (const item of parts[f]!.split(',')) {
+      const m = /^([a-z0-9]+)-([a-z0-9]+)(?:\/\d+)?$/iu.exec(item);
+      if (!m) continue;
+      const [lo, hi] = [valueOf(m[1]!), valueOf(m[2]!)];
+      if (lo === null || hi === null || lo <= hi) continue;
+      const max = FIELD_MAX[f]!;
+      const min = f === 2 || f === 3 ? 1 : 0;
+      return {
+        field: FIELDS[f]!,
+        range: `${m[1]}-${m[2]}`,
+        fix: `${m[2]}-${m[1]}`,
+        wrap: `${m[1]}-${f === 4 ? 6 : max},${min}-${m[2]}`,
+      };
+    }
+  }
+  return null;
 }
 
 /** Checks an IANA zone name and returns its canonical spelling ("europe/paris" → "Europe/Paris"). */

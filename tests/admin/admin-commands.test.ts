@@ -217,7 +217,7 @@ describe('/config', () => {
     const doc = JSON.parse(before);
     doc.channels[0].settings.timezone = 'Mars/Olympus';
     doc.channels[0].schedules.push({ cron: '0 25 * * *', timezone: 'UTC', kind: 'new-articles' });
-    doc.channels[1].feeds[0].filters.include.push('/(a+)+$/');
+    doc.channels[1].feeds[0].filters.include.push('/(x)\\1/');
     doc.channels.push({ channel: 'c9', feeds: [{ url: 'https://example.org/new.xml' }] });
     const r = await h.run(`/config import ${oneWord(doc)}`);
     expect(r.code).toBe('bad_input');

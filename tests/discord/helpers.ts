@@ -184,14 +184,25 @@ export function keyPair(): { privateKey: KeyObject; publicKeyHex: string } {
   return { privateKey, publicKeyHex: Buffer.from(x, 'base64url').toString('hex') };
 }
 
-/** POSTs a body signed the way Discord signs it. */
+let nextId = 0n;
+/** A fresh snowflake-shaped interaction id. */
+export const freshInteractionId = (): string => String(900_000_000_000_000_000n + ++nextId);
+
+/**
+ * POSTs a body signed the way Discord signs it. Discord never delivers one interaction id
+ * twice and Herald refuses a repeat as a replay, so an object body gets a fresh `id` (a
+ * string body is sent exactly as given, for replay and tampering tests).
+ */
 export async function postSigned(
   url: string,
   body: unknown,
   privateKey: KeyObject,
   opts: { timestamp?: number; signature?: string | null } = {},
 ): Promise<Response> {
-  const raw = typeof body === 'string' ? body : JSON.stringify(body);
+  const raw =
+    typeof body === 'string'
+      ? body
+      : JSON.stringify(body && typeof body === 'object' && 'id' in body ? { ...body, id: freshInteractionId() } : body);
   const ts = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
   const signature =
     opts.signature === undefined ? sign(null, Buffer.from(ts + raw), privateKey).toString('hex') : opts.signature;

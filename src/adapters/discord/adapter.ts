@@ -8,6 +8,7 @@ import type { Config } from '../../config/schema.js';
 import type { Dispatcher } from '../../core/commands/dispatch.js';
 import type { Clock, DeliveryPort, Logger, Where } from '../../core/ports.js';
 import { systemClock } from '../../core/ports.js';
+import type { ReplayGuard } from '../../http/replay-guard.js';
 import type { HttpServer } from '../../http/server.js';
 import { createDiscordDelivery, type ChannelUnavailable } from './delivery.js';
 import { startDiscordGateway, type DiscordGateway } from './gateway.js';
@@ -25,6 +26,8 @@ export interface DiscordAdapterOptions {
   readonly gateway?: boolean;
   readonly deferAfterMs?: number;
   readonly restOverrides?: Partial<RESTOptions>;
+  /** Remembers signed interaction ids (default: in memory, this process). */
+  readonly replayGuard?: ReplayGuard;
 }
 
 /** What receiving commands needs; given at start, since posting (the delivery port) is needed earlier. */
@@ -85,6 +88,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
           handler,
           clock: opts.clock ?? systemClock,
           logger,
+          ...(opts.replayGuard ? { replayGuard: opts.replayGuard } : {}),
         });
         modes.push('http');
       }

@@ -14,7 +14,11 @@ export function defuseMentions(text: string): string {
   return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<([@#])/g, `<${ZWSP}$1`);
 }
 
-/** Plain text → safe Discord Markdown text. */
+/**
+ * Plain text → safe Discord Markdown text. Masked links are escaped too (`\[text](url)`):
+ * discord.js leaves them alone by default, and a feed item's `[Log in](https://evil.example)`
+ * would otherwise show as a link whose text hides where it goes (issue 11, Medium 9).
+ */
 export function escapeText(text: string): string {
-  return defuseMentions(escapeMarkdown(text));
+  return defuseMentions(escapeMarkdown(text, { maskedLink: true }));
 }

@@ -7,6 +7,7 @@
 import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import type { Block, Citation, Reply, ReplyKind } from '../../core/reply/types.js';
 import { renderButtons, type ButtonRow } from './buttons.js';
+import { safeReply } from '../../core/reply/safe-text.js';
 import { defuseMentions, escapeText } from './escape.js';
 import { LIMITS } from './limits.js';
 import { clip, splitText } from './split.js';
@@ -200,7 +201,9 @@ function pack(embeds: readonly APIEmbed[]): APIEmbed[][] {
 }
 
 /** Renders a Reply into one or more Discord messages, in order. */
-export function renderReply(reply: Reply): RenderResult {
+export function renderReply(unsafe: Reply): RenderResult {
+  // Controls and bidi overrides go first; Markdown, masked links and mentions in escapeText.
+  const reply = safeReply(unsafe);
   const { drafts, source, buttons } = toDrafts(reply);
   const colour = COLOURS[reply.kind];
   const footer = footerText(source);

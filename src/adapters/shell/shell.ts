@@ -16,7 +16,7 @@ import type { Invoker, Where } from '../../core/ports.js';
 import { failureReply } from '../../core/reply/build.js';
 import type { Reply } from '../../core/reply/types.js';
 import type { Result } from '../../core/result.js';
-import { renderText } from '../text/render-text.js';
+import { renderText, terminalText } from '../text/render-text.js';
 
 export interface ShellOptions {
   readonly input: Readable & { isTTY?: boolean };
@@ -144,7 +144,7 @@ export async function runShell(opts: ShellOptions): Promise<number> {
       const r = await opts.load(load[1]!.trim());
       write(
         r.ok
-          ? `Loaded "${r.value.article.title ?? load[1]}"; commands now answer from it.`
+          ? `Loaded "${terminalText(r.value.article.title ?? load[1]!)}"; commands now answer from it.`
           : render(failureReply(r.error)),
       );
     } else {

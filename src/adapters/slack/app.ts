@@ -8,11 +8,13 @@ import type { WebClient } from '@slack/web-api';
 import type { Dispatcher } from '../../core/commands/dispatch.js';
 import type { CommandRegistry } from '../../core/commands/registry.js';
 import { systemClock, type Clock, type Logger } from '../../core/ports.js';
+import { createMemoryReplayGuard, type ReplayGuard } from '../../http/replay-guard.js';
 import type { HttpServer } from '../../http/server.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerHandlers, type ChannelUnavailableHook } from './handlers.js';
 import { SLACK_EVENTS_PATH } from './manifest.js';
 import { createSlackPermissions } from './permissions.js';
+import { withReplayCheck } from './replay-check.js';
 import { UMBRELLA } from './to-invocation.js';
 
 export { SLACK_EVENTS_PATH };
@@ -46,6 +48,8 @@ export interface SlackAppOptions {
   readonly webClientRetries?: number;
   /** Socket Mode reconnects by itself unless this is false (tests). */
   readonly socketAutoReconnect?: boolean;
+  /** HTTP mode: remembers signed requests for the signature window (default: in memory, this process). */
+  readonly replayGuard?: ReplayGuard;
 }
 
 export interface SlackApp {
@@ -118,7 +122,17 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
       if (started) return;
       await app.init();
       if (receiver instanceof HTTPReceiver) {
-        opts.http!.route('POST', SLACK_EVENTS_PATH, (req, res) => receiver.requestListener(req, res));
+        const check = {
+          signingSecret: opts.signingSecret!,
+          guard: opts.replayGuard ?? createMemoryReplayGuard(),
+          clock,
+          logger: opts.logger,
+        };
+        opts.http!.route(
+          'POST',
+          SLACK_EVENTS_PATH,
+          withReplayCheck(check, (req, res) => receiver.requestListener(req, res)),
+        );
       } else {
         await app.start();
       }

@@ -8,6 +8,7 @@
  */
 import { displayBlocks } from '../../core/reply/build.js';
 import type { Block, Button, Citation, Reply } from '../../core/reply/types.js';
+import { safeReply } from '../../core/reply/safe-text.js';
 import { escapeMrkdwn, mrkdwnLink, plainText } from './escape.js';
 import { chunk, SLACK_LIMITS as L, splitEscaped, splitText } from './limits.js';
 
@@ -212,7 +213,9 @@ export interface RenderedReply {
  * Renders a reply as Slack messages of at most 50 blocks each; the first carries the title as
  * fallback. `trailing` blocks (the adapter's own, such as the share button) end the last message.
  */
-export function renderReply(reply: Reply, trailing: readonly SlackBlock[] = []): RenderedReply {
+export function renderReply(unsafe: Reply, trailing: readonly SlackBlock[] = []): RenderedReply {
+  // Controls and bidi overrides go first; `<url|text>` links and mentions in escapeMrkdwn.
+  const reply = safeReply(unsafe);
   const warnings: string[] = [];
   const seq = { n: 0 };
   const blocks = displayBlocks(reply).flatMap((b) => renderBlock(b, seq, warnings));

@@ -4,6 +4,7 @@
  * output and tests get clean text.
  */
 import { displayBlocks } from '../../core/reply/build.js';
+import { safeReply, safeText } from '../../core/reply/safe-text.js';
 import type { Block, Button, Citation, Reply } from '../../core/reply/types.js';
 
 export interface TextRenderOptions {
@@ -79,10 +80,14 @@ function renderBlock(block: Block, opts: TextRenderOptions): string[] {
   }
 }
 
-/** The reply as lines of text, blocks separated by blank lines where that aids reading. */
+/**
+ * The reply as lines of text, blocks separated by blank lines where that aids reading.
+ * Article text is made safe first (no escape sequences, controls or bidi overrides), before
+ * our own ANSI styling is added.
+ */
 export function renderText(reply: Reply, opts: TextRenderOptions = {}): string {
   const chunks: string[] = [];
-  for (const block of displayBlocks(reply)) {
+  for (const block of displayBlocks(safeReply(reply))) {
     const lines = renderBlock(block, opts);
     if (lines.length === 0) continue;
     // Headings, lists, quotes and fields get room around them; citations hug their text.
@@ -95,5 +100,9 @@ export function renderText(reply: Reply, opts: TextRenderOptions = {}): string {
 
 /** The reply as pretty JSON, exactly the `Reply` data (for `--json` and scripts). */
 export function renderJson(reply: Reply): string {
-  return JSON.stringify(reply, null, 2);
+  // JSON escapes C0 controls but not C1 or bidi characters, which a terminal still acts on.
+  return JSON.stringify(safeReply(reply), null, 2);
 }
+
+/** Any other text bound for a terminal (errors, `herald analyze`): the same rules as replies. */
+export const terminalText = safeText;

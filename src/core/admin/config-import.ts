@@ -4,6 +4,7 @@
  * what changed. Every problem is reported at once; a refused document changes nothing.
  */
 import { compileFilters } from '../feeds/filters.js';
+import type { FeedService } from '../feeds/service.js';
 import type { Platform } from '../ports.js';
 import { err, failure, ok, type Result } from '../result.js';
 import type { ScheduleControl } from '../schedule/port.js';
@@ -52,6 +53,11 @@ export async function checkConfigDoc(
     readonly control: ScheduleControl | undefined;
     readonly repos: Pick<StoreRepositories, 'articles'>;
     readonly now: Date;
+    /**
+     * The feed address policy. Without it (modes with no feed fetching) addresses are left to
+     * the poller, which checks every fetch anyway.
+     */
+    readonly feeds?: Pick<FeedService, 'checkAddress'>;
   },
 ): Promise<Result<ConfigDoc>> {
   const problems: string[] = [];
@@ -76,6 +82,15 @@ export async function checkConfigDoc(
     if (settings?.article && !(await deps.repos.articles.get(settings.article)))
       problems.push(`${at}.settings.article: no stored article has id "${settings.article}"`);
     ch.feeds.forEach((f, j) => filters(`${at}.feeds.${j}.filters`, f.filters));
+    // Private, loopback and metadata addresses are refused now, as /feeds add refuses them,
+    // not stored to fail at every poll (issue 11, Low). A name that does not resolve today is
+    // left to the poller: DNS can fail for a moment.
+    if (deps.feeds)
+      for (const [j, f] of ch.feeds.entries()) {
+        const checked = await deps.feeds.checkAddress(f.url);
+        if (!checked.ok && checked.error.code !== 'feed_unreachable')
+          problems.push(`${at}.feeds.${j}.url: ${checked.error.message}`);
+      }
     const schedules = ch.schedules.map((s, j) => {
       const tz = zone(`${at}.schedules.${j}.timezone`, s.timezone);
       const cron = normaliseCron(s.cron);

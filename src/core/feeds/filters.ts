@@ -3,32 +3,21 @@
  * keyword (case-insensitive, whole words: "mars" does not match "marshal") or a regular
  * expression written `/.../flags`.
  *
- * Regular expressions typed into a chat run on every item of every poll, and JavaScript's
- * engine backtracks, so a pattern like `(a+)+$` can take exponential time. We therefore refuse,
- * when the filter is added, the shapes that cause catastrophic backtracking:
- * - a repeated group (`*`, `+`, `{n,}`, `{n,m}` after `)`) that itself contains a quantifier or
- *   an alternation: `(a+)+`, `(\w*)*`, `(a|aa)+`;
- * - more than one repetition in the whole pattern (`\s*\s*x`, `.*a.*b`): each one that can
- *   match the same text multiplies the work by the text length (measured: seconds on 2,000 chars);
- * - more than MAX_BRANCHES optional parts and alternatives (`a?a?a?a?a?a?a?aaaaaaa` is exponential
- *   in their number);
- * - backreferences (`\1`, `\k<name>`), which make matching NP-hard in general;
- * - patterns longer than MAX_PATTERN_LENGTH characters;
- * - the `g` and `y` flags, which make `test` stateful.
- * And matching is bounded: a regular expression sees only the first MAX_REGEX_TEXT characters of
- * an item (keywords MAX_MATCH_TEXT), so even a pattern that slips through runs over a small input.
+ * Patterns typed into a chat run on every item of every poll. JavaScript's RegExp backtracks,
+ * so a pattern like `(a+){5}$` took seconds on 300 characters and froze the whole process (issue
+ * 11, High 1); refusing "dangerous shapes" never caught them all. Every user-supplied pattern
+ * therefore runs on RE2 (`re2js`), whose matching is linear in the text whatever the pattern.
+ * RE2 cannot express backreferences or lookaround (they are what makes backtracking necessary):
+ * those patterns are refused with a message saying what to write instead. See ADR 024.
  */
+import { RE2JS } from 're2js';
 import { err, failure, ok, type Result } from '../result.js';
 import type { ContentFilters } from '../store/records.js';
 
 export const MAX_PATTERN_LENGTH = 200;
 /** Characters of an item (title, tags, start of the body) that filters see. */
 export const MAX_MATCH_TEXT = 8_000;
-/** Characters a regular expression sees: smaller, since even one repetition costs about n² per failed search. */
-export const MAX_REGEX_TEXT = 2_000;
 export const MAX_FILTERS = 20;
-/** Optional parts (`x?`) and alternatives (`|`) allowed in one expression: each may double the work of a failed match. */
-export const MAX_BRANCHES = 6;
 
 /** One compiled pattern. */
 export interface CompiledFilter {
@@ -49,109 +38,87 @@ const ALLOWED_FLAGS = /^[imsu]*$/u;
 const HINT =
   'Use a keyword like `mars rover`, or a simple expression like `/artemis (ii|2)/i`; separate several with commas.';
 
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+const FLAG_BITS: Readonly<Record<string, number>> = {
+  i: RE2JS.CASE_INSENSITIVE,
+  m: RE2JS.MULTILINE,
+  s: RE2JS.DOTALL,
+  u: 0, // RE2 always matches by code point.
+};
 
-/** Why a regex source is refused, or null when it is safe enough to run. */
-export function unsafeRegexReason(source: string): string | null {
-  if (source.length > MAX_PATTERN_LENGTH) return `it is longer than ${MAX_PATTERN_LENGTH} characters`;
-  // Per open group: whether it holds a repetition or an alternation so far.
-  const groups: { risky: boolean }[] = [];
+/**
+ * Why RE2 cannot run this JavaScript pattern, with what to write instead; null when it can.
+ * Scans outside character classes only: `[(?=]` is three ordinary characters.
+ */
+export function unsupportedRegexReason(source: string): string | null {
   let inClass = false;
-  let repetitions = 0;
-  let branches = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source[i]!;
-    // Index of the last character of the atom just read; a quantifier may follow it.
-    let atomEnd = i;
     if (c === '\\') {
       const next = source[i + 1] ?? '';
-      if (!inClass && (/[1-9]/u.test(next) || next === 'k')) return 'it uses a backreference';
+      if (!inClass && (/[1-9]/u.test(next) || (next === 'k' && source[i + 2] === '<')))
+        return "it uses a backreference (\\1 or \\k<name>), which Herald's linear-time regex engine cannot run; repeat the text you mean instead, or use a keyword";
       i += 1;
-      atomEnd = i;
-      if (inClass) continue;
     } else if (inClass) {
-      if (c !== ']') continue;
-      inClass = false;
+      if (c === ']') inClass = false;
     } else if (c === '[') {
       inClass = true;
-      continue;
-    } else if (c === '(') {
-      groups.push({ risky: false });
-      continue;
-    } else if (c === '|') {
-      branches += 1;
-      if (groups.length > 0) groups[groups.length - 1]!.risky = true;
-      continue;
-    } else if (c === '*' || c === '+' || c === '?' || c === '{') {
-      continue;
-    } else if (c === ')') {
-      const group = groups.pop();
-      if (group?.risky && repeats(source, i + 1))
-        return 'it repeats a group that already repeats or alternates, like (a+)+ or (a|aa)*';
-      // A risky group makes its enclosing group risky too: ((a+)b)+ is as bad.
-      if (group?.risky && groups.length > 0) groups[groups.length - 1]!.risky = true;
-    }
-    if (source[atomEnd + 1] === '?') branches += 1;
-    if (repeats(source, atomEnd + 1)) {
-      repetitions += 1;
-      if (groups.length > 0) groups[groups.length - 1]!.risky = true;
+    } else if (c === '(' && source[i + 1] === '?') {
+      const kind = source.slice(i + 2, i + 4);
+      if (kind.startsWith('=') || kind.startsWith('!') || kind === '<=' || kind === '<!')
+        return "it uses a lookahead or lookbehind ((?=, (?!, (?<=, (?<!), which Herald's linear-time regex engine cannot run; use an include filter for what must appear and an exclude filter for what must not";
     }
   }
-  // Two repetitions that can match the same text (\s*\s*x, .*a.*b) already cost n³ per failed
-  // search on a 2,000-character item: seconds. One repetition stays near n².
-  // Each optional part or alternative multiplies the ways to fail: a?a?a?...aaa is exponential in their number.
-  if (branches > MAX_BRANCHES) return `it has more than ${MAX_BRANCHES} optional parts (x?) and alternatives (x|y)`;
-  if (repetitions > 1)
-    return 'it repeats more than one part (like .*a.*b); use one repetition, or several keyword filters';
   return null;
 }
 
 /**
- * Whether a quantifier at `at` repeats a variable number of times: `*`, `+`, `{n,}`, `{n,m}`
- * with m > n. A fixed count (`\d{4}`) has only one way to match, so it cannot backtrack.
+ * Compiles a JavaScript-syntax pattern (`body` of `/body/flags`) to RE2, or says why not.
+ * Exported so any other place that takes a user's pattern uses the same engine and messages.
  */
-function repeats(source: string, at: number): boolean {
-  const c = source[at];
-  if (c === '*' || c === '+') return true;
-  if (c !== '{') return false;
-  const m = /^\{(\d+)(,(\d*))?\}/u.exec(source.slice(at));
-  if (!m || m[2] === undefined) return false;
-  return m[3] === '' || Number(m[3]) > Number(m[1]);
+export function compileUserRegex(body: string, flags: string, shown: string): Result<RE2JS> {
+  if (body.length > MAX_PATTERN_LENGTH)
+    return err(
+      failure('bad_input', `The filter ${shown} is longer than ${MAX_PATTERN_LENGTH} characters.`, { hint: HINT }),
+    );
+  if (!ALLOWED_FLAGS.test(flags))
+    return err(failure('bad_input', `The filter ${shown} uses flags other than i, m, s, u.`, { hint: HINT }));
+  const unsupported = unsupportedRegexReason(body);
+  if (unsupported)
+    return err(failure('bad_input', `The filter ${shown} is refused because ${unsupported}.`, { hint: HINT }));
+  let bits = 0;
+  for (const f of flags) bits |= FLAG_BITS[f] ?? 0;
+  try {
+    // translateRegExp turns JavaScript-only spellings (\u00e9, (?<name>...), \cA) into RE2's.
+    return ok(RE2JS.compile(RE2JS.translateRegExp(body), bits));
+  } catch (e) {
+    return err(
+      failure('bad_input', `The filter ${shown} is not a valid regular expression (${(e as Error).message}).`, {
+        hint: HINT,
+      }),
+    );
+  }
 }
 
-/** Compiles one pattern, refusing empty, invalid and runaway ones. */
+/** Compiles one pattern, refusing empty, invalid and unsupported ones. */
 export function compileFilter(pattern: string): Result<CompiledFilter> {
   const source = pattern.trim();
   if (source === '') return err(failure('bad_input', 'A filter cannot be empty.', { hint: HINT }));
   const literal = REGEX_LITERAL.exec(source);
   if (literal && source.length > 2) {
     const [, body = '', flags = ''] = literal;
-    if (!ALLOWED_FLAGS.test(flags))
-      return err(failure('bad_input', `The filter ${source} uses flags other than i, m, s, u.`, { hint: HINT }));
-    const unsafe = unsafeRegexReason(body);
-    if (unsafe)
-      return err(
-        failure('bad_input', `The filter ${source} is refused because ${unsafe}: it could run for a very long time.`, {
-          hint: HINT,
-        }),
-      );
-    let re: RegExp;
-    try {
-      re = new RegExp(body, flags);
-    } catch (e) {
-      return err(
-        failure('bad_input', `The filter ${source} is not a valid regular expression (${(e as Error).message}).`, {
-          hint: HINT,
-        }),
-      );
-    }
-    return ok({ source, kind: 'regex', test: (text) => re.test(text.slice(0, MAX_REGEX_TEXT)) });
+    const re = compileUserRegex(body, flags, source);
+    if (!re.ok) return re;
+    return ok({ source, kind: 'regex', test: (text) => re.value.test(text.slice(0, MAX_MATCH_TEXT)) });
   }
   if (source.length > MAX_PATTERN_LENGTH)
     return err(failure('bad_input', `A keyword filter is at most ${MAX_PATTERN_LENGTH} characters.`, { hint: HINT }));
-  // Whole words in any script: \b is ASCII-only, so use Unicode letter/number lookarounds.
-  const words = source.split(/\s+/u).map(escapeRegex).join('\\s+');
-  const re = new RegExp(`(?<![\\p{L}\\p{N}_])${words}(?![\\p{L}\\p{N}_])`, 'iu');
+  // Whole words in any script: \b is ASCII-only and RE2 has no lookaround, so a word must sit
+  // between the text's ends or characters that are not letters, digits or underscores.
+  const words = source
+    .split(/\s+/u)
+    .map((w) => RE2JS.quote(w))
+    .join('\\s+');
+  const re = RE2JS.compile(`(?:^|[^\\p{L}\\p{N}_])${words}(?:[^\\p{L}\\p{N}_]|$)`, RE2JS.CASE_INSENSITIVE);
   return ok({ source, kind: 'keyword', test: (text) => re.test(text.slice(0, MAX_MATCH_TEXT)) });
 }
 

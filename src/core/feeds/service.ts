@@ -34,6 +34,13 @@ export interface FeedService {
    * feed_unreachable, feed_invalid.
    */
   preview(url: string, options?: { readonly items?: number }): Promise<Result<FeedPreview>>;
+  /**
+   * The address policy alone, without fetching: the URL is http(s) and its host resolves to no
+   * private, loopback, link-local or metadata address (unless allowlisted). For `/config import`,
+   * which must not store such a feed even though it does not fetch every feed it lists.
+   * Failures: bad_input, url_refused, feed_unreachable (the name does not resolve).
+   */
+  checkAddress(url: string): Promise<Result<string>>;
 }
 
 /** Normalises what a user typed into the URL stored for a feed, or null when it is no http(s) URL. */
