@@ -54,9 +54,9 @@ export function discordPlugin(deps: PluginDeps, discord: NonNullable<Config['dis
   return {
     name: 'discord',
     delivery: adapter.delivery,
-    needsHttp: !!discord.publicKey,
+    needsHttp: discord.mode === 'http',
     async start(inbound) {
-      return { modes: (await adapter.start(inbound)).modes };
+      return { modes: (await adapter.start(inbound)).modes, why: discord.modeReason };
     },
     stop: () => adapter.stop(),
   };
@@ -74,13 +74,13 @@ export function slackPlugin(deps: PluginDeps, slack: NonNullable<Config['slack']
       onChannelUnavailable: deps.onChannelUnavailable,
       now: () => deps.clock.now(),
     }),
-    needsHttp: !!slack.signingSecret && !slack.appToken,
+    needsHttp: slack.mode === 'http',
     async start(inbound) {
       // Bolt's App is built here, not earlier: it needs the dispatcher, and calls auth.test at once.
       app ??= createSlackApp({
         botToken: slack.botToken,
-        signingSecret: slack.signingSecret,
-        appToken: slack.appToken,
+        signingSecret: slack.mode === 'http' ? slack.signingSecret : null,
+        appToken: slack.mode === 'socket' ? slack.appToken : null,
         apiUrl: slack.apiUrl,
         http: inbound.http,
         registry: inbound.registry,
@@ -90,7 +90,7 @@ export function slackPlugin(deps: PluginDeps, slack: NonNullable<Config['slack']
         onChannelUnavailable: deps.onChannelUnavailable,
       });
       await app.start();
-      return { mode: app.mode };
+      return { mode: app.mode, why: slack.modeReason };
     },
     async stop() {
       await app?.stop();

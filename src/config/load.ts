@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { err, failure, ok, type Result } from '../core/result.js';
+import { discordMode, slackMode } from './platform-modes.js';
 import { envSchema, fileSchema, type Config } from './schema.js';
 
 export interface ConfigSources {
@@ -48,21 +49,10 @@ export async function loadConfig(sources: ConfigSources): Promise<Result<Config>
   const fileResult = fileSchema.safeParse(fileInput ?? {});
   if (!fileResult.success) problems.push(...describe(fileResult.error.issues, 'file', {}));
 
-  {
-    // Cross-field rules look at what is set, so they are reported even when a value is also malformed.
-    const e = env as Record<string, string | undefined>;
-    if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
-      problems.push('SLACK_BOT_TOKEN: set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) as well');
-    }
-    if (!e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)) {
-      problems.push('SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
-    }
-    if (e.DISCORD_PUBLIC_KEY && !e.DISCORD_APPLICATION_ID) {
-      problems.push(
-        'DISCORD_APPLICATION_ID: required with DISCORD_PUBLIC_KEY (HTTP interactions edit replies through the application webhook)',
-      );
-    }
-  }
+  // Cross-field rules look at what is set, so they are reported even when a value is also malformed.
+  const discordChoice = discordMode(env);
+  const slackChoice = slackMode(env);
+  for (const c of [discordChoice, slackChoice]) if (c.kind === 'invalid') problems.push(...c.problems);
   if (fileResult.success) {
     const names = fileResult.data.listCommands.map((c) => c.name);
     const dup = names.filter((n, i) => names.indexOf(n) !== i);
@@ -74,28 +64,33 @@ export async function loadConfig(sources: ConfigSources): Promise<Result<Config>
 
   const e = envResult.data;
   const f = fileResult.data;
-  const discordOn = !!(e.DISCORD_TOKEN || e.DISCORD_PUBLIC_KEY);
   const config: Config = {
     logLevel: e.LOG_LEVEL ?? 'info',
     dataDir: resolve(cwd, e.HERALD_DATA_DIR),
     sampleArticle: resolve(cwd, e.HERALD_SAMPLE_ARTICLE ?? BUNDLED_SAMPLE),
     http: { port: e.HTTP_PORT, host: e.HTTP_HOST },
-    discord: discordOn
-      ? {
-          token: e.DISCORD_TOKEN ?? null,
-          applicationId: e.DISCORD_APPLICATION_ID ?? null,
-          publicKey: e.DISCORD_PUBLIC_KEY ?? null,
-          apiUrl: e.DISCORD_API_URL ?? null,
-        }
-      : null,
-    slack: e.SLACK_BOT_TOKEN
-      ? {
-          botToken: e.SLACK_BOT_TOKEN,
-          signingSecret: e.SLACK_SIGNING_SECRET ?? null,
-          appToken: e.SLACK_APP_TOKEN ?? null,
-          apiUrl: e.SLACK_API_URL ?? null,
-        }
-      : null,
+    discord:
+      discordChoice.kind === 'on'
+        ? {
+            mode: discordChoice.choice.mode,
+            modeReason: discordChoice.choice.reason,
+            token: e.DISCORD_TOKEN ?? null,
+            applicationId: e.DISCORD_APPLICATION_ID ?? null,
+            publicKey: e.DISCORD_PUBLIC_KEY ?? null,
+            apiUrl: e.DISCORD_API_URL ?? null,
+          }
+        : null,
+    slack:
+      slackChoice.kind === 'on' && e.SLACK_BOT_TOKEN
+        ? {
+            mode: slackChoice.choice.mode,
+            modeReason: slackChoice.choice.reason,
+            botToken: e.SLACK_BOT_TOKEN,
+            signingSecret: e.SLACK_SIGNING_SECRET ?? null,
+            appToken: e.SLACK_APP_TOKEN ?? null,
+            apiUrl: e.SLACK_API_URL ?? null,
+          }
+        : null,
     feeds: {
       allowlist: [...e.HERALD_FEED_ALLOWLIST, ...f.feeds.allowlist],
       timeoutMs: e.HERALD_FEED_TIMEOUT_MS,

@@ -24,6 +24,7 @@ export const envSchema = z.object({
   HERALD_SAMPLE_ARTICLE: z.string().trim().min(1).optional(),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HTTP_HOST: z.string().trim().min(1).default('0.0.0.0'),
+  HERALD_DISCORD_MODE: z.enum(['gateway', 'http'], { message: 'must be gateway or http' }).optional(),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: z
     .string()
@@ -36,6 +37,7 @@ export const envSchema = z.object({
     .regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hex characters of the application public key')
     .optional(),
   DISCORD_API_URL: optionalUrl,
+  HERALD_SLACK_MODE: z.enum(['http', 'socket'], { message: 'must be http or socket' }).optional(),
   SLACK_BOT_TOKEN: z
     .string()
     .trim()
@@ -142,12 +144,20 @@ export interface Config {
   readonly sampleArticle: string;
   readonly http: { readonly port: number; readonly host: string };
   readonly discord: null | {
+    /** Where interactions arrive: the gateway (WebSocket) or the signed HTTP endpoint. */
+    readonly mode: 'gateway' | 'http';
+    /** Why that mode runs, for the start-up line. */
+    readonly modeReason: string;
     readonly token: string | null;
     readonly applicationId: string | null;
     readonly publicKey: string | null;
     readonly apiUrl: string | null;
   };
   readonly slack: null | {
+    /** Where events arrive: the HTTP events URL or Socket Mode. */
+    readonly mode: 'http' | 'socket';
+    /** Why that mode runs, for the start-up line. */
+    readonly modeReason: string;
     readonly botToken: string;
     readonly signingSecret: string | null;
     readonly appToken: string | null;

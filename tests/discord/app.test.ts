@@ -38,7 +38,14 @@ const interaction = (type: number, options: unknown[], token: string) => ({
 
 beforeAll(async () => {
   fake = await startFakeDiscord({ applicationId: APP_ID });
-  const discord = { token: 'test-token-1', applicationId: APP_ID, publicKey: publicKeyHex, apiUrl: fake.api };
+  const discord = {
+    mode: 'http' as const,
+    modeReason: 'test',
+    token: 'test-token-1',
+    applicationId: APP_ID,
+    publicKey: publicKeyHex,
+    apiUrl: fake.api,
+  };
   // The app is built without Discord; the test drives its own adapter (both modes at once).
   const built = await createHerald(await testConfig(), { logger: silentLogger, store: 'memory' });
   if (!built.ok) throw new Error(built.error.message);

@@ -22,7 +22,7 @@ function io() {
   };
 }
 const deps = (registry = testRegistry()) => ({
-  config: { discord: { token: 'bot-token', applicationId: APP, publicKey: null, apiUrl: fake.api } },
+  config: { discord: { mode: 'gateway' as const, modeReason: 'test', token: 'bot-token', applicationId: APP, publicKey: null, apiUrl: fake.api } },
   registry,
 });
 

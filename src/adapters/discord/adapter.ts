@@ -49,7 +49,8 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
   const { config, logger } = opts;
   const overrides = opts.restOverrides ?? {};
   const modes: ('http' | 'gateway')[] = [];
-  const useGateway = !!config.token && (opts.gateway ?? !config.publicKey);
+  // Discord sends interactions to one of the two; the config names it (src/config/platform-modes.ts).
+  const useGateway = !!config.token && (config.mode === 'gateway' || opts.gateway === true);
   let gateway: DiscordGateway | null = null;
   let botRest: REST | null = null;
   // One REST queue for the bot token: the gateway client's once it runs, so deliveries and
@@ -73,7 +74,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
   return {
     delivery,
     async start(inbound) {
-      if (config.publicKey && !modes.includes('http')) {
+      if (config.mode === 'http' && config.publicKey && !modes.includes('http')) {
         // Interaction webhooks authenticate by their own token; the bot token is only added when present.
         const rest = createDiscordRest({ token: config.token, apiUrl: config.apiUrl, overrides });
         const handler = createInteractionHandler({

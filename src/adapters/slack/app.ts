@@ -11,6 +11,7 @@ import { systemClock, type Clock, type Logger } from '../../core/ports.js';
 import { createMemoryReplayGuard, type ReplayGuard } from '../../http/replay-guard.js';
 import type { HttpServer } from '../../http/server.js';
 import { boltLogger } from './bolt-logger.js';
+import { createPlainMentionResolver } from './plain-mentions.js';
 import { registerHandlers, type ChannelUnavailableHook } from './handlers.js';
 import { SLACK_EVENTS_PATH } from './manifest.js';
 import { createSlackPermissions } from './permissions.js';
@@ -108,6 +109,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
       ...(opts.permissionsTtlMs !== undefined ? { ttlMs: opts.permissionsTtlMs } : {}),
       ...(opts.userGroups !== undefined ? { userGroups: opts.userGroups } : {}),
     }),
+    mentions: createPlainMentionResolver({ client: app.client, clock, logger: opts.logger }),
     logger: opts.logger.child({ adapter: 'slack' }),
     ackBudgetMs: opts.ackBudgetMs ?? 2_000,
     umbrella: opts.umbrella ?? UMBRELLA,

@@ -14,6 +14,7 @@ import { failure } from '../../core/result.js';
 import type { Reply } from '../../core/reply/types.js';
 import type { Logger, Where } from '../../core/ports.js';
 import type { SlackPermissions } from './permissions.js';
+import type { PlainMentionResolver } from './plain-mentions.js';
 import { ACTION_PREFIX, decodeButtonValue } from './render-blocks.js';
 import { responsePayloads, type Audience, type ResponsePayload } from './reply-payloads.js';
 import { encodeShareValue, shareable, SHARE_ACTION_ID } from './share.js';
@@ -26,6 +27,8 @@ export interface HandlerDeps {
   readonly registry: CommandRegistry;
   readonly dispatcher: Dispatcher;
   readonly permissions: SlackPermissions;
+  /** Rewrites a plain `@handle` argument (apps created with should_escape: false) into Slack's mention. */
+  readonly mentions?: PlainMentionResolver;
   readonly logger: Logger;
   /** How long a command may run before we ack empty and answer through `respond()`; default 2,000 ms. */
   readonly ackBudgetMs: number;
@@ -55,7 +58,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       await ack(responsePayloads(failureReply(parsed.error), log)[0]!);
       return;
     }
-    const { share, ...inv } = parsed.value;
+    const { share, ...parsedInv } = parsed.value;
+    const inv = deps.mentions
+      ? { ...parsedInv, args: await deps.mentions.resolve(body.team_id, parsedInv.args) }
+      : parsedInv;
     const audience: Audience = share
       ? { share: true }
       : { shareValue: encodeShareValue(inv.command, inv.subcommand, inv.args) };

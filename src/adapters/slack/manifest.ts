@@ -91,14 +91,14 @@ export function slackManifest(opts: ManifestOptions): Result<SlackManifest> {
       command: `/${umbrella}`,
       description: 'Run any Herald command: /herald help',
       usage_hint: '<command> [options]',
-      should_escape: false,
+      should_escape: true,
       ...withUrl,
     },
     ...own.slice(0, room).map((c) => ({
       command: `/${c.name}`,
       description: c.description,
       usage_hint: hint(c),
-      should_escape: false,
+      should_escape: true,
       ...withUrl,
     })),
   ];

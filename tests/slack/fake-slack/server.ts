@@ -68,7 +68,7 @@ export class FakeSlack {
   /** Bodies posted to response URLs, by id. */
   readonly responses = new Map<string, Record<string, unknown>[]>();
   readonly users = new Map<string, FakeUser>();
-  readonly usergroups: { id: string; users: string[] }[] = [];
+  readonly usergroups: { id: string; users: string[]; handle?: string }[] = [];
   readonly posted: Posted[] = [];
   /** Channels the bot is not in: chat.postMessage answers `not_in_channel`. */
   readonly notInChannel = new Set<string>();
@@ -232,7 +232,18 @@ export class FakeSlack {
       case 'usergroups.list':
         return {
           ok: true,
-          usergroups: this.usergroups.map((g) => ({ id: g.id, handle: g.id.toLowerCase(), users: g.users })),
+          usergroups: this.usergroups.map((g) => ({ id: g.id, handle: g.handle ?? g.id.toLowerCase(), users: g.users })),
+        };
+      case 'users.list':
+        // One page: enough for the tests; the real API pages with response_metadata.next_cursor.
+        return {
+          ok: true,
+          members: [...this.users.values()].map((u) => ({
+            id: u.id,
+            name: u.id.toLowerCase(),
+            profile: { display_name: u.name ?? '', real_name: u.name ?? u.id },
+          })),
+          response_metadata: { next_cursor: '' },
         };
       case 'chat.postMessage': {
         const channel = String(p['channel']);
