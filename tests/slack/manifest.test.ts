@@ -59,3 +59,23 @@ describe('Slack manifest', () => {
     expect(r.ok && r.value.warnings[0]).toContain('/c49');
   });
 });
+
+describe('Slack manifest limits', () => {
+  it('refuses an app name Slack would refuse (over 35 characters), naming the limit', async () => {
+    const r = await run(['--socket-mode', '--name', 'H'.repeat(36)]);
+    expect(r.code).toBe(2);
+    expect(r.errText).toMatch(/display_information\.name: Slack allows at most 35 characters/);
+    expect(r.out).toBe('');
+    expect((await run(['--socket-mode', '--name', 'H'.repeat(35)])).code).toBe(0);
+  });
+
+  it('what it prints passes the schema limits in both modes', async () => {
+    const { manifestProblems } = await import('../../src/adapters/slack/manifest-schema.js');
+    for (const argv of [['--socket-mode'], ['--url', 'https://herald.example.org']]) {
+      const { code, out } = await run(argv);
+      expect(code).toBe(0);
+      expect(manifestProblems(JSON.parse(out))).toEqual([]);
+    }
+    expect(manifestProblems({})).not.toEqual([]);
+  });
+});

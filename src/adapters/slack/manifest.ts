@@ -6,6 +6,7 @@
 import type { CommandDefinition } from '../../core/commands/define.js';
 import { usage } from '../../core/commands/usage.js';
 import { err, failure, ok, type Result } from '../../core/result.js';
+import { manifestProblems } from './manifest-schema.js';
 import { UMBRELLA } from './to-invocation.js';
 
 /** The path Slack posts commands, interactions and events to (HTTP mode). */
@@ -97,7 +98,8 @@ export function slackManifest(opts: ManifestOptions): Result<SlackManifest> {
     ...own.slice(0, room).map((c) => ({
       command: `/${c.name}`,
       description: c.description,
-      usage_hint: hint(c),
+      // Slack refuses an empty usage hint: a command without options has none.
+      ...(hint(c) ? { usage_hint: hint(c) } : {}),
       should_escape: true,
       ...withUrl,
     })),
@@ -122,5 +124,15 @@ export function slackManifest(opts: ManifestOptions): Result<SlackManifest> {
       token_rotation_enabled: false,
     },
   };
+  // Refuse here what Slack would refuse on paste (a 36-character name, say), with Slack's limit.
+  const problems = manifestProblems(manifest);
+  if (problems.length > 0)
+    return err(
+      failure('bad_input', `This manifest would be refused by Slack: ${problems.join('; ')}.`, {
+        hint: problems.some((p) => p.startsWith('display_information.name') || p.startsWith('features.bot_user'))
+          ? 'Choose a shorter --name (at most 35 characters).'
+          : 'Report this: a command declaration breaks a Slack limit.',
+      }),
+    );
   return ok({ manifest, warnings });
 }
