@@ -23,7 +23,7 @@ import {
   type Herald,
   type HeraldDeps,
 } from '../main.js';
-import { registerDiscordCli } from './discord-commands.js';
+import { manifestDiscordCli, registerDiscordCli } from './discord-commands.js';
 import { feedsCli } from './feeds-check.js';
 import { overview } from './overview.js';
 import { manifestSlackCli } from './slack-commands.js';
@@ -60,8 +60,11 @@ Commands:
         schedules, settings) persists in HERALD_DATA_DIR between runs.
   poll --once
         Fetch every due feed once and print a summary.
-  register discord [--guild ID] [--dry-run]
-        Register the slash commands with Discord (needs DISCORD_TOKEN, DISCORD_APPLICATION_ID).
+  register discord [--guild ID] [--dry-run] [--clear]
+        Register the slash commands with Discord (needs DISCORD_TOKEN, DISCORD_APPLICATION_ID);
+        --clear removes them from that server (--guild) or globally.
+  manifest discord [--guild ID]
+        Print the Discord registration payload, offline (no token needed).
   manifest slack [--socket-mode] [--url https://your.host] [--name Herald]
         Print a Slack app manifest generated from the command declarations.
   migrate [--check] [--from sqlite:FILE]
@@ -277,22 +280,23 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     case 'register':
     case 'manifest': {
       const [platform, ...more] = rest;
-      const want = sub === 'register' ? 'discord' : 'slack';
-      if (platform !== want)
+      const want = sub === 'register' ? ['discord'] : ['slack', 'discord'];
+      if (!want.includes(platform ?? ''))
         return fail(io, {
           code: 'bad_input',
-          message: `herald ${sub} ${platform ?? ''}: only "${sub} ${want}" exists.`,
+          message: `herald ${sub} ${platform ?? ''}: only ${want.map((w) => `"${sub} ${w}"`).join(' and ')} exist.`,
           hint:
             sub === 'register'
-              ? 'Usage: herald register discord [--guild ID] [--dry-run]'
-              : 'Usage: herald manifest slack [--socket-mode] [--url https://your.host]',
+              ? 'Usage: herald register discord [--guild ID] [--dry-run] [--clear]'
+              : 'Usage: herald manifest slack [--socket-mode] [--url https://your.host] | herald manifest discord [--guild ID]',
         });
       const config = await loadAppConfig({ env: io.env, cwd: io.cwd, cliLogLevel: 'warn' });
       if (!config.ok) return fail(io, config.error);
       const registry = commandRegistry(config.value);
       if (!registry.ok) return fail(io, registry.error);
-      return sub === 'register'
-        ? registerDiscordCli(more, io, { config: config.value, registry: registry.value })
+      if (sub === 'register') return registerDiscordCli(more, io, { config: config.value, registry: registry.value });
+      return platform === 'discord'
+        ? manifestDiscordCli(more, io, { registry: registry.value })
         : manifestSlackCli(more, io, { registry: registry.value });
     }
     case 'migrate': {

@@ -3,7 +3,7 @@
  * discord.js REST to the fake, and the printed diff.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerDiscordCli } from '../../src/cli/discord-commands.js';
+import { manifestDiscordCli, registerDiscordCli } from '../../src/cli/discord-commands.js';
 import { buildCommand } from '../../src/adapters/discord/register.js';
 import { createRegistry } from '../../src/core/commands/registry.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/server.js';
@@ -22,7 +22,16 @@ function io() {
   };
 }
 const deps = (registry = testRegistry()) => ({
-  config: { discord: { mode: 'gateway' as const, modeReason: 'test', token: 'bot-token', applicationId: APP, publicKey: null, apiUrl: fake.api } },
+  config: {
+    discord: {
+      mode: 'gateway' as const,
+      modeReason: 'test',
+      token: 'bot-token',
+      applicationId: APP,
+      publicKey: null,
+      apiUrl: fake.api,
+    },
+  },
   registry,
 });
 
@@ -99,5 +108,54 @@ describe('herald register discord', () => {
       }),
     ).toBe(1);
     expect(wrongApp.out.stderr).toContain('HTTP 403');
+  });
+});
+
+describe('guild and global registrations side by side (issue 15, point 4)', () => {
+  it('warns when a server registration duplicates global commands, and --clear removes the server copies', async () => {
+    // The previous tests left the same five commands globally and in this server.
+    const again = io();
+    expect(await registerDiscordCli(['--guild', '300000000000000003'], again.io, deps())).toBe(0);
+    expect(again.out.stdout).toMatch(
+      /5 of these are also registered globally, so members of this server see them twice/,
+    );
+    expect(again.out.stdout).toContain('herald register discord --guild 300000000000000003 --clear');
+
+    const dry = io();
+    expect(await registerDiscordCli(['--guild', '300000000000000003', '--clear', '--dry-run'], dry.io, deps())).toBe(0);
+    expect(dry.out.stdout).toContain('5 removed');
+    expect(fake.commands.get('300000000000000003')).toHaveLength(5);
+
+    const cleared = io();
+    expect(await registerDiscordCli(['--guild', '300000000000000003', '--clear'], cleared.io, deps())).toBe(0);
+    expect(cleared.out.stdout).toContain('- /who-is');
+    expect(fake.commands.get('300000000000000003')).toEqual([]);
+    expect(fake.commands.get('global')).toHaveLength(5);
+  });
+
+  it('--clear without --guild removes the global commands', async () => {
+    const out = io();
+    expect(await registerDiscordCli(['--clear'], out.io, deps())).toBe(0);
+    expect(out.out.stdout).toContain('globally');
+    expect(fake.commands.get('global')).toEqual([]);
+  });
+});
+
+describe('herald manifest discord (offline)', () => {
+  it('prints exactly the payload register would PUT, with no token and no request', async () => {
+    const out = io();
+    const before = fake.requests.length;
+    expect(manifestDiscordCli([], out.io, { registry: testRegistry() })).toBe(0);
+    expect(fake.requests.length).toBe(before);
+    const printed = JSON.parse(out.out.stdout) as { name: string }[];
+    expect(printed).toEqual(testCommands().map(buildCommand));
+    const bad = io();
+    expect(manifestDiscordCli(['--guild', 'x'], bad.io, { registry: testRegistry() })).toBe(2);
+  });
+
+  it('the missing-token message points at the offline payload', async () => {
+    const noCfg = io();
+    expect(await registerDiscordCli([], noCfg.io, { config: { discord: null }, registry: testRegistry() })).toBe(1);
+    expect(noCfg.out.stderr).toContain('herald manifest discord');
   });
 });

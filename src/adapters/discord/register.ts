@@ -112,6 +112,8 @@ export function buildCommands(
 
 export interface RegistrationDiff {
   readonly scope: 'global' | { guildId: string };
+  /** Guild registration only: names also registered globally, which members then see twice. */
+  readonly alsoGlobal?: readonly string[];
   readonly added: string[];
   readonly removed: string[];
   readonly changed: string[];
@@ -165,11 +167,13 @@ export interface RegisterOptions {
   readonly registry: CommandRegistry;
   /** Compute the diff without writing. */
   readonly dryRun?: boolean;
+  /** Remove every command of this scope instead of registering (e.g. guild commands after going global). */
+  readonly clear?: boolean;
 }
 
 /** Fetches the current commands, bulk-overwrites them with the declarations, and returns what changed. */
 export async function registerCommands(opts: RegisterOptions): Promise<Result<RegistrationDiff>> {
-  const built = buildCommands(opts.registry, opts.guildId);
+  const built = opts.clear ? ok([]) : buildCommands(opts.registry, opts.guildId);
   if (!built.ok) return built;
   const route = opts.guildId
     ? Routes.applicationGuildCommands(opts.applicationId, opts.guildId)
@@ -180,7 +184,11 @@ export async function registerCommands(opts: RegisterOptions): Promise<Result<Re
     const diff = diffCommands(before, built.value, scope);
     if (!opts.dryRun && diff.added.length + diff.removed.length + diff.changed.length > 0)
       await opts.rest.put(route, { body: built.value });
-    return ok(diff);
+    if (!opts.guildId || opts.clear) return ok(diff);
+    // Discord shows a guild command and a global one of the same name side by side.
+    const global = (await opts.rest.get(Routes.applicationCommands(opts.applicationId))) as { name: string }[];
+    const names = new Set(built.value.map((c) => c.name));
+    return ok({ ...diff, alsoGlobal: global.map((c) => c.name).filter((n) => names.has(n)) });
   } catch (e) {
     const status = (e as { status?: number }).status;
     return err(
@@ -210,6 +218,12 @@ export function formatDiff(diff: RegistrationDiff, dryRun = false): string[] {
     ...diff.removed.map((n) => `- /${n}`),
   ];
   const total = diff.added.length + diff.changed.length + diff.removed.length;
+  if (diff.alsoGlobal && diff.alsoGlobal.length > 0 && diff.scope !== 'global')
+    lines.push(
+      `Warning: ${diff.alsoGlobal.length} of these are also registered globally, so members of this server see them twice. ` +
+        `Keep one: \`herald register discord --guild ${diff.scope.guildId} --clear\` removes the server copies, ` +
+        `\`herald register discord --clear\` the global ones.`,
+    );
   lines.push(
     total === 0
       ? `Discord commands ${where} are up to date (${diff.unchanged.length} unchanged).`
