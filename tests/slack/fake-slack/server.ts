@@ -232,7 +232,11 @@ export class FakeSlack {
       case 'usergroups.list':
         return {
           ok: true,
-          usergroups: this.usergroups.map((g) => ({ id: g.id, handle: g.handle ?? g.id.toLowerCase(), users: g.users })),
+          usergroups: this.usergroups.map((g) => ({
+            id: g.id,
+            handle: g.handle ?? g.id.toLowerCase(),
+            users: g.users,
+          })),
         };
       case 'users.list':
         // One page: enough for the tests; the real API pages with response_metadata.next_cursor.
