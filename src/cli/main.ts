@@ -25,6 +25,7 @@ import {
 } from '../main.js';
 import { manifestDiscordCli, registerDiscordCli } from './discord-commands.js';
 import { feedsCli } from './feeds-check.js';
+import { doctorCli } from './doctor.js';
 import { overview } from './overview.js';
 import { manifestSlackCli } from './slack-commands.js';
 import { migrateCli } from './migrate-command.js';
@@ -73,6 +74,9 @@ Commands:
   feeds check <file-or-url>... [--json]
         Read each feed the way the poller does (a folder: every file in it; an OPML export:
         the feeds it lists) and say whether Herald can follow it.
+  doctor [--url https://your.host] [--json]
+        Check the set-up against Discord and Slack (tokens, mode, scopes, public URL and
+        its certificate, Herald's access to each channel with a schedule) and say what to fix.
   analyze <file-or-url> [--json]
         Print what the analysis finds (people, organisations, lists, quotes, numbers).
   digest [--article FILE|URL] [--format text|json] [--workspace W] [--channel C]
@@ -310,6 +314,19 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       if (!config.ok) return fail(io, config.error);
       return feedsCli(rest, io, { config: config.value, logger: createLogger(config.value.logLevel, io.stderr) });
     }
+    case 'doctor': {
+      const config = await loadAppConfig({ env: io.env, cwd: io.cwd, cliLogLevel: 'warn' });
+      if (!config.ok) return fail(io, config.error);
+      const logger = createLogger('silent', io.stderr);
+      return doctorCli(rest, io, {
+        config: config.value,
+        async openStore() {
+          const built = await createHerald(config.value, { logger });
+          if (!built.ok) return built.error.message.split('\n')[0]!;
+          return { store: built.value.store, close: () => built.value.close() };
+        },
+      });
+    }
     case 'analyze':
     case 'analyse': {
       const args = parseArgv(rest, { json: { value: false } }, USAGES['analyze']!);
@@ -362,7 +379,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       }
     }
     default: {
-      const known = ['start', 'run', 'analyze', 'digest', 'poll', 'feeds', 'register', 'manifest', 'migrate', 'help'];
+      const known = ['start', 'run', 'analyze', 'digest', 'poll', 'feeds', 'register', 'manifest', 'migrate', 'doctor', 'help'];
       const guess = closest(sub, known, { limit: 1 })[0];
       return fail(io, {
         code: 'unknown_command',

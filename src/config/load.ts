@@ -68,7 +68,7 @@ export async function loadConfig(sources: ConfigSources): Promise<Result<Config>
     logLevel: e.LOG_LEVEL ?? 'info',
     dataDir: resolve(cwd, e.HERALD_DATA_DIR),
     sampleArticle: resolve(cwd, e.HERALD_SAMPLE_ARTICLE ?? BUNDLED_SAMPLE),
-    http: { port: e.HTTP_PORT, host: e.HTTP_HOST },
+    http: { port: e.HTTP_PORT, host: e.HTTP_HOST, publicUrl: e.HERALD_PUBLIC_URL ?? null },
     discord:
       discordChoice.kind === 'on'
         ? {

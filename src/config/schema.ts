@@ -24,6 +24,8 @@ export const envSchema = z.object({
   HERALD_SAMPLE_ARTICLE: z.string().trim().min(1).optional(),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HTTP_HOST: z.string().trim().min(1).default('0.0.0.0'),
+  /** The https address that reaches this Herald (behind a proxy or tunnel), for doctor and manifests. */
+  HERALD_PUBLIC_URL: z.string().trim().url('must be a URL like https://herald.example.org').optional(),
   HERALD_DISCORD_MODE: z.enum(['gateway', 'http'], { message: 'must be gateway or http' }).optional(),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: z
@@ -142,7 +144,12 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly dataDir: string;
   readonly sampleArticle: string;
-  readonly http: { readonly port: number; readonly host: string };
+  readonly http: {
+    readonly port: number;
+    readonly host: string;
+    /** HERALD_PUBLIC_URL: the https address the platforms call in HTTP mode; null when unset. */
+    readonly publicUrl: string | null;
+  };
   readonly discord: null | {
     /** Where interactions arrive: the gateway (WebSocket) or the signed HTTP endpoint. */
     readonly mode: 'gateway' | 'http';

@@ -50,6 +50,12 @@ export interface FakeDiscord {
   /** Registered commands by scope: 'global' or a guild id. */
   readonly commands: Map<string, any[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
   readonly forbiddenChannels: Set<string>;
+  /** What `GET /applications/@me` answers (doctor); edit it to misconfigure the application. */
+  readonly application: { name: string; verify_key: string; interactions_endpoint_url: string | null };
+  /** Channel id → guild id, for `GET /channels/{id}`; unknown channels answer in guild "0". */
+  readonly channelGuilds: Map<string, string>;
+  /** Bot tokens the fake refuses with 401 on `/applications/@me` (a reset or mistyped token). */
+  readonly refusedTokens: Set<string>;
   readonly missingChannels: Set<string>;
   readonly gateway: FakeGateway;
   fault(f: Omit<Fault, 'times'> & { times?: number }): void;
@@ -79,6 +85,9 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const limited = { global: 0, route: 0, scripted: 0 };
   const forbiddenChannels = new Set<string>();
   const missingChannels = new Set<string>();
+  const application = { name: 'Herald', verify_key: '0'.repeat(64), interactions_endpoint_url: null as string | null };
+  const channelGuilds = new Map<string, string>();
+  const refusedTokens = new Set<string>();
   let nextId = 900000000000000000n;
   const snowflake = (): string => String(nextId++);
   let gateway: FakeGateway;
@@ -97,7 +106,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   }
 
   /** Performs the request; returns [status, body]. */
-  function perform(method: string, path: string, body: any): [number, unknown] {
+  function perform(method: string, path: string, body: any, auth = ''): [number, unknown] {
     // eslint-disable-line @typescript-eslint/no-explicit-any
     let m: RegExpMatchArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
@@ -109,6 +118,16 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
           session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
         },
       ];
+    }
+    if (method === 'GET' && path === '/applications/@me') {
+      if (refusedTokens.has(auth.replace(/^Bot /, ''))) return [401, { message: '401: Unauthorized', code: 0 }];
+      return [200, { id: appId, ...application, bot_public: true, flags: 0 }];
+    }
+    if ((m = path.match(/^\/channels\/(\d+)$/)) && method === 'GET') {
+      const channelId = m[1]!;
+      if (missingChannels.has(channelId)) return [404, { message: 'Unknown Channel', code: 10003 }];
+      if (forbiddenChannels.has(channelId)) return [403, { message: 'Missing Access', code: 50001 }];
+      return [200, { id: channelId, type: 0, guild_id: channelGuilds.get(channelId) ?? '0', name: `c${channelId}` }];
     }
     if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === 'POST') {
       const channelId = m[1]!;
@@ -191,7 +210,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       }
       limitHeaders = d.headers;
     }
-    const [status, payload] = perform(method, path, body);
+    const [status, payload] = perform(method, path, body, String(req.headers.authorization ?? ''));
     if (fault) {
       fault.times--;
       return send(fault.status, fault.body ?? { message: 'scripted failure' }, fault.headers);
@@ -214,6 +233,9 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     messages,
     commands,
     forbiddenChannels,
+    application,
+    channelGuilds,
+    refusedTokens,
     missingChannels,
     gateway,
     limited,

@@ -72,6 +72,19 @@ export class FakeSlack {
   readonly posted: Posted[] = [];
   /** Channels the bot is not in: chat.postMessage answers `not_in_channel`. */
   readonly notInChannel = new Set<string>();
+  /** Scopes `auth.test` reports in x-oauth-scopes (doctor compares them with the manifest's). */
+  scopes: string[] = [
+    'commands',
+    'chat:write',
+    'users:read',
+    'usergroups:read',
+    'channels:read',
+    'groups:read',
+    'channels:history',
+    'groups:history',
+  ];
+  /** Tokens the fake answers with invalid_auth. */
+  readonly refusedTokens = new Set<string>();
   private readonly scripts = new Map<string, Scripted[]>();
   private readonly server: Server;
   private readonly wss: WebSocketServer;
@@ -197,6 +210,8 @@ export class FakeSlack {
       return;
     }
     if (scripted?.kind === 'error') return this.json(res, { ok: false, error: scripted.error });
+    const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '') || String(params['token'] ?? '');
+    if (this.refusedTokens.has(token)) return this.json(res, { ok: false, error: 'invalid_auth' });
     const answer = this.answer(method, params);
     if (scripted?.kind === 'drop-after-processing') {
       res.socket?.destroy();
@@ -206,7 +221,10 @@ export class FakeSlack {
   }
 
   private json(res: import('node:http').ServerResponse, body: unknown): void {
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    // Slack lists the token's scopes on every Web API answer.
+    res
+      .writeHead(200, { 'content-type': 'application/json', 'x-oauth-scopes': this.scopes.join(',') })
+      .end(JSON.stringify(body));
   }
 
   private answer(method: string, p: Record<string, unknown>): Record<string, unknown> {
@@ -238,6 +256,14 @@ export class FakeSlack {
             users: g.users,
           })),
         };
+      case 'conversations.info': {
+        const id = String(p['channel']);
+        if (id.startsWith('CGONE')) return { ok: false, error: 'channel_not_found' };
+        return {
+          ok: true,
+          channel: { id, name: id.toLowerCase(), is_member: !this.notInChannel.has(id), is_archived: false },
+        };
+      }
       case 'users.list':
         // One page: enough for the tests; the real API pages with response_metadata.next_cursor.
         return {

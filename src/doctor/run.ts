@@ -1,0 +1,76 @@
+/**
+ * `herald doctor`: every check a newcomer would otherwise discover one failure at a time — the
+ * mode each platform runs in and why, tokens against the platforms, scopes, the public URL and
+ * its certificate, the store, and whether Herald can post in each channel that has a schedule.
+ * Checks run one after another (a dozen requests); each failure is a finding, never a throw.
+ */
+import type { REST } from 'discord.js';
+import type { Config } from '../config/schema.js';
+import type { HeraldStore as Store } from '../core/store/repositories.js';
+import { discordChannelFinding } from './discord-channel.js';
+import { discordFindings } from './discord.js';
+import { fix, ok, skip, type Finding } from './findings.js';
+import { publicUrlFinding, type FetchLike } from './public-url.js';
+import { slackChannelFinding, slackFindings } from './slack.js';
+
+export interface DoctorDeps {
+  readonly config: Config;
+  /** The opened store, or the one-line reason it could not be opened. */
+  readonly store: Store | string;
+  /** Bot-token REST client for Discord; null without DISCORD_TOKEN. */
+  readonly discordRest: REST | null;
+  /** The https address that reaches Herald (HERALD_PUBLIC_URL or --url). */
+  readonly publicUrl: string | null;
+  readonly fetch: FetchLike;
+}
+
+/** At most this many channels are checked; a large install gets a sample and a note. */
+const MAX_CHANNELS = 50;
+
+export async function runDoctor(deps: DoctorDeps): Promise<Finding[]> {
+  const { config } = deps;
+  const out: Finding[] = [];
+  if (!config.discord && !config.slack)
+    out.push(ok('Platforms', 'no platform tokens: `herald start` runs the shell on the sample article'));
+  if (config.discord) out.push(...(await discordFindings(config.discord, deps.discordRest, deps.publicUrl)));
+  if (config.slack) out.push(...(await slackFindings(config.slack)));
+  const httpNeeded = config.discord?.mode === 'http' || config.slack?.mode === 'http';
+  if (config.discord || config.slack) out.push(await publicUrlFinding(deps.publicUrl, httpNeeded, deps.fetch));
+
+  if (typeof deps.store === 'string') {
+    out.push(fix('Store', deps.store));
+    return out;
+  }
+  const store = deps.store;
+  out.push(ok('Store', `schema version ${await store.schemaVersion()}`));
+  out.push(...(await channelFindings(deps, store)));
+  return out;
+}
+
+async function channelFindings(deps: DoctorDeps, store: Store): Promise<Finding[]> {
+  const schedules = await store.schedules.listAll();
+  const byChannel = new Map<number, number[]>();
+  for (const s of schedules) byChannel.set(s.channelId, [...(byChannel.get(s.channelId) ?? []), s.id]);
+  const out: Finding[] = [];
+  let checked = 0;
+  for (const [channelId, ids] of byChannel) {
+    if (checked++ >= MAX_CHANNELS) {
+      out.push(skip('Channels', `${byChannel.size - MAX_CHANNELS} more channels with schedules were not checked`));
+      break;
+    }
+    const channel = await store.channels.get(channelId);
+    const workspace = channel ? await store.workspaces.get(channel.workspaceId) : null;
+    if (!channel || !workspace) continue;
+    const what = `schedule${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`;
+    if (workspace.platform === 'discord') {
+      if (deps.discordRest && deps.config.discord?.token)
+        out.push(await discordChannelFinding(deps.discordRest, workspace.externalId, channel.externalId, what));
+      else out.push(skip(`Channel ${channel.externalId}`, `${what}: Discord is not configured here`));
+    } else if (workspace.platform === 'slack') {
+      if (deps.config.slack) out.push(await slackChannelFinding(deps.config.slack, channel.externalId, what));
+      else out.push(skip(`Channel ${channel.externalId}`, `${what}: Slack is not configured here`));
+    }
+  }
+  if (byChannel.size === 0) out.push(ok('Channels', 'no schedules yet, so no channel to check'));
+  return out;
+}
