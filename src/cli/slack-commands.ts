@@ -9,6 +9,15 @@ import { parseArgv } from './args.js';
 
 export const MANIFEST_SLACK_USAGE = 'herald manifest slack [--socket-mode] [--url https://your.host] [--name Herald]';
 
+/**
+ * Slack verifies the events URL when the app is created, before the signing secret (and so
+ * Herald) can exist: say so where the admin is, so "URL isn't verified" is expected, not a dead end.
+ */
+export const HTTP_ORDER_NOTE =
+  'herald: note: Slack checks the events URL when you create the app, before Herald can have its signing secret, ' +
+  'so "request_url URL isn\'t verified" is expected. Create the app, install it, set SLACK_BOT_TOKEN and ' +
+  'SLACK_SIGNING_SECRET, start Herald, then press Retry under Event Subscriptions (docs/slack.md).\n';
+
 export interface ManifestSlackIo {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: { write(text: string): unknown };
@@ -51,5 +60,6 @@ export async function manifestSlackCli(argv: string[], io: ManifestSlackIo, deps
   }
   for (const w of result.value.warnings) io.stderr.write(`herald: warning: ${w}\n`);
   io.stdout.write(`${JSON.stringify(result.value.manifest, null, 2)}\n`);
+  if (f['socket-mode'] !== true) io.stderr.write(HTTP_ORDER_NOTE);
   return 0;
 }

@@ -79,3 +79,14 @@ describe('Slack manifest limits', () => {
     expect(manifestProblems({})).not.toEqual([]);
   });
 });
+
+describe('the Slack HTTP set-up order (issue 15, point 1)', () => {
+  it('an HTTP-mode manifest comes with the note that the first verification fails and what to do after', async () => {
+    const http = await run(['--url', 'https://herald.example.org']);
+    expect(http.errText).toMatch(/request_url URL isn't verified" is expected/);
+    expect(http.errText).toMatch(/start Herald, then press Retry under Event Subscriptions/);
+    expect(JSON.parse(http.out)).toBeTruthy();
+    const socket = await run(['--socket-mode']);
+    expect(socket.errText).toBe('');
+  });
+});

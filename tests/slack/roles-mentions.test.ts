@@ -116,3 +116,38 @@ describe('Slack role targets', () => {
     expect((await slash('/roles', 'list')).length).toBe(before);
   });
 });
+
+describe('the Slack HTTP verification order', () => {
+  it('once Herald runs with the signing secret, the Retry of url_verification is answered with the challenge', async () => {
+    const body = JSON.stringify({
+      token: 'legacy',
+      challenge: 'challenge-3eZbrw1aBm2rZgRNFdxV',
+      type: 'url_verification',
+    });
+    const ts = Math.floor(Date.now() / 1000);
+    const sig = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
+    const res = await fetch(`http://127.0.0.1:${running.http!.port}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-slack-request-timestamp': String(ts),
+        'x-slack-signature': sig,
+      },
+      body,
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('challenge-3eZbrw1aBm2rZgRNFdxV');
+    // Signed with another secret (the app's secret was copied wrong): refused, as Slack would then show.
+    const wrong = `v0=${createHmac('sha256', 'other').update(`v0:${ts}:${body}`).digest('hex')}`;
+    const refused = await fetch(`http://127.0.0.1:${running.http!.port}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-slack-request-timestamp': String(ts),
+        'x-slack-signature': wrong,
+      },
+      body,
+    });
+    expect(refused.status).toBe(401);
+  });
+});
