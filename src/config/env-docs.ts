@@ -49,10 +49,21 @@ export const ENV_DOCS: { readonly [K in keyof z.input<typeof envSchema>]-?: EnvD
     group: 'HTTP server',
     description: 'Address the HTTP server listens on; `127.0.0.1` behind a reverse proxy on the same host.',
   },
+  HERALD_PUBLIC_URL: {
+    group: 'HTTP server',
+    description:
+      'The https address that reaches this Herald (reverse proxy or tunnel) in HTTP mode. `herald doctor` checks it answers with a valid certificate.',
+  },
+  HERALD_DISCORD_MODE: {
+    group: 'Discord',
+    description:
+      '`gateway` (outgoing WebSocket, no public URL) or `http` (Discord calls `/discord/interactions`). Discord uses one, never both; inferred when only DISCORD_TOKEN or only DISCORD_PUBLIC_KEY is set, required when both are.',
+    defaultText: 'inferred',
+  },
   DISCORD_TOKEN: {
     group: 'Discord',
     description:
-      'Bot token. Alone it runs the gateway (outgoing WebSocket); it also posts scheduled digests and registers commands.',
+      'Bot token (Developer Portal → Bot → Reset Token). Runs the gateway; also posts scheduled digests and registers commands.',
     fillIn: true,
   },
   DISCORD_APPLICATION_ID: {
@@ -63,12 +74,18 @@ export const ENV_DOCS: { readonly [K in keyof z.input<typeof envSchema>]-?: EnvD
   DISCORD_PUBLIC_KEY: {
     group: 'Discord',
     description:
-      'The application public key (64 hex characters). When set, Discord calls Herald over HTTP instead of the gateway; needs DISCORD_APPLICATION_ID.',
+      'The application public key (64 hex characters, General Information → Public Key): HTTP mode only; needs DISCORD_APPLICATION_ID.',
     fillIn: true,
   },
   DISCORD_API_URL: {
     group: 'Discord',
     description: "Base URL of Discord's API. Tests point it at a fake Discord on 127.0.0.1; leave unset otherwise.",
+  },
+  HERALD_SLACK_MODE: {
+    group: 'Slack',
+    description:
+      '`socket` (Socket Mode, no public URL) or `http` (Slack calls `POST /slack/events`). Slack uses one, never both; inferred when only SLACK_APP_TOKEN or only SLACK_SIGNING_SECRET is set, required when both are.',
+    defaultText: 'inferred',
   },
   SLACK_BOT_TOKEN: {
     group: 'Slack',
@@ -83,7 +100,7 @@ export const ENV_DOCS: { readonly [K in keyof z.input<typeof envSchema>]-?: EnvD
   SLACK_APP_TOKEN: {
     group: 'Slack',
     description:
-      'App-level token (`xapp-…`, scope `connections:write`): Socket Mode, no public URL. Wins over HTTP mode.',
+      'App-level token (`xapp-…`, Basic Information → App-Level Tokens, scope `connections:write`): Socket Mode, no public URL.',
     fillIn: true,
   },
   SLACK_API_URL: {
