@@ -379,7 +379,19 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       }
     }
     default: {
-      const known = ['start', 'run', 'analyze', 'digest', 'poll', 'feeds', 'register', 'manifest', 'migrate', 'doctor', 'help'];
+      const known = [
+        'start',
+        'run',
+        'analyze',
+        'digest',
+        'poll',
+        'feeds',
+        'register',
+        'manifest',
+        'migrate',
+        'doctor',
+        'help',
+      ];
       const guess = closest(sub, known, { limit: 1 })[0];
       return fail(io, {
         code: 'unknown_command',

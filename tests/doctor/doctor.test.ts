@@ -14,7 +14,7 @@ import { doctorCli } from '../../src/cli/doctor.js';
 import { loadConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/schema.js';
 import type { Logger } from '../../src/core/ports.js';
-import { BUNDLED_SAMPLE_PATH, openApp } from '../../src/main.js';
+import { BUNDLED_SAMPLE_PATH, createHerald } from '../../src/main.js';
 import { startFakeDiscord, type FakeDiscord } from '../discord/fake-discord/server.js';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack/server.js';
 
@@ -60,7 +60,7 @@ async function doctor(
     {
       config,
       async openStore() {
-        const opened = await openApp(config, { logger: quiet });
+        const opened = await createHerald(config, { logger: quiet });
         if (!opened.ok) return opened.error.message;
         if (setup) await setup(opened.value.store);
         return { store: opened.value.store, close: () => opened.value.close() };

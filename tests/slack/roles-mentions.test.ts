@@ -11,18 +11,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackManifest } from '../../src/adapters/slack/manifest.js';
-import { startPlatforms, type RunningPlatforms } from '../../src/app/platforms.js';
 import { loadConfig } from '../../src/config/load.js';
 import type { Logger } from '../../src/core/ports.js';
-import { BUNDLED_SAMPLE_PATH, openApp, type OpenedApp } from '../../src/main.js';
+import { BUNDLED_SAMPLE_PATH, createHerald, type Herald, type Running } from '../../src/main.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack/server.js';
 
 const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => quiet };
 const SECRET = 'mentions-secret';
 const dataDir = mkdtempSync(join(tmpdir(), 'herald-mentions-'));
 let slack: FakeSlack;
-let opened: OpenedApp;
-let running: RunningPlatforms;
+let opened: Herald;
+let running: Running;
 let seq = 0;
 
 beforeAll(async () => {
@@ -43,14 +42,14 @@ beforeAll(async () => {
     file: {},
   });
   if (!loaded.ok) throw new Error(loaded.error.message);
-  const o = await openApp(loaded.value, { logger: quiet });
+  const o = await createHerald(loaded.value, { logger: quiet });
   if (!o.ok) throw new Error(o.error.message);
   opened = o.value;
-  running = await startPlatforms(loaded.value, opened, { poll: false });
+  running = await opened.start({ poll: false });
 }, 30_000);
 
 afterAll(async () => {
-  await running?.stop();
+  await opened?.close();
   await slack?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -86,7 +85,7 @@ async function slash(command: string, text: string): Promise<string> {
 
 describe('Slack role targets', () => {
   it('the manifest asks Slack to escape mentions, so user groups arrive as ids', () => {
-    const m = slackManifest({ commands: opened.app.registry.commands, socketMode: true });
+    const m = slackManifest({ commands: opened.registry.commands, socketMode: true });
     expect(m.ok).toBe(true);
     if (!m.ok) return;
     const features = m.value.manifest['features'] as { slash_commands: { should_escape: boolean }[] };
