@@ -4,6 +4,7 @@
  * one transaction; a refused document changes nothing.
  */
 import { exportConfig, toOpml } from '../src/core/admin/config-doc.js';
+import { checkImportSize, DEFAULT_LIMITS } from '../src/core/limits.js';
 import { applyConfig, checkConfigDoc, parseConfigDoc } from '../src/core/admin/config-import.js';
 import { adminScope, writeAudit } from '../src/core/admin/scope.js';
 import { defineCommandGroup, defineSubcommand } from '../src/core/commands/define.js';
@@ -59,6 +60,8 @@ export default defineCommandGroup({
         const scope = await adminScope(ctx);
         if (!scope.ok) return failureReply(scope.error);
         const { store, workspace } = scope.value;
+        const tooBig = checkImportSize(ctx.args.json, ctx.services.limits ?? DEFAULT_LIMITS);
+        if (tooBig) return failureReply(tooBig.failure);
         const parsed = parseConfigDoc(ctx.args.json);
         if (!parsed.ok) return failureReply(parsed.error);
         const checked = await checkConfigDoc(parsed.value, {

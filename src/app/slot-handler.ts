@@ -64,7 +64,7 @@ function cachedArticles(articles: ArticleReads, max: number): ArticleReads {
 export function createSlotHandler(deps: SlotHandlerDeps): SlotHandler {
   const log = deps.logger.child({ component: 'slot-handler' });
   const store = { ...deps.store, articles: cachedArticles(deps.store.articles, 256) };
-  return async ({ schedule, slot, late }) => {
+  return async ({ schedule, slot, late, resume }) => {
     // better-sqlite3 answers synchronously, so a fan-out to thousands of channels would otherwise
     // run as one unbroken chain of microtasks and stall every interaction until it ends
     // (bench/schedule.bench.ts measured 2.6–6.6 s for 10,000 channels). One turn of the loop per
@@ -92,7 +92,7 @@ export function createSlotHandler(deps: SlotHandlerDeps): SlotHandler {
       return { messageId: null };
     }
     const key = deliveryKey(schedule.id, slot, schedule.channelId);
-    const sent = await deps.delivery.deliver(where, { reply, deliveryKey: key });
+    const sent = await deps.delivery.deliver(where, { reply, deliveryKey: key, ...(resume ? { resume } : {}) });
     if (!sent.ok) throw new SlotDeliveryError(`${sent.error.code}: ${sent.error.message}`, sent.error.code);
     log.info({ ...context, messageId: sent.value.messageId }, 'scheduled digest delivered');
     return { messageId: sent.value.messageId };

@@ -99,6 +99,7 @@ export async function loadConfig(sources: ConfigSources): Promise<Result<Config>
       pollIntervalMinutes: e.HERALD_POLL_INTERVAL_MINUTES,
       disableAfterFailures: f.feeds.disableAfterFailures,
       fetchFullArticle: f.feeds.fetchFullArticle,
+      maxItemsPerPoll: f.feeds.maxItemsPerPoll,
     },
     schedules: { missedSlotGraceMinutes: e.HERALD_MISSED_SLOT_GRACE_MINUTES },
     database: {
@@ -109,6 +110,7 @@ export async function loadConfig(sources: ConfigSources): Promise<Result<Config>
     },
     digest: f.digest,
     listCommands: f.listCommands,
+    limits: f.limits,
   };
   return ok(deepFreeze(config));
 }

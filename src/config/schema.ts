@@ -4,6 +4,7 @@
  * problem is listed at once (docs/decisions/010-config-one-zod-schema.md).
  */
 import { z } from 'zod';
+import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
 
 const optionalText = z.string().trim().min(1).optional();
 const optionalUrl = z.string().trim().url('must be a URL like http://127.0.0.1:8080/api').optional();
@@ -120,8 +121,23 @@ export const fileSchema = z
           .describe(
             'Fetch the article page when a feed item is only a teaser (a few words, "continue reading", a truncation mark), honouring robots.txt, at most 6 pages per host a minute; pages that cannot be read keep the teaser and /feeds status says why. Off by default (docs/decisions/023-full-text-for-teasers.md).',
           ),
+        maxItemsPerPoll: z
+          .number()
+          .int()
+          .min(1)
+          .max(10_000)
+          .default(200)
+          .describe(
+            'Most items taken from one feed in one poll, newest first; the rest of a huge feed is skipped so one feed cannot stall the bot.',
+          ),
       })
-      .default({ allowlist: [], maxRedirects: 5, disableAfterFailures: 10, fetchFullArticle: false }),
+      .default({
+        allowlist: [],
+        maxRedirects: 5,
+        disableAfterFailures: 10,
+        fetchFullArticle: false,
+        maxItemsPerPoll: 200,
+      }),
     digest: z
       .object({
         maxKeyPoints: z.number().int().min(1).max(10).default(4).describe('Key points in one article digest.'),
@@ -134,6 +150,41 @@ export const fileSchema = z
           .describe('Stories (same-story articles grouped as one) listed in one new-articles digest.'),
       })
       .default({ maxKeyPoints: 4, maxArticlesPerDigest: 10 }),
+    limits: z
+      .object({
+        schedulesPerChannel: z
+          .number()
+          .int()
+          .min(1)
+          .max(1000)
+          .default(DEFAULT_LIMITS.schedulesPerChannel)
+          .describe('Most schedules one channel may have (/schedule add and /config import).'),
+        schedulesPerWorkspace: z
+          .number()
+          .int()
+          .min(1)
+          .max(100_000)
+          .default(DEFAULT_LIMITS.schedulesPerWorkspace)
+          .describe('Most schedules one Discord server, Slack workspace or shell workspace may have in all.'),
+        feedsPerChannel: z
+          .number()
+          .int()
+          .min(1)
+          .max(1000)
+          .default(DEFAULT_LIMITS.feedsPerChannel)
+          .describe('Most feeds one channel may follow (/feeds add and /config import).'),
+        importMaxBytes: z
+          .number()
+          .int()
+          .min(1000)
+          .max(10_000_000)
+          .default(DEFAULT_LIMITS.importMaxBytes)
+          .describe('Largest /config import document, in bytes.'),
+      })
+      .default({ ...DEFAULT_LIMITS })
+      .describe(
+        'Limits on what one channel or workspace may set up; going over one is refused with a message naming it.',
+      ),
   })
   .strict();
 
@@ -178,6 +229,8 @@ export interface Config {
     readonly pollIntervalMinutes: number;
     readonly disableAfterFailures: number;
     readonly fetchFullArticle: boolean;
+    /** Most items taken from one feed in one poll, newest first. */
+    readonly maxItemsPerPoll: number;
   };
   readonly schedules: { readonly missedSlotGraceMinutes: number };
   /** PostgreSQL when `url` is set; otherwise the SQLite file under `dataDir`. */
@@ -189,4 +242,5 @@ export interface Config {
   };
   readonly digest: { readonly maxKeyPoints: number; readonly maxArticlesPerDigest: number };
   readonly listCommands: readonly ListCommandConfig[];
+  readonly limits: Limits;
 }

@@ -34,6 +34,7 @@ function memoryJournal(clock: () => Date = () => new Date()): Pick<
         lastError: null,
         createdAt: at,
         updatedAt: at,
+        claimedBy: null,
       });
       return true;
     },

@@ -266,6 +266,20 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
       expect(await store.deliveries.get('nope')).toBeNull();
     });
 
+    it('lists pending deliveries oldest first with the instance that claimed them', async () => {
+      t.setNow(new Date('2025-01-06T08:00:00Z'));
+      await store.deliveries.claim('b');
+      t.setNow(new Date('2025-01-06T08:00:01Z'));
+      await store.deliveries.claim('a');
+      await store.deliveries.claim('done');
+      await store.deliveries.markSent('done', 'm1');
+      const pending = await store.deliveries.listPending(10);
+      expect(pending.map((d) => d.key)).toEqual(['b', 'a']);
+      expect(pending[0]!.claimedBy).toBe(store.instanceId);
+      expect(store.instanceId).toMatch(/^[^/]+\/\d+\/[0-9a-f]{8}$/);
+      expect(await store.deliveries.listPending(1)).toHaveLength(1);
+    });
+
     it('appends audit entries and lists them newest first, even within the same instant', async () => {
       const ws = await store.workspaces.ensure('discord', 'g1', 'Guild');
       t.setNow(new Date('2025-01-06T09:00:00Z'));

@@ -39,8 +39,34 @@ export function nonceFor(deliveryKey: string, channelId: string, page: number): 
     .slice(0, LIMITS.nonce);
 }
 
+const DISCORD_EPOCH = 1_420_070_400_000n;
+/** The smallest snowflake Discord could have given a message created at `at`. */
+const snowflakeAt = (at: Date): string => String((BigInt(Math.max(0, at.getTime())) - DISCORD_EPOCH) << 22n);
+
 export function createDiscordDelivery(opts: DiscordDeliveryOptions): DeliveryPort {
   const log = opts.logger.child({ adapter: 'discord-delivery' });
+
+  /**
+   * After a crash: the ids of this delivery's pages already in the channel, by nonce, from the
+   * messages posted since the claim. Re-posting with the same nonce and `enforce_nonce` is
+   * Discord's own guard for a few minutes; this look covers restarts later than that.
+   */
+  async function alreadyPosted(where: Where, message: OutboundMessage, since: Date): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    try {
+      const after = snowflakeAt(new Date(since.getTime() - 60_000));
+      const recent = (await opts.rest.get(Routes.channelMessages(where.channelId), {
+        query: new URLSearchParams({ after, limit: '100' }),
+      })) as { id: string; nonce?: string | number | null }[];
+      for (const m of recent) if (m.nonce !== undefined && m.nonce !== null) found.set(String(m.nonce), m.id);
+    } catch (e) {
+      log.warn(
+        { err: e, channel: where.channelId, deliveryKey: message.deliveryKey },
+        'could not look for a resumed digest',
+      );
+    }
+    return found;
+  }
 
   async function unavailable(where: Where, e: DiscordAPIError): Promise<void> {
     const reason: ChannelUnavailable = { status: e.status as 403 | 404, code: e.code ?? null, message: e.message };
@@ -62,12 +88,23 @@ export function createDiscordDelivery(opts: DiscordDeliveryOptions): DeliveryPor
       const { messages, droppedButtons } = renderReply(message.reply);
       if (droppedButtons > 0) log.warn({ droppedButtons, deliveryKey: message.deliveryKey }, 'buttons dropped');
       let firstId: string | null = null;
+      const posted = message.resume ? await alreadyPosted(where, message, message.resume.since) : null;
       for (const [page, body] of messages.entries()) {
+        const nonce = nonceFor(message.deliveryKey, where.channelId, page);
+        const existing = posted?.get(nonce);
+        if (existing) {
+          log.info(
+            { channel: where.channelId, page, deliveryKey: message.deliveryKey },
+            'resumed digest page was already posted',
+          );
+          firstId ??= existing;
+          continue;
+        }
         // Channel messages cannot be ephemeral; the flag is for interaction answers only.
         const { flags: _flags, ...rest } = body;
         try {
           const sent = (await opts.rest.post(Routes.channelMessages(where.channelId), {
-            body: { ...rest, nonce: nonceFor(message.deliveryKey, where.channelId, page), enforce_nonce: true },
+            body: { ...rest, nonce, enforce_nonce: true },
           })) as { id: string };
           firstId ??= sent.id;
         } catch (e) {

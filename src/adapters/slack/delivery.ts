@@ -119,7 +119,7 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
     );
 
   /** Decides whether this process may post `pkey` now; a Result when it must not (or already did). */
-  async function mayPost(where: Where, pkey: string): Promise<Result<string> | 'go'> {
+  async function mayPost(where: Where, pkey: string, resumed: boolean): Promise<Result<string> | 'go'> {
     if (await opts.journal.claim(pkey)) return 'go';
     const rec = await opts.journal.get(pkey);
     if (!rec) return 'go';
@@ -131,7 +131,8 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
         return ok(found);
       }
       const age = now().getTime() - new Date(rec.updatedAt).getTime();
-      if (found === null || age < (opts.staleAfterMs ?? 10 * 60_000)) {
+      // A resumed delivery's poster is known to be dead: no need to wait for the row to go stale.
+      if (found === null || (!resumed && age < (opts.staleAfterMs ?? 10 * 60_000))) {
         return failed(
           where,
           'in_flight',
@@ -146,8 +147,8 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
       : failed(where, 'gave_up', 'This digest failed too often and is not tried again.');
   }
 
-  async function postPart(where: Where, part: SlackMessage, pkey: string): Promise<Result<string>> {
-    const gate = await mayPost(where, pkey);
+  async function postPart(where: Where, part: SlackMessage, pkey: string, resumed = false): Promise<Result<string>> {
+    const gate = await mayPost(where, pkey, resumed);
     if (gate !== 'go') return gate;
     const started = now();
     let last = 'unknown';
@@ -222,7 +223,7 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
       let first: string | null = null;
       for (const [i, part] of messages.entries()) {
         // The platform prefix keeps these rows apart from the scheduler's own row for the same key.
-        const r = await postPart(where, part, `slack:${where.channelId}:${message.deliveryKey}#${i}`);
+        const r = await postPart(where, part, `slack:${where.channelId}:${message.deliveryKey}#${i}`, !!message.resume);
         if (!r.ok) return r;
         first ??= r.value || null;
       }

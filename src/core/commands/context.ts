@@ -4,6 +4,7 @@ import type { CommandRegistry } from './registry.js';
 import type { HeraldStore } from '../store/repositories.js';
 import type { FeedService } from '../feeds/service.js';
 import type { ScheduleControl } from '../schedule/port.js';
+import type { Limits } from '../limits.js';
 
 /**
  * Services available to commands beyond the article. Later layers (store, feeds,
@@ -21,6 +22,8 @@ export interface CommandServices {
   readonly feeds?: FeedService;
   /** Runs schedules (the cron scheduler); absent where nothing runs them. */
   readonly schedules?: ScheduleControl;
+  /** Limits on schedules, feeds and imports; the store enforces the counts, commands read the rest. */
+  readonly limits?: Limits;
 }
 
 export interface CommandContext<A> {

@@ -73,4 +73,9 @@ export interface OutboundMessage {
   readonly reply: Reply;
   /** Idempotency key: the same key is never posted twice to the same channel. */
   readonly deliveryKey: string;
+  /**
+   * Set when a process that died had claimed this key: it may or may not have posted. The adapter
+   * looks on the platform for a message carrying the key (posted since `since`) before posting.
+   */
+  readonly resume?: { readonly since: Date };
 }

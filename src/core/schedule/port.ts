@@ -13,6 +13,8 @@ export interface SlotEvent {
   readonly slot: Date;
   /** True when fired on start-up for a slot missed while the bot was down. */
   readonly late: boolean;
+  /** Set by crash recovery: a dead process claimed this slot at `since` and may have posted it. */
+  readonly resume?: { readonly since: Date };
 }
 
 /**

@@ -164,6 +164,8 @@ export interface Delivery {
   readonly lastError: string | null;
   readonly createdAt: IsoInstant;
   readonly updatedAt: IsoInstant;
+  /** The store instance (`HeraldStore.instanceId`) that last claimed it; who to ask whether it is still at work. */
+  readonly claimedBy: string | null;
 }
 
 /** The delivery key of a scheduled slot for one channel. */

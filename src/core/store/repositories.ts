@@ -137,6 +137,8 @@ export interface DeliveryRepository {
   markSent(key: string, messageId: string | null): Promise<void>;
   markFailed(key: string, error: string): Promise<void>;
   get(key: string): Promise<Delivery | null>;
+  /** Deliveries still `pending`, oldest first: in flight, or left behind by a process that died. */
+  listPending(limit: number): Promise<readonly Delivery[]>;
 }
 
 export interface NewAuditEntry {
@@ -203,6 +205,11 @@ export interface HeraldStore extends StoreRepositories {
    * never slips into it.
    */
   transaction<T>(fn: (tx: StoreRepositories) => Promise<T>): Promise<T>;
+  /**
+   * Who this store instance is (`host/pid/random`): stamped on delivery claims and leases, so
+   * another process can tell whether the claimer is still alive (docs/decisions/020-crash-recovery.md).
+   */
+  readonly instanceId: string;
   /** Schema version the store runs on. */
   schemaVersion(): Promise<number>;
   close(): Promise<void>;

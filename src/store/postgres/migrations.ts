@@ -146,6 +146,14 @@ CREATE TABLE leases (
     description: 'feeds.read_notes: how the last read went (malformed XML recovered, full articles not fetched)',
     sql: `ALTER TABLE feeds ADD COLUMN read_notes jsonb NOT NULL DEFAULT '[]'::jsonb;`,
   },
+  {
+    version: 3,
+    description: 'deliveries.claimed_by: which process claimed a pending delivery, for crash recovery',
+    sql: `
+ALTER TABLE deliveries ADD COLUMN claimed_by text;
+CREATE INDEX deliveries_pending ON deliveries(created_at) WHERE status = 'pending';
+`,
+  },
 ];
 
 /** The newest PostgreSQL schema version this build knows. */

@@ -4,7 +4,7 @@
  * store; a transaction runs on one checked-out connection while other calls use the rest of
  * the pool, so unrelated work never joins (or is rolled back with) someone else's transaction.
  */
-import { randomUUID } from 'node:crypto';
+import { newInstanceId } from '../instance-id.js';
 import type pg from 'pg';
 import { systemClock, type Clock } from '../../core/ports.js';
 import { err, failure, ok, type Result } from '../../core/result.js';
@@ -117,7 +117,7 @@ function repositories(db: Db, clock: Clock, holder: string, sequence: KeyedSeque
     subscriptions: pgSubscriptions(db, clock),
     articles: pgArticles(db, clock),
     schedules: pgSchedules(db, clock),
-    deliveries: pgDeliveries(db, clock, sequence),
+    deliveries: pgDeliveries(db, clock, holder, sequence),
     audit: pgAudit(db, clock),
     roles: pgRoles(db, clock),
     leases: pgLeases(db, holder),
@@ -131,7 +131,7 @@ function buildStore(
   migration: PgMigrationReport,
   clock: Clock,
 ): PostgresStore {
-  const holder = randomUUID();
+  const holder = newInstanceId();
   const sequence = new KeyedSequence();
   let closed: Promise<void> | null = null;
   return {
@@ -140,6 +140,7 @@ function buildStore(
     schema,
     migration,
     pool,
+    instanceId: holder,
     async transaction<T>(fn: (tx: StoreRepositories) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       // A connection whose ROLLBACK failed is in an unknown state: destroy it, never reuse it.

@@ -23,6 +23,7 @@ interface DeliveryRow {
   last_error: string | null;
   created_at: Date;
   updated_at: Date;
+  claimed_by: string | null;
 }
 
 const toSchedule = (r: ScheduleRow): Schedule => ({
@@ -45,6 +46,7 @@ const toDelivery = (r: DeliveryRow): Delivery => ({
   lastError: r.last_error,
   createdAt: iso(r.created_at),
   updatedAt: iso(r.updated_at),
+  claimedBy: r.claimed_by,
 });
 
 export function pgSchedules(db: Db, clock: Clock): ScheduleRepository {
@@ -113,7 +115,7 @@ export class KeyedSequence {
   }
 }
 
-export function pgDeliveries(db: Db, clock: Clock, sequence = new KeyedSequence()): DeliveryRepository {
+export function pgDeliveries(db: Db, clock: Clock, holder: string, sequence = new KeyedSequence()): DeliveryRepository {
   const now = () => clock.now().toISOString();
   const repo: DeliveryRepository = {
     // The primary key on `key` is the whole at-most-once guarantee: of any number of processes
@@ -123,9 +125,9 @@ export function pgDeliveries(db: Db, clock: Clock, sequence = new KeyedSequence(
       return (
         (await changed(
           db,
-          `INSERT INTO deliveries (key, status, attempts, created_at, updated_at) VALUES ($1, 'pending', 0, $2, $2)
+          `INSERT INTO deliveries (key, status, attempts, created_at, updated_at, claimed_by) VALUES ($1, 'pending', 0, $2, $2, $3)
            ON CONFLICT (key) DO NOTHING`,
-          [key, at],
+          [key, at, holder],
         )) === 1
       );
     },
@@ -133,9 +135,9 @@ export function pgDeliveries(db: Db, clock: Clock, sequence = new KeyedSequence(
     reclaimFailed: async (key, maxAttempts) =>
       (await changed(
         db,
-        `UPDATE deliveries SET status = 'pending', updated_at = $1
+        `UPDATE deliveries SET status = 'pending', updated_at = $1, claimed_by = $4
          WHERE key = $2 AND status = 'failed' AND attempts < $3`,
-        [now(), key, maxAttempts],
+        [now(), key, maxAttempts, holder],
       )) === 1,
     markSent: async (key, messageId) => {
       await db.query(
@@ -154,6 +156,13 @@ export function pgDeliveries(db: Db, clock: Clock, sequence = new KeyedSequence(
       const row = await one<DeliveryRow>(db, 'SELECT * FROM deliveries WHERE key = $1', [key]);
       return row ? toDelivery(row) : null;
     },
+    listPending: async (limit) =>
+      (
+        await db.query<DeliveryRow>(
+          "SELECT * FROM deliveries WHERE status = 'pending' ORDER BY created_at, key LIMIT $1",
+          [limit],
+        )
+      ).rows.map(toDelivery),
   };
   return {
     claim: (key) => sequence.run(key, () => repo.claim(key)),
@@ -161,5 +170,6 @@ export function pgDeliveries(db: Db, clock: Clock, sequence = new KeyedSequence(
     markSent: (key, messageId) => sequence.run(key, () => repo.markSent(key, messageId)),
     markFailed: (key, error) => sequence.run(key, () => repo.markFailed(key, error)),
     get: (key) => sequence.run(key, () => repo.get(key)),
+    listPending: (limit) => repo.listPending(limit),
   };
 }

@@ -141,6 +141,14 @@ CREATE TABLE leases (
     description: 'feeds.read_notes: how the last read went (malformed XML recovered, full articles not fetched)',
     sql: `ALTER TABLE feeds ADD COLUMN read_notes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(read_notes));`,
   },
+  {
+    version: 3,
+    description: 'deliveries.claimed_by: which process claimed a pending delivery, for crash recovery',
+    sql: `
+ALTER TABLE deliveries ADD COLUMN claimed_by TEXT;
+CREATE INDEX deliveries_pending ON deliveries(created_at) WHERE status = 'pending';
+`,
+  },
 ];
 
 /** The newest schema version this build knows. */

@@ -23,6 +23,7 @@ interface DeliveryRow {
   last_error: string | null;
   created_at: string;
   updated_at: string;
+  claimed_by: string | null;
 }
 
 const toSchedule = (r: ScheduleRow): Schedule => ({
@@ -45,6 +46,7 @@ const toDelivery = (r: DeliveryRow): Delivery => ({
   lastError: r.last_error,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  claimedBy: r.claimed_by,
 });
 
 export function sqliteSchedules(db: Database, clock: Clock): ScheduleRepository {
@@ -91,15 +93,15 @@ export function sqliteSchedules(db: Database, clock: Clock): ScheduleRepository 
   };
 }
 
-export function sqliteDeliveries(db: Database, clock: Clock): DeliveryRepository {
+export function sqliteDeliveries(db: Database, clock: Clock, holder: string): DeliveryRepository {
   // The primary key on `key` is the whole at-most-once guarantee: of any number of processes
   // inserting the same key, exactly one changes a row.
   const claim = db.prepare(
-    `INSERT INTO deliveries (key, status, attempts, created_at, updated_at) VALUES (?, 'pending', 0, ?, ?)
+    `INSERT INTO deliveries (key, status, attempts, created_at, updated_at, claimed_by) VALUES (?, 'pending', 0, ?, ?, ?)
      ON CONFLICT (key) DO NOTHING`,
   );
   const reclaim = db.prepare(
-    `UPDATE deliveries SET status = 'pending', updated_at = ?
+    `UPDATE deliveries SET status = 'pending', updated_at = ?, claimed_by = ?
      WHERE key = ? AND status = 'failed' AND attempts < ?`,
   );
   const sent = db.prepare(
@@ -110,13 +112,14 @@ export function sqliteDeliveries(db: Database, clock: Clock): DeliveryRepository
     `UPDATE deliveries SET status = 'failed', last_error = ?, attempts = attempts + 1, updated_at = ? WHERE key = ?`,
   );
   const byKey = db.prepare('SELECT * FROM deliveries WHERE key = ?');
+  const pending = db.prepare("SELECT * FROM deliveries WHERE status = 'pending' ORDER BY created_at, key LIMIT ?");
   const now = () => clock.now().toISOString();
   return {
     claim: async (key) => {
       const at = now();
-      return claim.run(key, at, at).changes === 1;
+      return claim.run(key, at, at, holder).changes === 1;
     },
-    reclaimFailed: async (key, maxAttempts) => reclaim.run(now(), key, maxAttempts).changes === 1,
+    reclaimFailed: async (key, maxAttempts) => reclaim.run(now(), holder, key, maxAttempts).changes === 1,
     markSent: async (key, messageId) => {
       sent.run(messageId, now(), key);
     },
@@ -127,5 +130,6 @@ export function sqliteDeliveries(db: Database, clock: Clock): DeliveryRepository
       const row = byKey.get(key) as DeliveryRow | undefined;
       return row ? toDelivery(row) : null;
     },
+    listPending: async (limit) => (pending.all(limit) as DeliveryRow[]).map(toDelivery),
   };
 }

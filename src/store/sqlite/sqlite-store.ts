@@ -2,7 +2,7 @@
  * The default store: one SQLite file under the data directory, opened with better-sqlite3 in WAL
  * mode and migrated on open (docs/decisions/007-sqlite-store-and-migrations.md).
  */
-import { randomUUID } from 'node:crypto';
+import { newInstanceId } from '../instance-id.js';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
@@ -124,7 +124,7 @@ function repositories(db: Database, clock: Clock, holder: string): StoreReposito
     subscriptions: sqliteSubscriptions(db, clock),
     articles: sqliteArticles(db, clock),
     schedules: sqliteSchedules(db, clock),
-    deliveries: sqliteDeliveries(db, clock),
+    deliveries: sqliteDeliveries(db, clock, holder),
     audit: sqliteAudit(db, clock),
     roles: sqliteRoles(db, clock),
     leases: sqliteLeases(db, holder),
@@ -132,7 +132,8 @@ function repositories(db: Database, clock: Clock, holder: string): StoreReposito
 }
 
 function buildStore(db: Database, file: string, migration: MigrationReport, clock: Clock): SqliteStore {
-  const raw = repositories(db, clock, randomUUID());
+  const instanceId = newInstanceId();
+  const raw = repositories(db, clock, instanceId);
   // While a transaction is open, calls made on the store (not on `tx`) wait for it to end:
   // one connection serves everybody, and an unrelated write must not join, or be rolled back with,
   // someone else's transaction.
@@ -145,6 +146,7 @@ function buildStore(db: Database, file: string, migration: MigrationReport, cloc
     ...guarded,
     file,
     migration,
+    instanceId,
     async transaction<T>(fn: (tx: StoreRepositories) => Promise<T>): Promise<T> {
       const open = await gate.close();
       try {

@@ -22,6 +22,7 @@ export interface RecordedRequest {
 export interface StoredMessage {
   readonly id: string;
   readonly channelId: string;
+  readonly at: number;
   readonly body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
@@ -40,6 +41,8 @@ export interface Fault {
 export interface FakeDiscordOptions {
   readonly applicationId?: string;
   readonly rateLimits?: RateLimitOptions;
+  /** How long a nonce with `enforce_nonce` returns the first message (Discord: "a few minutes"). Default: forever. */
+  readonly nonceWindowMs?: number;
 }
 
 export interface FakeDiscord {
@@ -88,8 +91,9 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const application = { name: 'Herald', verify_key: '0'.repeat(64), interactions_endpoint_url: null as string | null };
   const channelGuilds = new Map<string, string>();
   const refusedTokens = new Set<string>();
-  let nextId = 900000000000000000n;
-  const snowflake = (): string => String(nextId++);
+  // Snowflakes carry their creation time, as Discord's do, so `?after=<snowflake>` means "since then".
+  let sequence = 0n;
+  const snowflake = (): string => String(((BigInt(Date.now()) - 1_420_070_400_000n) << 22n) + (sequence++ & 0x3fffffn));
   let gateway: FakeGateway;
 
   function record(req: IncomingMessage, path: string, body: unknown, status: number): void {
@@ -106,7 +110,13 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   }
 
   /** Performs the request; returns [status, body]. */
-  function perform(method: string, path: string, body: any, auth = ''): [number, unknown] {
+  function perform(
+    method: string,
+    path: string,
+    body: any,
+    auth = '',
+    query = new URLSearchParams(),
+  ): [number, unknown] {
     // eslint-disable-line @typescript-eslint/no-explicit-any
     let m: RegExpMatchArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
@@ -134,12 +144,26 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       if (missingChannels.has(channelId)) return [404, { message: 'Unknown Channel', code: 10003 }];
       if (forbiddenChannels.has(channelId)) return [403, { message: 'Missing Access', code: 50001 }];
       const key = `${channelId}:${body?.nonce}`;
-      if (body?.enforce_nonce && body?.nonce !== undefined && byNonce.has(key))
-        return [200, { ...byNonce.get(key)!.body, id: byNonce.get(key)!.id }];
-      const msg: StoredMessage = { id: snowflake(), channelId, body };
+      const earlier = byNonce.get(key);
+      if (
+        body?.enforce_nonce &&
+        body?.nonce !== undefined &&
+        earlier &&
+        Date.now() - earlier.at < (opts.nonceWindowMs ?? Infinity)
+      )
+        return [200, { ...earlier.body, id: earlier.id }];
+      const msg: StoredMessage = { id: snowflake(), channelId, body, at: Date.now() };
       messages.push(msg);
       if (body?.nonce !== undefined) byNonce.set(key, msg);
       return [200, { id: msg.id, channel_id: channelId, ...body }];
+    }
+    if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === 'GET') {
+      // Newest first, at most `limit` (≤ 100), only ids above `after`; the nonce comes back as sent.
+      const channelId = m[1]!;
+      const after = BigInt(query.get('after') ?? '0');
+      const limit = Math.min(100, Number(query.get('limit') ?? 50));
+      const found = messages.filter((x) => x.channelId === channelId && BigInt(x.id) > after).slice(0, limit);
+      return [200, found.reverse().map((x) => ({ ...x.body, id: x.id, channel_id: channelId }))];
     }
     if ((m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && method === 'POST') return [204, null];
     if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/))) {
@@ -210,7 +234,13 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       }
       limitHeaders = d.headers;
     }
-    const [status, payload] = perform(method, path, body, String(req.headers.authorization ?? ''));
+    const [status, payload] = perform(
+      method,
+      path,
+      body,
+      String(req.headers.authorization ?? ''),
+      new URLSearchParams((req.url ?? '').split('?')[1] ?? ''),
+    );
     if (fault) {
       fault.times--;
       return send(fault.status, fault.body ?? { message: 'scripted failure' }, fault.headers);

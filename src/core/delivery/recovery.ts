@@ -1,0 +1,126 @@
+/**
+ * Crash recovery for deliveries (docs/decisions/020-crash-recovery.md). A delivery row is claimed
+ * (`pending`) before its message is posted and marked `sent` after; a process killed in between
+ * leaves it `pending`. On start, and then every minute, every pending row whose claimer is dead
+ * is settled: a scheduled digest is handed back to its slot handler with `resume`, so the platform
+ * adapter first looks for the message (Discord: the nonce; Slack: the key in message metadata)
+ * and posts only when it is not there; anything else is marked failed. Nothing stays pending.
+ */
+import type { Clock, Logger } from '../ports.js';
+import type { SlotHandler } from '../schedule/port.js';
+import type { Delivery } from '../store/records.js';
+import type { HeraldStore } from '../store/repositories.js';
+
+/** The lease a live process renews; a claimer without one is gone. */
+export const instanceLeaseKey = (instanceId: string): string => `instance:${instanceId}`;
+export const INSTANCE_LEASE_MS = 60_000;
+
+export interface RecoveryDeps {
+  readonly store: Pick<HeraldStore, 'deliveries' | 'schedules' | 'leases' | 'instanceId'>;
+  /** The scheduler's slot handler: composes the digest again and delivers it with `resume`. */
+  readonly onSlot: SlotHandler;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /**
+   * Whether the process that owns `instanceId` is alive: true, false, or null when this process
+   * cannot tell (another host; then its heartbeat lease decides). See `processAlive`.
+   */
+  readonly isAlive?: (instanceId: string) => boolean | null;
+  /** A pending row claimed by nobody known (written before claims were stamped) is orphaned after this. Default 10 min. */
+  readonly unownedAfterMs?: number;
+  /** Rows read per batch. Default 500. */
+  readonly batch?: number;
+}
+
+export interface RecoveryReport {
+  readonly examined: number;
+  /** Found on the platform, or posted now: marked sent. */
+  readonly sent: number;
+  readonly failed: number;
+  /** Claimed by a process that is still alive: left to it. */
+  readonly leftToOwner: number;
+}
+
+const SCHEDULED_KEY = /^(\d+):(\d{4}-\d\d-\d\dT[\d:.]+Z):(\d+)$/;
+/** Keys an adapter writes for parts of a message (Slack's journal); settled through their message's key. */
+const PART_KEY = /^slack:/;
+
+export async function recoverPendingDeliveries(deps: RecoveryDeps): Promise<RecoveryReport> {
+  const { store, clock } = deps;
+  const log = deps.logger.child({ component: 'delivery-recovery' });
+  const report = { examined: 0, sent: 0, failed: 0, leftToOwner: 0 };
+  const verdicts = new Map<string, boolean>();
+
+  /** True when the row's claimer is certainly gone. */
+  const orphaned = async (d: Delivery): Promise<boolean> => {
+    if (d.claimedBy === store.instanceId) return false;
+    if (d.claimedBy === null)
+      return clock.now().getTime() - Date.parse(d.updatedAt) > (deps.unownedAfterMs ?? 10 * 60_000);
+    const known = verdicts.get(d.claimedBy);
+    if (known !== undefined) return !known;
+    let alive = deps.isAlive ? deps.isAlive(d.claimedBy) : null;
+    if (alive === null) {
+      // Another host: alive while its heartbeat lease is held. Taking the lease proves it lapsed.
+      const key = instanceLeaseKey(d.claimedBy);
+      const free = await store.leases.tryLease(key, 1, clock.now());
+      if (free) await store.leases.release(key);
+      alive = !free;
+    }
+    verdicts.set(d.claimedBy, alive);
+    return !alive;
+  };
+
+  const settle = async (d: Delivery): Promise<'sent' | 'failed'> => {
+    const m = SCHEDULED_KEY.exec(d.key);
+    const schedule = m ? await store.schedules.get(Number(m[1])) : null;
+    if (!m || !schedule || schedule.channelId !== Number(m[3])) {
+      await store.deliveries.markFailed(d.key, 'abandoned by a process that died; not a delivery that can be resumed');
+      return 'failed';
+    }
+    const slot = new Date(m[2]!);
+    try {
+      const result = await deps.onSlot({ schedule, slot, late: true, resume: { since: new Date(d.createdAt) } });
+      await store.deliveries.markSent(d.key, result?.messageId ?? null);
+      return 'sent';
+    } catch (error) {
+      await store.deliveries.markFailed(
+        d.key,
+        `after a crash: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      log.warn({ err: error, key: d.key }, 'recovered delivery failed');
+      return 'failed';
+    }
+  };
+
+  const batch = deps.batch ?? 500;
+  const skip = new Set<string>();
+  // Two passes: messages first (they settle their own parts through the adapter), then leftover parts.
+  for (const pass of ['messages', 'parts'] as const) {
+    for (;;) {
+      const rows = (await store.deliveries.listPending(batch + skip.size)).filter((d) => !skip.has(d.key));
+      if (rows.length === 0) break;
+      for (const d of rows) {
+        skip.add(d.key);
+        const isPart = PART_KEY.test(d.key);
+        if ((pass === 'messages') === isPart) continue;
+        report.examined += 1;
+        if (!(await orphaned(d))) {
+          report.leftToOwner += 1;
+          continue;
+        }
+        if (isPart) {
+          await store.deliveries.markFailed(d.key, 'abandoned by a process that died');
+          report.failed += 1;
+          continue;
+        }
+        const outcome = await settle(d);
+        report[outcome] += 1;
+        log.info({ key: d.key, claimedBy: d.claimedBy, outcome }, 'pending delivery left by a dead process settled');
+      }
+      if (rows.length < batch) break;
+    }
+    if (pass === 'messages') skip.clear();
+  }
+  if (report.examined > 0) log.info(report, 'delivery recovery done');
+  return report;
+}
