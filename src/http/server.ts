@@ -5,7 +5,46 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Registry } from 'prom-client';
 import type { Logger } from '../core/ports.js';
+
+/** One part's health: `ok`, and a short reason when not. */
+export interface HealthCheck {
+  readonly ok: boolean;
+  readonly detail?: string;
+}
+
+/** What `/healthz` reports: each part (store, each platform, scheduler, poller) on its own. */
+export type HealthChecks = Readonly<Record<string, () => HealthCheck | Promise<HealthCheck>>>;
+
+export interface HttpServerOptions {
+  /** Served at `GET /metrics` in the Prometheus text format. */
+  readonly metrics?: Registry;
+  /** Run by `GET /healthz`; any part not ok (or throwing, or slower than 2 s) makes it a 503. */
+  readonly health?: HealthChecks;
+}
+
+async function runChecks(checks: HealthChecks): Promise<{ ok: boolean; checks: Record<string, HealthCheck> }> {
+  const out: Record<string, HealthCheck> = {};
+  await Promise.all(
+    Object.entries(checks).map(async ([name, check]) => {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        out[name] = await Promise.race([
+          Promise.resolve(check()),
+          new Promise<HealthCheck>(
+            (r) => (timer = setTimeout(() => r({ ok: false, detail: 'no answer in 2 s' }), 2000)),
+          ),
+        ]);
+      } catch (e) {
+        out[name] = { ok: false, detail: (e as Error).message };
+      } finally {
+        clearTimeout(timer);
+      }
+    }),
+  );
+  return { ok: Object.values(out).every((c) => c.ok), checks: out };
+}
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -29,12 +68,25 @@ export async function readRawBody(req: IncomingMessage, maxBytes = 1_000_000): P
   return Buffer.concat(chunks);
 }
 
-export function createHttpServer(logger: Logger): HttpServer {
+export function createHttpServer(logger: Logger, options: HttpServerOptions = {}): HttpServer {
   const routes = new Map<string, RouteHandler>();
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'GET' && path === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      void runChecks(options.health ?? {}).then((report) => {
+        res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(report));
+      });
+      return;
+    }
+    if (req.method === 'GET' && path === '/metrics' && options.metrics) {
+      const registry = options.metrics;
+      registry.metrics().then(
+        (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text),
+        (e: unknown) => {
+          logger.error({ err: e }, 'metrics collection failed');
+          res.writeHead(500).end();
+        },
+      );
       return;
     }
     const handler = routes.get(`${req.method} ${path}`);
