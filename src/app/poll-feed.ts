@@ -36,6 +36,23 @@ export interface PollFeedDeps {
   readonly backoff: BackoffPolicy;
   /** When given, new articles are analysed as they are stored (eager); otherwise on first use. */
   readonly analyse?: (article: Article) => ArticleFacts;
+  /** Most items taken from one fetch, newest first (config `feeds.maxItemsPerPoll`). Default 200. */
+  readonly maxItemsPerPoll?: number;
+}
+
+export const DEFAULT_MAX_ITEMS_PER_POLL = 200;
+/** Items handled between two turns of the event loop, so interactions are answered during a poll. */
+const ITEMS_PER_TURN = 25;
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The `max` newest items: by date when every item has one, else the feed's own order (feeds list
+ * newest first). A 100,000-item feed costs the same as a 200-item one from here on.
+ */
+export function newestItems<T extends { readonly isoDate?: string | null }>(items: readonly T[], max: number): T[] {
+  if (items.length <= max) return [...items];
+  if (!items.every((i) => i.isoDate)) return items.slice(0, max);
+  return [...items].sort((a, b) => b.isoDate!.localeCompare(a.isoDate!)).slice(0, max);
 }
 
 export type FeedOutcome =
@@ -146,7 +163,14 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
   const prepared: Prepared[] = [];
   const kept: string[] = [];
   let skippedItems = 0;
-  for (const item of oldestFirst(result.items)) {
+  const taken = newestItems(result.items, deps.maxItemsPerPoll ?? DEFAULT_MAX_ITEMS_PER_POLL);
+  if (taken.length < result.items.length)
+    log.info(
+      { items: result.items.length, taken: taken.length },
+      'feed has more items than one poll takes; newest kept',
+    );
+  for (const [n, item] of oldestFirst(taken).entries()) {
+    if (n > 0 && n % ITEMS_PER_TURN === 0) await nextTurn();
     const known = await findKnown(deps.store, item);
     if (known) {
       prepared.push({ knownId: known.id, text: needText ? textOf(known.article) : '' });
@@ -170,7 +194,8 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
   const counts = await deps.store.transaction(async (tx) => {
     let newItems = 0;
     let received = 0;
-    for (const p of prepared) {
+    for (const [n, p] of prepared.entries()) {
+      if (n > 0 && n % ITEMS_PER_TURN === 0) await nextTurn();
       let id: string;
       let fresh = false;
       if ('knownId' in p) id = p.knownId;
