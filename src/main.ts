@@ -8,6 +8,10 @@
  * only file that reads process.env (`loadAppConfig`).
  */
 import type { Writable } from 'node:stream';
+import { Registry } from 'prom-client';
+import { withLimits } from './core/limits.js';
+import { createOperations, healthChecks } from './app/operations.js';
+import { createMetrics, instrumentDelivery, instrumentDispatcher, instrumentSlots } from './observability/metrics.js';
 import { buildCommandList, feedsAutocomplete, scheduleAutocomplete } from '../commands/index.js';
 import { loadConfig, readDotEnv } from './config/load.js';
 import type { Config } from './config/schema.js';
@@ -43,7 +47,7 @@ import { openStore } from './store/open-store.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 
 export { analyseArticle, BUNDLED_SAMPLE_PATH } from './app/article-loader.js';
-export { createLogger, type LogLevel } from './app/logger.js';
+export { createLogger, secretsOf, type LogLevel } from './app/logger.js';
 
 /** How often the poll job wakes; each feed is fetched only when its own interval or back-off is due. */
 export const POLL_TICK_MS = 60_000;
@@ -137,7 +141,10 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
 
   const opened = await storeFor(config, deps, clock);
   if (!opened.ok) return opened;
-  const { store, owned } = opened.value;
+  const { owned } = opened.value;
+  // Limits apply wherever schedules and subscriptions are written: commands, imports, the scheduler.
+  const store = withLimits(opened.value.store, config.limits);
+  const metrics = createMetrics(new Registry());
 
   const articles = createArticleLoader({ sampleArticle: config.sampleArticle, io: deps.io });
   const library = articles.overlay(createStoredLibrary({ store, analyse, sample: articles.sample, logger }));
@@ -147,7 +154,11 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
     { config, store, clock, logger, onChannelUnavailable: (where, reason) => health.unavailable(where, reason) },
     deps.shellOutput,
   );
-  const delivery = createDeliveryRouter(Object.fromEntries(plugins.map((p) => [p.name, p.delivery])));
+  const delivery = createDeliveryRouter(
+    Object.fromEntries(
+      plugins.map((p) => [p.name, p.delivery ? instrumentDelivery(p.delivery, p.name, metrics) : p.delivery]),
+    ),
+  );
 
   const pollOnce = (): Promise<PollSummary> =>
     pollCycle({
@@ -159,7 +170,9 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
       options: {
         pollIntervalMs: config.feeds.pollIntervalMinutes * 60_000,
         disableAfterFailures: config.feeds.disableAfterFailures,
+        maxItemsPerPoll: config.feeds.maxItemsPerPoll,
       },
+      metrics,
     });
   const polling = createRepeatingJob({
     name: 'feed poll',
@@ -171,33 +184,55 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
         logger.info({ ...summary, failures: summary.failures.length }, 'poll cycle done');
     },
   });
+  const onSlot = createSlotHandler({ store, library, delivery, logger, limits: config.digest });
+  const operations = createOperations({ store, onSlot, clock, logger });
   const scheduler = new CronScheduler({
     store,
     clock,
     logger,
     graceMs: config.schedules.missedSlotGraceMinutes * 60_000,
-    onSlot: createSlotHandler({ store, library, delivery, logger, limits: config.digest }),
+    onSlot: instrumentSlots(onSlot, metrics, clock),
     jobs: [polling],
     onSchedulesPaused: (listener) => health.onSchedulesPaused(listener),
   });
 
-  const dispatcher = createDispatcher({
-    registry: registry.value,
-    library,
-    clock,
-    logger,
-    access: createStoredAccess(store),
-    autocomplete: {
-      ...coreProviders({ library, registry: () => registry.value }),
-      feeds: feedsAutocomplete(store),
-      schedules: scheduleAutocomplete(store),
-    },
-    services: { store, feeds: createFeedService({ fetch: feedFetch.value, analyse }), schedules: scheduler },
-    ...(deps.newRef ? { newRef: deps.newRef } : {}),
-  });
+  const dispatcher = instrumentDispatcher(
+    createDispatcher({
+      registry: registry.value,
+      library,
+      clock,
+      logger,
+      access: createStoredAccess(store),
+      autocomplete: {
+        ...coreProviders({ library, registry: () => registry.value }),
+        feeds: feedsAutocomplete(store),
+        schedules: scheduleAutocomplete(store),
+      },
+      services: {
+        store,
+        feeds: createFeedService({ fetch: feedFetch.value, analyse }),
+        schedules: scheduler,
+        limits: config.limits,
+      },
+      ...(deps.newRef ? { newRef: deps.newRef } : {}),
+    }),
+    metrics,
+  );
 
-  const http = createHttpServer(logger);
-  let running: { listening: boolean; plugins: PlatformPlugin[] } | null = null;
+  let running: { listening: boolean; plugins: PlatformPlugin[]; scheduler: boolean; polling: boolean } | null = null;
+  const http = createHttpServer(logger, {
+    metrics: metrics.registry,
+    health: healthChecks({
+      store,
+      scheduler,
+      platforms: plugins.map((p) => p.name).filter((n) => n !== 'shell'),
+      started: () => ({
+        scheduler: running?.scheduler ?? false,
+        polling: running?.polling ?? false,
+        platforms: running?.plugins.map((p) => p.name) ?? [],
+      }),
+    }),
+  });
 
   return ok({
     config,
@@ -216,7 +251,7 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
     pollOnce,
     async start(opts = {}) {
       if (running) throw new Error('Herald is already started');
-      running = { listening: false, plugins: [] };
+      running = { listening: false, plugins: [], scheduler: false, polling: false };
       let port: number | null = null;
       if (plugins.some((p) => p.needsHttp)) {
         port = (await http.listen(config.http.port, config.http.host)).port;
@@ -230,7 +265,11 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
         running.plugins.push(plugin);
         logger.info(info, `${plugin.name} started`);
       }
+      // Settle what a killed process left pending before the scheduler catches up missed slots.
+      await operations.start();
       const report = await scheduler.start({ jobs: opts.poll !== false });
+      running.scheduler = true;
+      running.polling = opts.poll !== false;
       logger.info(report, 'scheduler started');
       return {
         started: plugins.filter((p) => p.name !== 'shell').map((p) => p.name),
@@ -239,6 +278,8 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
     },
     async close() {
       await scheduler.stop();
+      await operations.stop();
+      metrics.stop();
       for (const plugin of running?.plugins ?? [])
         await plugin
           .stop()

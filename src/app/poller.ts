@@ -24,6 +24,8 @@ export interface PollerDeps {
   readonly logger: Logger;
   readonly delivery?: DeliveryPort;
   readonly options?: PollerOptions;
+  /** Counts each feed's outcome (`herald_feed_fetches_total`). */
+  readonly metrics?: { readonly feedFetches: { inc(labels: { outcome: string }): void } };
 }
 
 export interface PollerOptions {
@@ -33,8 +35,13 @@ export interface PollerOptions {
   readonly pollIntervalMs?: number;
   readonly disableAfterFailures?: number;
   readonly backoff?: BackoffPolicy;
-  /** How long the poll lease lasts before another process may take over; renewed as feeds go. Default 10 min. */
+  /**
+   * How long the poll lease lasts unless renewed; renewed every third of it while the cycle runs,
+   * so a process killed mid-cycle holds polling up for at most this long. Default 90 s.
+   */
   readonly leaseMs?: number;
+  /** Most items taken from one feed in one poll, newest first (config `feeds.maxItemsPerPoll`). */
+  readonly maxItemsPerPoll?: number;
   /** Analyse new articles while storing them; default lazy (the library analyses on first use). */
   readonly analyse?: (article: Article) => ArticleFacts;
 }
@@ -71,7 +78,7 @@ export interface PollSummary {
 
 export async function pollCycle(deps: PollerDeps): Promise<PollSummary> {
   const opts = deps.options ?? {};
-  const leaseMs = opts.leaseMs ?? 10 * 60_000;
+  const leaseMs = opts.leaseMs ?? 90_000;
   const ms = (): number => deps.clock.now().getTime();
   const started = ms();
   const log = deps.logger.child({ job: 'poll' });
@@ -116,7 +123,11 @@ export async function pollCycle(deps: PollerDeps): Promise<PollSummary> {
     backoff: opts.backoff ?? DEFAULT_BACKOFF,
     ...(deps.delivery ? { delivery: deps.delivery } : {}),
     ...(opts.analyse ? { analyse: opts.analyse } : {}),
+    ...(opts.maxItemsPerPoll ? { maxItemsPerPoll: opts.maxItemsPerPoll } : {}),
   };
+  // Renewed on a timer too, so one slow feed (a huge parse) cannot let the lease lapse mid-cycle.
+  const renewal = setInterval(() => void keepLease().catch(() => undefined), leaseMs / 3);
+  renewal.unref();
 
   try {
     const due = await deps.store.feeds.listDue(deps.clock.now());
@@ -128,6 +139,7 @@ export async function pollCycle(deps: PollerDeps): Promise<PollSummary> {
       if (leaseLost) return;
       try {
         const outcome = await pollFeed(feed, feedDeps);
+        deps.metrics?.feedFetches.inc({ outcome: outcome.kind === 'failed' ? outcome.failure.code : outcome.kind });
         if (outcome.kind === 'not-modified') summary.notModified += 1;
         else if (outcome.kind === 'fetched') {
           summary.fetched += 1;
@@ -161,6 +173,7 @@ export async function pollCycle(deps: PollerDeps): Promise<PollSummary> {
     };
     await Promise.all(due.map((feed) => limit(() => pollOne(feed))));
   } finally {
+    clearInterval(renewal);
     if (!leaseLost) await deps.store.leases.release(POLL_LEASE_KEY);
   }
   const result = done();

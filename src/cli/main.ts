@@ -18,6 +18,7 @@ import {
   commandRegistry,
   createHerald,
   createLogger,
+  secretsOf,
   hasPlatformTokens,
   loadAppConfig,
   type Herald,
@@ -137,7 +138,7 @@ async function open(
 ): Promise<Herald | Failure> {
   const config = await loadAppConfig({ env: io.env, cwd: io.cwd, cliLogLevel: 'warn' });
   if (!config.ok) return config.error;
-  const logger = createLogger(config.value.logLevel, io.stderr);
+  const logger = createLogger(config.value.logLevel, io.stderr, secretsOf(config.value));
   const herald = await createHerald(config.value, { logger, ...opts });
   if (!herald.ok) return herald.error;
   if (typeof article === 'string') {

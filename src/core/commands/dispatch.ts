@@ -25,6 +25,8 @@ import { usage } from './usage.js';
 
 /** A command as an adapter received it: raw option values, not yet typed. */
 export interface Invocation {
+  /** Ties every log line of this invocation together (the platform's interaction id, or a fresh one). */
+  readonly requestId?: string;
   readonly command: string;
   readonly subcommand?: string | null;
   readonly args: Readonly<Record<string, unknown>>;
@@ -119,6 +121,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   async function dispatch(inv: Invocation): Promise<Reply> {
     const log = deps.logger.child({
+      requestId: inv.requestId ?? randomBytes(6).toString('hex'),
       command: inv.command,
       subcommand: inv.subcommand ?? undefined,
       platform: inv.where.platform,
@@ -162,7 +165,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         where: inv.where,
         // Commands that do not declare usesArticle never read ctx.article.
         article: article as AnalysedArticle,
-        services,
+        // The command's own log lines carry the invocation's request id.
+        services: { ...services, logger: log },
       };
       const run = (sub ?? (command as Subcommand)).run;
       const reply = await run(ctx as never);

@@ -1,0 +1,74 @@
+/**
+ * What keeps a running Herald operable, wired by the composition root: the instance heartbeat
+ * and the crash recovery of deliveries (docs/decisions/020-crash-recovery.md), and the checks
+ * behind `/healthz`.
+ */
+import { INSTANCE_LEASE_MS, instanceLeaseKey, recoverPendingDeliveries } from '../core/delivery/recovery.js';
+import type { Clock, Logger } from '../core/ports.js';
+import type { SlotHandler } from '../core/schedule/port.js';
+import type { HeraldStore } from '../core/store/repositories.js';
+import type { HealthChecks } from '../http/server.js';
+import { createRepeatingJob, type RepeatingJob } from '../scheduler/poll-loop.js';
+import { processAlive } from '../store/instance-id.js';
+
+export interface Operations {
+  /** Renews this process's heartbeat, settles what dead processes left pending, then repeats both. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** One recovery pass now (tests, `herald start`). */
+  recover(): Promise<void>;
+}
+
+export function createOperations(deps: {
+  readonly store: HeraldStore;
+  readonly onSlot: SlotHandler;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}): Operations {
+  const { store, clock, logger } = deps;
+  const beat = async (): Promise<void> => {
+    await store.leases.tryLease(instanceLeaseKey(store.instanceId), INSTANCE_LEASE_MS, clock.now());
+  };
+  const recover = async (): Promise<void> => {
+    await recoverPendingDeliveries({ store, onSlot: deps.onSlot, clock, logger, isAlive: processAlive });
+  };
+  const jobs: RepeatingJob[] = [
+    createRepeatingJob({ name: 'heartbeat', everyMs: INSTANCE_LEASE_MS / 3, logger, run: beat, runOnStart: false }),
+    createRepeatingJob({ name: 'delivery recovery', everyMs: 60_000, logger, run: recover, runOnStart: false }),
+  ];
+  return {
+    recover,
+    async start() {
+      await beat();
+      await recover().catch((e: unknown) => logger.error({ err: e }, 'delivery recovery failed'));
+      for (const job of jobs) job.start();
+    },
+    async stop() {
+      for (const job of jobs) await job.stop();
+      await store.leases.release(instanceLeaseKey(store.instanceId)).catch(() => undefined);
+    },
+  };
+}
+
+/** `/healthz` parts: the store answers a read; the scheduler and poller are running. */
+export function healthChecks(deps: {
+  readonly store: HeraldStore;
+  readonly scheduler: { taskCount(): number };
+  readonly started: () => { scheduler: boolean; polling: boolean; platforms: readonly string[] };
+  readonly platforms: readonly string[];
+}): HealthChecks {
+  const checks: Record<string, HealthChecks[string]> = {
+    store: async () => {
+      await deps.store.schemaVersion();
+      return { ok: true };
+    },
+    scheduler: () =>
+      deps.started().scheduler
+        ? { ok: true, detail: `${deps.scheduler.taskCount()} cron tasks` }
+        : { ok: false, detail: 'not started' },
+    poller: () => (deps.started().polling ? { ok: true } : { ok: false, detail: 'not polling' }),
+  };
+  for (const p of deps.platforms)
+    checks[p] = () => (deps.started().platforms.includes(p) ? { ok: true } : { ok: false, detail: 'not started' });
+  return checks;
+}
