@@ -46,6 +46,10 @@ const BENCHES: readonly BenchModule[] = [
     load: () => import('./feeds-check.bench.js'),
   },
   { title: 'filters: a ReDoS pattern on RE2 vs a keyword', load: () => import('./filters.bench.js') },
+  {
+    title: 'huge feed: event-loop delay while polling a 100,000-item feed vs a 200-item feed',
+    load: () => import('./huge-feed.bench.js'),
+  },
 ];
 
 function format(value: number | string): string {

@@ -84,7 +84,7 @@ const TABLES: readonly TableCopy[] = [
   },
   {
     table: 'deliveries',
-    columns: ['key', 'status', 'message_id', 'attempts', 'last_error', 'created_at', 'updated_at'],
+    columns: ['key', 'status', 'message_id', 'attempts', 'last_error', 'created_at', 'updated_at', 'claimed_by'],
     orderBy: 'rowid',
   },
   {
