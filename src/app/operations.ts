@@ -1,6 +1,6 @@
 /**
  * What keeps a running Herald operable, wired by the composition root: the instance heartbeat
- * and the crash recovery of deliveries (docs/decisions/025-crash-recovery.md), and the checks
+ * and the crash recovery of deliveries (docs/decisions/027-crash-recovery.md), and the checks
  * behind `/healthz`.
  */
 import { INSTANCE_LEASE_MS, instanceLeaseKey, recoverPendingDeliveries } from '../core/delivery/recovery.js';

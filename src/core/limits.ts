@@ -2,7 +2,7 @@
  * Limits on what one channel or workspace may set up: schedules, feeds, the size of an import.
  * They are a rule of the core, applied where the rows are written (`withLimits` wraps the store),
  * so `/schedule add`, `/feeds add`, `/config import` and anything added later obey the same
- * numbers; a command cannot forget them (docs/decisions/024-limits-at-the-store-port.md).
+ * numbers; a command cannot forget them (docs/decisions/026-limits-at-the-store-port.md).
  */
 import { failure, FailureError } from './result.js';
 import type { HeraldStore, StoreRepositories } from './store/repositories.js';

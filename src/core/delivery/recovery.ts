@@ -1,5 +1,5 @@
 /**
- * Crash recovery for deliveries (docs/decisions/025-crash-recovery.md). A delivery row is claimed
+ * Crash recovery for deliveries (docs/decisions/027-crash-recovery.md). A delivery row is claimed
  * (`pending`) before its message is posted and marked `sent` after; a process killed in between
  * leaves it `pending`. On start, and then every minute, every pending row whose claimer is dead
  * is settled: a scheduled digest is handed back to its slot handler with `resume`, so the platform

@@ -207,7 +207,7 @@ export interface HeraldStore extends StoreRepositories {
   transaction<T>(fn: (tx: StoreRepositories) => Promise<T>): Promise<T>;
   /**
    * Who this store instance is (`host/pid/random`): stamped on delivery claims and leases, so
-   * another process can tell whether the claimer is still alive (docs/decisions/025-crash-recovery.md).
+   * another process can tell whether the claimer is still alive (docs/decisions/027-crash-recovery.md).
    */
   readonly instanceId: string;
   /** Schema version the store runs on. */
