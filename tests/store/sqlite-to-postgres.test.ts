@@ -51,6 +51,7 @@ async function fill(store: HeraldStore, setNow: (d: Date) => void): Promise<void
     consecutiveFailures: 2,
     nextAttemptAt: '2025-01-06T08:30:00.000Z',
     itemsSeen: 12,
+    notes: ['malformed XML recovered'],
   });
   await store.subscriptions.subscribe(channel.id, feed.id, { include: ['moon'], exclude: [] }, 'U1');
   await store.articles.insert({ article: testArticle('h1'), feedId: feed.id });

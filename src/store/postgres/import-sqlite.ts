@@ -55,9 +55,11 @@ const TABLES: readonly TableCopy[] = [
       'next_attempt_at',
       'disabled_reason',
       'items_seen',
+      'read_notes',
       'created_at',
     ],
     orderBy: 'id',
+    json: ['read_notes'],
     identity: true,
   },
   {
