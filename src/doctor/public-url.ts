@@ -31,7 +31,7 @@ export async function publicUrlFinding(url: string | null, needed: boolean, fetc
   if (u.protocol !== 'https:')
     return fix(
       'Public URL',
-      `${url} is not https. Slack and Discord call only https URLs with a valid certificate: put Herald behind a reverse proxy with TLS or a tunnel (see docs/operations.md).`,
+      `${url} is not https. Slack and Discord call only https URLs with a valid certificate: put Herald behind a reverse proxy with TLS or a tunnel (see docs/discord.md, "A reverse proxy or a tunnel").`,
     );
   const health = `${u.origin}${u.pathname.replace(/\/+$/, '')}/healthz`;
   try {
