@@ -10,7 +10,7 @@ export default defineCommand({
   description: 'Ask a question; the answer is quoted from the article',
   access: 'member',
   category: 'news',
-  usesArticle: true,
+  needs: ['article'],
   options: {
     question: {
       type: 'string',

@@ -1,8 +1,8 @@
 /** /audit: the workspace's recent admin and moderator actions: who, what, when, before and after. */
-import { adminScope } from '../src/core/admin/scope.js';
+import { channelScope } from '../src/core/admin/scope.js';
 import { clip } from '../src/core/answers/article-text.js';
 import { defineCommand } from '../src/core/commands/define.js';
-import { answer, failureReply, info } from '../src/core/reply/build.js';
+import { answer, info } from '../src/core/reply/build.js';
 import type { Block } from '../src/core/reply/types.js';
 import { formatInstant } from '../src/core/schedule/time.js';
 import type { AuditEntry } from '../src/core/store/records.js';
@@ -30,15 +30,15 @@ export default defineCommand({
   category: 'admin',
   examples: ['/audit', '/audit 50'],
   options: { n: { type: 'integer', min: 1, max: 100, description: 'How many entries, newest first (default 20)' } },
+  needs: ['store'],
   async run(ctx) {
-    const scope = await adminScope(ctx);
-    if (!scope.ok) return failureReply(scope.error);
-    const entries = await scope.value.store.audit.list(scope.value.workspace.id, ctx.args.n ?? 20);
+    const scope = await channelScope(ctx.services.store, ctx.where);
+    const entries = await scope.store.audit.list(scope.workspace.id, ctx.args.n ?? 20);
     if (entries.length === 0)
       return info('No admin or moderator actions recorded yet.', [
         { type: 'text', text: 'Every /schedule, /channel, /roles, /feeds and /config change is recorded here.' },
       ]);
-    const zone = scope.value.channel.settings.timezone;
+    const zone = scope.channel.settings.timezone;
     const blocks: Block[] = [];
     entries.forEach((e, i) => {
       if (i > 0) blocks.push({ type: 'divider' });

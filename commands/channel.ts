@@ -2,56 +2,12 @@
  * /channel: admins see and change how this channel's digests read: time zone, digest format
  * and the article commands answer from by default.
  */
-import { adminScope, writeAudit } from '../src/core/admin/scope.js';
+import { CHANNEL_SETTINGS, parseChannelSetting, setChannelSetting } from '../src/core/admin/channel-settings.js';
+import { channelScope } from '../src/core/admin/scope.js';
+import type { CommandContext } from '../src/core/commands/context.js';
 import { defineCommandGroup, defineSubcommand } from '../src/core/commands/define.js';
 import { answer, failureReply } from '../src/core/reply/build.js';
-import { failure, type Result, ok, err } from '../src/core/result.js';
-import { checkTimezone } from '../src/core/schedule/time.js';
-import { DIGEST_FORMATS, type ChannelSettings, type DigestFormat } from '../src/core/store/records.js';
-import type { CommandContext } from '../src/core/commands/context.js';
-import { findArticle } from '../src/core/commands/article-ref.js';
-
-const SETTINGS = ['timezone', 'format', 'article'] as const;
-type Setting = (typeof SETTINGS)[number];
-
-/** Words that put the current article back to "the newest received". */
-const LATEST = new Set(['latest', 'newest', 'none', 'auto']);
-
-/** Reads `value` for `setting` into a settings patch, or a Failure with an example of a valid value. */
-async function parseSetting(
-  ctx: CommandContext<unknown>,
-  setting: Setting,
-  value: string,
-): Promise<Result<Partial<ChannelSettings>>> {
-  switch (setting) {
-    case 'timezone': {
-      const zone = checkTimezone(value);
-      return zone.ok ? ok({ timezone: zone.value }) : zone;
-    }
-    case 'format': {
-      const format = value.trim().toLowerCase();
-      if (!DIGEST_FORMATS.includes(format as DigestFormat)) {
-        return err(
-          failure('bad_input', `"${value}" is not a digest format.`, {
-            hint: `Use one of: ${DIGEST_FORMATS.join(', ')}, e.g. /channel set format compact.`,
-          }),
-        );
-      }
-      return ok({ digestFormat: format as DigestFormat });
-    }
-    case 'article': {
-      if (LATEST.has(value.trim().toLowerCase())) return ok({ currentArticleId: null });
-      const found = await findArticle(ctx.services.library, ctx.where, value);
-      if (!found)
-        return err(
-          failure('not_found', `No article matches "${value}".`, {
-            hint: 'Type /articles to see this channel\'s articles and give a number or an id from it, or "latest" to follow the newest.',
-          }),
-        );
-      return ok({ currentArticleId: found.id });
-    }
-  }
-}
+import type { ChannelSettings } from '../src/core/store/records.js';
 
 /** Settings as the admin reads them, with the current article named rather than hashed. */
 async function describe(ctx: CommandContext<unknown>, s: ChannelSettings): Promise<{ name: string; value: string }[]> {
@@ -80,10 +36,9 @@ export default defineCommandGroup({
     settings: defineSubcommand({
       description: "Show this channel's settings",
       options: {},
+      needs: ['store'],
       async run(ctx) {
-        const scope = await adminScope(ctx);
-        if (!scope.ok) return failureReply(scope.error);
-        const { channel, store } = scope.value;
+        const { channel, store } = await channelScope(ctx.services.store, ctx.where);
         const [feeds, schedules] = await Promise.all([
           store.subscriptions.listForChannel(channel.id),
           store.schedules.listForChannel(channel.id),
@@ -105,7 +60,12 @@ export default defineCommandGroup({
       description: 'Change one setting',
       examples: ['/channel set timezone Europe/Paris', '/channel set format full', '/channel set article latest'],
       options: {
-        setting: { type: 'string', required: true, choices: SETTINGS, description: 'timezone, format or article' },
+        setting: {
+          type: 'string',
+          required: true,
+          choices: CHANNEL_SETTINGS,
+          description: 'timezone, format or article',
+        },
         value: {
           type: 'string',
           required: true,
@@ -113,21 +73,13 @@ export default defineCommandGroup({
           description: 'New value: a zone, compact|full, or an article (or "latest")',
         },
       },
+      needs: ['store'],
       async run(ctx) {
-        const scope = await adminScope(ctx);
-        if (!scope.ok) return failureReply(scope.error);
-        const patch = await parseSetting(ctx, ctx.args.setting, ctx.args.value);
+        const scope = await channelScope(ctx.services.store, ctx.where);
+        const patch = await parseChannelSetting(ctx.services.library, ctx.where, ctx.args.setting, ctx.args.value);
         if (!patch.ok) return failureReply(patch.error);
-        const { channel, store } = scope.value;
-        const updated = await store.channels.updateSettings(channel.id, patch.value);
-        if (!updated) return failureReply(failure('not_found', 'This channel is no longer known.'));
-        const key = Object.keys(patch.value)[0] as keyof ChannelSettings;
-        await writeAudit(ctx, scope.value, {
-          action: 'channel.set',
-          target: ctx.args.setting,
-          before: { [key]: channel.settings[key] },
-          after: { [key]: updated.settings[key] },
-        });
+        const updated = await setChannelSetting(scope, ctx.invoker, ctx.args.setting, patch.value);
+        if (!updated.ok) return failureReply(updated.error);
         const note =
           ctx.args.setting === 'timezone'
             ? ' Existing schedules keep their own zone; new ones default to this one.'
@@ -135,7 +87,7 @@ export default defineCommandGroup({
         return answer(
           `Channel ${ctx.args.setting} set.`,
           [
-            { type: 'fields', fields: await describe(ctx, updated.settings) },
+            { type: 'fields', fields: await describe(ctx, updated.value.settings) },
             ...(note ? [{ type: 'text', text: note.trim() } as const] : []),
           ],
           { ephemeral: true },

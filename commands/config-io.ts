@@ -5,8 +5,8 @@
  */
 import { exportConfig, toOpml } from '../src/core/admin/config-doc.js';
 import { checkImportSize, DEFAULT_LIMITS } from '../src/core/limits.js';
-import { applyConfig, checkConfigDoc, parseConfigDoc } from '../src/core/admin/config-import.js';
-import { adminScope, writeAudit } from '../src/core/admin/scope.js';
+import { importConfig } from '../src/core/admin/config-transfer.js';
+import { channelScope } from '../src/core/admin/scope.js';
 import { defineCommandGroup, defineSubcommand } from '../src/core/commands/define.js';
 import { answer, failureReply, info } from '../src/core/reply/build.js';
 
@@ -19,10 +19,9 @@ export default defineCommandGroup({
     export: defineSubcommand({
       description: 'The workspace configuration as JSON, and its feeds as OPML',
       options: {},
+      needs: ['store'],
       async run(ctx) {
-        const scope = await adminScope(ctx);
-        if (!scope.ok) return failureReply(scope.error);
-        const { store, workspace } = scope.value;
+        const { store, workspace } = await channelScope(ctx.services.store, ctx.where);
         const doc = await exportConfig(store, workspace);
         const feeds = doc.channels.reduce((n, c) => n + c.feeds.length, 0);
         const schedules = doc.channels.reduce((n, c) => n + c.schedules.length, 0);
@@ -56,47 +55,19 @@ export default defineCommandGroup({
           description: 'Also remove feeds and schedules the JSON does not list (default: false)',
         },
       },
+      needs: ['store', 'schedules', 'feeds'],
       async run(ctx) {
-        const scope = await adminScope(ctx);
-        if (!scope.ok) return failureReply(scope.error);
-        const { store, workspace } = scope.value;
         const tooBig = checkImportSize(ctx.args.json, ctx.services.limits ?? DEFAULT_LIMITS);
         if (tooBig) return failureReply(tooBig.failure);
-        const parsed = parseConfigDoc(ctx.args.json);
-        if (!parsed.ok) return failureReply(parsed.error);
-        const checked = await checkConfigDoc(parsed.value, {
-          control: ctx.services.schedules,
-          repos: store,
-          now: ctx.services.clock.now(),
-          ...(ctx.services.feeds ? { feeds: ctx.services.feeds } : {}),
-        });
-        if (!checked.ok) return failureReply(checked.error);
-        const options = {
-          platform: workspace.platform,
-          workspaceId: workspace.externalId,
-          replace: ctx.args.replace ?? false,
-          actorId: ctx.invoker.userId,
-        };
-        const changes = await store.transaction(async (tx) => {
-          const before = await exportConfig(tx, workspace);
-          const lines = await applyConfig(tx, checked.value, options);
-          // Audited inside the transaction: the entry exists exactly when the change does.
-          if (lines.length > 0)
-            await writeAudit(
-              ctx,
-              scope.value,
-              {
-                action: 'config.import',
-                target: `${lines.length} change(s)`,
-                before,
-                after: await exportConfig(tx, workspace),
-              },
-              tx,
-            );
-          return lines;
-        });
-        // The scheduler only learns of schedules written straight to the store when it re-reads them.
-        if (changes.some((c) => c.includes('schedule'))) await ctx.services.schedules?.sync?.();
+        const scope = await channelScope(ctx.services.store, ctx.where);
+        const imported = await importConfig(
+          scope,
+          ctx.invoker,
+          { json: ctx.args.json, replace: ctx.args.replace ?? false },
+          { schedules: ctx.services.schedules, feeds: ctx.services.feeds, now: ctx.services.clock.now() },
+        );
+        if (!imported.ok) return failureReply(imported.error);
+        const changes = imported.value;
         if (changes.length === 0)
           return info('Nothing changed: the workspace already matches this configuration.', [
             { type: 'text', text: 'No changes were made.' },

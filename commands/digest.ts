@@ -7,7 +7,7 @@ export default defineCommand({
   description: 'The article as a digest: headline, summary, key points, people, a quote',
   access: 'member',
   category: 'news',
-  usesArticle: true,
+  needs: ['article'],
   options: {},
   examples: ['/digest'],
   run: ({ article }) => digestReply(article),

@@ -8,7 +8,7 @@ export default defineCommand({
   description: 'Numbers and dates in the article, each with its sentence',
   access: 'member',
   category: 'news',
-  usesArticle: true,
+  needs: ['article'],
   options: {},
   examples: ['/facts'],
   run({ article: a }) {

@@ -25,7 +25,7 @@ export function makeListCommand(spec: ListCommandSpec): LeafCommand {
     description: spec.description,
     access: 'member',
     category: 'lists',
-    usesArticle: true,
+    needs: ['article'],
     options: {},
     examples: [`/${spec.name}`],
     ...(spec.workspaces ? { workspaces: spec.workspaces } : {}),

@@ -10,7 +10,7 @@ export default defineCommand({
   description: 'One list from the article, by its number in /lists or by topic words',
   access: 'member',
   category: 'lists',
-  usesArticle: true,
+  needs: ['article'],
   options: {
     topic: {
       type: 'string',

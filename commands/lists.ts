@@ -10,7 +10,7 @@ export default defineCommand({
   description: 'Every list the article makes, numbered for /list',
   access: 'member',
   category: 'lists',
-  usesArticle: true,
+  needs: ['article'],
   options: {},
   examples: ['/lists'],
   run({ article: a }) {

@@ -12,7 +12,7 @@ export default defineCommand({
   description: 'Quotes in the article, optionally from one speaker',
   access: 'member',
   category: 'news',
-  usesArticle: true,
+  needs: ['article'],
   options: {
     // `rest`: a full name is several words, and `scope` follows it in the declaration.
     speaker: {

@@ -3,8 +3,9 @@
  * on top of what the platform itself grants. Written `/roles moderator add <@Editors>`, as the
  * issue and the dispatcher's refusal hint spell it.
  */
-import { describeRoleTarget, parseRoleTarget } from '../src/core/admin/role-target.js';
-import { adminScope, writeAudit } from '../src/core/admin/scope.js';
+import { changeGrant } from '../src/core/admin/grants.js';
+import { describeRoleTarget } from '../src/core/admin/role-target.js';
+import { channelScope } from '../src/core/admin/scope.js';
 import type { CommandContext } from '../src/core/commands/context.js';
 import { defineCommandGroup, defineSubcommand } from '../src/core/commands/define.js';
 import { answer, failureReply, info } from '../src/core/reply/build.js';
@@ -18,36 +19,28 @@ const GRANT_OPTIONS = {
 
 type GrantArgs = { readonly action: 'add' | 'remove'; readonly target: string };
 
-async function grant(ctx: CommandContext<GrantArgs>, level: MappedLevel): Promise<Reply> {
-  const scope = await adminScope(ctx);
-  if (!scope.ok) return failureReply(scope.error);
-  const target = parseRoleTarget(ctx.args.target, ctx.where.platform);
-  if (!target.ok) return failureReply(target.error);
-  const { store, workspace } = scope.value;
-  const who = describeRoleTarget(target.value);
+async function grant(ctx: CommandContext<GrantArgs, 'store'>, level: MappedLevel): Promise<Reply> {
+  const scope = await channelScope(ctx.services.store, ctx.where);
+  const done = await changeGrant(scope, ctx.invoker, { level, ...ctx.args, platform: ctx.where.platform });
+  if (!done.ok) return failureReply(done.error);
+  const { who, changed } = done.value;
   // Titles start a sentence: "User alex now has …".
   const Who = who[0]!.toUpperCase() + who.slice(1);
-  const mapping = { level, kind: target.value.kind, externalId: target.value.externalId };
   if (ctx.args.action === 'add') {
-    const added = await store.roles.add({ workspaceId: workspace.id, ...mapping, createdBy: ctx.invoker.userId });
-    if (!added.created)
-      return info(`${Who} already has ${level} access.`, [{ type: 'text', text: 'Nothing changed.' }]);
-    await writeAudit(ctx, scope.value, { action: 'roles.add', target: who, before: null, after: mapping });
+    if (!changed) return info(`${Who} already has ${level} access.`, [{ type: 'text', text: 'Nothing changed.' }]);
     return answer(
       `${Who} now has ${level} access.`,
       [{ type: 'text', text: `Remove it with /roles ${level} remove ${ctx.args.target}.` }],
       { ephemeral: true },
     );
   }
-  const removed = await store.roles.remove(workspace.id, level, target.value.kind, target.value.externalId);
-  if (!removed)
+  if (!changed)
     return info(`${Who} had no ${level} access from Herald.`, [
       {
         type: 'text',
         text: 'Nothing changed. Access the platform grants itself (server or workspace admins) cannot be removed here.',
       },
     ]);
-  await writeAudit(ctx, scope.value, { action: 'roles.remove', target: who, before: mapping, after: null });
   return answer(`${Who} no longer has ${level} access from Herald.`, [], { ephemeral: true });
 }
 
@@ -61,21 +54,23 @@ export default defineCommandGroup({
       description: 'Grant or take moderator access (schedules)',
       examples: ['/roles moderator add @Editors', '/roles moderator remove @alex'],
       options: GRANT_OPTIONS,
+      needs: ['store'],
       run: (ctx) => grant(ctx, 'moderator'),
     }),
     admin: defineSubcommand({
       description: 'Grant or take admin access (feeds, settings, roles)',
       examples: ['/roles admin add @Leads'],
       options: GRANT_OPTIONS,
+      needs: ['store'],
       run: (ctx) => grant(ctx, 'admin'),
     }),
     list: defineSubcommand({
       description: 'The roles, user groups and users Herald grants access to',
       options: {},
+      needs: ['store'],
       async run(ctx) {
-        const scope = await adminScope(ctx);
-        if (!scope.ok) return failureReply(scope.error);
-        const mappings = await scope.value.store.roles.list(scope.value.workspace.id);
+        const scope = await channelScope(ctx.services.store, ctx.where);
+        const mappings = await scope.store.roles.list(scope.workspace.id);
         if (mappings.length === 0)
           return info('No roles mapped.', [
             {

@@ -1,19 +1,19 @@
 /**
  * /schedule: moderators schedule the channel's digests; members may see them and when they run.
- * The cron scheduler does the timing (ctx.services.schedules); this module only talks.
+ * The cron scheduler does the timing (ctx.services.schedules) and the use cases live in
+ * src/core/admin/schedule-actions.ts; this module only parses and talks.
  */
-import { channelSchedule, describeSchedule, nextRunsText, scheduleSnapshot } from '../src/core/admin/schedules.js';
-import { adminScope, writeAudit, type AdminScope } from '../src/core/admin/scope.js';
+import { addSchedule, changeSchedule, type ScheduleVerb } from '../src/core/admin/schedule-actions.js';
+import { channelSchedule, describeSchedule, nextRunsText } from '../src/core/admin/schedules.js';
+import { channelScope } from '../src/core/admin/scope.js';
+import { unavailableNotice } from '../src/core/admin/unavailable.js';
 import type { CommandContext } from '../src/core/commands/context.js';
 import { defineCommandGroup, defineSubcommand } from '../src/core/commands/define.js';
 import { composeScheduledDigest } from '../src/core/digest/index.js';
 import { answer, failureReply, info } from '../src/core/reply/build.js';
 import type { Block, Reply } from '../src/core/reply/types.js';
-import { failure, type Result } from '../src/core/result.js';
-import type { ScheduleControl } from '../src/core/schedule/port.js';
 import type { Schedule } from '../src/core/store/records.js';
 
-import { unavailableNotice } from '../src/core/admin/unavailable.js';
 export { scheduleAutocomplete } from '../src/core/admin/schedules.js';
 
 const ID_OPTION = {
@@ -22,56 +22,33 @@ const ID_OPTION = {
   description: 'Schedule id (see /schedule list)',
   autocomplete: 'schedules',
 } as const;
-const noScheduler = failure('bad_input', 'Schedules are not running in this mode.', {
-  hint: 'Start Herald with `herald start` to run schedules.',
-});
 
-/** Scope plus the scheduler, or the reply explaining which is missing. */
-async function withScheduler(
-  ctx: CommandContext<unknown>,
-): Promise<{ scope: AdminScope; control: ScheduleControl } | Reply> {
-  const scope = await adminScope(ctx);
-  if (!scope.ok) return failureReply(scope.error);
-  const control = ctx.services.schedules;
-  return control ? { scope: scope.value, control } : failureReply(noScheduler);
-}
-
-/** Shared body of remove/pause/resume: find in this channel, act, audit, answer. */
+/** Shared body of remove/pause/resume: the use case acts and audits; this shapes the answer. */
 async function change(
-  ctx: CommandContext<{ readonly id: string }>,
-  verb: 'remove' | 'pause' | 'resume',
+  ctx: CommandContext<{ readonly id: string }, 'store' | 'schedules'>,
+  verb: ScheduleVerb,
 ): Promise<Reply> {
-  const found = await withScheduler(ctx);
-  if ('kind' in found) return found;
-  const { scope, control } = found;
-  const schedule = await channelSchedule(scope, ctx.args.id);
-  if (!schedule.ok) return failureReply(schedule.error);
-  if ((verb === 'pause' && schedule.value.paused) || (verb === 'resume' && !schedule.value.paused)) {
-    return info(`Schedule #${schedule.value.id} is already ${verb === 'pause' ? 'paused' : 'running'}.`, [
-      { type: 'text', text: describeSchedule(schedule.value) },
+  const control = ctx.services.schedules;
+  const scope = await channelScope(ctx.services.store, ctx.where);
+  const changed = await changeSchedule(control, scope, ctx.invoker, ctx.args.id, verb);
+  if (!changed.ok) return failureReply(changed.error);
+  const { schedule } = changed.value;
+  if (!changed.value.changed) {
+    return info(`Schedule #${schedule.id} is already ${verb === 'pause' ? 'paused' : 'running'}.`, [
+      { type: 'text', text: describeSchedule(schedule) },
     ]);
   }
-  const done: Result<Schedule> = await control[verb](schedule.value.id);
-  if (!done.ok) return failureReply(done.error);
-  // A moderator resuming a schedule says the channel is reachable again.
-  if (verb === 'resume' && scope.channel.settings.unavailable)
-    await scope.store.channels.updateSettings(scope.channel.id, { unavailable: null });
-  const after = verb === 'remove' ? null : scheduleSnapshot(done.value);
-  await writeAudit(ctx, scope, {
-    action: `schedule.${verb}`,
-    target: `schedule ${schedule.value.id}`,
-    before: scheduleSnapshot(schedule.value),
-    after,
-  });
   const past = { remove: 'removed', pause: 'paused', resume: 'resumed' }[verb];
-  const blocks: Block[] = [{ type: 'text', text: describeSchedule(done.value) }];
+  const blocks: Block[] = [{ type: 'text', text: describeSchedule(schedule) }];
   const next =
     verb === 'resume'
-      ? nextRunsText(control, done.value, scope.channel.settings.timezone, 1, ctx.services.clock.now())
+      ? nextRunsText(control, schedule, scope.channel.settings.timezone, 1, ctx.services.clock.now())
       : [];
   if (next[0]) blocks.push({ type: 'text', text: `Next run: ${next[0]}` });
-  return answer(`Schedule #${schedule.value.id} ${past}.`, blocks, { ephemeral: true });
+  return answer(`Schedule #${schedule.id} ${past}.`, blocks, { ephemeral: true });
 }
+
+const CHANGE = ['store', 'schedules'] as const;
 
 export default defineCommandGroup({
   name: 'schedule',
@@ -96,23 +73,12 @@ export default defineCommandGroup({
           description: 'What to post; default: new-articles',
         },
       },
+      needs: ['store', 'schedules'],
       async run(ctx) {
-        const found = await withScheduler(ctx);
-        if ('kind' in found) return found;
-        const { scope, control } = found;
-        const added = await control.add({
-          channelId: scope.channel.id,
-          cron: ctx.args.cron,
-          timezone: ctx.args.timezone ?? scope.channel.settings.timezone,
-          kind: ctx.args.kind ?? 'new-articles',
-          createdBy: ctx.invoker.userId,
-        });
+        const control = ctx.services.schedules;
+        const scope = await channelScope(ctx.services.store, ctx.where);
+        const added = await addSchedule(control, scope, ctx.invoker, ctx.args);
         if (!added.ok) return failureReply(added.error);
-        await writeAudit(ctx, scope, {
-          action: 'schedule.add',
-          target: `schedule ${added.value.id}`,
-          after: scheduleSnapshot(added.value),
-        });
         const runs = nextRunsText(control, added.value, scope.channel.settings.timezone, 3, ctx.services.clock.now());
         return answer(
           `Schedule #${added.value.id} added.`,
@@ -128,15 +94,15 @@ export default defineCommandGroup({
       description: "This channel's schedules",
       access: 'member',
       options: {},
+      needs: ['store', 'schedules'],
       async run(ctx) {
-        const scope = await adminScope(ctx);
-        if (!scope.ok) return failureReply(scope.error);
-        const schedules = await scope.value.store.schedules.listForChannel(scope.value.channel.id);
+        const scope = await channelScope(ctx.services.store, ctx.where);
+        const schedules = await scope.store.schedules.listForChannel(scope.channel.id);
         if (schedules.length === 0)
           return info('This channel has no schedules.', [
             { type: 'text', text: 'A moderator can add one: /schedule add 0 9 * * 1-5' },
           ]);
-        const zone = scope.value.channel.settings.timezone;
+        const zone = scope.channel.settings.timezone;
         const now = ctx.services.clock.now();
         const items = schedules.map((s) => {
           const next = s.paused ? [] : nextRunsText(ctx.services.schedules, s, zone, 1, now);
@@ -144,7 +110,7 @@ export default defineCommandGroup({
         });
         return answer(
           `${schedules.length} schedule${schedules.length === 1 ? '' : 's'}`,
-          [...unavailableNotice(scope.value.channel), { type: 'list', ordered: false, title: 'Schedules', items }],
+          [...unavailableNotice(scope.channel), { type: 'list', ordered: false, title: 'Schedules', items }],
           { ephemeral: true },
         );
       },
@@ -152,27 +118,30 @@ export default defineCommandGroup({
     remove: defineSubcommand({
       description: 'Delete a schedule',
       options: { id: ID_OPTION },
+      needs: CHANGE,
       run: (ctx) => change(ctx, 'remove'),
     }),
     pause: defineSubcommand({
       description: 'Stop a schedule without deleting it',
       options: { id: ID_OPTION },
+      needs: CHANGE,
       run: (ctx) => change(ctx, 'pause'),
     }),
     resume: defineSubcommand({
       description: 'Restart a paused schedule',
       options: { id: ID_OPTION },
+      needs: CHANGE,
       run: (ctx) => change(ctx, 'resume'),
     }),
     preview: defineSubcommand({
       description: 'The exact digest a schedule would post now (only you see it)',
       options: { id: ID_OPTION },
+      needs: ['store'],
       async run(ctx) {
-        const scope = await adminScope(ctx);
-        if (!scope.ok) return failureReply(scope.error);
-        const schedule = await channelSchedule(scope.value, ctx.args.id);
+        const scope = await channelScope(ctx.services.store, ctx.where);
+        const schedule = await channelSchedule(scope, ctx.args.id);
         if (!schedule.ok) return failureReply(schedule.error);
-        const store = scope.value.store;
+        const store = scope.store;
         const composed = await composeScheduledDigest(
           { store, library: ctx.services.library },
           schedule.value,
@@ -192,22 +161,20 @@ export default defineCommandGroup({
       description: "When the schedules run next, in the channel's time zone",
       access: 'member',
       options: { id: { type: 'string', description: 'One schedule id; default: all', autocomplete: 'schedules' } },
+      needs: ['store', 'schedules'],
       async run(ctx) {
-        const scope = await adminScope(ctx);
-        if (!scope.ok) return failureReply(scope.error);
+        const scope = await channelScope(ctx.services.store, ctx.where);
         let schedules: readonly Schedule[];
         if (ctx.args.id) {
-          const one = await channelSchedule(scope.value, ctx.args.id);
+          const one = await channelSchedule(scope, ctx.args.id);
           if (!one.ok) return failureReply(one.error);
           schedules = [one.value];
         } else {
-          schedules = (await scope.value.store.schedules.listForChannel(scope.value.channel.id)).filter(
-            (s) => !s.paused,
-          );
+          schedules = (await scope.store.schedules.listForChannel(scope.channel.id)).filter((s) => !s.paused);
         }
         if (schedules.length === 0)
           return info('No running schedules in this channel.', [{ type: 'text', text: 'See /schedule list.' }]);
-        const zone = scope.value.channel.settings.timezone;
+        const zone = scope.channel.settings.timezone;
         const now = ctx.services.clock.now();
         const blocks: Block[] = schedules.map((s) => {
           const runs = s.paused ? [] : nextRunsText(ctx.services.schedules, s, zone, ctx.args.id ? 5 : 3, now);

@@ -9,7 +9,7 @@ export default defineCommand({
   description: 'Where the article comes from: title, source, link, date',
   access: 'member',
   category: 'news',
-  usesArticle: true,
+  needs: ['article'],
   options: {},
   examples: ['/source'],
   run({ article: a }) {

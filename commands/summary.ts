@@ -7,7 +7,7 @@ export default defineCommand({
   description: 'The article in two or three sentences',
   access: 'member',
   category: 'news',
-  usesArticle: true,
+  needs: ['article'],
   options: {},
   examples: ['/summary'],
   run({ article: a }) {

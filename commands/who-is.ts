@@ -13,7 +13,7 @@ export default defineCommand({
   description: 'Who is this person in the article?',
   access: 'member',
   category: 'news',
-  usesArticle: true,
+  needs: ['article'],
   options: {
     // `rest`: a full name is several words, and `scope` follows it in the declaration.
     name: {

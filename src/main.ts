@@ -208,11 +208,11 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
         feeds: feedsAutocomplete(store),
         schedules: scheduleAutocomplete(store),
       },
-      services: {
+      limits: config.limits,
+      capabilities: {
         store,
         feeds: createFeedService({ fetch: feedFetch.value, analyse }),
         schedules: scheduler,
-        limits: config.limits,
       },
       ...(deps.newRef ? { newRef: deps.newRef } : {}),
     }),

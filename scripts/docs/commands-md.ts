@@ -6,6 +6,7 @@ import {
   ACCESS_ORDER,
   effectiveOptions,
   type AccessLevel,
+  usesArticle,
   type CommandDefinition,
   type OptionSpec,
   type Subcommand,
@@ -72,7 +73,7 @@ function leafSection(command: CommandDefinition, access: AccessLevel, sub: Subco
 
 function commandSection(command: CommandDefinition): string[] {
   const out = [`## /${command.name}`, '', command.description, ''];
-  if (command.usesArticle)
+  if (usesArticle(command))
     out.push(
       "Answers from the channel's current article; `article` picks another one by id, link or title words.",
       '',

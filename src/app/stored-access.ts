@@ -3,11 +3,10 @@
  * role (Discord), a user group (Slack) or a single user. The dispatcher takes the higher of this
  * and the level the platform itself grants.
  */
+import { higherAccess } from '../core/commands/define.js';
 import type { AccessMappings, Invoker, Where } from '../core/ports.js';
 import type { MappedLevel, RoleMapping } from '../core/store/records.js';
 import type { HeraldStore } from '../core/store/repositories.js';
-
-const RANK = { member: 0, moderator: 1, admin: 2 } as const;
 
 /** Whether a mapping applies to this invoker: users by id, roles and user groups by the invoker's role ids. */
 function applies(mapping: RoleMapping, invoker: Invoker): boolean {
@@ -23,7 +22,7 @@ export function createStoredAccess(store: HeraldStore): AccessMappings {
       if (!workspace) return 'member';
       let level: 'member' | MappedLevel = 'member';
       for (const mapping of await store.roles.list(workspace.id)) {
-        if (applies(mapping, invoker) && RANK[mapping.level] > RANK[level]) level = mapping.level;
+        if (applies(mapping, invoker)) level = higherAccess(level, mapping.level);
       }
       return level;
     },

@@ -78,7 +78,7 @@ describe('parsing and dispatching the member commands', () => {
       options: {},
       run: () => answer('ok', []),
     });
-    const reg = createRegistry([...builtinCommands, secret]);
+    const reg = createRegistry([...builtinCommands.filter((c) => c.access === 'member'), secret], { provides: [] });
     if (!reg.ok) throw new Error(reg.error.message);
     const dispatcher = createDispatcher({
       registry: reg.value,

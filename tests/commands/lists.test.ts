@@ -107,7 +107,7 @@ describe('configured list commands', () => {
 
   it('makeListCommand declares a member lists command with the article option', () => {
     const c = makeListCommand({ name: 'areas', description: 'Areas', topic: 'areas' });
-    expect([c.access, c.category, c.usesArticle]).toEqual(['member', 'lists', true]);
+    expect([c.access, c.category, c.needs]).toEqual(['member', 'lists', ['article']]);
   });
 });
 

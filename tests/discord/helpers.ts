@@ -81,7 +81,7 @@ export function testCommands(opts: { slowMs?: number } = {}) {
       description: 'Who is this person in the article?',
       access: 'member',
       category: 'news',
-      usesArticle: true,
+      needs: ['article'],
       options: { name: { type: 'string', description: 'Person', required: true, autocomplete: 'people' } } as const,
       run({ args, article: a }) {
         const p = a.facts.people.find((x) => x.name.toLowerCase().includes(args.name.toLowerCase()));

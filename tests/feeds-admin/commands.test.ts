@@ -29,7 +29,7 @@ const fetchDeps = {
 };
 const sample = analysed(textArticle('Sample story\n\nThe sample says something. It says it twice.'));
 
-const reg = createRegistry([feeds, articles]);
+const reg = createRegistry([feeds, articles], { provides: ['store', 'feeds'] });
 if (!reg.ok) throw new Error(reg.error.message);
 const registry = reg.value;
 const library = createStoredLibrary({ store, analyse, sample });
@@ -40,7 +40,7 @@ const dispatcher = createDispatcher({
   logger,
   access: createStoredAccess(store),
   autocomplete: { ...coreProviders({ library, registry: () => registry }), feeds: feedsAutocomplete(store) },
-  services: { store, feeds: createFeedService({ fetch: fetchDeps, analyse }) },
+  capabilities: { store, feeds: createFeedService({ fetch: fetchDeps, analyse }) },
   newRef: () => 'ref00001',
 });
 

@@ -88,7 +88,7 @@ export async function openHarness(db: ReturnType<typeof tempDatabase>, graceMs =
   const onSlot = createSlotHandler({ store, library, delivery, logger });
   const scheduler = new CronScheduler({ store, clock, logger, onSlot, graceMs });
   await scheduler.start();
-  const reg = createRegistry(adminCommands);
+  const reg = createRegistry(adminCommands, { provides: ['store', 'schedules', 'feeds'] });
   if (!reg.ok) throw new Error(reg.error.message);
   const registry = reg.value;
   const dispatcher = createDispatcher({
@@ -98,7 +98,15 @@ export async function openHarness(db: ReturnType<typeof tempDatabase>, graceMs =
     logger,
     access: storeAccess(store),
     autocomplete: { ...coreProviders({ library, registry: () => registry }), schedules: scheduleAutocomplete(store) },
-    services: { store, schedules: scheduler },
+    capabilities: {
+      store,
+      schedules: scheduler,
+      // /config import checks feed addresses with it; nothing here fetches.
+      feeds: createFeedService({
+        fetch: { fetch, lookup: async () => [], limits: {} } as never,
+        analyse: () => ({}) as never,
+      }),
+    },
     newRef: () => 'ref00001',
   });
   return {

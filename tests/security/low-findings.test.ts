@@ -17,6 +17,7 @@ import { failureReply } from '../../src/core/reply/build.js';
 import type { Reply } from '../../src/core/reply/types.js';
 import { checkUrl, EMPTY_ALLOWLIST } from '../../src/feeds/address-policy.js';
 import { validateCron } from '../../src/scheduler/cron-time.js';
+import { CronScheduler } from '../../src/scheduler/cron-scheduler.js';
 import { analysed, tempStore, textArticle, where } from '../feeds-admin/helpers.js';
 import { localDeps, tableLookup } from '../feeds/feed-server.js';
 
@@ -83,7 +84,18 @@ describe('/config import and feed addresses', () => {
     clock: { now: () => new Date() },
     logger,
     access: createStoredAccess(store),
-    services: { store, feeds: createFeedService({ fetch: fetchDeps, analyse }) },
+    capabilities: {
+      store,
+      feeds: createFeedService({ fetch: fetchDeps, analyse }),
+      // Never started: /config import only validates cron lines and re-reads schedules through it.
+      schedules: new CronScheduler({
+        store,
+        clock: { now: () => new Date() },
+        logger,
+        onSlot: async () => {},
+        graceMs: 0,
+      }),
+    },
     newRef: () => 'ref00001',
   });
   async function run(line: string): Promise<Reply> {

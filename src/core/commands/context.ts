@@ -6,31 +6,44 @@ import type { FeedService } from '../feeds/service.js';
 import type { ScheduleControl } from '../schedule/port.js';
 import type { Limits } from '../limits.js';
 
-/**
- * Services available to commands beyond the article. Later layers (store, feeds,
- * schedules) add optional members here; a command that needs one and finds it missing
- * answers with a clear "not available in this mode" reply.
- */
-export interface CommandServices {
+/** What every command gets, whatever it declares. */
+export interface BaseServices {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly library: ArticleLibrary;
   readonly registry: CommandRegistry;
-  /** The persistent store; absent in store-less runs (some unit tests). */
-  readonly store?: HeraldStore;
-  /** Fetching feeds once (`/feeds add`, `/feeds test`); absent when feeds are not wired. */
-  readonly feeds?: FeedService;
-  /** Runs schedules (the cron scheduler); absent where nothing runs them. */
-  readonly schedules?: ScheduleControl;
   /** Limits on schedules, feeds and imports; the store enforces the counts, commands read the rest. */
   readonly limits?: Limits;
 }
 
-export interface CommandContext<A> {
+/**
+ * Parts a command must declare in `needs` to receive (docs/decisions/020-typed-capabilities.md).
+ * The composition root provides all three; a smaller app (a test, a bench) provides what it has,
+ * and the registry refuses at start-up a command that needs more.
+ */
+export interface Capabilities {
+  /** The persistent store. */
+  readonly store: HeraldStore;
+  /** Fetching a feed once (`/feeds add`, `/feeds test`). */
+  readonly feeds: FeedService;
+  /** The scheduler behind `/schedule`. */
+  readonly schedules: ScheduleControl;
+}
+export type Capability = keyof Capabilities;
+/** A capability, or `'article'`: the command answers from an article resolved by the framework. */
+export type Need = Capability | 'article';
+export const CAPABILITIES: readonly Capability[] = ['store', 'feeds', 'schedules'];
+
+/** The services a command with needs `N` sees: the base ones plus exactly what it declared. */
+export type ServicesFor<N extends Need> = BaseServices & Pick<Capabilities, Extract<N, Capability>>;
+
+/**
+ * What `run` receives. `article` exists (in the type and at run time) only for commands that
+ * declare `needs: ['article']`; `services` holds only the capabilities declared.
+ */
+export type CommandContext<A, N extends Need = never> = {
   readonly args: A;
   readonly invoker: Invoker & { readonly level: AccessLevel };
   readonly where: Where;
-  /** For `usesArticle` commands: the resolved article (explicit `article` option, else current). */
-  readonly article: AnalysedArticle;
-  readonly services: CommandServices;
-}
+  readonly services: ServicesFor<N>;
+} & ([Extract<N, 'article'>] extends [never] ? unknown : { readonly article: AnalysedArticle });

@@ -3,12 +3,20 @@
  * manifest, the shell and /help are all derived from it (docs/decisions/003-commands-declared-once.md).
  */
 import type { Reply } from '../reply/types.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext, Need } from './context.js';
+
+export type { Capability, Need } from './context.js';
 
 export type AccessLevel = 'member' | 'moderator' | 'admin';
 export const ACCESS_ORDER: readonly AccessLevel[] = ['member', 'moderator', 'admin'];
+/** The one ranking of access levels (dispatch, role mappings and adapters all compare with it). */
+export const ACCESS_RANK: Readonly<Record<AccessLevel, number>> = { member: 0, moderator: 1, admin: 2 };
 export function accessAtLeast(have: AccessLevel, need: AccessLevel): boolean {
-  return ACCESS_ORDER.indexOf(have) >= ACCESS_ORDER.indexOf(need);
+  return ACCESS_RANK[have] >= ACCESS_RANK[need];
+}
+/** The higher of two levels. */
+export function higherAccess(a: AccessLevel, b: AccessLevel): AccessLevel {
+  return ACCESS_RANK[a] >= ACCESS_RANK[b] ? a : b;
 }
 
 /** Where autocomplete suggestions for an option come from. */
@@ -60,16 +68,23 @@ export type ArgsOf<O extends OptionSpecs> = { readonly [K in RequiredKeys<O>]: V
 };
 
 /** A leaf: options and a `run` that returns data. */
-export interface Subcommand<O extends OptionSpecs = OptionSpecs> {
+export interface Subcommand<O extends OptionSpecs = OptionSpecs, N extends Need = Need> {
   readonly description: string;
   readonly options: O;
+  /**
+   * What `run` needs beyond the clock, logger, library and registry every command gets:
+   * `'article'` (the framework adds an `article` option and resolves `ctx.article`), or the
+   * store, feed fetching or the scheduler (`ctx.services.store` ...). The context type follows
+   * from this list, and the app refuses at start-up a command whose needs it cannot meet.
+   */
+  readonly needs?: readonly N[];
   /** Overrides the command's access level for this subcommand. */
   readonly access?: AccessLevel;
   /** May take longer than 2 s (network): adapters acknowledge first and edit the answer in. */
   readonly slow?: boolean;
   /** Examples for /help, written as the user types them. */
   readonly examples?: readonly string[];
-  run(ctx: CommandContext<ArgsOf<O>>): Reply | Promise<Reply>;
+  run(ctx: CommandContext<ArgsOf<O>, N>): Reply | Promise<Reply>;
 }
 
 export interface CommandBase {
@@ -80,11 +95,6 @@ export interface CommandBase {
   readonly access: AccessLevel;
   /** Groups in /help. */
   readonly category: 'news' | 'lists' | 'feeds' | 'schedules' | 'admin' | 'help';
-  /**
-   * The command answers from an article: the framework adds an optional `article` option
-   * (autocomplete: articles) and resolves it into `ctx.article`.
-   */
-  readonly usesArticle?: boolean;
   /**
    * Workspaces where the command exists, as `platform:id` (`discord:123`, `slack:T1`,
    * `shell:local`); absent → everywhere. Lets an admin add a command for one community.
@@ -100,25 +110,30 @@ export function availableIn(
   return !command.workspaces || command.workspaces.includes(`${where.platform}:${where.workspaceId}`);
 }
 
-export interface LeafCommand<O extends OptionSpecs = OptionSpecs> extends CommandBase, Omit<Subcommand<O>, 'access'> {
+export interface LeafCommand<O extends OptionSpecs = OptionSpecs, N extends Need = Need>
+  extends CommandBase, Omit<Subcommand<O, N>, 'access'> {
   readonly kind: 'leaf';
 }
 
 export interface GroupCommand extends CommandBase {
   readonly kind: 'group';
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly subcommands: Readonly<Record<string, Subcommand<any>>>;
+  readonly subcommands: Readonly<Record<string, Subcommand<any, any>>>;
 }
 
-export type CommandDefinition = LeafCommand<any> | GroupCommand; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type CommandDefinition = LeafCommand<any, any> | GroupCommand; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** Declares a command with options; `run` gets arguments typed from `options`. */
-export function defineCommand<const O extends OptionSpecs>(def: Omit<LeafCommand<O>, 'kind'>): LeafCommand<O> {
+/** Declares a command with options; `run` gets arguments typed from `options` and a context from `needs`. */
+export function defineCommand<const O extends OptionSpecs, const N extends Need = never>(
+  def: Omit<LeafCommand<O, N>, 'kind'>,
+): LeafCommand<O, N> {
   return { kind: 'leaf', ...def };
 }
 
 /** Declares one subcommand; use inside `defineCommandGroup`. */
-export function defineSubcommand<const O extends OptionSpecs>(def: Subcommand<O>): Subcommand<O> {
+export function defineSubcommand<const O extends OptionSpecs, const N extends Need = never>(
+  def: Subcommand<O, N>,
+): Subcommand<O, N> {
   return def;
 }
 
@@ -134,8 +149,18 @@ export const ARTICLE_OPTION: StringOption = {
   autocomplete: 'articles',
 };
 
+/** What a leaf or one subcommand needs (see `Subcommand.needs`). */
+export function needsOf(command: CommandDefinition, sub?: Subcommand): readonly Need[] {
+  return (sub ? sub.needs : command.kind === 'leaf' ? command.needs : undefined) ?? [];
+}
+
+/** Whether the command (or the subcommand) answers from an article. */
+export function usesArticle(command: CommandDefinition, sub?: Subcommand): boolean {
+  return needsOf(command, sub).includes('article');
+}
+
 /** The options a leaf or subcommand exposes, including the framework-added `article` option. */
 export function effectiveOptions(command: CommandDefinition, sub?: Subcommand): OptionSpecs {
   const base = sub ? sub.options : command.kind === 'leaf' ? command.options : {};
-  return command.usesArticle ? { ...base, article: ARTICLE_OPTION } : base;
+  return usesArticle(command, sub) ? { ...base, article: ARTICLE_OPTION } : base;
 }

@@ -11,11 +11,15 @@ import type { AccessMappings, AnalysedArticle, ArticleLibrary, Clock, Invoker, L
 import { rankChoices, type AutocompleteProviders, type Choice } from './autocomplete.js';
 import { findArticle } from './article-ref.js';
 import { coerceArgs } from './coerce.js';
-import type { CommandContext, CommandServices } from './context.js';
+import type { Capabilities, Capability, CommandContext } from './context.js';
+import type { Limits } from '../limits.js';
 import {
   accessAtLeast,
   availableIn,
   effectiveOptions,
+  higherAccess,
+  needsOf,
+  usesArticle,
   type AccessLevel,
   type CommandDefinition,
   type Subcommand,
@@ -42,8 +46,13 @@ export interface DispatcherDeps {
   /** Role mappings configured by admins; absent → the platform level alone counts. */
   readonly access?: AccessMappings;
   readonly autocomplete?: AutocompleteProviders;
-  /** Extra services for commands (store, feeds, schedules...), merged into ctx.services. */
-  readonly services?: Record<string, unknown>;
+  /**
+   * The capabilities commands may declare in `needs`. Must cover `registry.provides`: the
+   * registry has already refused commands needing anything else.
+   */
+  readonly capabilities?: Partial<Capabilities>;
+  /** Limits commands read (import size); the store enforces the counts. */
+  readonly limits?: Limits;
   /** Reference ids for logged errors; injectable for tests. */
   readonly newRef?: () => string;
 }
@@ -56,8 +65,6 @@ export interface Dispatcher {
   /** Access level a command needs, for adapters that register default permissions. */
   requiredLevel(command: string, subcommand?: string | null): AccessLevel | null;
 }
-
-const RANK: Record<AccessLevel, number> = { member: 0, moderator: 1, admin: 2 };
 
 function resolve(
   registry: CommandRegistry,
@@ -84,19 +91,40 @@ function resolve(
   return { command, sub, subName };
 }
 
+/** `/feeds add: feeds` for every command whose declared needs `capabilities` does not cover. */
+function unmetNeeds(registry: CommandRegistry, capabilities: Partial<Capabilities>): string[] {
+  const out: string[] = [];
+  for (const command of registry.commands) {
+    const leaves: [string, CommandDefinition, Subcommand | undefined][] =
+      command.kind === 'leaf'
+        ? [[`/${command.name}`, command, undefined]]
+        : Object.entries(command.subcommands).map(([n, s]) => [`/${command.name} ${n}`, command, s as Subcommand]);
+    for (const [label, c, sub] of leaves) {
+      const missing = needsOf(c, sub).filter((n) => n !== 'article' && capabilities[n as Capability] === undefined);
+      if (missing.length > 0) out.push(`${label}: ${missing.join(', ')}`);
+    }
+  }
+  return out;
+}
+
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const newRef = deps.newRef ?? (() => randomBytes(4).toString('hex'));
+  const capabilities = deps.capabilities ?? {};
+  // A wiring bug, not a user's mistake: a command needs what this dispatcher was not given.
+  const unmet = unmetNeeds(deps.registry, capabilities);
+  if (unmet.length > 0) throw new Error(`Commands need capabilities the dispatcher was not given: ${unmet.join('; ')}`);
   const services = {
     clock: deps.clock,
     logger: deps.logger,
     library: deps.library,
     registry: deps.registry,
-    ...deps.services,
-  } as CommandServices;
+    ...(deps.limits ? { limits: deps.limits } : {}),
+    ...capabilities,
+  };
 
   async function levelOf(inv: Invocation): Promise<AccessLevel> {
     const mapped = deps.access ? await deps.access.levelFor(inv.where, inv.invoker) : 'member';
-    return RANK[mapped] > RANK[inv.invoker.platformLevel] ? mapped : inv.invoker.platformLevel;
+    return higherAccess(inv.invoker.platformLevel, mapped);
   }
 
   async function articleFor(where: Where, ref: unknown): Promise<AnalysedArticle | Reply> {
@@ -153,20 +181,20 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const options = effectiveOptions(command, sub);
       const coerced = coerceArgs(options, inv.args, usage(command, subName));
       if (!coerced.ok) return failureReply(coerced.error);
-      let article: AnalysedArticle | undefined;
-      if (command.usesArticle) {
+      let article: { article: AnalysedArticle } | null = null;
+      if (usesArticle(command, sub)) {
         const a = await articleFor(inv.where, coerced.value['article']);
         if ('kind' in a) return a;
-        article = a;
+        article = { article: a };
       }
-      const ctx: CommandContext<Record<string, unknown>> = {
+      // The context carries `article` only for commands that declared it (see CommandContext).
+      const ctx: CommandContext<Record<string, unknown>, Capability> = {
         args: coerced.value,
         invoker: { ...inv.invoker, level },
         where: inv.where,
-        // Commands that do not declare usesArticle never read ctx.article.
-        article: article as AnalysedArticle,
         // The command's own log lines carry the invocation's request id.
-        services: { ...services, logger: log },
+        services: { ...services, logger: log } as CommandContext<unknown, Capability>['services'],
+        ...article,
       };
       const run = (sub ?? (command as Subcommand)).run;
       const reply = await run(ctx as never);

@@ -5,10 +5,13 @@
  */
 import { err, failure, ok, type Result } from '../result.js';
 import { closest } from '../text/closest.js';
-import { effectiveOptions, type CommandDefinition, type OptionSpecs, type Subcommand } from './define.js';
+import { CAPABILITIES, type Capability, type Need } from './context.js';
+import { effectiveOptions, needsOf, type CommandDefinition, type OptionSpecs, type Subcommand } from './define.js';
 
 export interface CommandRegistry {
   readonly commands: readonly CommandDefinition[];
+  /** The capabilities the app provides; every command's needs are among them. */
+  readonly provides: readonly Capability[];
   get(name: string): CommandDefinition | undefined;
   /** The closest known command name, for "unknown command" messages. */
   suggest(name: string): string | null;
@@ -35,8 +38,31 @@ function checkOptions(where: string, options: OptionSpecs, problems: string[]): 
   }
 }
 
+function checkNeeds(where: string, needs: readonly Need[], provides: readonly Capability[], problems: string[]): void {
+  for (const need of needs) {
+    if (need === 'article') continue; // the library is always there
+    if (!CAPABILITIES.includes(need)) problems.push(`${where}: needs "${need}", which is not a capability`);
+    else if (!provides.includes(need))
+      problems.push(
+        `${where}: needs "${need}", which this app does not provide (it provides: ${provides.join(', ') || 'nothing'})`,
+      );
+  }
+}
+
+export interface RegistryOptions {
+  /**
+   * What the app will give commands (default: every capability). A command needing anything else
+   * is refused here, at start-up, instead of failing when someone first runs it.
+   */
+  readonly provides?: readonly Capability[];
+}
+
 /** Validates the declarations; returns a registry or a Failure listing every problem. */
-export function createRegistry(definitions: readonly CommandDefinition[]): Result<CommandRegistry> {
+export function createRegistry(
+  definitions: readonly CommandDefinition[],
+  options: RegistryOptions = {},
+): Result<CommandRegistry> {
+  const provides = options.provides ?? CAPABILITIES;
   const problems: string[] = [];
   const byName = new Map<string, CommandDefinition>();
   for (const def of definitions) {
@@ -48,6 +74,7 @@ export function createRegistry(definitions: readonly CommandDefinition[]): Resul
     if (def.kind === 'leaf') {
       if (typeof def.run !== 'function') problems.push(`${label}: has no run()`);
       checkOptions(label, effectiveOptions(def), problems);
+      checkNeeds(label, needsOf(def), provides, problems);
     } else {
       const subs = Object.entries(def.subcommands) as [string, Subcommand][];
       if (subs.length === 0) problems.push(`${label}: a command group needs at least one subcommand`);
@@ -59,6 +86,7 @@ export function createRegistry(definitions: readonly CommandDefinition[]): Resul
           problems.push(`${label} ${subName}: description must be 1-100 characters`);
         if (typeof sub.run !== 'function') problems.push(`${label} ${subName}: has no run()`);
         checkOptions(`${label} ${subName}`, effectiveOptions(def, sub), problems);
+        checkNeeds(`${label} ${subName}`, needsOf(def, sub), provides, problems);
       }
     }
     byName.set(def.name, def);
@@ -71,6 +99,7 @@ export function createRegistry(definitions: readonly CommandDefinition[]): Resul
   const commands = [...byName.values()];
   return ok({
     commands,
+    provides,
     get: (name) => byName.get(name.toLowerCase().replace(/^\//, '')),
     suggest: (name) => closest(name.replace(/^\//, ''), [...byName.keys()], { limit: 1, maxDistance: 4 })[0] ?? null,
   });

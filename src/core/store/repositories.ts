@@ -59,6 +59,12 @@ export interface FeedRepository {
   remove(id: number): Promise<boolean>;
 }
 
+/** A feed as one channel follows it. */
+export interface FollowedFeed {
+  readonly feed: Feed;
+  readonly subscription: Subscription;
+}
+
 export interface SubscriptionRepository {
   /** Subscribes, or replaces the filters of an existing subscription. */
   subscribe(
@@ -70,6 +76,8 @@ export interface SubscriptionRepository {
   unsubscribe(channelId: number, feedId: number): Promise<boolean>;
   get(channelId: number, feedId: number): Promise<Subscription | null>;
   listForChannel(channelId: number): Promise<readonly Subscription[]>;
+  /** The channel's subscriptions with their feeds, oldest subscription first, in one read. */
+  listFeedsForChannel(channelId: number): Promise<readonly FollowedFeed[]>;
   listForFeed(feedId: number): Promise<readonly Subscription[]>;
 }
 

@@ -165,5 +165,34 @@ export function pgSubscriptions(db: Db, clock: Clock): SubscriptionRepository {
       (await rows<SubscriptionRow>(db, 'SELECT * FROM subscriptions WHERE feed_id = $1 ORDER BY id', [feedId])).map(
         toSubscription,
       ),
+    // One join instead of a feed read per subscription (`/feeds list`, `/feeds status`).
+    listFeedsForChannel: async (channelId) =>
+      (
+        await rows<FollowedRow>(
+          db,
+          `SELECT f.*, s.id AS sub_id, s.filters AS sub_filters, s.created_by AS sub_created_by,
+                  s.created_at AS sub_created_at
+             FROM subscriptions s JOIN feeds f ON f.id = s.feed_id
+            WHERE s.channel_id = $1 ORDER BY s.id`,
+          [channelId],
+        )
+      ).map((r) => ({
+        feed: toFeed(r),
+        subscription: toSubscription({
+          id: r.sub_id,
+          channel_id: channelId,
+          feed_id: r.id,
+          filters: r.sub_filters,
+          created_by: r.sub_created_by,
+          created_at: r.sub_created_at,
+        }),
+      })),
   };
+}
+
+interface FollowedRow extends FeedRow {
+  sub_id: number;
+  sub_filters: string;
+  sub_created_by: string | null;
+  sub_created_at: Date;
 }

@@ -114,6 +114,13 @@ export function sqliteSubscriptions(db: Database, clock: Clock): SubscriptionRep
   const one = db.prepare('SELECT * FROM subscriptions WHERE channel_id = ? AND feed_id = ?');
   const forChannel = db.prepare('SELECT * FROM subscriptions WHERE channel_id = ? ORDER BY id');
   const forFeed = db.prepare('SELECT * FROM subscriptions WHERE feed_id = ? ORDER BY id');
+  // One join instead of a feed read per subscription (`/feeds list`, `/feeds status`).
+  const followed = db.prepare(
+    `SELECT f.*, s.id AS sub_id, s.filters AS sub_filters, s.created_by AS sub_created_by,
+            s.created_at AS sub_created_at
+       FROM subscriptions s JOIN feeds f ON f.id = s.feed_id
+      WHERE s.channel_id = ? ORDER BY s.id`,
+  );
   return {
     subscribe: async (channelId, feedId, filters, createdBy) =>
       toSubscription(
@@ -133,5 +140,24 @@ export function sqliteSubscriptions(db: Database, clock: Clock): SubscriptionRep
     },
     listForChannel: async (channelId) => (forChannel.all(channelId) as SubscriptionRow[]).map(toSubscription),
     listForFeed: async (feedId) => (forFeed.all(feedId) as SubscriptionRow[]).map(toSubscription),
+    listFeedsForChannel: async (channelId) =>
+      (followed.all(channelId) as FollowedRow[]).map((r) => ({
+        feed: toFeed(r),
+        subscription: toSubscription({
+          id: r.sub_id,
+          channel_id: channelId,
+          feed_id: r.id,
+          filters: r.sub_filters,
+          created_by: r.sub_created_by,
+          created_at: r.sub_created_at,
+        }),
+      })),
   };
+}
+
+interface FollowedRow extends FeedRow {
+  sub_id: number;
+  sub_filters: string;
+  sub_created_by: string | null;
+  sub_created_at: string;
 }
