@@ -29,7 +29,8 @@ import {
 } from './core/ports.js';
 import { ok, type Result } from './core/result.js';
 import type { HeraldStore } from './core/store/repositories.js';
-import { BUNDLED_SAMPLE_PATH, createArticleLoader, type ArticleIo } from './app/article-loader.js';
+import { articleIo } from './app/article-io.js';
+import { BUNDLED_SAMPLE_PATH, createArticleLoader } from './app/article-loader.js';
 import type { LogLevel } from './app/logger.js';
 import { createChannelHealth } from './app/channel-health.js';
 import { createDeliveryRouter } from './app/delivery-router.js';
@@ -55,8 +56,6 @@ export const POLL_TICK_MS = 60_000;
 export interface HeraldDeps {
   readonly logger: Logger;
   readonly clock?: Clock;
-  /** File and network access for `--article`, `:load` and the sample (tests pass their own). */
-  readonly io?: Partial<ArticleIo>;
   /** Reference ids for logged errors (tests make them predictable). */
   readonly newRef?: () => string;
   /**
@@ -146,7 +145,8 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
   const store = withLimits(opened.value.store, config.limits);
   const metrics = createMetrics(new Registry());
 
-  const articles = createArticleLoader({ sampleArticle: config.sampleArticle, io: deps.io });
+  // Article links obey the same address rules and limits as feeds (docs/decisions/009).
+  const articles = createArticleLoader({ sampleArticle: config.sampleArticle, io: articleIo(feedFetch.value) });
   const library = articles.overlay(createStoredLibrary({ store, analyse, sample: articles.sample, logger }));
 
   const health = createChannelHealth({ store, clock, logger });

@@ -3,11 +3,10 @@
  * bundled sample: loaded, analysed, and laid over the stored library for this process only (they
  * never change what is stored).
  */
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { analyse } from '../core/analyse/index.js';
 import type { Article } from '../core/article/types.js';
-import { loadArticle } from '../core/ingest/index.js';
+import { loadArticle, type LoadDeps } from '../core/ingest/index.js';
 import { createMemoryLibrary } from '../core/library/memory-library.js';
 import type { AnalysedArticle, ArticleLibrary } from '../core/ports.js';
 import { FailureError, ok, type Result } from '../core/result.js';
@@ -22,11 +21,6 @@ export function analyseArticle(article: Article): AnalysedArticle {
   return { id: article.id, article, facts: analyse(article) };
 }
 
-export interface ArticleIo {
-  readonly readFile: (path: string) => Promise<string>;
-  readonly fetch: typeof fetch;
-}
-
 export interface ArticleLoader {
   /** Loads, analyses, and makes the article current for this process. */
   load(ref: string): Promise<Result<AnalysedArticle>>;
@@ -36,14 +30,8 @@ export interface ArticleLoader {
   overlay(base: ArticleLibrary): ArticleLibrary;
 }
 
-export function createArticleLoader(opts: {
-  readonly sampleArticle: string;
-  readonly io?: Partial<ArticleIo> | undefined;
-}): ArticleLoader {
-  const io: ArticleIo = {
-    readFile: opts.io?.readFile ?? ((p: string) => readFile(p, 'utf8')),
-    fetch: opts.io?.fetch ?? globalThis.fetch,
-  };
+export function createArticleLoader(opts: { readonly sampleArticle: string; readonly io: LoadDeps }): ArticleLoader {
+  const io = opts.io;
   const loadAnalysed = async (ref: string): Promise<Result<AnalysedArticle>> => {
     const loaded = await loadArticle(ref, io);
     return loaded.ok ? ok(analyseArticle(loaded.value)) : loaded;

@@ -8,7 +8,7 @@ export { ingestMarkdown } from './markdown.js';
 export { ingestHtml, readPageMeta, type PageMeta } from './html.js';
 export { ingestFeedItem } from './feed-item.js';
 export { ingestDocument, sniffFormat, type DocumentFormat } from './document.js';
-export { loadArticle, type LoadDeps } from './load.js';
+export { loadArticle, type FetchedPage, type LoadDeps } from './load.js';
 export { splitSentences } from './sentences.js';
 export { extractDateline, type DatelineMatch } from './dateline.js';
 export { isCaption } from './captions.js';

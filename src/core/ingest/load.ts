@@ -1,24 +1,37 @@
 /**
- * Loads an article from a local path or an http(s) URL. File reading and fetch are passed
- * in, so the core does no I/O of its own and tests can use real files and a real local server.
+ * Loads an article from a local path or an http(s) URL. Reading files and fetching pages are
+ * passed in: the composition root gives the feeds' safe fetch (address policy, allowlist, byte
+ * cap, timeouts) and its one charset decoder, so an article link is held to the same rules as a
+ * feed, and the core does no I/O and no decoding of its own.
  */
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../article/types.js';
 import { err, failure, type Result } from '../result.js';
 import { ingestDocument } from './document.js';
-import { readCapped } from '../io/read-capped.js';
+
+/** A page as the safe fetch returns it: decoded text, its type, and where it came from after redirects. */
+export interface FetchedPage {
+  readonly text: string;
+  readonly contentType: string | null;
+  readonly finalUrl: string;
+}
 
 /** What loadArticle needs from the outside world. */
 export interface LoadDeps {
-  readFile(path: string): Promise<string>;
-  fetch: typeof fetch;
-  /** Whole request, body included. Default 15 s. */
-  timeoutMs?: number;
-  /** Cap on the article's size in bytes. Default 5 MB. */
+  /**
+   * A file's text. Implementations read at most `maxBytes + 1` bytes (so `/dev/zero` is not read
+   * to the end) and may return a text longer than `maxBytes`, which is then refused as too large.
+   */
+  readFile(path: string, maxBytes: number): Promise<string>;
+  /**
+   * Fetches a URL under the address rules and limits; failures are values (url_refused, timeout,
+   * too_large, article_unavailable). Without it, links are refused.
+   */
+  fetchPage?(url: string): Promise<Result<FetchedPage>>;
+  /** Cap on a local article's size in bytes. Default 5 MB. */
   maxBytes?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 /** Loads and ingests `ref` (a file path, a file: URL, or an http(s) URL). */
@@ -55,7 +68,7 @@ function checkText(text: string, where: Record<string, unknown>): Result<string>
 async function loadFile(path: string, deps: LoadDeps): Promise<Result<Article>> {
   let text: string;
   try {
-    text = await deps.readFile(path);
+    text = await deps.readFile(path, deps.maxBytes ?? DEFAULT_MAX_BYTES);
   } catch (cause) {
     const code = errnoCode(cause);
     if (code === 'ENOENT' || code === 'ENOTDIR') {
@@ -87,69 +100,13 @@ async function loadFile(path: string, deps: LoadDeps): Promise<Result<Article>> 
   return ingestDocument({ content: text, path });
 }
 
-function charsetOf(contentType: string | null): string {
-  const m = /charset\s*=\s*"?([\w.:-]+)"?/iu.exec(contentType ?? '');
-  return m?.[1]?.toLowerCase() ?? 'utf-8';
-}
-
-function decode(bytes: Uint8Array, contentType: string | null): string {
-  try {
-    return new TextDecoder(charsetOf(contentType)).decode(bytes);
-  } catch {
-    // An unknown charset label: UTF-8 is the web's default and the best guess.
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}
-
 async function loadUrl(url: string, deps: LoadDeps): Promise<Result<Article>> {
-  const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxBytes = deps.maxBytes ?? DEFAULT_MAX_BYTES;
-  const unavailable = (message: string, details: Record<string, unknown>): Result<never> =>
-    err(
-      failure('article_unavailable', message, {
-        hint: 'Check the link, or try again later.',
-        details: { url, ...details },
-      }),
-    );
-  try {
-    const res = await deps.fetch(url, {
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'follow',
-      headers: { accept: 'text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9,*/*;q=0.5' },
-    });
-    if (!res.ok) {
-      await res.body?.cancel().catch(() => undefined);
-      return unavailable(`The article page answered HTTP ${res.status}.`, { status: res.status });
-    }
-    const declared = Number(res.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > maxBytes) {
-      await res.body?.cancel().catch(() => undefined);
-      return err(
-        failure('too_large', `The article is too large (${declared} bytes; limit ${maxBytes}).`, { details: { url } }),
-      );
-    }
-    const bytes = await readCapped(res, maxBytes);
-    if (bytes === null)
-      return err(failure('too_large', `The article is larger than the ${maxBytes}-byte limit.`, { details: { url } }));
-    const contentType = res.headers.get('content-type');
-    const text = decode(bytes, contentType);
-    const bad = checkText(text, { url, contentType });
-    if (bad) return bad as Result<never>;
-    return ingestDocument({ content: text, contentType, url: res.url || url });
-  } catch (cause) {
-    const name = cause instanceof Error ? cause.name : '';
-    if (name === 'TimeoutError' || name === 'AbortError') {
-      return unavailable(`The article page did not answer within ${Math.round(timeoutMs / 1000)} s.`, {
-        timeoutMs,
-        reason: 'timeout',
-      });
-    }
-    if (cause instanceof TypeError) {
-      // fetch reports network failures (DNS, refused connection, TLS) as TypeError.
-      return unavailable('The article page could not be reached.', {
-        cause: String((cause as { cause?: unknown }).cause ?? cause),
-      });
-    }
-    throw cause;
-  }
+  if (!deps.fetchPage)
+    return err(failure('url_refused', `Loading links is not available here: ${url}.`, { details: { url } }));
+  const fetched = await deps.fetchPage(url);
+  if (!fetched.ok) return fetched;
+  const { text, contentType, finalUrl } = fetched.value;
+  const bad = checkText(text, { url, contentType });
+  if (bad) return bad as Result<never>;
+  return ingestDocument({ content: text, contentType, url: finalUrl || url });
 }

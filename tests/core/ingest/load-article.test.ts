@@ -1,17 +1,32 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleIo } from '../../../src/app/article-io.js';
+import { feedFetchDeps } from '../../../src/app/feed-service.js';
 import { loadArticle, type LoadDeps } from '../../../src/core/ingest/index.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 const storyHtml = readFileSync(`${fixtures}html/harbour-ferry-story.html`, 'utf8');
 const markdown = readFileSync(`${fixtures}articles/nasa_mars_sample_return.md`, 'utf8');
-const deps: LoadDeps = { readFile: (p) => readFile(p, 'utf8'), fetch, timeoutMs: 2000 };
+/** Article loading as the app wires it: the safe fetch, with the local test server allowlisted. */
+function io(limits: { timeoutMs?: number; maxBytes?: number } = {}): LoadDeps {
+  const fetchDeps = feedFetchDeps(
+    {
+      allowlist: ['127.0.0.1'],
+      timeoutMs: limits.timeoutMs ?? 2000,
+      maxBytes: limits.maxBytes ?? 5e6,
+      maxRedirects: 5,
+    },
+    { fetch },
+  );
+  if (!fetchDeps.ok) throw new Error(fetchDeps.error.message);
+  return articleIo(fetchDeps.value);
+}
+const deps = io();
 
 let server: Server;
 let base: string;
@@ -108,7 +123,7 @@ describe('loadArticle from URLs', () => {
 
   it('reports a timeout as article_unavailable', async () => {
     const started = Date.now();
-    const r = await loadArticle(`${base}/slow`, { ...deps, timeoutMs: 300 });
+    const r = await loadArticle(`${base}/slow`, io({ timeoutMs: 300 }));
     expect(Date.now() - started).toBeLessThan(1500);
     expect(r.ok).toBe(false);
     if (!r.ok) {
@@ -118,7 +133,7 @@ describe('loadArticle from URLs', () => {
   });
 
   it('reports an oversized body as too_large', async () => {
-    const r = await loadArticle(`${base}/big`, { ...deps, maxBytes: 1000 });
+    const r = await loadArticle(`${base}/big`, io({ maxBytes: 1000 }));
     expect(r.ok ? 'ok' : r.error.code).toBe('too_large');
   });
 
