@@ -2,7 +2,7 @@
  * A job that runs every `everyMs` without ever overlapping itself: a tick that comes while the
  * previous run is still going is skipped (and logged), so a slow feed poll can never run twice at
  * once, and the poll lease its run takes is held from the start of a run to its end
- * (docs/decisions/019-feed-polling-schedule.md).
+ * (docs/decisions/029-feed-polling-schedule.md).
  */
 import type { Logger } from '../core/ports.js';
 

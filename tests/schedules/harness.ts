@@ -101,11 +101,11 @@ export async function openHarness(db: ReturnType<typeof tempDatabase>, graceMs =
     capabilities: {
       store,
       schedules: scheduler,
-      // /config import checks feed addresses with it; nothing here fetches.
-      feeds: createFeedService({
-        fetch: { fetch, lookup: async () => [], limits: {} } as never,
-        analyse: () => ({}) as never,
-      }),
+      // /config import checks feed addresses with it; these tests fetch nothing and allow every address.
+      feeds: {
+        preview: async () => ({ ok: false, error: { code: 'bad_input', message: 'no fetching in these tests' } }),
+        checkAddress: async (url: string) => ({ ok: true, value: url }),
+      },
     },
     newRef: () => 'ref00001',
   });

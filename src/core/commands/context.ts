@@ -17,7 +17,7 @@ export interface BaseServices {
 }
 
 /**
- * Parts a command must declare in `needs` to receive (docs/decisions/020-typed-capabilities.md).
+ * Parts a command must declare in `needs` to receive (docs/decisions/030-typed-capabilities.md).
  * The composition root provides all three; a smaller app (a test, a bench) provides what it has,
  * and the registry refuses at start-up a command that needs more.
  */
