@@ -291,6 +291,11 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
   });
 }
 
+/** The process's environment and working directory, for the CLI to pass on (tests pass their own). */
+export function processEnvironment(): { env: Readonly<Record<string, string | undefined>>; cwd: string } {
+  return { env: process.env, cwd: process.cwd() };
+}
+
 /** Whether any chat platform is configured; without one, `herald start` opens the shell. */
 export function hasPlatformTokens(config: Pick<Config, 'discord' | 'slack'>): boolean {
   return config.discord !== null || config.slack !== null;

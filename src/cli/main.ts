@@ -21,6 +21,7 @@ import {
   secretsOf,
   hasPlatformTokens,
   loadAppConfig,
+  processEnvironment,
   type Herald,
   type HeraldDeps,
 } from '../main.js';
@@ -45,8 +46,8 @@ const processIo = (): CliIo => ({
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
-  env: process.env,
-  cwd: process.cwd(),
+  // The environment is read only by the composition root and src/config.
+  ...processEnvironment(),
 });
 
 export const USAGE = `Usage: herald <command> [options]
