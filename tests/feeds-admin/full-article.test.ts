@@ -9,7 +9,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import feeds, { feedsAutocomplete } from '../../commands/feeds.js';
 import whoIs from '../../commands/who-is.js';
-import { feedFetchDeps } from '../../src/app/feed-service.js';
+import { createFeedService, feedFetchDeps } from '../../src/app/feed-service.js';
 import { pollOnce } from '../../src/app/poll-once.js';
 import { createStoredAccess } from '../../src/app/stored-access.js';
 import { createStoredLibrary } from '../../src/app/stored-library.js';
@@ -49,7 +49,7 @@ const clock = manualClock();
 const logger = pino({ level: 'silent' });
 const sample = analysed(textArticle('Sample story\n\nThe sample says something. It says it twice.'));
 
-const reg = createRegistry([feeds, whoIs]);
+const reg = createRegistry([feeds, whoIs], { provides: ['store', 'feeds'] });
 if (!reg.ok) throw new Error(reg.error.message);
 const registry = reg.value;
 const library = createStoredLibrary({ store, analyse, sample });
@@ -104,7 +104,7 @@ beforeAll(async () => {
     logger,
     access: createStoredAccess(store),
     autocomplete: { ...coreProviders({ library, registry: () => registry }), feeds: feedsAutocomplete(store) },
-    services: { store },
+    capabilities: { store, feeds: createFeedService({ fetch: fetchDeps.value, analyse }) },
     newRef: () => 'ref00001',
   });
   const channel = await store.channels.ensure(where('c1'));
