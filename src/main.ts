@@ -133,7 +133,7 @@ async function storeFor(
 export async function createHerald(config: Config, deps: HeraldDeps): Promise<Result<Herald>> {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger;
-  const feedFetch = feedFetchDeps(config.feeds, { logger });
+  const feedFetch = feedFetchDeps(config.feeds, { logger, clock });
   if (!feedFetch.ok) return feedFetch;
   const registry = commandRegistry(config);
   if (!registry.ok) return registry;
