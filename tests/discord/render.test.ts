@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply/types.js';
 import { renderReply } from '../../src/adapters/discord/render-embeds.js';
-import { splitText } from '../../src/adapters/discord/split.js';
+import { splitText } from '../../src/adapters/text/split-text.js';
 import { decodeCustomId, encodeCustomId } from '../../src/adapters/discord/custom-id.js';
 import { LIMITS } from '../../src/adapters/discord/limits.js';
 import type { APIEmbed } from 'discord-api-types/v10';

@@ -227,3 +227,22 @@ describe('sharing', () => {
     expect(payloads[1]!.blocks).toEqual([expect.objectContaining({ block_id: 'herald-share' })]);
   });
 });
+
+describe('splitText shared by every adapter', () => {
+  it('never cuts an emoji (a surrogate pair) in half when a word is longer than the limit', () => {
+    const word = '🚀'.repeat(40);
+    for (const max of [7, 8, 9, 3001]) {
+      const pieces = splitText(`${word} ${word}`, max);
+      for (const p of pieces) {
+        expect(p.length).toBeLessThanOrEqual(max);
+        expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(p)).toBe(false);
+      }
+      expect(pieces.join('').replace(/ /g, '')).toBe(word + word);
+    }
+  });
+
+  it('cuts after a sentence that ends inside quotes', () => {
+    const text = `He said "we are ready." ${'x'.repeat(30)}`;
+    expect(splitText(text, 40)[0]).toBe('He said "we are ready."');
+  });
+});

@@ -6,7 +6,7 @@ import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonC
 import type { Button } from '../../core/reply/types.js';
 import { encodeCustomId } from './custom-id.js';
 import { LIMITS } from './limits.js';
-import { clip } from './split.js';
+import { clip } from '../text/split-text.js';
 import { defuseMentions } from './escape.js';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;

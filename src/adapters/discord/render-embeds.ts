@@ -10,7 +10,7 @@ import { renderButtons, type ButtonRow } from './buttons.js';
 import { safeReply } from '../../core/reply/safe-text.js';
 import { defuseMentions, escapeText } from './escape.js';
 import { LIMITS } from './limits.js';
-import { clip, splitText } from './split.js';
+import { clip, splitText } from '../text/split-text.js';
 
 /** One message body, ready for REST (channel message, interaction response or webhook). */
 export interface DiscordMessage {

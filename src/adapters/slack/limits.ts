@@ -1,7 +1,10 @@
 /**
- * Slack's Block Kit limits, and splitting text to fit them. Text is split at paragraph,
- * line, sentence or word boundaries, in that order of preference, and never cut silently.
+ * Slack's Block Kit limits, and splitting escaped text to fit them (the splitting itself is
+ * the one every adapter uses: src/adapters/text/split-text.ts).
  */
+import { splitText } from '../text/split-text.js';
+
+export { splitText };
 
 /** Limits from the Block Kit reference (https://docs.slack.dev/reference/block-kit/blocks). */
 export const SLACK_LIMITS = {
@@ -21,40 +24,6 @@ export const SLACK_LIMITS = {
 } as const;
 
 /**
- * Splits `text` into pieces of at most `max` characters. Prefers the last paragraph break,
- * then line break, then sentence end, then space inside the window; hard-splits only a
- * single word longer than `max`. Concatenating the pieces (with the whitespace removed at
- * the cut) gives back the text.
- */
-export function splitText(text: string, max: number): string[] {
-  if (max < 1) throw new RangeError('max must be positive');
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const window = rest.slice(0, max + 1);
-    const cut = lastBoundary(window, max);
-    pieces.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
-  return pieces;
-}
-
-function lastBoundary(window: string, max: number): number {
-  // Not below a third of the window, so one early newline does not make tiny pieces.
-  const floor = Math.floor(max / 3);
-  for (const pattern of [/\n\s*\n/g, /\n/g, /[.!?]["'”’)]?\s/g, /\s/g]) {
-    let best = -1;
-    for (const m of window.matchAll(pattern)) {
-      const end = m.index + m[0].length;
-      if (end <= max && m.index >= floor) best = pattern.source === '\\s' ? m.index : end;
-    }
-    if (best > 0) return best;
-  }
-  return max;
-}
-
-/**
  * Splits raw (unescaped) text so that each piece, once `escape`d, fits `max`. Escaping
  * lengthens text (`&` becomes `&amp;`), so a piece that grew too long is split again.
  */
@@ -65,7 +34,7 @@ export function splitEscaped(raw: string, max: number, escape: (s: string) => st
     if (escaped.length <= max) out.push(escaped);
     // Shrink the raw budget in proportion to how much escaping grew this piece; the escaped limit stays.
     else
-      out.push(...splitEscaped(piece, max, escape, Math.max(1, Math.floor((piece.length * max) / escaped.length) - 1)));
+      out.push(...splitEscaped(piece, max, escape, Math.max(2, Math.floor((piece.length * max) / escaped.length) - 1)));
   }
   return out;
 }

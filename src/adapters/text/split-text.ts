@@ -1,10 +1,12 @@
 /**
- * Splitting text to Discord's limits without losing any of it: at paragraph breaks first,
- * then line breaks, then sentence ends, then spaces, and only as a last resort mid-word.
- * Nothing is ever cut off; callers page the pieces into further embeds or messages.
+ * Splitting text to a platform's limits without losing any of it: at paragraph breaks first,
+ * then line breaks, then sentence ends (a closing quote or bracket may follow the stop), then
+ * spaces, and only as a last resort mid-word, never inside a surrogate pair. Nothing is ever
+ * cut off; callers page the pieces into further embeds, blocks or messages. One splitter for
+ * every adapter: Slack's copy could cut an emoji in half.
  */
 
-const BREAKS: readonly RegExp[] = [/\n\n/g, /\n/g, /(?<=[.!?])\s/g, /\s/g];
+const BREAKS: readonly RegExp[] = [/\n\s*\n/g, /\n/g, /(?<=[.!?]|[.!?]["'”’)])\s/g, /\s/g];
 
 /** The last index ≤ `max` at which `text` can be cut with the given break pattern, or -1. */
 function lastBreak(text: string, max: number, pattern: RegExp): number {
