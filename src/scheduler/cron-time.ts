@@ -4,9 +4,9 @@
  */
 import cron from 'node-cron';
 import { err, failure, ok, type Result } from '../core/result.js';
+import { checkTimezone } from '../core/schedule/time.js';
 
 const CRON_HINT = 'Five fields: minute hour day-of-month month day-of-week, e.g. "0 9 * * 1-5" = 09:00 on weekdays.';
-const ZONE_HINT = 'Use an IANA time zone name such as "Europe/Paris", "America/New_York" or "UTC".';
 
 /**
  * Checks a cron expression and returns it with its spacing normalised (so equal expressions
@@ -93,22 +93,8 @@ function backwardsRange(expression: string): { field: string; range: string; fix
   return null;
 }
 
-/** Checks an IANA zone name and returns its canonical spelling ("europe/paris" → "Europe/Paris"). */
-export function validateTimezone(zone: string): Result<string> {
-  const refused = err(
-    failure('bad_input', `"${zone}" is not a time zone Herald knows.`, {
-      hint: ZONE_HINT,
-      details: { timezone: zone },
-    }),
-  );
-  // Offsets like "+01:00" do not follow daylight saving, which is what a person means by a zone.
-  if (zone.trim() === '' || /^[+-]\d/.test(zone.trim())) return refused;
-  try {
-    return ok(new Intl.DateTimeFormat('en-US', { timeZone: zone.trim() }).resolvedOptions().timeZone);
-  } catch {
-    return refused;
-  }
-}
+/** The one time-zone check (src/core/schedule/time.ts), under the scheduler's name. */
+export const validateTimezone = checkTimezone;
 
 /** The next `count` run times strictly after `from`, or the validation Failure of either input. */
 export function nextRuns(expression: string, timezone: string, count: number, from: Date): Result<Date[]> {

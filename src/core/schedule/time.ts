@@ -1,7 +1,7 @@
 /**
  * Time zones as people read them: validating a zone name and showing an instant in a channel's
- * zone. Plain `Intl`, so commands can use it without the cron library (src/scheduler has the
- * cron-aware twin, `validateTimezone`, which agrees with this one).
+ * zone. Plain `Intl`, so commands can use it without the cron library; the scheduler uses the
+ * same check (its `validateTimezone` is this function).
  */
 import { err, failure, ok, type Result } from '../result.js';
 
