@@ -7,9 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { answerLine, runShell } from '../adapters/shell/shell.js';
-import { renderJson, renderText, terminalText } from '../adapters/text/render-text.js';
+import { terminalText } from '../adapters/text/render-text.js';
 import type { AccessLevel } from '../core/commands/define.js';
-import type { Reply } from '../core/reply/types.js';
 import type { Failure } from '../core/result.js';
 import { closest } from '../core/text/closest.js';
 import { formatPollSummary } from '../app/poll-once.js';
@@ -32,6 +31,8 @@ import { overview } from './overview.js';
 import { manifestSlackCli } from './slack-commands.js';
 import { migrateCli } from './migrate-command.js';
 import { parseArgv, type FlagSpec } from './args.js';
+import { emit, fail } from './output.js';
+import { USAGE, USAGES } from './usage.js';
 
 /** The process's streams and environment, passed in so tests can run `main` in-process. */
 export interface CliIo {
@@ -50,83 +51,12 @@ const processIo = (): CliIo => ({
   ...processEnvironment(),
 });
 
-export const USAGE = `Usage: herald <command> [options]
-
-Commands:
-  start [--as member|moderator|admin] [--article FILE|URL]
-      [--workspace W] [--channel C] [--user U]
-        Chat platforms when tokens are configured; otherwise the interactive shell on the
-        sample article (one command a line when stdin is not a terminal).
-  run "<command line>" [--article FILE|URL] [--json] [--as LEVEL]
-      [--workspace W] [--channel C] [--user U]
-        Answer one command and exit, e.g. herald run "/who-is hedman". State (feeds,
-        schedules, settings) persists in HERALD_DATA_DIR between runs.
-  poll --once
-        Fetch every due feed once and print a summary.
-  register discord [--guild ID] [--dry-run] [--clear]
-        Register the slash commands with Discord (needs DISCORD_TOKEN, DISCORD_APPLICATION_ID);
-        --clear removes them from that server (--guild) or globally.
-  manifest discord [--guild ID]
-        Print the Discord registration payload, offline (no token needed).
-  manifest slack [--socket-mode] [--url https://your.host] [--name Herald]
-        Print a Slack app manifest generated from the command declarations.
-  migrate [--check] [--from sqlite:FILE]
-        Bring the database to this version's schema (PostgreSQL: run before starting a new
-        version). --check only reports; --from copies a SQLite install into DATABASE_URL.
-  feeds check <file-or-url>... [--json]
-        Read each feed the way the poller does (a folder: every file in it; an OPML export:
-        the feeds it lists) and say whether Herald can follow it.
-  doctor [--url https://your.host] [--json]
-        Check the set-up against Discord and Slack (tokens, mode, scopes, public URL and
-        its certificate, Herald's access to each channel with a schedule) and say what to fix.
-  analyze <file-or-url> [--json]
-        Print what the analysis finds (people, organisations, lists, quotes, numbers).
-  digest [--article FILE|URL] [--format text|json] [--workspace W] [--channel C]
-        Print the article as a digest.
-  help, --help     This text.
-  --version        Herald's version.`;
+export { USAGE } from './usage.js';
 
 const LEVEL: FlagSpec = { value: true, choices: ['member', 'moderator', 'admin'] };
 const ARTICLE: FlagSpec = { value: true };
 const TEXT: FlagSpec = { value: true };
 const PLACE = { workspace: TEXT, channel: TEXT, user: TEXT } as const;
-
-const USAGES: Record<string, string> = {
-  start: 'herald start [--as member|moderator|admin] [--article FILE|URL] [--workspace W] [--channel C] [--user U]',
-  run: 'herald run "<command line>" [--article FILE|URL] [--json] [--as LEVEL] [--workspace W] [--channel C] [--user U]',
-  poll: 'herald poll --once',
-  analyze: 'herald analyze <file-or-url> [--json]',
-  digest: 'herald digest [--article FILE|URL] [--format text|json] [--workspace W] [--channel C]',
-};
-
-const usageCode = (f: Failure): number => (f.code === 'bad_input' || f.code === 'unknown_command' ? 2 : 1);
-
-function fail(io: CliIo, f: Failure): number {
-  io.stderr.write(`herald: ${terminalText(errorLine([f.message, f.hint ?? '']))}\n`);
-  return usageCode(f);
-}
-
-/**
- * An error as stderr shows it: one line, unless the message lists problems ("- a", "- b"); then
- * the list keeps its lines and the hint gets its own, so it does not run into the last problem.
- */
-function errorLine(parts: readonly string[]): string {
-  const texts = parts.filter((t) => t.trim() !== '');
-  if (texts.some((t) => t.includes('\n- '))) return texts.map((t) => t.replace(/\s*\n\s*/g, '\n')).join('\n');
-  return texts.join(' ').replace(/\s*\n\s*/g, ' ');
-}
-
-/** Replies that report an error go to stderr as one line; answers (found or not) go to stdout. */
-function emit(io: CliIo, reply: Reply, json: boolean): number {
-  if (reply.kind === 'error') {
-    io.stderr.write(
-      `herald: ${terminalText(errorLine(reply.blocks.flatMap((b) => (b.type === 'text' ? [b.text] : []))))}\n`,
-    );
-    return reply.code === 'bad_input' || reply.code === 'unknown_command' ? 2 : 1;
-  }
-  io.stdout.write(`${json ? renderJson(reply) : renderText(reply, { ansi: !!io.stdout.isTTY })}\n`);
-  return 0;
-}
 
 /**
  * Herald as the composition root builds it, with the article given by `--article` loaded.
