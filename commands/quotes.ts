@@ -2,7 +2,7 @@
 import { quotesAcross } from '../src/core/answers/across-articles.js';
 import { channelArticles, SCOPE_OPTION } from '../src/core/answers/scope.js';
 import { defineCommand } from '../src/core/commands/define.js';
-import { peopleHint } from '../src/core/answers/not-a-person.js';
+import { noQuotes, peopleHint } from '../src/core/answers/not-a-person.js';
 import { findPeople, findSpeakers } from '../src/core/facts/lookup.js';
 import { answer, cite, failureReply, notFound, sourceBlock } from '../src/core/reply/build.js';
 import type { Block } from '../src/core/reply/types.js';
@@ -32,7 +32,7 @@ export default defineCommand({
       return articles.ok ? quotesAcross(articles.value, args.speaker) : failureReply(articles.error);
     }
     const all = a.facts.quotes;
-    if (all.length === 0) return notFound('The article quotes nobody.');
+    if (all.length === 0) return noQuotes(a);
     let quotes = all;
     let title = 'Quotes';
     if (args.speaker) {

@@ -8,13 +8,14 @@
  *
  * SET_DIR defaults to tests/fixtures/eval-dev (it must hold answers.json and articles/);
  * any set annotated the same way (a held-out set) can be scored with the same command.
+ * `scoreSet` is shared with the per-language part (ml.ts), whose keys are answers-<lang>.json.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyse } from '../../src/core/analyse/index.js';
 import { loadArticle } from '../../src/core/ingest/index.js';
 
@@ -35,8 +36,8 @@ interface KeyArticle {
   readonly file: string;
 }
 
-async function analyseSet(setDir: string, outDir: string): Promise<number> {
-  const key = JSON.parse(readFileSync(join(setDir, 'answers.json'), 'utf8')) as { articles: KeyArticle[] };
+async function analyseSet(setDir: string, answers: string, outDir: string): Promise<number> {
+  const key = JSON.parse(readFileSync(join(setDir, answers), 'utf8')) as { articles: KeyArticle[] };
   const deps = {
     readFile: (p: string) => readFile(p, 'utf8'),
     fetch: () => Promise.reject(new Error('eval never fetches')),
@@ -70,19 +71,19 @@ function printTable(rows: [string, Record<string, [number, number]>][]): void {
   for (const r of cells) console.log(line(r));
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const keep = args.includes('--keep');
-  const setDir = resolve(ROOT, args.find((a) => !a.startsWith('--')) ?? 'tests/fixtures/eval-dev');
+/** Analyses and scores one set against one answer key, printing its table under `label`. */
+export async function scoreSet(
+  setDir: string,
+  opts: { answers?: string; label?: string; targets?: Record<string, number>; keep?: boolean } = {},
+): Promise<void> {
+  const answers = opts.answers ?? 'answers.json';
+  const targets = opts.targets ?? TARGETS;
+  const keep = opts.keep ?? false;
   const outDir = mkdtempSync(join(tmpdir(), 'herald-eval-'));
-  const ms = await analyseSet(setDir, outDir);
-  const scored = spawnSync(
-    'python3',
-    [join(ROOT, 'scripts/eval/score_facts.py'), join(setDir, 'answers.json'), outDir],
-    {
-      encoding: 'utf8',
-    },
-  );
+  const ms = await analyseSet(setDir, answers, outDir);
+  const scored = spawnSync('python3', [join(ROOT, 'scripts/eval/score_facts.py'), join(setDir, answers), outDir], {
+    encoding: 'utf8',
+  });
   if (scored.status !== 0) {
     console.error(scored.stderr || scored.stdout);
     process.exitCode = 1;
@@ -90,21 +91,25 @@ async function main(): Promise<void> {
   }
   const lines = scored.stdout.trim().split('\n');
   const total = lines.pop()!;
-  const rows: [string, Record<string, [number, number]>][] = lines.map((l) => {
-    const at = l.indexOf(': ');
-    return [l.slice(0, at).replace(/^articles\//, ''), parseCounts(l.slice(at + 2))];
-  });
+  // "file: no usable output (...)" lines are notes: the file's scores follow on its own line.
+  for (const l of lines.filter((x) => x.includes('no usable output'))) console.error(l);
+  const rows: [string, Record<string, [number, number]>][] = lines
+    .filter((l) => !l.includes('no usable output'))
+    .map((l) => {
+      const at = l.indexOf(': ');
+      return [l.slice(0, at).replace(/^articles\//, ''), parseCounts(l.slice(at + 2))];
+    });
   const sums: Record<string, [number, number]> = {};
   for (const [, c] of rows)
     for (const [k, [a, b]] of Object.entries(c)) sums[k] = [(sums[k]?.[0] ?? 0) + a, (sums[k]?.[1] ?? 0) + b];
   rows.push(['TOTAL', sums]);
   console.log(
-    `\n## facts: ${setDir.replace(ROOT, '')} (${rows.length - 1} articles, analysed in ${Math.round(ms)} ms)\n`,
+    `\n## ${opts.label ?? `facts: ${setDir.replace(ROOT, '')}`} (${rows.length - 1} articles, analysed in ${Math.round(ms)} ms)\n`,
   );
   printTable(rows);
   const ratios = Object.fromEntries(total.split(' ').map((kv) => kv.split('=') as [string, string]));
   console.log(`\n${total}`);
-  const missed = Object.entries(TARGETS).filter(([k, t]) => Number(ratios[k]) < t);
+  const missed = Object.entries(targets).filter(([k, t]) => Number(ratios[k]) < t);
   console.log(
     missed.length === 0
       ? 'every development target met'
@@ -114,4 +119,10 @@ async function main(): Promise<void> {
   else rmSync(outDir, { recursive: true, force: true });
 }
 
-await main();
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const setDir = resolve(ROOT, args.find((a) => !a.startsWith('--')) ?? 'tests/fixtures/eval-dev');
+  await scoreSet(setDir, { keep: args.includes('--keep') });
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -5,6 +5,7 @@
 import type { Article } from '../article/types.js';
 import type { ArticleFacts } from '../facts/types.js';
 import { annotate, type AnnotatedArticle } from '../nlp/annotate.js';
+import { moduleFor } from '../lang/index.js';
 import { extractEntities } from './entities.js';
 import { extractLists } from './lists.js';
 import { extractNumbers } from './numbers.js';
@@ -13,6 +14,9 @@ import { summarise } from './summary.js';
 export { findList } from './lists-find.js';
 
 export function analyse(article: Article): ArticleFacts {
+  // Another language's module when the article is not in English (src/core/lang).
+  const other = moduleFor(article.language);
+  if (other) return other.analyse(article);
   return analyseAnnotated(annotate(article));
 }
 
@@ -21,6 +25,7 @@ export function analyseAnnotated(doc: AnnotatedArticle): ArticleFacts {
   const { article } = doc;
   const entities = extractEntities(doc);
   return {
+    language: article.language ?? 'en',
     title: article.title,
     dateline: article.dateline,
     tags: article.tags,

@@ -5,6 +5,9 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { normaliseName } from '../facts/lookup.js';
+import { findMentions } from '../lang/mentions.js';
+import { sentencesWithQuotes } from '../lang/quote-marks.js';
+import { languageName, readsLanguage } from '../lang/names.js';
 import type { ArticleFacts, PersonFact } from '../facts/types.js';
 import type { AnalysedArticle } from '../ports.js';
 import { cite, notFound } from '../reply/build.js';
@@ -70,7 +73,50 @@ export function noSuchPerson(a: AnalysedArticle, query: string): Reply {
       [...where, hint],
     );
   }
+  const mentioned = mentionedReply(a, query);
+  if (mentioned) return mentioned;
   return notFound(`The article does not mention "${query}".`, [], peopleHint(a.facts.people, query));
+}
+
+/** Sentences quoted when a word occurs but is no person the article introduces. */
+const MAX_MENTIONS_SHOWN = 3;
+
+/**
+ * "Does not mention" is said only when no form of the words occurs: when they do, say so and
+ * quote where, and when the article is in a language Herald does not read people in, say that.
+ */
+export function mentionedReply(a: AnalysedArticle, query: string): Reply | null {
+  const found = findMentions(a.article, query);
+  if (!found.inTitle && found.sentences.length === 0) return null;
+  const language = a.article.language ?? 'en';
+  const where: Block[] =
+    found.sentences.length > 0
+      ? [{ type: 'citation', cite: cite(a.article, found.sentences.slice(0, MAX_MENTIONS_SHOWN), a.id) }]
+      : [{ type: 'text', text: `In the headline: ${a.article.title}` }];
+  const more = found.sentences.length - MAX_MENTIONS_SHOWN;
+  if (more > 0) where.push({ type: 'text', text: `…and in ${more} more sentence${more === 1 ? '' : 's'}.` });
+  const message = readsLanguage(language)
+    ? `The article mentions "${query}" but does not say who that is: it names no person called that.`
+    : `The article mentions "${query}", but Herald cannot read people in ${languageName(language)} articles yet; here is the text.`;
+  const extra: Block[] = readsLanguage(language) ? peopleHint(a.facts.people, query) : [];
+  return notFound(message, [], [...where, ...extra]);
+}
+
+/**
+ * /quotes when no quote was attributed: "quotes nobody" only when no quotation mark of any
+ * convention is there; otherwise quote the sentences that hold quotations.
+ */
+export function noQuotes(a: AnalysedArticle): Reply {
+  const ids = sentencesWithQuotes(a.article);
+  if (ids.length === 0) return notFound('The article quotes nobody.');
+  const language = a.article.language ?? 'en';
+  const message = readsLanguage(language)
+    ? 'Herald found no quote it could attribute to a speaker; these sentences hold quotations:'
+    : `Herald cannot attribute quotes in ${languageName(language)} articles yet; these sentences hold quotations:`;
+  const where: Block[] = [{ type: 'citation', cite: cite(a.article, ids.slice(0, MAX_MENTIONS_SHOWN), a.id) }];
+  const more = ids.length - MAX_MENTIONS_SHOWN;
+  if (more > 0) where.push({ type: 'text', text: `…and ${more} more sentence${more === 1 ? '' : 's'}.` });
+  return notFound(message, [], where);
 }
 
 function peopleList(people: readonly PersonFact[]): string {

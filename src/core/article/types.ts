@@ -50,6 +50,11 @@ export interface Article {
   readonly sentences: readonly Sentence[];
   /** From hashtag lines and feed categories, without the '#'. */
   readonly tags: readonly string[];
+  /**
+   * The article's language as a BCP 47 primary code ("en", "zh", "fr"), "und" when the text is
+   * too short to tell. Absent on articles stored before detection existed: read as English.
+   */
+  readonly language?: string;
   /** Feed guid, when the article came from a feed. */
   readonly guid?: string | null;
 }

@@ -65,6 +65,8 @@ export interface NumberFact {
 }
 
 export interface ArticleFacts {
+  /** BCP 47 code of the article's language ("en", "zh", "fr"; "und" when unknown). */
+  readonly language?: string;
   readonly title: string | null;
   readonly dateline: Dateline | null;
   readonly tags: readonly string[];

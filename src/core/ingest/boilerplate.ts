@@ -113,8 +113,10 @@ export function looksLikeHeadline(text: string): boolean {
   return capitalised === words.length || capitalised / words.length >= 0.85;
 }
 
+/** Words; in Chinese and Japanese, written without spaces, every two characters count as one. */
 function wordCount(text: string): number {
-  return text.split(/\s+/u).filter(Boolean).length;
+  const cjk = text.match(/[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/gu)?.length ?? 0;
+  return text.split(/\s+/u).filter(Boolean).length + Math.floor(cjk / 2);
 }
 
 function isShareBar(text: string): boolean {

@@ -8,6 +8,8 @@ import { err, failure, ok, type Result } from '../result.js';
 import { cleanBlocks, type RawBlock } from './boilerplate.js';
 import { extractDateline } from './dateline.js';
 import { normaliseSpace } from './normalise.js';
+import { detectLanguage } from '../lang/detect.js';
+import { isCjkText, splitSentencesIn } from '../lang/sentences.js';
 import { splitSentences } from './sentences.js';
 
 /** Everything a format-specific reader found, before cleanup. */
@@ -52,10 +54,17 @@ export function buildArticle(draft: ArticleDraft): Result<Article> {
     }
   }
 
+  const title = draft.title ? normaliseSpace(draft.title) || null : null;
+  const language = detectLanguage([title ?? '', ...texts].join('\n'));
+  // English (and text too short to tell) keeps wink's splitter; other languages their own rules.
+  const splitParagraph = (text: string): string[] =>
+    language === 'en' || (language === 'und' && !isCjkText(text))
+      ? splitSentences(text)
+      : splitSentencesIn(language, text);
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   for (const text of texts) {
-    const split = splitSentences(text);
+    const split = splitParagraph(text);
     if (split.length === 0) continue;
     const index = paragraphs.length;
     const ids = split.map((s) => {
@@ -66,7 +75,6 @@ export function buildArticle(draft: ArticleDraft): Result<Article> {
     paragraphs.push({ index, text: split.join(' '), sentenceIds: ids });
   }
 
-  const title = draft.title ? normaliseSpace(draft.title) || null : null;
   if (sentences.length === 0) {
     return err(
       failure('unreadable_article', 'No story text was found in this article.', {
@@ -100,6 +108,7 @@ export function buildArticle(draft: ArticleDraft): Result<Article> {
     paragraphs,
     sentences,
     tags,
+    language,
     ...(draft.guid !== undefined ? { guid: draft.guid } : {}),
   });
 }

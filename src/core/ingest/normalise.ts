@@ -44,5 +44,5 @@ export function hasWords(text: string): boolean {
 
 /** Ends like a finished sentence: terminal punctuation, optionally followed by closing quotes/brackets. */
 export function endsLikeSentence(text: string): boolean {
-  return /[.!?…:]["'”’»)\]]*$/u.test(text.trim());
+  return /[.!?…:。！？]["'”’»)\]」』）]*$/u.test(text.trim());
 }

@@ -75,10 +75,25 @@ export function splitTitle(text: string): { title: string | null; body: string }
     const headline = nonEmpty.slice(label + 1, label + 8).find((l) => !isMasthead(l.line) && looksLikeHeadline(l.line));
     if (headline) pick = headline;
   }
+  if (label < 0 && isProseLine(pick.line)) return { title: null, body: lines.join('\n') };
   return { title: pick.line, body: lines.slice(pick.i + 1).join('\n') };
 }
 
-/** Ingests plain text whose first line is the title. */
+/** A sentence end followed by the start of another: "… esperada. La competencia …", "…蔓延。他说…". */
+const INNER_SENTENCE_BREAK = /[.!?]["'”’»)]*\s+["“„«¿¡]?\p{Lu}|[。！？]["”’」』）]*\S/u;
+/** Longer than any headline: wire copy's first paragraph, never a title. */
+const LONGEST_HEADLINE = 200;
+
+/**
+ * A first line that is prose, not a headline: it ends like a sentence and either holds a
+ * second sentence or is longer than any headline. Wire copy with no headline (one paragraph,
+ * or paragraphs only) starts so, in any language.
+ */
+export function isProseLine(line: string): boolean {
+  return endsLikeSentence(line) && (line.length > LONGEST_HEADLINE || INNER_SENTENCE_BREAK.test(line));
+}
+
+/** Ingests plain text whose first line is the title, unless that line is already the story. */
 export function ingestText(text: string, meta: IngestMeta = {}): Result<Article> {
   const { title, body } = splitTitle(text);
   return buildArticle({
