@@ -29,6 +29,7 @@ import {
 } from './lists-segment.js';
 import { notAList } from './lists-reject.js';
 import { alike, isRange, spansTwoClauses } from './lists-shape.js';
+import { predicateSeries, semicolonSeries, type Series } from './lists-series.js';
 
 interface Trigger {
   /** Last token of the lead (inclusive). */
@@ -53,6 +54,9 @@ export function listsInSentence(s: AnnotatedSentence, previous: string | null = 
   const tokens = s.tokens;
   const used = new Array<boolean>(tokens.length).fill(false);
   const found: { at: number; fact: ListFact }[] = [];
+  const semi = tokens.findIndex((t) => t.text === ';');
+  const series = semi > 0 ? semicolonSeries(tokens, semi) : null;
+  if (series) found.push({ at: series.items[0]!.first, fact: seriesFact(s, series, used) });
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
     const trigger = triggerAt(tokens, i);
@@ -63,6 +67,11 @@ export function listsInSentence(s: AnnotatedSentence, previous: string | null = 
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (used[i] || t.entity !== null || (t.text !== ';' && !isItemComma(tokens, i))) continue;
+    const predicates = t.text === ',' ? predicateSeries(tokens, i, floorBefore(used, i)) : null;
+    if (predicates && !predicates.items.some((p) => used[p.first] || used[p.last])) {
+      found.push({ at: i, fact: seriesFact(s, predicates, used) });
+      continue;
+    }
     const fact = unannounced(s, i, used);
     if (fact) found.push({ at: i, fact });
   }
@@ -173,12 +182,7 @@ function unannounced(s: AnnotatedSentence, sepAt: number, used: boolean[]): List
   const middles = after.slice(0, -1);
   if (middles.some((m) => !itemLike(tokens, m, 8))) return null;
   if (!final && innerConj(tokens, lastRaw) < 0) return null;
-  let floor = 0;
-  for (let i = sepAt - 1; i >= 0; i--)
-    if (used[i]) {
-      floor = i + 1;
-      break;
-    }
+  const floor = floorBefore(used, sepAt);
   const first = walkBackFirst(tokens, sepAt - 1, [...middles, lastRaw], floor);
   if (!first || !itemLike(tokens, first, 8) || isRange(tokens, first)) return null;
   if (spansTwoClauses(tokens, clauseStart(tokens, Math.max(0, first.first - 1)), first, lastRaw)) return null;
@@ -258,6 +262,20 @@ function withoutTrailingInfinitive(tokens: readonly Token[], items: readonly Spa
 /** Two one-word items ("A and B") are names in a row more often than a list. */
 function trivial(tokens: readonly Token[], items: readonly Span[]): boolean {
   return items.length <= 2 && items.every((i) => i.first === i.last && tokens[i.first]!.pos !== 'NOUN');
+}
+
+/** Just after the last token before `at` that a list already holds, else 0. */
+function floorBefore(used: readonly boolean[], at: number): number {
+  for (let i = at - 1; i >= 0; i--) if (used[i]) return i + 1;
+  return 0;
+}
+
+/** A clause series (lists-series.ts) as a fact; its tokens are taken. */
+function seriesFact(s: AnnotatedSentence, series: Series, used: boolean[]): ListFact {
+  const first = series.items[0]!.first;
+  const lead = series.leadLast >= 0 ? clauseLead(s, series.leadLast) || leadText(s, 0, series.leadLast) : '';
+  mark(used, Math.min(first, Math.max(0, series.leadLast)), series.items[series.items.length - 1]!.last);
+  return fact(s, lead, null, series.items);
 }
 
 function reject(used: boolean[], items: readonly Span[]): null {

@@ -24,3 +24,63 @@ describe('series that are not lists', () => {
     expect(items('The shop sells bread, cheese, olives and wine.')).toEqual([['bread', 'cheese', 'olives', 'wine']]);
   });
 });
+
+describe('semicolon series', () => {
+  it('reads verb phrases sharing one subject, the subject being the lead', () => {
+    const lists = listsInSentence(
+      annotateSentence(
+        0,
+        0,
+        'The bakery closed its oldest shop in May; opened two kiosks at the station; and in 2021 bought a mill near Leeds.',
+      ),
+    );
+    expect(lists.map((l) => l.items)).toEqual([
+      ['closed its oldest shop in May', 'opened two kiosks at the station', 'in 2021 bought a mill near Leeds'],
+    ]);
+    expect(lists[0]!.lead).toBe('The bakery');
+  });
+
+  it('reads clauses with their own subjects, scores kept whole', () => {
+    expect(
+      items(
+        'On Sunday, Leeds beat York 2 – 1; Hull drew 0 – 0 with Derby; and Bury lost 1 – 3 to Wigan, after a late goal.',
+      ),
+    ).toEqual([['Leeds beat York 2 – 1', 'Hull drew 0 – 0 with Derby', 'Bury lost 1 – 3 to Wigan']]);
+  });
+
+  it('keeps a name and its appositive as one item when every item has one', () => {
+    expect(
+      items(
+        'The three finalists were Oakfield, a village school; Brantwood, a city academy in Leeds; and Eastgate, a college.',
+      ),
+    ).toEqual([['Oakfield, a village school', 'Brantwood, a city academy in Leeds', 'Eastgate, a college']]);
+  });
+
+  it('needs a final "; and": two clauses joined by a semicolon are not a list', () => {
+    expect(items('The rain stopped at noon; the match began an hour later.')).toEqual([]);
+  });
+});
+
+describe('coordinated predicates', () => {
+  it('reads finite verb phrases after one subject', () => {
+    expect(
+      items('The council closed the bridge on Monday, moved the market to the square, and later reopened the road.'),
+    ).toEqual([['closed the bridge on Monday', 'moved the market to the square', 'later reopened the road']]);
+  });
+
+  it('reads gerunds after a preposition', () => {
+    expect(items('The firm saved money by selling its vans, renting smaller offices, and cutting travel.')).toEqual([
+      ['selling its vans', 'renting smaller offices', 'cutting travel'],
+    ]);
+  });
+
+  it('reads bare infinitives after "to"', () => {
+    expect(items('Volunteers were asked to sort, weigh, and pack the parcels.')).toEqual([
+      ['sort', 'weigh', 'pack the parcels'],
+    ]);
+  });
+
+  it('rejects a run whose verbs change form: a participle aside and a gerund are not coordinated', () => {
+    expect(items('She was freed in May and has been on bail, also called remand, and living in Kent.')).toEqual([]);
+  });
+});
