@@ -3,12 +3,19 @@
  * pinned, else the newest one it received from its feeds, else the bundled sample. Analysis runs
  * lazily, once per article: the facts are written back with `setFacts`, so the next process (or
  * the next command) reads them instead of analysing again.
+ *
+ * A workspace sees only the articles its own channels received (`findReceivedIn`,
+ * `listReceivedIn`: the scope is in the query, not a filter afterwards), plus the sample: an
+ * article that came through another workspace's feed is "not found", exactly as an unknown id is
+ * (docs/decisions/033-articles-kept-per-workspace.md).
  */
 import type { Article } from '../core/article/types.js';
 import type { ArticleFacts } from '../core/facts/types.js';
-import type { AnalysedArticle, ArticleLibrary, ArticleSummary, Logger, Where } from '../core/ports.js';
-import type { ReceivedArticle, StoredArticle } from '../core/store/records.js';
-import type { HeraldStore } from '../core/store/repositories.js';
+import { summaryOf } from '../core/library/memory-library.js';
+import { lookupIn, resolveArticleRef, titleHasWords, type ArticleLookup } from '../core/library/resolve-ref.js';
+import type { AnalysedArticle, ArticleLibrary, Logger, Where } from '../core/ports.js';
+import type { StoredArticle } from '../core/store/records.js';
+import type { HeraldStore, ReceivedScope } from '../core/store/repositories.js';
 
 export interface StoredLibraryDeps {
   readonly store: HeraldStore;
@@ -17,29 +24,13 @@ export interface StoredLibraryDeps {
   /** The bundled sample: an article, or a loader run once on first need. */
   readonly sample: AnalysedArticle | (() => Promise<AnalysedArticle>);
   readonly logger?: Logger;
-  /** How many of a channel's received articles `find` searches (newest first). */
+  /** How many of the workspace's received articles a title search reads (the channel's own first). */
   readonly searchDepth?: number;
 }
 
-/** Shortest id prefix accepted, so a stray short word never matches a hash by chance. */
-const MIN_PREFIX = 4;
 const DEFAULT_SEARCH_DEPTH = 500;
 /** Most articles `recentAnalysed` returns: enough for a channel's news, bounded in analysis cost. */
 export const MAX_ANALYSED = 20;
-
-const titleWords = (text: string): string[] =>
-  text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0);
-const looksLikeUrl = (ref: string): boolean => /^https?:\/\//iu.test(ref);
-
-const summaryOfSample = (a: AnalysedArticle): ArticleSummary => ({
-  id: a.id,
-  title: a.article.title,
-  url: a.article.source.url,
-  publishedAt: a.article.publishedAt,
-});
 
 export function createStoredLibrary(deps: StoredLibraryDeps): ArticleLibrary {
   const { store } = deps;
@@ -71,23 +62,30 @@ export function createStoredLibrary(deps: StoredLibraryDeps): ArticleLibrary {
     return pending;
   };
 
-  const byId = async (id: string): Promise<AnalysedArticle | null> => {
-    const stored = await store.articles.get(id);
-    return stored ? analysed(stored) : null;
-  };
+  const orNull = (stored: StoredArticle | null): Promise<AnalysedArticle | null> =>
+    stored ? analysed(stored) : Promise.resolve(null);
+  const byId = async (id: string): Promise<AnalysedArticle | null> => orNull(await store.articles.get(id));
 
-  /** The channel's received articles, then those of the other channels of its workspace. */
-  async function candidates(where: Where): Promise<ReceivedArticle[]> {
+  /** The workspace `where` is in, its channel first; null for a workspace never seen. */
+  async function scopeOf(where: Where): Promise<ReceivedScope | null> {
     const channel = await store.channels.find(where);
-    const own = channel ? await store.articles.listReceived(channel.id, { limit: depth }) : [];
+    if (channel) return { workspaceId: channel.workspaceId, channelId: channel.id };
     const workspace = await store.workspaces.find(where.platform, where.workspaceId);
-    if (!workspace) return [...own];
-    const others: ReceivedArticle[] = [];
-    for (const c of await store.channels.listByWorkspace(workspace.id)) {
-      if (c.id !== channel?.id) others.push(...(await store.articles.listReceived(c.id, { limit: depth })));
-    }
-    return [...own, ...others];
+    return workspace ? { workspaceId: workspace.id, channelId: null } : null;
   }
+
+  /** The articles the workspace received, each kind of reference one query scoped to it. */
+  const inWorkspace = (scope: ReceivedScope): ArticleLookup<AnalysedArticle> => ({
+    byLinkOrGuid: async (key) => orNull(await store.articles.findReceivedIn(scope, { linkOrGuid: key })),
+    byIdPrefix: async (prefix) => orNull(await store.articles.findReceivedIn(scope, { idPrefix: prefix })),
+    byTitleWords: async (words) => {
+      const listed = await store.articles.listReceivedIn(scope, { limit: depth });
+      const hit = listed.find((r) => titleHasWords(r.title, words));
+      return hit ? byId(hit.articleId) : null;
+    },
+  });
+  // The sample stays reachable everywhere: it is what a channel with no feeds talks about.
+  const theSample = lookupIn(async () => [await sample()]);
 
   return {
     async current(where) {
@@ -95,7 +93,9 @@ export function createStoredLibrary(deps: StoredLibraryDeps): ArticleLibrary {
       if (channel) {
         const pinned = channel.settings.currentArticleId;
         if (pinned) {
-          const a = await byId(pinned);
+          // Read within the workspace, so a pin written before workspaces were kept apart cannot leak.
+          const scope = { workspaceId: channel.workspaceId, channelId: channel.id };
+          const a = await orNull(await store.articles.findReceivedIn(scope, { id: pinned }));
           if (a) return a;
           const s = await sample();
           if (s.id === pinned) return s;
@@ -114,42 +114,8 @@ export function createStoredLibrary(deps: StoredLibraryDeps): ArticleLibrary {
     },
 
     async find(where, ref) {
-      const wanted = ref.trim();
-      if (wanted === '') return null;
-      if (looksLikeUrl(wanted)) {
-        const stored = (await store.articles.findByLink(wanted)) ?? (await store.articles.findByGuid(wanted));
-        if (stored) return analysed(stored);
-      }
-      const lower = wanted.toLowerCase();
-      const isHex = lower.length >= MIN_PREFIX && /^[0-9a-f]+$/u.test(lower);
-      if (isHex && lower.length === 64) {
-        const a = await byId(lower);
-        if (a) return a;
-      }
-      const pool = await candidates(where);
-      if (isHex) {
-        const hit = pool.find((r) => r.articleId.startsWith(lower));
-        if (hit) return byId(hit.articleId);
-      }
-      const byGuid = await store.articles.findByGuid(wanted);
-      if (byGuid) return analysed(byGuid);
-      // Every word of the reference must appear in the title, in any order.
-      const words = titleWords(wanted);
-      if (words.length > 0) {
-        const hit = pool.find((r) => {
-          const have = new Set(titleWords(r.title ?? ''));
-          return words.every((w) => have.has(w));
-        });
-        if (hit) return byId(hit.articleId);
-      }
-      // The sample stays reachable by id or title, as it is what a channel with no feeds talks about.
-      const s = await sample();
-      if (
-        (isHex && s.id.startsWith(lower)) ||
-        (words.length > 0 && words.every((w) => new Set(titleWords(s.article.title ?? '')).has(w)))
-      )
-        return s;
-      return null;
+      const scope = await scopeOf(where);
+      return resolveArticleRef(ref, scope ? [inWorkspace(scope), theSample] : [theSample]);
     },
 
     async recent(where, limit) {
@@ -159,7 +125,7 @@ export function createStoredLibrary(deps: StoredLibraryDeps): ArticleLibrary {
       if (received.length > 0) {
         return received.map((r) => ({ id: r.articleId, title: r.title, url: r.link, publishedAt: r.publishedAt }));
       }
-      return n > 0 ? [summaryOfSample(await sample())] : [];
+      return n > 0 ? [summaryOf(await sample())] : [];
     },
 
     async recentAnalysed(where, limit) {

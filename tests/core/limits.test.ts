@@ -91,6 +91,7 @@ describe('limits on what a channel and a workspace may set up', () => {
     const checked = await checkConfigDoc(parsed.value, {
       control: { nextRuns: () => ({ ok: true, value: [new Date()] }) } as never,
       repos: store,
+      workspaceId: (await store.workspaces.ensure('discord', 'g1')).id,
       now: new Date(),
     });
     expect(checked.ok).toBe(true);

@@ -201,6 +201,43 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
       });
     });
 
+    it('finds and lists articles only among those some channel of the workspace received', async () => {
+      const own = await store.channels.ensure({ platform: 'discord', workspaceId: 'gA', channelId: 'a1' });
+      const sibling = await store.channels.ensure({ platform: 'discord', workspaceId: 'gA', channelId: 'a2' });
+      const other = await store.channels.ensure({ platform: 'discord', workspaceId: 'gB', channelId: 'b1' });
+      for (const id of ['ab01', 'ab02', 'cd03', 'ef04']) await store.articles.insert({ article: testArticle(id) });
+      await store.articles.markReceived(own.id, 'ab01', new Date('2025-01-06T08:00:00Z'));
+      await store.articles.markReceived(sibling.id, 'ab02', new Date('2025-01-06T09:00:00Z'));
+      await store.articles.markReceived(sibling.id, 'ab01', new Date('2025-01-06T07:00:00Z'));
+      await store.articles.markReceived(other.id, 'cd03', new Date('2025-01-06T11:00:00Z'));
+      const a = { workspaceId: own.workspaceId, channelId: own.id };
+      const b = { workspaceId: other.workspaceId, channelId: other.id };
+      // The own channel's receipts come first, then the newest (ab02, 09:00, is newer than ab01 in a1).
+      expect((await store.articles.findReceivedIn(a, { idPrefix: 'ab' }))?.id).toBe('ab01');
+      expect((await store.articles.findReceivedIn({ ...a, channelId: sibling.id }, { idPrefix: 'ab' }))?.id).toBe(
+        'ab02',
+      );
+      expect((await store.articles.findReceivedIn(a, { id: 'ab02' }))?.id).toBe('ab02');
+      expect((await store.articles.findReceivedIn(a, { linkOrGuid: 'guid-ab02' }))?.id).toBe('ab02');
+      expect((await store.articles.findReceivedIn(a, { linkOrGuid: 'https://news.example/ab01' }))?.id).toBe('ab01');
+      // Another workspace's article, and one nobody received, are not there, by any name.
+      for (const match of [{ id: 'cd03' }, { idPrefix: 'cd' }, { linkOrGuid: 'guid-cd03' }, { id: 'ef04' }])
+        expect(await store.articles.findReceivedIn(a, match)).toBeNull();
+      expect((await store.articles.findReceivedIn(b, { linkOrGuid: 'https://news.example/cd03' }))?.id).toBe('cd03');
+      expect(await store.articles.findReceivedIn(b, { id: 'ab01' })).toBeNull();
+      // A prefix is compared as text, never as a pattern.
+      expect(await store.articles.findReceivedIn(a, { idPrefix: '%' })).toBeNull();
+      expect(await store.articles.findReceivedIn(a, { idPrefix: '_b' })).toBeNull();
+
+      const listed = await store.articles.listReceivedIn(a, { limit: 10 });
+      expect(listed.map((r) => r.articleId)).toEqual(['ab01', 'ab02']);
+      expect(listed[0]).toMatchObject({ title: 'Story ab01', receivedAt: '2025-01-06T08:00:00.000Z' });
+      expect(
+        (await store.articles.listReceivedIn({ ...a, channelId: null }, { limit: 1 })).map((r) => r.articleId),
+      ).toEqual(['ab02']);
+      expect((await store.articles.listReceivedIn(b, { limit: 10 })).map((r) => r.articleId)).toEqual(['cd03']);
+    });
+
     it('creates, lists, pauses, records runs and removes schedules', async () => {
       const channel = await store.channels.ensure(SHELL);
       const s = await store.schedules.create({

@@ -45,13 +45,15 @@ const normaliseCron = (expr: string): string => expr.trim().split(/\s+/).join(' 
 /**
  * Checks the values the schema cannot: zones and cron expressions (through the scheduler, so
  * import accepts exactly what `/schedule add` accepts), filter patterns, and that a pinned
- * article is stored. Returns the document with zones and cron spacing normalised.
+ * article is one the workspace received. Returns the document with zones and cron spacing normalised.
  */
 export async function checkConfigDoc(
   doc: ConfigDoc,
   deps: {
     readonly control: ScheduleControl | undefined;
     readonly repos: Pick<StoreRepositories, 'articles'>;
+    /** The importing workspace (store id): a pinned article must be one its channels received. */
+    readonly workspaceId: number;
     readonly now: Date;
     /**
      * The feed address policy. Without it (modes with no feed fetching) addresses are left to
@@ -79,8 +81,10 @@ export async function checkConfigDoc(
     const settings = ch.settings ? { ...ch.settings } : undefined;
     if (settings?.timezone) settings.timezone = zone(`${at}.settings.timezone`, settings.timezone) ?? settings.timezone;
     filters(`${at}.settings.filters`, settings?.filters);
-    if (settings?.article && !(await deps.repos.articles.get(settings.article)))
-      problems.push(`${at}.settings.article: no stored article has id "${settings.article}"`);
+    // Another workspace's article reads exactly as an unknown id, so an import cannot probe for one.
+    const scope = { workspaceId: deps.workspaceId, channelId: null };
+    if (settings?.article && !(await deps.repos.articles.findReceivedIn(scope, { id: settings.article })))
+      problems.push(`${at}.settings.article: no article received in this workspace has id "${settings.article}"`);
     ch.feeds.forEach((f, j) => filters(`${at}.feeds.${j}.filters`, f.filters));
     // Private, loopback and metadata addresses are refused now, as /feeds add refuses them,
     // not stored to fail at every poll (issue 11, Low). A name that does not resolve today is

@@ -24,6 +24,7 @@ export async function importConfig(
   const checked = await checkConfigDoc(parsed.value, {
     control: deps.schedules,
     repos: store,
+    workspaceId: workspace.id,
     now: deps.now,
     ...(deps.feeds ? { feeds: deps.feeds } : {}),
   });

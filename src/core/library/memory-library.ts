@@ -1,10 +1,12 @@
 /**
- * An in-memory `ArticleLibrary`: enough for the shell and the CLI, where one process
- * answers about a handful of articles. The SQLite-backed library of later issues keeps
- * the same contract per channel; this one is shared by every channel on purpose, since
- * the shell has only one.
+ * An in-memory `ArticleLibrary`: the articles one process loaded (`--article`, `:load`,
+ * `herald analyze`), laid over the stored library (src/app/article-loader.ts). It is shared by
+ * every channel on purpose: what the operator loads on the command line is theirs to show. The
+ * stored library (src/app/stored-library.ts) keeps the same contract per channel and workspace;
+ * tests/library/contract.ts checks both.
  */
 import type { AnalysedArticle, ArticleLibrary, ArticleSummary, Where } from '../ports.js';
+import { lookupIn, resolveArticleRef } from './resolve-ref.js';
 
 export interface MemoryLibrary extends ArticleLibrary {
   /** Adds (or re-adds) an article and makes it the current one. */
@@ -21,21 +23,13 @@ export interface MemoryLibraryOptions {
   readonly sample?: () => Promise<AnalysedArticle>;
 }
 
-/** Shortest id prefix accepted, so a stray short word never matches a hash by chance. */
-const MIN_PREFIX = 4;
-
-const summaryOf = (a: AnalysedArticle): ArticleSummary => ({
+/** An analysed article as `recent` lists it. */
+export const summaryOf = (a: AnalysedArticle): ArticleSummary => ({
   id: a.id,
   title: a.article.title,
   url: a.article.source.url,
   publishedAt: a.article.publishedAt,
 });
-
-const titleWords = (text: string): string[] =>
-  text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0);
 
 export function createMemoryLibrary(opts: MemoryLibraryOptions = {}): MemoryLibrary {
   // Newest first; an article appears once.
@@ -63,27 +57,7 @@ export function createMemoryLibrary(opts: MemoryLibraryOptions = {}): MemoryLibr
     async current(_where: Where) {
       return articles[0] ?? sample();
     },
-    async find(_where: Where, ref: string) {
-      const wanted = ref.trim();
-      if (wanted === '') return null;
-      const pool = await everything();
-      const lower = wanted.toLowerCase();
-      const byUrl = pool.find((a) => a.article.source.url !== null && a.article.source.url === wanted);
-      if (byUrl) return byUrl;
-      if (lower.length >= MIN_PREFIX && /^[0-9a-f]+$/.test(lower)) {
-        const byId = pool.find((a) => a.id.startsWith(lower));
-        if (byId) return byId;
-      }
-      // Every word of the reference must appear in the title, in any order.
-      const wantedWords = titleWords(wanted);
-      if (wantedWords.length === 0) return null;
-      return (
-        pool.find((a) => {
-          const have = new Set(titleWords(a.article.title ?? ''));
-          return wantedWords.every((w) => have.has(w));
-        }) ?? null
-      );
-    },
+    find: (_where: Where, ref: string) => resolveArticleRef(ref, [lookupIn(everything)]),
     async recent(_where: Where, limit: number) {
       return (await everything()).slice(0, Math.max(0, limit)).map(summaryOf);
     },

@@ -100,7 +100,9 @@ export interface ArticleRepository {
   /** Stores an article unless one with the same guid, link or content hash exists (in any feed). */
   insert(input: ArticleInsert): Promise<ArticleInsertResult>;
   get(id: string): Promise<StoredArticle | null>;
+  /** Any workspace's article: for the poller's de-duplication, never to answer a user (use `findReceivedIn`). */
   findByLink(link: string): Promise<StoredArticle | null>;
+  /** Any workspace's article: for the poller's de-duplication, never to answer a user (use `findReceivedIn`). */
   findByGuid(guid: string): Promise<StoredArticle | null>;
   setFacts(id: string, facts: ArticleFacts): Promise<boolean>;
   /** Records that a channel received an article; false when it already had. */
@@ -110,7 +112,30 @@ export interface ArticleRepository {
     channelId: number,
     options?: { readonly limit?: number; readonly since?: Date },
   ): Promise<readonly ReceivedArticle[]>;
+  /**
+   * An article some channel of the workspace received, matched by `match`; the scope's own
+   * channel's first, then the newest receipt. An article no channel of the workspace received is
+   * not found, whoever else holds it: this is how workspaces are kept apart (docs/security.md).
+   */
+  findReceivedIn(scope: ReceivedScope, match: ArticleMatch): Promise<StoredArticle | null>;
+  /**
+   * What the channels of the workspace received, one row an article, the scope's own channel's
+   * first, then newest first: one query, whatever the number of channels.
+   */
+  listReceivedIn(scope: ReceivedScope, options: { readonly limit: number }): Promise<readonly WorkspaceArticle[]>;
 }
+
+/** A workspace (store id), and the channel in it whose articles come first (null: none). */
+export interface ReceivedScope {
+  readonly workspaceId: number;
+  readonly channelId: number | null;
+}
+
+/** How an article is named: its exact id, an id prefix (lowercase hex), or its exact link or feed guid. */
+export type ArticleMatch = { readonly id: string } | { readonly idPrefix: string } | { readonly linkOrGuid: string };
+
+/** An article a workspace received, as `listReceivedIn` lists it. */
+export type WorkspaceArticle = Omit<ReceivedArticle, 'channelId'>;
 
 export interface NewSchedule {
   readonly channelId: number;

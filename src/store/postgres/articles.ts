@@ -2,6 +2,7 @@
 import type { Clock } from '../../core/ports.js';
 import type { ReceivedArticle, StoredArticle } from '../../core/store/records.js';
 import type { ArticleRepository } from '../../core/store/repositories.js';
+import { matchOf } from '../article-match.js';
 import { readArticle, readFacts } from '../row-json.js';
 import { changed, iso, one, rows, type Db } from './pool.js';
 
@@ -45,6 +46,19 @@ const toReceived = (r: ReceivedRow): ReceivedArticle => ({
   publishedAt: r.published_at,
   receivedAt: iso(r.received_at),
 });
+
+/** Receipts of the workspace's channels, one row an article, the scope's channel ($2) first, newest first. */
+const inWorkspace = (select: string, where: string, limit: string): string =>
+  `SELECT ${select}, MAX(CASE WHEN ca.channel_id = $2 THEN 1 ELSE 0 END) AS own, MAX(ca.received_at) AS latest
+   FROM channel_articles ca JOIN channels c ON c.id = ca.channel_id JOIN articles a ON a.id = ca.article_id
+   WHERE c.workspace_id = $1 AND ${where}
+   GROUP BY a.id ORDER BY own DESC, latest DESC LIMIT ${limit}`;
+const FIND_IN = {
+  id: inWorkspace('a.*', 'a.id = $3::text', '1'),
+  idPrefix: inWorkspace('a.*', 'left(a.id, length($3::text)) = $3::text', '1'),
+  linkOrGuid: inWorkspace('a.*', '(a.link = $3::text OR a.guid = $3::text)', '1'),
+};
+const LIST_IN = inWorkspace('a.id AS article_id, a.title, a.link, a.published_at', 'TRUE', '$3');
 
 export function pgArticles(db: Db, clock: Clock): ArticleRepository {
   const oneBy = async (column: 'id' | 'link' | 'guid', value: string): Promise<StoredArticle | null> => {
@@ -111,6 +125,25 @@ export function pgArticles(db: Db, clock: Clock): ArticleRepository {
           [channelId, options.since ? options.since.toISOString() : null, options.limit ?? null],
         )
       ).map(toReceived),
+    findReceivedIn: async (scope, match) => {
+      const [kind, value] = matchOf(match);
+      const row = await one<ArticleRow>(db, FIND_IN[kind], [scope.workspaceId, scope.channelId, value]);
+      return row ? toArticle(row) : null;
+    },
+    listReceivedIn: async (scope, options) =>
+      (
+        await rows<Omit<ReceivedRow, 'channel_id' | 'received_at'> & { latest: Date }>(db, LIST_IN, [
+          scope.workspaceId,
+          scope.channelId,
+          options.limit,
+        ])
+      ).map((r) => ({
+        articleId: r.article_id,
+        title: r.title,
+        link: r.link,
+        publishedAt: r.published_at,
+        receivedAt: iso(r.latest),
+      })),
   };
 }
 

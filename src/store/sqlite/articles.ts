@@ -2,7 +2,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../core/ports.js';
 import type { ReceivedArticle, StoredArticle } from '../../core/store/records.js';
-import type { ArticleRepository } from '../../core/store/repositories.js';
+import type { ArticleRepository, WorkspaceArticle } from '../../core/store/repositories.js';
+import { matchOf } from '../article-match.js';
 import { readArticle, readFacts } from '../row-json.js';
 
 interface ArticleRow {
@@ -71,6 +72,18 @@ export function sqliteArticles(db: Database, clock: Clock): ArticleRepository {
      WHERE ca.channel_id = @channelId AND (@since IS NULL OR ca.received_at > @since)
      ORDER BY ca.received_at DESC, ca.rowid DESC LIMIT @limit`,
   );
+  // Receipts of the workspace's channels, one row an article, the scope's channel first, newest first.
+  const inWorkspace = (select: string, where: string, limit: string): string =>
+    `SELECT ${select}, MAX(ca.channel_id = @channelId) AS own, MAX(ca.received_at) AS latest
+     FROM channel_articles ca JOIN channels c ON c.id = ca.channel_id JOIN articles a ON a.id = ca.article_id
+     WHERE c.workspace_id = @workspaceId AND ${where}
+     GROUP BY a.id ORDER BY own DESC, latest DESC LIMIT ${limit}`;
+  const findIn = {
+    id: db.prepare(inWorkspace('a.*', 'a.id = @value', '1')),
+    idPrefix: db.prepare(inWorkspace('a.*', 'substr(a.id, 1, length(@value)) = @value', '1')),
+    linkOrGuid: db.prepare(inWorkspace('a.*', '(a.link = @value OR a.guid = @value)', '1')),
+  };
+  const listIn = db.prepare(inWorkspace('a.id AS article_id, a.title, a.link, a.published_at', '1', '@limit'));
   const one = (stmt: typeof byId, key: string): StoredArticle | null => {
     const row = stmt.get(key) as ArticleRow | undefined;
     return row ? toArticle(row) : null;
@@ -111,6 +124,25 @@ export function sqliteArticles(db: Database, clock: Clock): ArticleRepository {
           limit: options.limit ?? -1,
         }) as ReceivedRow[]
       ).map(toReceived),
+    findReceivedIn: async (scope, match) => {
+      const [kind, value] = matchOf(match);
+      const row = findIn[kind].get({ workspaceId: scope.workspaceId, channelId: scope.channelId, value }) as
+        ArticleRow | undefined;
+      return row ? toArticle(row) : null;
+    },
+    listReceivedIn: async (scope, options) =>
+      (
+        listIn.all({ workspaceId: scope.workspaceId, channelId: scope.channelId, limit: options.limit }) as (Omit<
+          ReceivedRow,
+          'channel_id' | 'received_at'
+        > & { latest: string })[]
+      ).map((r): WorkspaceArticle => ({
+        articleId: r.article_id,
+        title: r.title,
+        link: r.link,
+        publishedAt: r.published_at,
+        receivedAt: r.latest,
+      })),
   };
 }
 
