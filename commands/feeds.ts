@@ -17,6 +17,15 @@ import {
   unfollowFeed,
   notFollowed,
 } from '../src/core/feeds/follow.js';
+import { postSettingsOf, setFeedPost } from '../src/core/live/feed-post-actions.js';
+import {
+  DEFAULT_POST_MODE,
+  describePostSettings,
+  MAX_BACKFILL,
+  POST_MODES,
+  SETTING_NAMES,
+} from '../src/core/live/settings.js';
+import { templatePreview } from '../src/core/live/preview.js';
 import type { HeraldStore } from '../src/core/store/repositories.js';
 import { answer, failureReply, info } from '../src/core/reply/build.js';
 import type { Block } from '../src/core/reply/types.js';
@@ -28,6 +37,8 @@ const add = defineSubcommand({
   examples: [
     '/feeds add https://www.nasa.gov/rss/dyn/breaking_news.rss',
     '/feeds add https://example.com/feed.xml include:"mars, /artemis (ii|2)/i" exclude:sport',
+    '/feeds add https://example.com/feed.xml post:digest',
+    '/feeds add https://example.com/feed.xml backfill:3',
   ],
   options: {
     url: { type: 'string', required: true, description: 'The RSS or Atom feed address' },
@@ -38,6 +49,17 @@ const add = defineSubcommand({
     exclude: {
       type: 'string',
       description: 'Never post items matching one of these (comma-separated keywords or /regex/i)',
+    },
+    post: {
+      type: 'string',
+      choices: POST_MODES,
+      description: 'live: post each new item as it arrives (default); digest: only in scheduled digests',
+    },
+    backfill: {
+      type: 'integer',
+      min: 0,
+      max: MAX_BACKFILL,
+      description: `Also post the newest N items the feed has now (at most ${MAX_BACKFILL}); default 0`,
     },
   },
   needs: ['store', 'feeds'],
@@ -50,14 +72,20 @@ const add = defineSubcommand({
     const followed = await followFeed(ctx.services.feeds, scope, ctx.invoker, {
       url: url.value,
       filters: filters.value,
+      post: {
+        defaultMode: DEFAULT_POST_MODE,
+        ...(ctx.args.post ? { mode: ctx.args.post } : {}),
+        ...(ctx.args.backfill !== undefined ? { backfill: ctx.args.backfill } : {}),
+      },
     });
     if (!followed.ok) return failureReply(feedFailureHint(followed.error));
-    const { feed, before, preview: p } = followed.value;
+    const { feed, before, preview: p, posts } = followed.value;
     const fields = [
       { name: 'Feed', value: `#${feed.id} ${p.title ?? '(untitled)'}` },
       { name: 'URL', value: p.url },
       { name: 'Items in the feed now', value: String(p.itemCount), inline: true },
       { name: 'Filters', value: describeFilters(filters.value) ?? 'none: every item', inline: true },
+      ...describePostSettings(posts),
     ];
     const name = p.title ?? p.url;
     const sameFilters = before !== null && JSON.stringify(before.filters) === JSON.stringify(filters.value);
@@ -70,7 +98,13 @@ const add = defineSubcommand({
       title,
       [
         { type: 'fields', fields },
-        { type: 'text', text: 'New items arrive with the next poll. /feeds status shows how fetching goes.' },
+        {
+          type: 'text',
+          text:
+            posts.post === 'live'
+              ? `New items are posted here as they arrive; change it with /feeds set ${feed.id} post digest. /feeds status shows how fetching goes.`
+              : `New items wait for this channel's digest (/schedule add); post them as they arrive with /feeds set ${feed.id} post live.`,
+        },
       ],
       { ephemeral: true },
     );
@@ -152,7 +186,13 @@ const status = defineSubcommand({
       if (blocks.length > 0) blocks.push({ type: 'divider' });
       blocks.push(
         { type: 'heading', text: `#${f.feed.id} ${f.feed.title ?? '(untitled)'}` },
-        { type: 'fields', fields: statusFields(f.feed, f.subscription.filters) },
+        {
+          type: 'fields',
+          fields: [
+            ...statusFields(f.feed, f.subscription.filters),
+            ...describePostSettings(postSettingsOf(scope.channel, f.feed.id)),
+          ],
+        },
       );
     }
     return answer(
@@ -192,12 +232,55 @@ const test = defineSubcommand({
   },
 });
 
+const set = defineSubcommand({
+  description: 'How a feed posts here: live or digest, a thread per post, forum tags, a role ping, a template',
+  access: 'admin',
+  examples: [
+    '/feeds set 3 post live',
+    '/feeds set 3 thread on',
+    '/feeds set 3 archive 1440',
+    '/feeds set 3 tags space, science',
+    '/feeds set 3 mention @news only:mars',
+    '/feeds set 3 template "{title} ({feed}): {lead} {link}"',
+  ],
+  options: {
+    feed: { type: 'string', required: true, autocomplete: 'feeds', description: 'The feed: its number, URL or title' },
+    setting: { type: 'string', required: true, choices: SETTING_NAMES, description: 'What to change' },
+    value: {
+      type: 'string',
+      required: true,
+      rest: true,
+      description: 'live|digest, on|off, 60|1440|4320|10080, tag names, @role or off, a template or off',
+    },
+    only: { type: 'string', description: 'mention: ping only for items matching these (keywords or /regex/i)' },
+  },
+  needs: ['store'],
+  async run(ctx) {
+    const scope = await channelScope(ctx.services.store, ctx.where);
+    const changed = await setFeedPost(scope, ctx.invoker, {
+      feed: ctx.args.feed,
+      setting: ctx.args.setting,
+      value: ctx.args.value,
+      ...(ctx.args.only !== undefined ? { only: ctx.args.only } : {}),
+    });
+    if (!changed.ok) return failureReply(changed.error);
+    const { feed, after } = changed.value;
+    const blocks: Block[] = [{ type: 'fields', fields: describePostSettings(after) }];
+    if (ctx.args.setting === 'template' && after.template) {
+      blocks.push({ type: 'text', text: 'The next post will read:' });
+      const preview = await templatePreview(ctx.services.store, scope.channel.id, feed.id, after.template);
+      blocks.push(...preview);
+    }
+    return answer(`Updated how ${feed.title ?? feed.url} posts here`, blocks, { ephemeral: true });
+  },
+});
+
 export default defineCommandGroup({
   name: 'feeds',
   description: 'Follow RSS and Atom feeds in this channel (admins)',
   access: 'admin',
   category: 'feeds',
-  subcommands: { add, remove, list, status, test },
+  subcommands: { add, remove, list, status, test, set },
 });
 
 /** Autocomplete for 'feeds' options: the feeds this channel follows, by number. */

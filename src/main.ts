@@ -37,6 +37,7 @@ import { createDeliveryRouter } from './app/delivery-router.js';
 import { createFeedService, feedFetchDeps } from './app/feed-service.js';
 import { platformPlugins, type PlatformPlugin } from './app/platforms.js';
 import { pollCycle, type PollSummary } from './app/poller.js';
+import { createLivePoster } from './core/live/live-posts.js';
 import { createSlotHandler } from './app/slot-handler.js';
 import { createStoredAccess } from './app/stored-access.js';
 import { createStoredLibrary } from './app/stored-library.js';
@@ -95,8 +96,8 @@ export interface Herald {
   ): Promise<void>;
   /** Loads a file or URL, analyses it and makes it the current article of this process. */
   load(ref: string): Promise<Result<AnalysedArticle>>;
-  /** One feed poll cycle now (`herald poll --once`). */
-  pollOnce(): Promise<PollSummary>;
+  /** One feed poll cycle now (`herald poll --once`; `all`: every feed, due or not). */
+  pollOnce(opts?: { all?: boolean }): Promise<PollSummary>;
   /**
    * Starts the HTTP server (when a plugin needs it), every plugin, and the scheduler with feed
    * polling (`poll: false` leaves polling off). Rejects when a platform cannot start.
@@ -160,17 +161,20 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
     ),
   );
 
-  const pollOnce = (): Promise<PollSummary> =>
+  const live = createLivePoster({ store, delivery, clock, logger, maxPerPoll: config.feeds.maxLivePostsPerPoll });
+  const pollOnce = (opts: { all?: boolean } = {}): Promise<PollSummary> =>
     pollCycle({
       store,
       fetch: feedFetch.value,
       clock,
       logger,
       delivery,
+      live,
       options: {
         pollIntervalMs: config.feeds.pollIntervalMinutes * 60_000,
         disableAfterFailures: config.feeds.disableAfterFailures,
         maxItemsPerPoll: config.feeds.maxItemsPerPoll,
+        ...(opts.all ? { all: true } : {}),
       },
       metrics,
     });
@@ -185,7 +189,13 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
     },
   });
   const onSlot = createSlotHandler({ store, library, delivery, logger, limits: config.digest });
-  const operations = createOperations({ store, onSlot, clock, logger });
+  const operations = createOperations({
+    store,
+    onSlot,
+    clock,
+    logger,
+    resumeLive: (key, since) => live.resume(key, since),
+  });
   const scheduler = new CronScheduler({
     store,
     clock,

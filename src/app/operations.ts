@@ -22,6 +22,8 @@ export interface Operations {
 export function createOperations(deps: {
   readonly store: HeraldStore;
   readonly onSlot: SlotHandler;
+  /** Finishes live posts a dead process claimed (docs/decisions/034-live-posting.md). */
+  readonly resumeLive?: (key: string, since: Date) => Promise<{ messageId: string | null }>;
   readonly clock: Clock;
   readonly logger: Logger;
 }): Operations {
@@ -30,7 +32,14 @@ export function createOperations(deps: {
     await store.leases.tryLease(instanceLeaseKey(store.instanceId), INSTANCE_LEASE_MS, clock.now());
   };
   const recover = async (): Promise<void> => {
-    await recoverPendingDeliveries({ store, onSlot: deps.onSlot, clock, logger, isAlive: processAlive });
+    await recoverPendingDeliveries({
+      store,
+      onSlot: deps.onSlot,
+      clock,
+      logger,
+      isAlive: processAlive,
+      ...(deps.resumeLive ? { resumeLive: deps.resumeLive } : {}),
+    });
   };
   const jobs: RepeatingJob[] = [
     createRepeatingJob({ name: 'heartbeat', everyMs: INSTANCE_LEASE_MS / 3, logger, run: beat, runOnStart: false }),

@@ -4,6 +4,7 @@
  * back off; a feed that keeps failing is disabled and each subscribed channel is told once.
  */
 import type { Article } from '../core/article/types.js';
+import type { LivePosted, LivePoster } from '../core/live/live-posts.js';
 import { compileFilters, filterText, passesFilters, type CompiledFilters } from '../core/feeds/filters.js';
 import type { ArticleFacts } from '../core/facts/types.js';
 import { ingestFeedItem, ingestHtml } from '../core/ingest/index.js';
@@ -38,6 +39,8 @@ export interface PollFeedDeps {
   readonly analyse?: (article: Article) => ArticleFacts;
   /** Most items taken from one fetch, newest first (config `feeds.maxItemsPerPoll`). Default 200. */
   readonly maxItemsPerPoll?: number;
+  /** Posts new items to the channels whose feed posts live; without one, items wait for digests. */
+  readonly live?: LivePoster;
 }
 
 export const DEFAULT_MAX_ITEMS_PER_POLL = 200;
@@ -63,6 +66,8 @@ export type FeedOutcome =
       readonly newItems: number;
       readonly received: number;
       readonly skippedItems: number;
+      /** Live posts made after this fetch. */
+      readonly posted: readonly LivePosted[];
     }
   | { readonly kind: 'failed'; readonly failure: Failure; readonly disabled: boolean; readonly notified: number };
 
@@ -194,6 +199,8 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
   const counts = await deps.store.transaction(async (tx) => {
     let newItems = 0;
     let received = 0;
+    // What each channel received for the first time in this poll, oldest first, for live posting.
+    const firstTime = new Map<number, string[]>(targets.map((t) => [t.channelId, []]));
     for (const [n, p] of prepared.entries()) {
       if (n > 0 && n % ITEMS_PER_TURN === 0) await nextTurn();
       let id: string;
@@ -213,6 +220,7 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
         if (await tx.articles.markReceived(channelId, id, now)) {
           received += 1;
           fresh = true;
+          firstTime.get(channelId)?.push(id);
         }
       }
       if (fresh) newItems += 1;
@@ -223,15 +231,22 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
       itemsSeen: feed.fetch.itemsSeen + newItems,
       notes,
     });
-    return { newItems, received };
+    // Claimed with the receipts, so a crash after the commit leaves them for recovery to post.
+    const jobs = deps.live ? await deps.live.claim(tx, feed, firstTime, now) : [];
+    return { newItems, received, jobs };
   });
-  log.debug({ items: result.items.length, ...counts }, 'feed polled');
+  const posted = deps.live && counts.jobs.length > 0 ? await deps.live.post(counts.jobs) : [];
+  log.debug(
+    { items: result.items.length, newItems: counts.newItems, received: counts.received, posted: posted.length },
+    'feed polled',
+  );
   return {
     kind: 'fetched',
     items: result.items.length,
     newItems: counts.newItems,
     received: counts.received,
     skippedItems,
+    posted,
   };
 }
 

@@ -6,6 +6,7 @@
 import pLimit from 'p-limit';
 import type { Article } from '../core/article/types.js';
 import type { ArticleFacts } from '../core/facts/types.js';
+import type { LivePosted, LivePoster } from '../core/live/live-posts.js';
 import type { Clock, DeliveryPort, Logger } from '../core/ports.js';
 import type { FailureCode } from '../core/result.js';
 import type { Feed } from '../core/store/records.js';
@@ -26,6 +27,8 @@ export interface PollerDeps {
   readonly options?: PollerOptions;
   /** Counts each feed's outcome (`herald_feed_fetches_total`). */
   readonly metrics?: { readonly feedFetches: { inc(labels: { outcome: string }): void } };
+  /** Posts new items to channels whose feeds post live (docs/decisions/034-live-posting.md). */
+  readonly live?: LivePoster;
 }
 
 export interface PollerOptions {
@@ -44,6 +47,8 @@ export interface PollerOptions {
   readonly maxItemsPerPoll?: number;
   /** Analyse new articles while storing them; default lazy (the library analyses on first use). */
   readonly analyse?: (article: Article) => ArticleFacts;
+  /** Poll every enabled feed now, due or not (`herald poll --once --all`). */
+  readonly all?: boolean;
 }
 
 /** One feed that failed in this cycle. */
@@ -73,6 +78,8 @@ export interface PollSummary {
   /** Channels told that a feed was disabled. */
   readonly notified: number;
   readonly failures: readonly PollFailure[];
+  /** Live posts made in this cycle. */
+  readonly posted: readonly LivePosted[];
   readonly durationMs: number;
 }
 
@@ -95,7 +102,8 @@ export async function pollCycle(deps: PollerDeps): Promise<PollSummary> {
     notified: 0,
   };
   const failures: PollFailure[] = [];
-  const done = () => ({ ...summary, failures, durationMs: ms() - started });
+  const posted: LivePosted[] = [];
+  const done = () => ({ ...summary, failures, posted, durationMs: ms() - started });
 
   if (!(await deps.store.leases.tryLease(POLL_LEASE_KEY, leaseMs, deps.clock.now()))) {
     log.info('another process is polling; skipping this cycle');
@@ -124,13 +132,15 @@ export async function pollCycle(deps: PollerDeps): Promise<PollSummary> {
     ...(deps.delivery ? { delivery: deps.delivery } : {}),
     ...(opts.analyse ? { analyse: opts.analyse } : {}),
     ...(opts.maxItemsPerPoll ? { maxItemsPerPoll: opts.maxItemsPerPoll } : {}),
+    ...(deps.live ? { live: deps.live } : {}),
   };
   // Renewed on a timer too, so one slow feed (a huge parse) cannot let the lease lapse mid-cycle.
   const renewal = setInterval(() => void keepLease().catch(() => undefined), leaseMs / 3);
   renewal.unref();
 
   try {
-    const due = await deps.store.feeds.listDue(deps.clock.now());
+    // `all`: every enabled, followed feed, as if its next attempt were now.
+    const due = await deps.store.feeds.listDue(opts.all ? new Date('9999-12-31T23:59:59.999Z') : deps.clock.now());
     summary.due = due.length;
     const limit = pLimit(opts.concurrency ?? DEFAULT_POLL_CONCURRENCY);
     const pollOne = async (feed: Feed): Promise<void> => {
@@ -146,6 +156,7 @@ export async function pollCycle(deps: PollerDeps): Promise<PollSummary> {
           summary.items += outcome.items;
           summary.newItems += outcome.newItems;
           summary.received += outcome.received;
+          posted.push(...outcome.posted);
         } else {
           summary.errors += 1;
           if (outcome.disabled) summary.disabled += 1;
@@ -177,6 +188,6 @@ export async function pollCycle(deps: PollerDeps): Promise<PollSummary> {
     if (!leaseLost) await deps.store.leases.release(POLL_LEASE_KEY);
   }
   const result = done();
-  log.info({ ...result, failures: failures.length }, 'poll cycle done');
+  log.info({ ...result, failures: failures.length, posted: posted.length }, 'poll cycle done');
   return result;
 }

@@ -195,7 +195,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       }
     }
     case 'poll': {
-      const args = parseArgv(rest, { once: { value: false } }, USAGES['poll']!);
+      const args = parseArgv(rest, { once: { value: false }, all: { value: false } }, USAGES['poll']!);
       if (!args.ok) return fail(io, args.error);
       if (args.value.flags['once'] !== true || args.value.positional.length > 0) {
         return fail(io, {
@@ -204,10 +204,12 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           hint: `Usage: ${USAGES['poll']}`,
         });
       }
-      const herald = await open(io, undefined);
+      // Live posts to shell channels print here, as they would in the shell.
+      const herald = await open(io, undefined, { shellOutput: io.stdout });
       if (isFailure(herald)) return fail(io, herald);
       try {
-        io.stdout.write(`${formatPollSummary(await herald.pollOnce())}\n`);
+        const all = args.value.flags['all'] === true;
+        io.stdout.write(`${formatPollSummary(await herald.pollOnce({ all }))}\n`);
         return 0;
       } finally {
         await herald.close();

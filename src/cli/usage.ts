@@ -11,8 +11,9 @@ Commands:
       [--workspace W] [--channel C] [--user U]
         Answer one command and exit, e.g. herald run "/who-is hedman". State (feeds,
         schedules, settings) persists in HERALD_DATA_DIR between runs.
-  poll --once
-        Fetch every due feed once and print a summary.
+  poll --once [--all]
+        Fetch every due feed once (--all: every feed, due or not), post new items to the
+        channels whose feeds post live (shell channels print here), and print a summary.
   register discord [--guild ID] [--dry-run] [--clear]
         Register the slash commands with Discord (needs DISCORD_TOKEN, DISCORD_APPLICATION_ID);
         --clear removes them from that server (--guild) or globally.
@@ -40,7 +41,7 @@ Commands:
 export const USAGES: Record<string, string> = {
   start: 'herald start [--as member|moderator|admin] [--article FILE|URL] [--workspace W] [--channel C] [--user U]',
   run: 'herald run "<command line>" [--article FILE|URL] [--json] [--as LEVEL] [--workspace W] [--channel C] [--user U]',
-  poll: 'herald poll --once',
+  poll: 'herald poll --once [--all]',
   analyze: 'herald analyze <file-or-url> [--json]',
   digest: 'herald digest [--article FILE|URL] [--format text|json] [--workspace W] [--channel C]',
 };

@@ -100,6 +100,7 @@ export async function loadConfig(sources: ConfigSources): Promise<Result<Config>
       disableAfterFailures: f.feeds.disableAfterFailures,
       fetchFullArticle: f.feeds.fetchFullArticle,
       maxItemsPerPoll: f.feeds.maxItemsPerPoll,
+      maxLivePostsPerPoll: f.feeds.maxLivePostsPerPoll,
     },
     schedules: { missedSlotGraceMinutes: e.HERALD_MISSED_SLOT_GRACE_MINUTES },
     database: {

@@ -130,6 +130,15 @@ export const fileSchema = z
           .describe(
             'Most items taken from one feed in one poll, newest first; the rest of a huge feed is skipped so one feed cannot stall the bot.',
           ),
+        maxLivePostsPerPoll: z
+          .number()
+          .int()
+          .min(1)
+          .max(50)
+          .default(5)
+          .describe(
+            'Most items one feed posts live in one channel per poll; a burst beyond it is posted as one "N more" message pointing to /articles.',
+          ),
       })
       .default({
         allowlist: [],
@@ -137,6 +146,7 @@ export const fileSchema = z
         disableAfterFailures: 10,
         fetchFullArticle: false,
         maxItemsPerPoll: 200,
+        maxLivePostsPerPoll: 5,
       }),
     digest: z
       .object({
@@ -231,6 +241,8 @@ export interface Config {
     readonly fetchFullArticle: boolean;
     /** Most items taken from one feed in one poll, newest first. */
     readonly maxItemsPerPoll: number;
+    /** Most live posts one feed makes in one channel per poll; the rest are one "N more" message. */
+    readonly maxLivePostsPerPoll: number;
   };
   readonly schedules: { readonly missedSlotGraceMinutes: number };
   /** PostgreSQL when `url` is set; otherwise the SQLite file under `dataDir`. */

@@ -4,7 +4,7 @@
  */
 import type { Article } from './article/types.js';
 import type { ArticleFacts } from './facts/types.js';
-import type { OutboundMessage } from './reply/types.js';
+import type { Delivered, OutboundMessage } from './reply/types.js';
 import type { Result } from './result.js';
 
 export interface Clock {
@@ -74,7 +74,7 @@ export interface ArticleLibrary {
 
 /** Delivery of messages the bot posts on its own (scheduled digests). Implemented per platform. */
 export interface DeliveryPort {
-  deliver(where: Where, message: OutboundMessage): Promise<Result<{ messageId: string | null }>>;
+  deliver(where: Where, message: OutboundMessage): Promise<Result<Delivered>>;
 }
 
 /** Resolves extra access from role mappings an admin configured (issue: channels and feeds). */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Article } from '../core/article/types.js';
 import type { ArticleFacts } from '../core/facts/types.js';
+import { ARCHIVE_MINUTES } from '../core/live/settings.js';
 import type { ChannelSettings, ContentFilters } from '../core/store/records.js';
 import { DEFAULT_CHANNEL_SETTINGS, DIGEST_FORMATS } from '../core/store/records.js';
 
@@ -26,6 +27,22 @@ const filtersSchema = z.object({
   exclude: z.array(z.string()).default([]),
 });
 
+const feedPostSchema = z.object({
+  post: z.enum(['live', 'digest']).default('digest'),
+  thread: z.boolean().default(false),
+  archiveMinutes: z.union(ARCHIVE_MINUTES.map((m) => z.literal(m))).default(1440),
+  tags: z.array(z.string()).default([]),
+  mention: z
+    .object({ id: z.string(), only: filtersSchema.nullable().default(null) })
+    .nullable()
+    .default(null),
+  template: z.string().nullable().default(null),
+  baseline: z
+    .object({ backfill: z.number().int().min(0) })
+    .nullable()
+    .default(null),
+});
+
 // Missing keys take their defaults so a settings key added later needs no migration.
 const settingsSchema = z.object({
   timezone: z.string().min(1).default(DEFAULT_CHANNEL_SETTINGS.timezone),
@@ -33,6 +50,7 @@ const settingsSchema = z.object({
   filters: filtersSchema.default({ include: [], exclude: [] }),
   currentArticleId: z.string().nullable().default(null),
   unavailable: z.object({ reason: z.string(), at: z.string() }).nullable().default(null),
+  feedPosts: z.record(z.string(), feedPostSchema).default({}),
 });
 
 // Articles and facts are large; checking the top-level shape is enough to catch a wrong column.

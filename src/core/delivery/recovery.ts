@@ -28,6 +28,11 @@ export interface RecoveryDeps {
   readonly isAlive?: (instanceId: string) => boolean | null;
   /** A pending row claimed by nobody known (written before claims were stamped) is orphaned after this. Default 10 min. */
   readonly unownedAfterMs?: number;
+  /**
+   * Live posts (`live:` keys): posts the story again with `resume`, so the adapter looks for the
+   * message (and its thread) before posting. Without it, such rows are marked failed.
+   */
+  readonly resumeLive?: (key: string, since: Date) => Promise<{ messageId: string | null }>;
   /** Rows read per batch. Default 500. */
   readonly batch?: number;
 }
@@ -71,6 +76,17 @@ export async function recoverPendingDeliveries(deps: RecoveryDeps): Promise<Reco
   };
 
   const settle = async (d: Delivery): Promise<'sent' | 'failed'> => {
+    if (d.key.startsWith('live:') && deps.resumeLive) {
+      try {
+        const result = await deps.resumeLive(d.key, new Date(d.createdAt));
+        await store.deliveries.markSent(d.key, result.messageId);
+        return 'sent';
+      } catch (error) {
+        await store.deliveries.markFailed(d.key, `after a crash: ${(error as Error).message}`);
+        log.warn({ err: error, key: d.key }, 'recovered live post failed');
+        return 'failed';
+      }
+    }
     const m = SCHEDULED_KEY.exec(d.key);
     const schedule = m ? await store.schedules.get(Number(m[1])) : null;
     if (!m || !schedule || schedule.channelId !== Number(m[3])) {

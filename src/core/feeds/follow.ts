@@ -4,6 +4,8 @@
  * `/feeds` only parses, calls these, and shapes the reply.
  */
 import { writeAudit, type Actor, type AdminScope } from '../admin/scope.js';
+import type { FeedPostSettings, PostMode } from '../live/settings.js';
+import { newSubscriptionPosts, writeFeedPost } from '../live/write-settings.js';
 import { err, failure, ok, type Failure, type Result } from '../result.js';
 import type { ContentFilters } from '../store/records.js';
 import type { FollowedFeed, HeraldStore } from '../store/repositories.js';
@@ -47,6 +49,8 @@ export interface Followed extends FollowedFeed {
   readonly preview: FeedPreview;
   /** The subscription as it was before, when the channel already followed the feed. */
   readonly before: FollowedFeed['subscription'] | null;
+  /** How the feed posts in the channel now. */
+  readonly posts: FeedPostSettings;
 }
 
 /**
@@ -58,10 +62,20 @@ export async function followFeed(
   feeds: FeedService,
   scope: AdminScope,
   actor: Actor,
-  input: { readonly url: string; readonly filters: ContentFilters },
+  input: {
+    readonly url: string;
+    readonly filters: ContentFilters;
+    /** How it posts: a new subscription defaults to `defaultMode`; an existing one changes only when `mode` is given. */
+    readonly post?: { readonly mode?: PostMode; readonly defaultMode: PostMode; readonly backfill?: number };
+  },
 ): Promise<Result<Followed>> {
   const url = parseFeedUrl(input.url);
   if (!url.ok) return url;
+  const fresh = newSubscriptionPosts(
+    input.post?.mode ?? input.post?.defaultMode ?? 'digest',
+    input.post?.backfill ?? 0,
+  );
+  if (!fresh.ok) return fresh;
   const preview = await feeds.preview(url.value, { items: 0 });
   if (!preview.ok) return preview;
   const p = preview.value;
@@ -83,6 +97,11 @@ export async function followFeed(
       });
     }
     const subscription = await tx.subscriptions.subscribe(channel.id, feed.id, input.filters, actor.userId);
+    // A new subscription's first poll is its baseline (nothing old is posted unless backfill asks).
+    const mode = input.post?.mode;
+    const posts = !prior
+      ? await writeFeedPost(tx, channel.id, feed.id, fresh.value)
+      : await writeFeedPost(tx, channel.id, feed.id, (c) => (mode ? { ...c, post: mode } : c));
     await writeAudit(
       actor,
       scope,
@@ -90,11 +109,11 @@ export async function followFeed(
         action: 'feeds.add',
         target: p.url,
         before: prior ? { feedId: feed.id, filters: prior.filters, disabledReason: feed.fetch.disabledReason } : null,
-        after: { feedId: feed.id, title: p.title, filters: input.filters },
+        after: { feedId: feed.id, title: p.title, filters: input.filters, post: posts.post },
       },
       tx,
     );
-    return { feed, subscription, before: prior };
+    return { feed, subscription, before: prior, posts };
   });
   return ok({ ...done, preview: p });
 }

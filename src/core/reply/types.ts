@@ -78,4 +78,29 @@ export interface OutboundMessage {
    * looks on the platform for a message carrying the key (posted since `since`) before posting.
    */
   readonly resume?: { readonly since: Date };
+  /** Where and how a live post lands; digests and notices have none. */
+  readonly placement?: Placement;
+}
+
+/**
+ * Where a live post lands beyond the channel (docs/decisions/034-live-posting.md). Adapters do
+ * what their platform can: Discord starts a thread from the message, or makes a forum post in a
+ * forum channel; Slack replies in the message's thread.
+ */
+export interface Placement {
+  /** A thread for the story: its name (already at most 100 characters) and Discord's auto-archive minutes. */
+  readonly thread?: { readonly name: string; readonly autoArchiveMinutes: number };
+  /** Posted as the first reply in the story's thread (Slack: the details under a short parent). */
+  readonly threadReply?: Reply;
+  /** Forum and media channels: the post's tags by name. */
+  readonly tags?: readonly string[];
+  /** The one Discord role or Slack user group this post pings; nothing else ever is. */
+  readonly ping?: { readonly id: string };
+}
+
+/** What a delivery made: the first message, and the thread it started or lives in. */
+export interface Delivered {
+  readonly messageId: string | null;
+  /** The story's thread: a Discord thread (or forum post) channel id, a Slack parent ts; null when none. */
+  readonly threadId?: string | null;
 }

@@ -5,6 +5,7 @@
  */
 import type { Article } from '../article/types.js';
 import type { ArticleFacts } from '../facts/types.js';
+import type { FeedPostSettings } from '../live/settings.js';
 import type { Platform } from '../ports.js';
 
 /** ISO 8601 instant, e.g. "2025-01-06T09:00:00.000Z". */
@@ -49,6 +50,8 @@ export interface ChannelSettings {
    * not_in_channel): why and when. Its schedules were paused; resuming one clears it.
    */
   readonly unavailable: { readonly reason: string; readonly at: string } | null;
+  /** How each followed feed posts here, by feed id (`/feeds set`); a feed without an entry posts in digests only. */
+  readonly feedPosts: Readonly<Record<string, FeedPostSettings>>;
 }
 export const DEFAULT_CHANNEL_SETTINGS: ChannelSettings = Object.freeze({
   timezone: 'UTC',
@@ -56,6 +59,7 @@ export const DEFAULT_CHANNEL_SETTINGS: ChannelSettings = Object.freeze({
   filters: NO_FILTERS,
   currentArticleId: null,
   unavailable: null,
+  feedPosts: {},
 });
 
 export interface Channel {
