@@ -67,6 +67,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
         filters: { include: [], exclude: [] },
         currentArticleId: null,
         unavailable: null,
+        feedPosts: {},
       });
       const ws = await store.workspaces.find('shell', 'local');
       expect(ws?.id).toBe(a.workspaceId);
