@@ -44,5 +44,6 @@ export function hasWords(text: string): boolean {
 
 /** Ends like a finished sentence: terminal punctuation, optionally followed by closing quotes/brackets. */
 export function endsLikeSentence(text: string): boolean {
-  return /[.!?…:。！？]["'”’»)\]」』）]*$/u.test(text.trim());
+  // German closes a quote with “ („…“), French and Swiss German with » or «.
+  return /[.!?…:。！？]["'”’»«“‹›)\]」』）]*$/u.test(text.trim());
 }

@@ -4,12 +4,18 @@
  */
 import type { Article } from '../article/types.js';
 import type { ArticleFacts } from '../facts/types.js';
+import { DE } from './de/table.js';
+import { ES } from './es/table.js';
+import { FR } from './fr/table.js';
+import { latinModule } from './latin/module.js';
 import { baseFacts, type LanguageModule } from './module.js';
 
 export type { LanguageModule } from './module.js';
 export { detectLanguage } from './detect.js';
 
-const MODULES: ReadonlyMap<string, LanguageModule> = new Map([]);
+const MODULES: ReadonlyMap<string, LanguageModule> = new Map(
+  [latinModule(DE), latinModule(FR), latinModule(ES)].map((m) => [m.code, m]),
+);
 
 /** Any language without a module: detection, sentences and lead sentences, no people. */
 const OTHER = (code: string): LanguageModule => ({

@@ -1,0 +1,36 @@
+/**
+ * What a language written with word spaces (French, German, Spanish) tells the shared
+ * extractor in src/core/lang/latin: small closed word lists about how its news prose introduces
+ * people, quotes and lists. Never any particular article.
+ */
+export interface LatinTable {
+  readonly code: string;
+  /** A token (lower case) that heads a role: "ministre", "Umweltministerin", "presidente". */
+  readonly roleNoun: RegExp;
+  /** Words that may stand before a role noun inside the role: "premier", "ancien", "ex". */
+  readonly roleModifiers: ReadonlySet<string>;
+  /** In German any lower-case adjective before the role noun belongs to it ("britische"). */
+  readonly adjectivesBeforeRole: boolean;
+  /** Lower-case words after a role noun that continue it: "de", "des", "del", "in", "für". */
+  readonly connectors: ReadonlySet<string>;
+  /** Endings of adjectives that follow a role noun: "francés", "socialiste". */
+  readonly adjectiveAfterRole: RegExp | null;
+  /** Determiners and other words that end a role on its left: "la", "el", "der", "sein". */
+  readonly determiners: ReadonlySet<string>;
+  /** Auxiliaries, pronouns and conjunctions that start a clause: a role never runs across one. */
+  readonly clauseWords: ReadonlySet<string>;
+  /** Courtesy titles before a name: "M", "Mme", "Sr", "Frau". Lower case, without the point. */
+  readonly titles: ReadonlySet<string>;
+  /** Lower-case particles inside a name: "de", "von", "del". */
+  readonly particles: ReadonlySet<string>;
+  /** Capitalised words that never start or make a name (sentence-initial function words, months). */
+  readonly notNames: ReadonlySet<string>;
+  /** Speech verbs and phrases, lower case: "sagte", "a déclaré", "dijo", "selon". */
+  readonly speechVerbs: readonly string[];
+  /** Subject pronouns that point back to the last person named: "er", "sie", "il", "elle", "él". */
+  readonly pronouns: ReadonlySet<string>;
+  /** Conjunctions that close a list: "und", "et", "y". */
+  readonly conjunctions: ReadonlySet<string>;
+  /** Whether every noun is capitalised (German): capitals are then no evidence of a name. */
+  readonly nounsCapitalised: boolean;
+}
