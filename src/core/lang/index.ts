@@ -9,12 +9,13 @@ import { ES } from './es/table.js';
 import { FR } from './fr/table.js';
 import { latinModule } from './latin/module.js';
 import { baseFacts, type LanguageModule } from './module.js';
+import { ZH } from './zh/module.js';
 
 export type { LanguageModule } from './module.js';
 export { detectLanguage } from './detect.js';
 
 const MODULES: ReadonlyMap<string, LanguageModule> = new Map(
-  [latinModule(DE), latinModule(FR), latinModule(ES)].map((m) => [m.code, m]),
+  [latinModule(DE), latinModule(FR), latinModule(ES), ZH].map((m) => [m.code, m]),
 );
 
 /** Any language without a module: detection, sentences and lead sentences, no people. */

@@ -5,7 +5,7 @@
  */
 
 /** The languages with an extractor behind the `ArticleFacts` contract. */
-export const READ_LANGUAGES: readonly string[] = ['en', 'fr', 'de', 'es'];
+export const READ_LANGUAGES: readonly string[] = ['en', 'zh', 'fr', 'de', 'es'];
 
 /** "zh" → "Chinese", in English; the code itself for a language Intl does not name. */
 export function languageName(code: string): string {
