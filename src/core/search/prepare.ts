@@ -29,6 +29,15 @@ export interface IndexedSentence extends Sentence {
   /** Mean of `vectors`, normalised; null when none. */
   readonly centroid: Float32Array | null;
   readonly kinds: SentenceKinds;
+  /** Its content words where they stand (token index), for how close a match is to an answer slot. */
+  readonly words: readonly SentenceWord[];
+}
+
+/** One content word of a sentence: its token index, its match keys and its vector. */
+export interface SentenceWord {
+  readonly at: number;
+  readonly keys: ReadonlySet<string>;
+  readonly vector: Float32Array | null;
 }
 
 export interface PreparedArticle {
@@ -83,18 +92,6 @@ export function centroidOf(vs: readonly Float32Array[]): Float32Array | null {
   return c;
 }
 
-/** Vectors of content tokens: the word as written first, then its lemma. */
-export function vectorsOf(tokens: readonly Token[]): Float32Array[] {
-  const wv = wordVectors();
-  const out: Float32Array[] = [];
-  for (const t of tokens) {
-    if (!isContent(t)) continue;
-    const v = wv.vector(t.norm) ?? wv.vector(t.lemma);
-    if (v) out.push(v);
-  }
-  return out;
-}
-
 export function prepareArticle(article: Article, givenFacts?: ArticleFacts): PreparedArticle {
   const doc = annotate(article);
   const facts = givenFacts ?? analyseAnnotated(doc);
@@ -118,13 +115,17 @@ export function prepareArticle(article: Article, givenFacts?: ArticleFacts): Pre
   const sentences = doc.sentences.map((s: AnnotatedSentence): IndexedSentence => {
     const tf = new Map<string, number>();
     let length = 0;
-    for (const t of s.tokens) {
-      if (!isContent(t)) continue;
+    const words: SentenceWord[] = [];
+    const wv = wordVectors();
+    s.tokens.forEach((t, at) => {
+      if (!isContent(t)) return;
       length += 1;
-      for (const k of exactKeys(t)) tf.set(k, (tf.get(k) ?? 0) + 1);
-    }
+      const keys = exactKeys(t);
+      for (const k of keys) tf.set(k, (tf.get(k) ?? 0) + 1);
+      words.push({ at, keys, vector: wv.vector(t.norm) ?? wv.vector(t.lemma) });
+    });
     for (const k of tf.keys()) documentFrequency.set(k, (documentFrequency.get(k) ?? 0) + 1);
-    const vectors = vectorsOf(s.tokens);
+    const vectors = words.flatMap((w) => (w.vector ? [w.vector] : []));
     const own = coref.get(s.id) ?? new Set<string>();
     const names = new Set(own);
     s.tokens.forEach((t, i) => {
@@ -145,6 +146,7 @@ export function prepareArticle(article: Article, givenFacts?: ArticleFacts): Pre
       counted: countedNouns(s.tokens),
       centroid: centroidOf(vectors),
       kinds: kinds.get(s.id)!,
+      words,
     };
   });
   const averageLength = sentences.reduce((n, s) => n + s.length, 0) / Math.max(1, sentences.length);

@@ -87,6 +87,20 @@ export interface RankWeights {
   readonly title: number;
   /** Least cosine for a word vector to count as a match. */
   readonly vectorFloor: number;
+  /**
+   * How much a question word's weight follows its rarity in English (0 = article IDF alone, 1 =
+   * IDF times log-rank in the vectors' frequency list): "first", "out", "take" weigh less than
+   * "attacker" even when the article uses them once.
+   */
+  readonly informativeness: number;
+  /** Times the slot density: the question's words gathered around a word that fills the asked slot. */
+  readonly slot: number;
+  /** Tokens over which a word's pull on a slot falls to a half. */
+  readonly slotSpan: number;
+  /** Taken off a sentence that states no number or date when one is asked for (on top of `type`). */
+  readonly numberMissing: number;
+  /** Taken off for a "why" question when the sentence has no causal cue (reasons are often unmarked). */
+  readonly whyMissing: number;
 }
 
 export const DEFAULT_WEIGHTS: RankWeights = {
@@ -97,14 +111,28 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   leadSpan: 8,
   title: 0,
   vectorFloor: 0.55,
+  informativeness: 1,
+  slot: 0.2,
+  slotSpan: 4,
+  numberMissing: 0.4,
+  whyMissing: 0,
 };
+
+/** Rank in the frequency list at which a word counts fully; more frequent words weigh less. */
+const FULL_WEIGHT_RANK = 2000;
 
 export function buildSentenceIndex(article: Article, facts?: ArticleFacts): SentenceIndex {
   return { sentences: article.sentences, prepared: prepareArticle(article, facts) };
 }
 
 /** How well one question word is met by one sentence (0–1+). */
-function termMatch(t: QueryTerm, s: IndexedSentence, p: PreparedArticle, f: RankFeatures, w: RankWeights): number {
+export function termMatch(
+  t: QueryTerm,
+  s: IndexedSentence,
+  p: PreparedArticle,
+  f: RankFeatures,
+  w: RankWeights,
+): number {
   let tf = 0;
   for (const k of t.keys) tf = Math.max(tf, s.tf.get(k) ?? 0);
   let best = 0;
@@ -125,10 +153,68 @@ function termMatch(t: QueryTerm, s: IndexedSentence, p: PreparedArticle, f: Rank
   return best;
 }
 
+/** 0.2–1: how rare a word is in English, from its rank in the vectors' frequency list (unknown words are rare). */
+export function rarity(t: QueryTerm): number {
+  const wv = wordVectors();
+  const r = wv.rank(t.word) ?? wv.rank(t.key);
+  if (r === null) return 1;
+  return Math.min(1, Math.max(0.2, Math.log10(r + 10) / Math.log10(FULL_WEIGHT_RANK)));
+}
+
 function idf(p: PreparedArticle, key: string): number {
   const n = p.sentences.length;
   const df = p.documentFrequency.get(key) ?? 0;
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/** How well one question word is met by one sentence word: 1 the same, 0.6 a WordNet relative, less a close vector. */
+function wordMatch(t: QueryTerm, keys: ReadonlySet<string>, vector: Float32Array | null, w: RankWeights): number {
+  for (const k of t.keys) if (keys.has(k)) return 1;
+  let best = 0;
+  for (const r of t.related) if (keys.has(r)) best = 0.6;
+  if (t.vector && vector && !t.name) {
+    const c = cosine(t.vector, vector);
+    if (c >= w.vectorFloor) best = Math.max(best, 0.25 + (0.5 * (c - w.vectorFloor)) / (1 - w.vectorFloor));
+  }
+  return best;
+}
+
+/**
+ * Slot filling: how densely the question's words gather around a word that fills the asked slot
+ * (a date for "when", a number for "how many", a name for "who", a cue for "why"). A sentence
+ * that states a date far from the topic words ("... announcements on Monday") fills the slot
+ * less than one that says "seized the site in March 2018". 0–1: the weighted share of the
+ * question's words matched, each discounted by its distance in tokens from the nearest slot word.
+ */
+export function slotDensity(
+  q: Query,
+  s: IndexedSentence,
+  weights: readonly number[],
+  total: number,
+  w: RankWeights,
+): number {
+  const slots = s.kinds.slots.get(q.shape.kind);
+  if (!slots || slots.length === 0 || total === 0) return 0;
+  const matches = q.terms.map((t) =>
+    s.words.flatMap((x) => {
+      const m = wordMatch(t, x.keys, x.vector, w);
+      return m > 0 ? [{ at: x.at, m, exact: m === 1 }] : [];
+    }),
+  );
+  // A word the question already says is not the answer ("Who did Biden ...": Biden fills nothing).
+  const said = new Set(matches.flatMap((ms) => ms.filter((x) => x.exact).map((x) => x.at)));
+  let best = 0;
+  for (const p of slots) {
+    if (said.has(p)) continue;
+    let sum = 0;
+    matches.forEach((ms, i) => {
+      let m = 0;
+      for (const x of ms) m = Math.max(m, x.m / (1 + Math.abs(p - x.at) / w.slotSpan));
+      sum += weights[i]! * m;
+    });
+    best = Math.max(best, sum / total);
+  }
+  return best;
 }
 
 /** The stated value that answers a how-many/how-much/when question, preferring one beside the asked unit. */
@@ -172,7 +258,7 @@ export function scoreSentences(
   w: RankWeights = DEFAULT_WEIGHTS,
 ): AskHit[] {
   const p = index.prepared;
-  const weights = query.terms.map((t) => idf(p, t.key));
+  const weights = query.terms.map((t) => idf(p, t.key) * Math.pow(rarity(t), w.informativeness));
   const total = weights.reduce((a, b) => a + b, 0);
   const qCentroid = features.vectors
     ? centroidOf(query.terms.flatMap((t) => (t.vector && !t.name ? [t.vector] : [])))
@@ -189,14 +275,18 @@ export function scoreSentences(
     let score = Math.min(coverage, 1.1);
     if (qCentroid && s.centroid) score += w.sentenceVector * Math.max(0, cosine(qCentroid, s.centroid) - 0.3);
     const fits = kind === 'what' || holds(s, kind, asked);
-    if (features.types && kind !== 'what') score += fits ? w.type : -w.type;
+    const numeric =
+      kind === 'count' || kind === 'money' || kind === 'when' || kind === 'duration' || kind === 'measure';
+    if (features.types && kind !== 'what') {
+      if (fits) score += w.type;
+      else score -= kind === 'why' ? w.whyMissing : numeric ? w.type + w.numberMissing : w.type;
+      score += w.slot * slotDensity(query, s, weights, total, w);
+    }
     if (features.types && unitVector !== undefined) score += w.unit * unitMatch(s, unit!, unitVector);
     if (features.lead) {
       score += w.lead * Math.exp(-s.id / w.leadSpan);
       if (p.title.size > 0) score += (w.title * [...p.title].filter((k) => s.tf.has(k)).length) / p.title.size;
     }
-    const numeric =
-      kind === 'count' || kind === 'money' || kind === 'when' || kind === 'duration' || kind === 'measure';
     return { sentence: s.id, score, coverage, value: numeric ? valueFor(query, s) : null, fits };
   });
 }

@@ -18,6 +18,11 @@ export interface SentenceKinds {
   readonly holds: ReadonlySet<AnswerKind>;
   /** Numbers and dates in reading order, for "the number first" answers. */
   readonly values: readonly StatedValue[];
+  /**
+   * Where each kind of answer stands in the sentence: token indexes of the words that fill the
+   * slot (a date's words for `when`, a number for `count`, a name for `who`, a cue for `why`).
+   */
+  readonly slots: ReadonlyMap<AnswerKind, readonly number[]>;
 }
 
 const CAUSE =
@@ -99,7 +104,46 @@ export function sentenceKinds(
     if (/\b(within|until|for (?:up to )?(?:a|an|\d|one|two|three|several))\b/i.test(text) && TIME_UNIT.test(text))
       holds.add('duration');
     if (CAUSE.test(text)) holds.add('why');
-    out.set(s.id, { holds, values });
+    out.set(s.id, { holds, values, slots: slotsOf(s, holds, where.has(s.id)) });
   }
   return out;
+}
+
+const WORD_CAUSE =
+  /^(because|due|owing|thanks|led|leads|leading|caused|causes|causing|cause|triggered|trigger|sparked|blamed|blame|result|resulted|reason|reasons|since|after|amid|following|fear|fears|concern|concerns|worried|order|prompted|motivated|citing|accused|suspected|explanation|explained|why|so|as)$/;
+/** One word of a date or time ("March", "2018", "Monday", "6am"). */
+const WORD_WHEN =
+  /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|1[89]\d\d|20\d\d|midnight|noon|morning|evening|afternoon|night|\d{1,2}:\d\d|\d{1,2}(am|pm|a\.m\.|p\.m\.))$/i;
+/** One word of a number ("39", "six", "thousands"). */
+const WORD_NUMBER =
+  /^(\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half)$/i;
+
+/** Token indexes of the words that could fill each kind of slot. */
+function slotsOf(s: AnnotatedSentence, holds: ReadonlySet<AnswerKind>, namesPlace: boolean): Map<AnswerKind, number[]> {
+  const slots = new Map<AnswerKind, number[]>();
+  const add = (k: AnswerKind, i: number): void => {
+    if (holds.has(k)) slots.set(k, [...(slots.get(k) ?? []), i]);
+  };
+  for (const e of s.entities)
+    for (let i = e.first; i <= e.last; i++) {
+      if (e.type === 'DATE' || e.type === 'TIME') add('when', i);
+      if (e.type === 'DURATION') add('duration', i);
+      if (e.type === 'MONEY') add('money', i);
+      if (e.type === 'CARDINAL' || e.type === 'PERCENT') add('count', i);
+    }
+  s.tokens.forEach((t, i) => {
+    const prev = s.tokens[i - 1]?.norm ?? '';
+    if (WORD_WHEN.test(t.norm)) add('when', i);
+    if (t.pos === 'NUM' || WORD_NUMBER.test(t.norm)) {
+      for (const k of ['count', 'money', 'duration', 'measure'] as const) add(k, i);
+      if (/^(in|within|after|until|by)$/.test(prev)) add('when', i);
+    }
+    if (t.pos === 'PROPN') {
+      if (/^(in|at|from|near|outside|inside|across|to|into|off)$/.test(prev) || namesPlace) add('where', i);
+      add('who', i);
+    }
+    if (WORD_CAUSE.test(t.norm)) add('why', i);
+    if (t.norm === 'to' && s.tokens[i + 1]?.pos === 'VERB') add('why', i);
+  });
+  return slots;
 }

@@ -17,6 +17,8 @@ export const VOCABULARY = 50_000;
 export interface WordVectors {
   /** The unit vector of a lower-case word, or null when it is not in the vocabulary. */
   vector(word: string): Float32Array | null;
+  /** Frequency rank of a lower-case word (0 = most frequent), or null when it is not in the vocabulary. */
+  rank(word: string): number | null;
   readonly size: number;
   /** Milliseconds the load took, for the bench. */
   readonly loadMs: number;
@@ -182,6 +184,7 @@ function* vectorSteps(file: string, limit: number): Generator<void, WordVectors,
         const i = index.get(word);
         return i === undefined ? null : values.subarray(i * DIMENSIONS, (i + 1) * DIMENSIONS);
       },
+      rank: (word) => index.get(word) ?? null,
     };
   }
 }

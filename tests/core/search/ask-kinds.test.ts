@@ -8,7 +8,14 @@ import { askArticle } from '../../../src/core/answers/ask-article.js';
 import { analyse } from '../../../src/core/analyse/index.js';
 import type { Article } from '../../../src/core/article/types.js';
 import { questionShape } from '../../../src/core/search/question.js';
-import { ask, buildSentenceIndex } from '../../../src/core/search/sentence-index.js';
+import { parseQuery, type QueryTerm } from '../../../src/core/search/query.js';
+import {
+  ask,
+  buildSentenceIndex,
+  DEFAULT_WEIGHTS,
+  rarity,
+  slotDensity,
+} from '../../../src/core/search/sentence-index.js';
 import { cosine, wordVectors } from '../../../src/core/search/word-vectors.js';
 import { relatedWords } from '../../../src/core/search/wordnet.js';
 import { articleOf } from '../analyse/analyse-fixtures.js';
@@ -146,5 +153,40 @@ describe('ask by kind of question, on sentences written for the test', () => {
     );
     expect(reply.kind).toBe('not_found');
     expect(reply.title).toBe('The article does not answer that.');
+  });
+});
+
+describe('slot filling and word weights (ADR 022, second round)', () => {
+  const flood = articleOf(
+    'Heavy rain swelled the river Lys above the town of Merville on Sunday.',
+    'People in the valley left their homes and were evacuated, officials said.',
+    'Around 2,000 residents were moved out by bus.',
+    'The council approved the new bridge in June 2020.',
+    'In June 2020 the mayor opened a school, thanked the teachers, planted a tree, and the council approved the new bridge.',
+  );
+  const index = buildSentenceIndex(flood);
+
+  it('how many: a sentence with no number is not the answer, though it repeats more of the question', () => {
+    const { hits } = ask(index, 'How many people were evacuated from their homes?');
+    expect(hits[0]?.sentence).toBe(2);
+    expect(hits.map((h) => h.sentence)).not.toContain(1);
+  });
+
+  it('a date next to the question’s words fills the slot better than one a clause away', () => {
+    const query = parseQuery('When did the council approve the bridge?');
+    const weights = query.terms.map(() => 1);
+    const density = (id: number): number =>
+      slotDensity(query, index.prepared.sentences[id]!, weights, weights.length, DEFAULT_WEIGHTS);
+    expect(density(3)).toBeGreaterThan(density(4));
+    expect(density(3)).toBeGreaterThan(0.3);
+    // No date at all: nothing fills the slot.
+    expect(density(1)).toBe(0);
+  });
+
+  it('common words weigh less than rare ones, and unknown words (names) weigh fully', () => {
+    const term = (q: string): QueryTerm => parseQuery(q).terms[0]!;
+    expect(rarity(term('first'))).toBeLessThan(rarity(term('attacker')));
+    expect(rarity(term('out'))).toBeLessThan(0.7);
+    expect(rarity(term('qwzxv'))).toBe(1);
   });
 });

@@ -1,0 +1,84 @@
+/**
+ * Error analysis for /ask: for every development question, its kind and words, where the first
+ * right sentence ranks, and the top sentences with their score parts.
+ *
+ *   node bin/run-ts.mjs scripts/eval/ask/diagnose.ts [--set DIR] [--misses]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadArticle } from '../../../src/core/ingest/load.js';
+import { analyseArticle } from '../../../src/main.js';
+import { parseQuery } from '../../../src/core/search/query.js';
+import {
+  answerHits,
+  buildSentenceIndex,
+  rank,
+  REFUSE_BELOW,
+  scoreSentences,
+} from '../../../src/core/search/sentence-index.js';
+import { setDirOf } from '../ask.js';
+
+interface Q {
+  readonly q: string;
+  readonly answers: readonly string[];
+  readonly type?: string;
+}
+const norm = (s: string): string =>
+  s.normalize('NFKC').replace(/’/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+const same = (a: string, b: string): boolean => {
+  const x = norm(a);
+  const y = norm(b);
+  return x !== '' && y !== '' && (x.includes(y) || y.includes(x)) && Math.min(x.length, y.length) >= 20;
+};
+const short = (s: string, n = 120): string => (s.length > n ? `${s.slice(0, n - 3)}...` : s);
+
+async function main(argv: readonly string[]): Promise<void> {
+  const dir = setDirOf(argv);
+  const qa = JSON.parse(readFileSync(join(dir, 'questions.json'), 'utf8')) as {
+    articles: { file: string; questions: Q[] }[];
+  };
+  const io = { readFile: (p: string) => Promise.resolve(readFileSync(p, 'utf8')), fetch: globalThis.fetch };
+  const n = { ans: 0, top1: 0, cited: 0, unans: 0, refusedRight: 0, falseRefusals: 0 };
+  const quiet = argv.includes('--summary');
+  for (const a of qa.articles) {
+    const loaded = await loadArticle(join(dir, a.file), io);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const analysed = analyseArticle(loaded.value);
+    const index = buildSentenceIndex(analysed.article, analysed.facts);
+    const texts = analysed.article.sentences.map((s) => s.text);
+    for (const q of a.questions) {
+      const query = parseQuery(q.q);
+      const ranked = rank(scoreSentences(index, query));
+      const right = (id: number): boolean => q.answers.some((x) => same(texts[id]!, x));
+      const at = ranked.findIndex((h) => right(h.sentence));
+      const refused = ranked[0]!.score < REFUSE_BELOW;
+      const ok = q.answers.length === 0 ? refused : at === 0 && !refused;
+      const hits = answerHits(ranked, REFUSE_BELOW, 3);
+      if (q.answers.length === 0) {
+        n.unans++;
+        if (hits.length === 0) n.refusedRight++;
+      } else {
+        n.ans++;
+        if (hits.length === 0) n.falseRefusals++;
+        if (hits[0] && right(hits[0].sentence)) n.top1++;
+        if (hits.some((h) => right(h.sentence))) n.cited++;
+      }
+      if (quiet || (argv.includes('--misses') && ok)) continue;
+      console.log(
+        `\n${ok ? 'ok  ' : 'MISS'} [${q.type}] ${a.file.replace(/^articles\//, '')}: ${q.q}\n  kind=${query.shape.kind} unit=${query.shape.unit} terms=${query.terms.map((t) => t.key + (t.name ? '*' : '')).join(',')} right@${at}${refused ? ' REFUSED' : ''}`,
+      );
+      const show = ranked.slice(0, 3);
+      if (at > 2) show.push(ranked[at]!);
+      for (const h of show)
+        console.log(
+          `  ${right(h.sentence) ? '+' : ' '} #${ranked.indexOf(h)} s${h.sentence} score=${h.score.toFixed(2)} cov=${h.coverage.toFixed(2)} fits=${h.fits ? 1 : 0} ${short(texts[h.sentence]!)}`,
+        );
+    }
+  }
+  const f = (x: number, of: number): string => (x / of).toFixed(2);
+  console.log(
+    `\ntop1=${f(n.top1, n.ans)} cited=${f(n.cited, n.ans)} refused_right=${f(n.refusedRight, n.unans)} false_refusals=${f(n.falseRefusals, n.ans)}`,
+  );
+}
+
+await main(process.argv.slice(2));
