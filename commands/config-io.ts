@@ -55,7 +55,7 @@ export default defineCommandGroup({
           description: 'Also remove feeds and schedules the JSON does not list (default: false)',
         },
       },
-      needs: ['store', 'schedules', 'feeds'],
+      needs: ['store', 'schedules', 'feeds', 'channels'],
       async run(ctx) {
         const tooBig = checkImportSize(ctx.args.json, ctx.services.limits ?? DEFAULT_LIMITS);
         if (tooBig) return failureReply(tooBig.failure);
@@ -64,7 +64,12 @@ export default defineCommandGroup({
           scope,
           ctx.invoker,
           { json: ctx.args.json, replace: ctx.args.replace ?? false },
-          { schedules: ctx.services.schedules, feeds: ctx.services.feeds, now: ctx.services.clock.now() },
+          {
+            schedules: ctx.services.schedules,
+            feeds: ctx.services.feeds,
+            channels: ctx.services.channels,
+            now: ctx.services.clock.now(),
+          },
         );
         if (!imported.ok) return failureReply(imported.error);
         const changes = imported.value;

@@ -33,7 +33,9 @@ import { articleIo } from './app/article-io.js';
 import { BUNDLED_SAMPLE_PATH, createArticleLoader } from './app/article-loader.js';
 import type { LogLevel } from './app/logger.js';
 import { createChannelHealth } from './app/channel-health.js';
+import { createChannelDirectoryRouter } from './app/channel-directory-router.js';
 import { createDeliveryRouter } from './app/delivery-router.js';
+import { deliverOnlyWithinWorkspace } from './core/channels/tenancy.js';
 import { createFeedService, feedFetchDeps } from './app/feed-service.js';
 import { platformPlugins, type PlatformPlugin } from './app/platforms.js';
 import { pollCycle, type PollSummary } from './app/poller.js';
@@ -155,10 +157,16 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
     { config, store, clock, logger, onChannelUnavailable: (where, reason) => health.unavailable(where, reason) },
     deps.shellOutput,
   );
-  const delivery = createDeliveryRouter(
-    Object.fromEntries(
-      plugins.map((p) => [p.name, p.delivery ? instrumentDelivery(p.delivery, p.name, metrics) : p.delivery]),
+  const channels = createChannelDirectoryRouter(Object.fromEntries(plugins.map((p) => [p.name, p.channels])));
+  // Every delivery, scheduled or live, first asks whether the channel is in the schedule's workspace.
+  const delivery = deliverOnlyWithinWorkspace(
+    createDeliveryRouter(
+      Object.fromEntries(
+        plugins.map((p) => [p.name, p.delivery ? instrumentDelivery(p.delivery, p.name, metrics) : p.delivery]),
+      ),
     ),
+    channels,
+    logger,
   );
 
   const live = createLivePoster({ store, delivery, clock, logger, maxPerPoll: config.feeds.maxLivePostsPerPoll });
@@ -223,6 +231,7 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
         store,
         feeds: createFeedService({ fetch: feedFetch.value, analyse }),
         schedules: scheduler,
+        channels,
       },
       ...(deps.newRef ? { newRef: deps.newRef } : {}),
     }),

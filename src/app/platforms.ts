@@ -9,11 +9,12 @@ import type { Writable } from 'node:stream';
 import { createDiscordAdapter } from '../adapters/discord/adapter.js';
 import { createShellDelivery } from '../adapters/shell/shell-delivery.js';
 import { createSlackApp, type SlackApp } from '../adapters/slack/app.js';
+import { createSlackChannelDirectory } from '../adapters/slack/channel-directory.js';
 import { createSlackDelivery } from '../adapters/slack/delivery.js';
 import type { Config } from '../config/schema.js';
 import type { Dispatcher } from '../core/commands/dispatch.js';
 import type { CommandRegistry } from '../core/commands/registry.js';
-import type { Clock, DeliveryPort, Logger, Platform, Where } from '../core/ports.js';
+import type { ChannelDirectory, Clock, DeliveryPort, Logger, Platform, Where } from '../core/ports.js';
 import type { HeraldStore } from '../core/store/repositories.js';
 import type { HttpServer } from '../http/server.js';
 
@@ -28,6 +29,11 @@ export interface PlatformPlugin {
   readonly name: Platform;
   /** Posting on this platform; null when it cannot post (Discord without DISCORD_TOKEN). */
   readonly delivery: DeliveryPort | null;
+  /**
+   * Whether a channel id is in a workspace and visible to the bot (issue 11, High 3); null when
+   * the platform cannot be asked (no bot token) or needs no asking (the shell).
+   */
+  readonly channels: ChannelDirectory | null;
   /** Whether Herald's HTTP server must listen for this plugin (signed webhooks). */
   readonly needsHttp: boolean;
   /** Starts receiving; called once the HTTP server listens. Returns a line for the log. */
@@ -54,6 +60,7 @@ export function discordPlugin(deps: PluginDeps, discord: NonNullable<Config['dis
   return {
     name: 'discord',
     delivery: adapter.delivery,
+    channels: adapter.channels,
     needsHttp: discord.mode === 'http',
     async start(inbound) {
       return { modes: (await adapter.start(inbound)).modes, why: discord.modeReason };
@@ -74,6 +81,7 @@ export function slackPlugin(deps: PluginDeps, slack: NonNullable<Config['slack']
       onChannelUnavailable: deps.onChannelUnavailable,
       now: () => deps.clock.now(),
     }),
+    channels: createSlackChannelDirectory({ botToken: slack.botToken, apiUrl: slack.apiUrl, logger: deps.logger }),
     needsHttp: slack.mode === 'http',
     async start(inbound) {
       // Bolt's App is built here, not earlier: it needs the dispatcher, and calls auth.test at once.
@@ -103,6 +111,8 @@ export function shellPlugin(output: Writable & { isTTY?: boolean }): PlatformPlu
   return {
     name: 'shell',
     delivery: createShellDelivery(output),
+    // Every channel name in the shell is the local user's own.
+    channels: null,
     needsHttp: false,
     // The shell's input loop belongs to the CLI (it owns stdin); nothing to start here.
     start: async () => ({}),

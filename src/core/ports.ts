@@ -77,6 +77,16 @@ export interface DeliveryPort {
   deliver(where: Where, message: OutboundMessage): Promise<Result<Delivered>>;
 }
 
+/**
+ * Whether a channel id names a channel of `where.workspaceId` that Herald can see, asked of the
+ * platform (issue 11, High 3): a channel id typed into an import or a command is only a claim.
+ * `bad_input` when the channel is in another workspace, does not exist or is hidden from the
+ * bot; `platform_error` when the platform could not be asked.
+ */
+export interface ChannelDirectory {
+  check(where: Where): Promise<Result<{ readonly name: string | null }>>;
+}
+
 /** Resolves extra access from role mappings an admin configured (issue: channels and feeds). */
 export interface AccessMappings {
   levelFor(where: Where, invoker: Invoker): Promise<'member' | 'moderator' | 'admin'>;

@@ -23,6 +23,7 @@ import channel from '../../commands/channel.js';
 import configIo from '../../commands/config-io.js';
 import roles from '../../commands/roles.js';
 import schedule, { scheduleAutocomplete } from '../../commands/schedule.js';
+import { oneWorkspaceDirectory } from '../helpers/one-workspace-directory.js';
 import { captureLogger, tempDatabase } from '../scheduler/helpers.js';
 
 export const adminCommands = [schedule, channel, roles, configIo, audit];
@@ -88,7 +89,7 @@ export async function openHarness(db: ReturnType<typeof tempDatabase>, graceMs =
   const onSlot = createSlotHandler({ store, library, delivery, logger });
   const scheduler = new CronScheduler({ store, clock, logger, onSlot, graceMs });
   await scheduler.start();
-  const reg = createRegistry(adminCommands, { provides: ['store', 'schedules', 'feeds'] });
+  const reg = createRegistry(adminCommands, { provides: ['store', 'schedules', 'feeds', 'channels'] });
   if (!reg.ok) throw new Error(reg.error.message);
   const registry = reg.value;
   const dispatcher = createDispatcher({
@@ -106,6 +107,8 @@ export async function openHarness(db: ReturnType<typeof tempDatabase>, graceMs =
         preview: async () => ({ ok: false, error: { code: 'bad_input', message: 'no fetching in these tests' } }),
         checkAddress: async (url: string) => ({ ok: true, value: url }),
       },
+      // Every channel of guild g1 is the harness's own.
+      channels: oneWorkspaceDirectory('g1'),
     },
     newRef: () => 'ref00001',
   });

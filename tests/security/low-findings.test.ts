@@ -20,6 +20,7 @@ import { validateCron } from '../../src/scheduler/cron-time.js';
 import { CronScheduler } from '../../src/scheduler/cron-scheduler.js';
 import { analysed, tempStore, textArticle, where } from '../feeds-admin/helpers.js';
 import { localDeps, tableLookup } from '../feeds/feed-server.js';
+import { oneWorkspaceDirectory } from '../helpers/one-workspace-directory.js';
 
 describe('address policy: IPv4-compatible IPv6 (::/96)', () => {
   it('refuses ::a.b.c.d in every spelling, loopback and metadata included, and still allows public IPv6', async () => {
@@ -95,6 +96,7 @@ describe('/config import and feed addresses', () => {
         onSlot: async () => {},
         graceMs: 0,
       }),
+      channels: oneWorkspaceDirectory(where('c1').workspaceId),
     },
     newRef: () => 'ref00001',
   });

@@ -6,10 +6,11 @@
 import type { RESTOptions, REST } from 'discord.js';
 import type { Config } from '../../config/schema.js';
 import type { Dispatcher } from '../../core/commands/dispatch.js';
-import type { Clock, DeliveryPort, Logger, Where } from '../../core/ports.js';
+import type { ChannelDirectory, Clock, DeliveryPort, Logger, Where } from '../../core/ports.js';
 import { systemClock } from '../../core/ports.js';
 import type { ReplayGuard } from '../../http/replay-guard.js';
 import type { HttpServer } from '../../http/server.js';
+import { createDiscordChannelDirectory } from './channel-directory.js';
 import { createDiscordDelivery, type ChannelUnavailable } from './delivery.js';
 import { startDiscordGateway, type DiscordGateway } from './gateway.js';
 import { mountDiscordInteractions } from './http-interactions.js';
@@ -40,6 +41,8 @@ export interface DiscordInbound {
 export interface DiscordAdapter {
   /** Posting to channels; null without DISCORD_TOKEN. Works before `start`. */
   readonly delivery: DeliveryPort | null;
+  /** Which server a channel is in, asked with the bot token; null without DISCORD_TOKEN. */
+  readonly channels: ChannelDirectory | null;
   /** Mounts the signed endpoint and logs in to the gateway, as configured; returns the modes running. */
   start(inbound: DiscordInbound): Promise<{ modes: readonly ('http' | 'gateway')[] }>;
   stop(): Promise<void>;
@@ -73,6 +76,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
 
   return {
     delivery,
+    channels: config.token ? createDiscordChannelDirectory(restForBot) : null,
     async start(inbound) {
       if (config.mode === 'http' && config.publicKey && !modes.includes('http')) {
         // Interaction webhooks authenticate by their own token; the bot token is only added when present.

@@ -5,7 +5,7 @@
  */
 import { compileFilters } from '../feeds/filters.js';
 import type { FeedService } from '../feeds/service.js';
-import type { Platform } from '../ports.js';
+import type { ChannelDirectory, Platform, Where } from '../ports.js';
 import { err, failure, ok, type Result } from '../result.js';
 import type { ScheduleControl } from '../schedule/port.js';
 import { checkTimezone } from '../schedule/time.js';
@@ -60,6 +60,13 @@ export async function checkConfigDoc(
      * the poller, which checks every fetch anyway.
      */
     readonly feeds?: Pick<FeedService, 'checkAddress'>;
+    /**
+     * Where the import was issued, and the platform's answer to whether another channel id is in
+     * that workspace (issue 11, High 3). The issuing channel needs no asking: the platform sent
+     * the command from it. Without a directory, naming any other channel is refused.
+     */
+    readonly where?: Where;
+    readonly channels?: ChannelDirectory;
   },
 ): Promise<Result<ConfigDoc>> {
   const problems: string[] = [];
@@ -78,6 +85,14 @@ export async function checkConfigDoc(
     const at = `channels.${i}`;
     if (seen.has(ch.channel)) problems.push(`${at}.channel: "${ch.channel}" appears twice`);
     seen.add(ch.channel);
+    if (deps.where && ch.channel !== deps.where.channelId) {
+      const target = { ...deps.where, channelId: ch.channel };
+      const checked = deps.channels
+        ? await deps.channels.check(target)
+        : err(failure('platform_error', `Herald cannot check channel ${ch.channel} here.`));
+      if (!checked.ok)
+        problems.push(`${at}.channel: ${checked.error.message}${checked.error.hint ? ` ${checked.error.hint}` : ''}`);
+    }
     const settings = ch.settings ? { ...ch.settings } : undefined;
     if (settings?.timezone) settings.timezone = zone(`${at}.settings.timezone`, settings.timezone) ?? settings.timezone;
     filters(`${at}.settings.filters`, settings?.filters);

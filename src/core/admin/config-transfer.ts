@@ -3,6 +3,7 @@
  * checked in full first, then applied with its audit entry in one transaction, so a refused
  * document changes nothing and the audit entry exists exactly when the change does.
  */
+import type { ChannelDirectory } from '../ports.js';
 import type { Result } from '../result.js';
 import { ok } from '../result.js';
 import type { ScheduleControl } from '../schedule/port.js';
@@ -16,7 +17,13 @@ export async function importConfig(
   scope: AdminScope,
   actor: Actor,
   input: { readonly json: string; readonly replace: boolean },
-  deps: { readonly schedules: ScheduleControl; readonly feeds?: FeedService; readonly now: Date },
+  deps: {
+    readonly schedules: ScheduleControl;
+    readonly feeds?: FeedService;
+    /** Confirms every channel the document names is in the scope's workspace. */
+    readonly channels: ChannelDirectory;
+    readonly now: Date;
+  },
 ): Promise<Result<readonly string[]>> {
   const { store, workspace } = scope;
   const parsed = parseConfigDoc(input.json);
@@ -26,6 +33,8 @@ export async function importConfig(
     repos: store,
     workspaceId: workspace.id,
     now: deps.now,
+    where: { platform: workspace.platform, workspaceId: workspace.externalId, channelId: scope.channel.externalId },
+    channels: deps.channels,
     ...(deps.feeds ? { feeds: deps.feeds } : {}),
   });
   if (!checked.ok) return checked;

@@ -1,5 +1,5 @@
 import type { AccessLevel } from './define.js';
-import type { AnalysedArticle, ArticleLibrary, Clock, Invoker, Logger, Where } from '../ports.js';
+import type { AnalysedArticle, ArticleLibrary, ChannelDirectory, Clock, Invoker, Logger, Where } from '../ports.js';
 import type { CommandRegistry } from './registry.js';
 import type { HeraldStore } from '../store/repositories.js';
 import type { FeedService } from '../feeds/service.js';
@@ -28,11 +28,13 @@ export interface Capabilities {
   readonly feeds: FeedService;
   /** The scheduler behind `/schedule`. */
   readonly schedules: ScheduleControl;
+  /** Asks the platform whether a channel id is in the caller's workspace (imports naming channels). */
+  readonly channels: ChannelDirectory;
 }
 export type Capability = keyof Capabilities;
 /** A capability, or `'article'`: the command answers from an article resolved by the framework. */
 export type Need = Capability | 'article';
-export const CAPABILITIES: readonly Capability[] = ['store', 'feeds', 'schedules'];
+export const CAPABILITIES: readonly Capability[] = ['store', 'feeds', 'schedules', 'channels'];
 
 /** The services a command with needs `N` sees: the base ones plus exactly what it declared. */
 export type ServicesFor<N extends Need> = BaseServices & Pick<Capabilities, Extract<N, Capability>>;

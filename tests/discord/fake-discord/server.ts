@@ -55,7 +55,10 @@ export interface FakeDiscord {
   readonly forbiddenChannels: Set<string>;
   /** What `GET /applications/@me` answers (doctor); edit it to misconfigure the application. */
   readonly application: { name: string; verify_key: string; interactions_endpoint_url: string | null };
-  /** Channel id → guild id, for `GET /channels/{id}`; unknown channels answer in guild "0". */
+  /**
+   * Channel id → guild id, for `GET /channels/{id}`. Unknown channels answer without a guild_id
+   * (as a DM would): Herald's delivery guard lets them through, an import refuses them.
+   */
   readonly channelGuilds: Map<string, string>;
   /** Bot tokens the fake refuses with 401 on `/applications/@me` (a reset or mistyped token). */
   readonly refusedTokens: Set<string>;
@@ -137,7 +140,11 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       const channelId = m[1]!;
       if (missingChannels.has(channelId)) return [404, { message: 'Unknown Channel', code: 10003 }];
       if (forbiddenChannels.has(channelId)) return [403, { message: 'Missing Access', code: 50001 }];
-      return [200, { id: channelId, type: 0, guild_id: channelGuilds.get(channelId) ?? '0', name: `c${channelId}` }];
+      const guild = channelGuilds.get(channelId);
+      return [
+        200,
+        { id: channelId, type: guild ? 0 : 1, ...(guild ? { guild_id: guild } : {}), name: `c${channelId}` },
+      ];
     }
     if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === 'POST') {
       const channelId = m[1]!;

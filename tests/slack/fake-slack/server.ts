@@ -72,6 +72,11 @@ export class FakeSlack {
   readonly posted: Posted[] = [];
   /** Channels the bot is not in: chat.postMessage answers `not_in_channel`. */
   readonly notInChannel = new Set<string>();
+  /**
+   * Channel id → the team ids of a Slack Connect channel, as `conversations.info` reports them
+   * (`context_team_id` is the first). Channels not listed answer without team ids.
+   */
+  readonly channelTeams = new Map<string, string[]>();
   /** Scopes `auth.test` reports in x-oauth-scopes (doctor compares them with the manifest's). */
   scopes: string[] = [
     'commands',
@@ -261,7 +266,15 @@ export class FakeSlack {
         if (id.startsWith('CGONE')) return { ok: false, error: 'channel_not_found' };
         return {
           ok: true,
-          channel: { id, name: id.toLowerCase(), is_member: !this.notInChannel.has(id), is_archived: false },
+          channel: {
+            id,
+            name: id.toLowerCase(),
+            is_member: !this.notInChannel.has(id),
+            is_archived: false,
+            ...(this.channelTeams.has(id)
+              ? { context_team_id: this.channelTeams.get(id)![0], shared_team_ids: this.channelTeams.get(id) }
+              : {}),
+          },
         };
       }
       case 'users.list':
