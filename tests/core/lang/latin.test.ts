@@ -58,6 +58,18 @@ describe('French', () => {
   });
 });
 
+describe('French quotes of two people who share a surname', () => {
+  const f = facts(
+    'Querelle de famille\n\nL’ancien dirigeant Jean-Paul Martin décrit sa fille, Claire Martin, comme « trop sage ». Le maire de Lyon, Paul Durand, avait appelé Claire Martin « la reine du château ».\n',
+  );
+  it('gives a quote to the full name that holds the surname, not to the other bearer', () => {
+    expect(f.quotes.find((q) => q.text === 'trop sage')?.speaker).toBe('Jean-Paul Martin');
+  });
+  it('gives a partial quote with no speech verb to the subject named first', () => {
+    expect(f.quotes.find((q) => q.text === 'la reine du château')?.speaker).toBe('Paul Durand');
+  });
+});
+
 describe('Spanish', () => {
   const f = facts(
     'El presidente del Gobierno, Pedro Sánchez, dijo hoy que el plan se aprobará en marzo. «Es un día histórico», afirmó Sánchez ante los periodistas. Lucía Gómez, alcaldesa de Toledo, aseguró que "habrá más empleo". El plan incluye a Madrid, Sevilla, Valencia y Bilbao.\n',

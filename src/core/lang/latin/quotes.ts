@@ -23,8 +23,13 @@ interface Located {
   readonly at: number;
 }
 
-function mentionsIn(text: string, people: readonly PersonFact[], offset = 0): Located[] {
-  const out: Located[] = [];
+/**
+ * Every mention of a person in `text`, in reading order. A name inside a longer one ("Le Pen"
+ * in "Jean-Marie Le Pen") is no mention of its own; a surname two people share goes to the one
+ * whose full name came last.
+ */
+function mentionsIn(text: string, people: readonly PersonFact[]): Located[] {
+  const found: { person: PersonFact; at: number; end: number; full: boolean }[] = [];
   for (const person of people) {
     for (const key of [person.name, ...person.aliases]) {
       if (key.length < 2) continue;
@@ -33,12 +38,25 @@ function mentionsIn(text: string, people: readonly PersonFact[], offset = 0): Lo
         const before = text[at - 1];
         const after = text[at + key.length];
         if ((!before || !/\p{L}/u.test(before)) && (!after || !/\p{L}/u.test(after)))
-          out.push({ person, at: at + offset });
+          found.push({ person, at, end: at + key.length, full: key === person.name });
         at = text.indexOf(key, at + 1);
       }
     }
   }
-  return out.sort((a, b) => a.at - b.at);
+  found.sort((a, b) => a.at - b.at || b.end - a.end);
+  const out: Located[] = [];
+  let coveredTo = -1;
+  let lastFull: PersonFact | null = null;
+  for (let i = 0; i < found.length; i += 1) {
+    const f = found[i]!;
+    if (f.end <= coveredTo) continue;
+    const same = found.filter((g) => g.at === f.at && g.end === f.end);
+    const person = same.length > 1 ? (same.find((g) => g.person === lastFull)?.person ?? f.person) : f.person;
+    if (f.full) lastFull = person;
+    out.push({ person, at: f.at });
+    coveredTo = f.end;
+  }
+  return out;
 }
 
 function hasSpeechVerb(text: string, table: LatinTable, fromEnd: boolean): boolean {
@@ -80,7 +98,9 @@ export function findQuotesLatin(article: Article, people: readonly PersonFact[],
       const beforeNamed = named.filter((m) => m.at >= starts[first]! && m.at < span.start);
       if (hasSpeechVerb(after, table, false) && afterNamed[0]) speaker = afterNamed[0].person;
       else if (hasSpeechVerb(before, table, true) && beforeNamed.length > 0) speaker = beforeNamed.at(-1)!.person;
-      else if (beforeNamed.length > 0) speaker = beforeNamed.at(-1)!.person;
+      // No speech verb beside the quote: the sentence's subject, named first, is the speaker
+      // ("Mélenchon … avait appelé Marine Le Pen « la bourgeoise »").
+      else if (beforeNamed.length > 0) speaker = beforeNamed[0]!.person;
       else if (afterNamed[0] && hasSpeechVerb(after, table, false)) speaker = afterNamed[0].person;
       else {
         // A pronoun, or no speaker named: the person named last before the quote.
