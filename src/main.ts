@@ -47,7 +47,11 @@ import type { FetchFeedDeps } from './feeds/index.js';
 import { createHttpServer } from './http/server.js';
 import { CronScheduler } from './scheduler/index.js';
 import { createRepeatingJob } from './scheduler/poll-loop.js';
-import { openStore } from './store/open-store.js';
+import { openStore, type SelectedStore } from './store/open-store.js';
+import type { JobQueue } from './core/jobs/port.js';
+import { createInProcessQueue } from './jobs/in-process-queue.js';
+import { openJobQueue } from './jobs/open-queue.js';
+import { createFeedPollJobs } from './app/feed-poll-jobs.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 
 export { analyseArticle, BUNDLED_SAMPLE_PATH } from './app/article-loader.js';
@@ -69,6 +73,11 @@ export interface HeraldDeps {
   readonly store?: HeraldStore | 'memory';
   /** Where shell deliveries print (`herald start` without chat platforms); no shell delivery without it. */
   readonly shellOutput?: Writable & { isTTY?: boolean };
+  /**
+   * The job queue scheduled digests and feed polls run on (docs/decisions/032-work-as-jobs.md).
+   * Default: pg-boss on the PostgreSQL store the root opens, else in process. Closed by `close()`.
+   */
+  readonly queue?: JobQueue;
 }
 
 /** What `start` brought up. */
@@ -87,6 +96,10 @@ export interface Herald {
   /** Routes scheduled digests and feed notices to the platform of their channel. */
   readonly delivery: DeliveryPort;
   readonly scheduler: CronScheduler;
+  /** Where scheduled deliveries and feed polls run: shared by every process on PostgreSQL. */
+  readonly queue: JobQueue;
+  /** The engine behind the store, when the root opened it (null: a store passed in). */
+  readonly selectedStore: SelectedStore | null;
   readonly feedFetch: FetchFeedDeps;
   readonly registry: CommandRegistry;
   readonly dispatcher: Dispatcher;
@@ -122,14 +135,14 @@ async function storeFor(
   config: Config,
   deps: HeraldDeps,
   clock: Clock,
-): Promise<Result<{ store: HeraldStore; owned: boolean }>> {
-  if (deps.store && deps.store !== 'memory') return ok({ store: deps.store, owned: false });
+): Promise<Result<{ store: HeraldStore; owned: boolean; selected: SelectedStore | null }>> {
+  if (deps.store && deps.store !== 'memory') return ok({ store: deps.store, owned: false, selected: null });
   if (deps.store === 'memory') {
     const opened = openSqliteStore({ file: ':memory:', clock });
-    return opened.ok ? ok({ store: opened.value, owned: true }) : opened;
+    return opened.ok ? ok({ store: opened.value, owned: true, selected: null }) : opened;
   }
   const opened = await openStore(config, { clock, logger: deps.logger });
-  return opened.ok ? ok({ store: opened.value.store, owned: true }) : opened;
+  return opened.ok ? ok({ store: opened.value.store, owned: true, selected: opened.value }) : opened;
 }
 
 /** Builds every part in dependency order. Fails (as a value) on a bad setting or an unopenable store. */
@@ -143,7 +156,9 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
 
   const opened = await storeFor(config, deps, clock);
   if (!opened.ok) return opened;
-  const { owned } = opened.value;
+  const { owned, selected } = opened.value;
+  // pg-boss on the PostgreSQL database (jobs shared by every process), else in this process.
+  const queue = deps.queue ?? (selected ? await openJobQueue(selected, { logger }) : createInProcessQueue({ logger }));
   // Limits apply wherever schedules and subscriptions are written: commands, imports, the scheduler.
   const store = withLimits(opened.value.store, config.limits);
   const metrics = createMetrics(new Registry());
@@ -186,14 +201,28 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
       },
       metrics,
     });
+  // Each process's tick enqueues the due feeds; whichever process is free polls each one.
+  const feedPolls = createFeedPollJobs({
+    store,
+    fetch: feedFetch.value,
+    clock,
+    logger,
+    delivery,
+    queue,
+    options: {
+      pollIntervalMs: config.feeds.pollIntervalMinutes * 60_000,
+      disableAfterFailures: config.feeds.disableAfterFailures,
+      maxItemsPerPoll: config.feeds.maxItemsPerPoll,
+    },
+    metrics,
+  });
   const polling = createRepeatingJob({
     name: 'feed poll',
     everyMs: POLL_TICK_MS,
     logger,
     run: async () => {
-      const summary = await pollOnce();
-      if (summary.ran && summary.due > 0)
-        logger.info({ ...summary, failures: summary.failures.length }, 'poll cycle done');
+      const due = await feedPolls.enqueueDue();
+      if (due > 0) logger.info({ due }, 'due feeds queued for polling');
     },
   });
   const onSlot = createSlotHandler({ store, library, delivery, logger, limits: config.digest });
@@ -211,6 +240,7 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
     graceMs: config.schedules.missedSlotGraceMinutes * 60_000,
     onSlot: instrumentSlots(onSlot, metrics, clock),
     jobs: [polling],
+    queue,
     onSchedulesPaused: (listener) => health.onSchedulesPaused(listener),
   });
 
@@ -261,6 +291,8 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
     library,
     delivery,
     scheduler,
+    queue,
+    selectedStore: selected,
     feedFetch: feedFetch.value,
     registry: registry.value,
     dispatcher,
@@ -286,6 +318,7 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
       }
       // Settle what a killed process left pending before the scheduler catches up missed slots.
       await operations.start();
+      if (opts.poll !== false) await feedPolls.work();
       const report = await scheduler.start({ jobs: opts.poll !== false });
       running.scheduler = true;
       running.polling = opts.poll !== false;
@@ -297,6 +330,8 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
     },
     async close() {
       await scheduler.stop();
+      // Jobs in flight finish (deliveries need the platforms), then the queue lets go of the pool.
+      await queue.stop();
       await operations.stop();
       metrics.stop();
       for (const plugin of running?.plugins ?? [])

@@ -11,6 +11,10 @@ import type { HealthChecks } from '../http/server.js';
 import { createRepeatingJob, type RepeatingJob } from '../scheduler/poll-loop.js';
 import { processAlive } from '../store/instance-id.js';
 
+const RECOVERY_LEASE_KEY = 'deliveries:recovery';
+/** Long enough for a pass over a large fan-out; a killed recoverer holds recovery up this long. */
+const RECOVERY_LEASE_MS = 5 * 60_000;
+
 export interface Operations {
   /** Renews this process's heartbeat, settles what dead processes left pending, then repeats both. */
   start(): Promise<void>;
@@ -32,14 +36,21 @@ export function createOperations(deps: {
     await store.leases.tryLease(instanceLeaseKey(store.instanceId), INSTANCE_LEASE_MS, clock.now());
   };
   const recover = async (): Promise<void> => {
-    await recoverPendingDeliveries({
-      store,
-      onSlot: deps.onSlot,
-      clock,
-      logger,
-      isAlive: processAlive,
-      ...(deps.resumeLive ? { resumeLive: deps.resumeLive } : {}),
-    });
+    // One process recovers at a time: two survivors settling the same dead claim could both
+    // find no message and both post it.
+    if (!(await store.leases.tryLease(RECOVERY_LEASE_KEY, RECOVERY_LEASE_MS, clock.now()))) return;
+    try {
+      await recoverPendingDeliveries({
+        store,
+        onSlot: deps.onSlot,
+        clock,
+        logger,
+        isAlive: processAlive,
+        ...(deps.resumeLive ? { resumeLive: deps.resumeLive } : {}),
+      });
+    } finally {
+      await store.leases.release(RECOVERY_LEASE_KEY);
+    }
   };
   const jobs: RepeatingJob[] = [
     createRepeatingJob({ name: 'heartbeat', everyMs: INSTANCE_LEASE_MS / 3, logger, run: beat, runOnStart: false }),

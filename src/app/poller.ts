@@ -83,6 +83,24 @@ export interface PollSummary {
   readonly durationMs: number;
 }
 
+/** What polling one feed needs, from the poller's deps (shared by the cycle and the feed-poll job). */
+export function pollFeedDeps(deps: PollerDeps, logger: Logger): PollFeedDeps {
+  const opts = deps.options ?? {};
+  return {
+    store: deps.store,
+    fetch: deps.fetch,
+    clock: deps.clock,
+    logger,
+    pollIntervalMs: opts.pollIntervalMs ?? 15 * 60_000,
+    disableAfterFailures: opts.disableAfterFailures ?? DISABLE_AFTER_FAILURES,
+    backoff: opts.backoff ?? DEFAULT_BACKOFF,
+    ...(deps.delivery ? { delivery: deps.delivery } : {}),
+    ...(opts.analyse ? { analyse: opts.analyse } : {}),
+    ...(opts.maxItemsPerPoll ? { maxItemsPerPoll: opts.maxItemsPerPoll } : {}),
+    ...(deps.live ? { live: deps.live } : {}),
+  };
+}
+
 export async function pollCycle(deps: PollerDeps): Promise<PollSummary> {
   const opts = deps.options ?? {};
   const leaseMs = opts.leaseMs ?? 90_000;
@@ -121,19 +139,7 @@ export async function pollCycle(deps: PollerDeps): Promise<PollSummary> {
     }
   };
 
-  const feedDeps: PollFeedDeps = {
-    store: deps.store,
-    fetch: deps.fetch,
-    clock: deps.clock,
-    logger: log,
-    pollIntervalMs: opts.pollIntervalMs ?? 15 * 60_000,
-    disableAfterFailures: opts.disableAfterFailures ?? DISABLE_AFTER_FAILURES,
-    backoff: opts.backoff ?? DEFAULT_BACKOFF,
-    ...(deps.delivery ? { delivery: deps.delivery } : {}),
-    ...(opts.analyse ? { analyse: opts.analyse } : {}),
-    ...(opts.maxItemsPerPoll ? { maxItemsPerPoll: opts.maxItemsPerPoll } : {}),
-    ...(deps.live ? { live: deps.live } : {}),
-  };
+  const feedDeps = pollFeedDeps(deps, log);
   // Renewed on a timer too, so one slow feed (a huge parse) cannot let the lease lapse mid-cycle.
   const renewal = setInterval(() => void keepLease().catch(() => undefined), leaseMs / 3);
   renewal.unref();

@@ -67,7 +67,7 @@ export function createInProcessQueue(deps: { readonly logger: Logger }): JobQueu
     }
   };
 
-  return {
+  const port: JobQueue = {
     kind: 'in-process',
     async work<T extends object>(name: string, options: QueueOptions, handler: JobHandler<T>) {
       const queue: Queue = {
@@ -100,6 +100,10 @@ export function createInProcessQueue(deps: { readonly logger: Logger }): JobQueu
       }
       return true;
     },
+    async sendMany(name, jobs) {
+      for (const job of jobs)
+        await port.send(name, job.data, job.singletonKey !== undefined ? { singletonKey: job.singletonKey } : {});
+    },
     async pending(name) {
       const queue = queues.get(name);
       if (!queue) return backlog.get(name)?.length ?? 0;
@@ -114,4 +118,5 @@ export function createInProcessQueue(deps: { readonly logger: Logger }): JobQueu
       idle.clear();
     },
   };
+  return port;
 }

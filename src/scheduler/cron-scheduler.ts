@@ -6,13 +6,16 @@
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import pLimit from 'p-limit';
+import type { JobQueue } from '../core/jobs/port.js';
 import type { Clock, Logger } from '../core/ports.js';
 import { err, failure, ok, type Result } from '../core/result.js';
 import type { ScheduleControl, SlotHandler } from '../core/schedule/port.js';
 import { deliveryKey, type Schedule } from '../core/store/records.js';
 import type { HeraldStore, NewSchedule } from '../core/store/repositories.js';
-import { latestSlotIn, nextRuns, nextSlotAfter, validateCron, validateTimezone } from './cron-time.js';
+import { nextRuns, validateCron, validateTimezone } from './cron-time.js';
+import { missedSlots } from './missed-slots.js';
 import type { RepeatingJob } from './poll-loop.js';
+import { createSlotJobs, wholeSecond, type SlotJobs } from './slot-jobs.js';
 
 export interface CronSchedulerOptions {
   readonly store: Pick<HeraldStore, 'schedules' | 'deliveries'>;
@@ -30,10 +33,18 @@ export interface CronSchedulerOptions {
    * app/channel-health.ts): the scheduler subscribes here to drop their timers.
    */
   readonly onSchedulesPaused?: (listener: (scheduleIds: readonly number[]) => void) => void;
+  /**
+   * The job queue shared by every process (src/scheduler/slot-jobs.ts): a cron tick or a
+   * start-up catch-up becomes keyed jobs that whichever process is free runs. Without one, this
+   * process fans out itself (tests, `fireGroup`).
+   */
+  readonly queue?: JobQueue;
+  /** How long a delivery job may run before another process takes it over. Default 60 s. */
+  readonly deliveryExpireSeconds?: number;
 }
 
-/** What happened to one (schedule, slot). */
-export type SlotOutcome = 'sent' | 'failed' | 'claimed-elsewhere';
+/** What happened to one (schedule, slot); 'queued': handed to the job queue. */
+export type SlotOutcome = 'sent' | 'failed' | 'claimed-elsewhere' | 'queued';
 
 export interface FanOutReport {
   readonly slot: Date;
@@ -71,6 +82,7 @@ export class CronScheduler implements ScheduleControl {
   private readonly groups = new Map<string, Group>();
   private readonly log: Logger;
   private running = false;
+  private readonly slotJobs: SlotJobs | null;
   // node-cron logs plain strings (a missed tick, a failed task); route them into our logger.
   private readonly cronLogger = {
     info: (message: string) => this.log.debug({ source: 'node-cron' }, message),
@@ -85,6 +97,16 @@ export class CronScheduler implements ScheduleControl {
 
   constructor(private readonly options: CronSchedulerOptions) {
     this.log = options.logger.child({ component: 'scheduler' });
+    this.slotJobs = options.queue
+      ? createSlotJobs({
+          queue: options.queue,
+          store: options.store,
+          logger: options.logger,
+          deliver: (schedule, slot, late) => this.deliverSlot(schedule, slot, late),
+          concurrency: options.concurrency ?? 8,
+          ...(options.deliveryExpireSeconds ? { deliveryExpireSeconds: options.deliveryExpireSeconds } : {}),
+        })
+      : null;
     options.onSchedulesPaused?.((ids) => {
       for (const id of ids) this.unregister(id);
     });
@@ -96,6 +118,7 @@ export class CronScheduler implements ScheduleControl {
    */
   async start(opts: { jobs?: boolean } = {}): Promise<StartReport> {
     this.running = true;
+    await this.slotJobs?.work();
     if (opts.jobs !== false) for (const job of this.options.jobs ?? []) job.start();
     const all = await this.options.store.schedules.listAll();
     const active = all.filter((s) => !s.paused);
@@ -181,15 +204,31 @@ export class CronScheduler implements ScheduleControl {
     const group = this.groups.get(groupKey(cronExpr, timezone));
     const schedules = group ? [...group.schedules.values()] : [];
     const limit = pLimit(this.options.concurrency ?? 8);
-    const outcomes = await Promise.all(schedules.map((s) => limit(() => this.fire(s, slot, false))));
+    const outcomes = await Promise.all(schedules.map((s) => limit(() => this.deliverSlot(s, slot, false))));
     const count = (o: SlotOutcome) => outcomes.filter((x) => x === o).length;
     const report = { slot, sent: count('sent'), failed: count('failed'), claimedElsewhere: count('claimed-elsewhere') };
     this.log.info({ cron: cronExpr, timezone, ...report, slot: slot.toISOString() }, 'slot fanned out');
     return report;
   }
 
-  /** Claims the slot's delivery key for the schedule's channel and, if won, runs the handler. */
-  private async fire(schedule: Schedule, slot: Date, late: boolean): Promise<SlotOutcome> {
+  /**
+   * What a cron tick does: with a job queue, one keyed slot job (the same tick in N processes
+   * makes one); without, the fan-out runs here.
+   */
+  async trigger(cronExpr: string, timezone: string, slot: Date): Promise<void> {
+    if (!this.slotJobs) {
+      await this.fireGroup(cronExpr, timezone, slot);
+      return;
+    }
+    const sent = await this.slotJobs.trigger(cronExpr, timezone, slot);
+    this.log.info({ cron: cronExpr, timezone, slot: slot.toISOString(), sent }, 'slot job sent');
+  }
+
+  /**
+   * Claims the slot's delivery key for the schedule's channel and, if won, runs the handler.
+   * A delivery job runs this; a second run of the same (schedule, slot) finds the key taken.
+   */
+  async deliverSlot(schedule: Schedule, slot: Date, late: boolean): Promise<SlotOutcome> {
     const { store, onSlot } = this.options;
     const key = deliveryKey(schedule.id, slot, schedule.channelId);
     let outcome: SlotOutcome = 'claimed-elsewhere';
@@ -223,31 +262,30 @@ export class CronScheduler implements ScheduleControl {
   }
 
   private async catchUp(active: readonly Schedule[]): Promise<Omit<StartReport, 'schedules' | 'tasks'>> {
-    const now = this.options.clock.now();
-    const windowStart = new Date(now.getTime() - this.options.graceMs);
+    const { late, skipped } = missedSlots(active, this.options.clock.now(), this.options.graceMs);
+    for (const { scheduleId, slot } of skipped)
+      this.log.warn(
+        { scheduleId, slot: slot.toISOString(), graceMs: this.options.graceMs },
+        'missed slot skipped: outside the grace window',
+      );
     const caughtUp: { scheduleId: number; slot: Date; outcome: SlotOutcome }[] = [];
-    const skipped: { scheduleId: number; slot: Date }[] = [];
-    for (const schedule of active) {
-      // Before its first run, a schedule has "run" when it was created: nothing earlier is missed.
-      const baseline = new Date(schedule.lastRunSlot ?? schedule.createdAt);
-      const missed = nextSlotAfter(schedule.cron, schedule.timezone, baseline);
-      if (missed.getTime() > now.getTime()) continue;
-      const after = baseline.getTime() > windowStart.getTime() ? baseline : windowStart;
-      const slot = latestSlotIn(schedule.cron, schedule.timezone, after, now);
-      if (slot) {
-        const outcome = await this.fire(schedule, slot, true);
-        caughtUp.push({ scheduleId: schedule.id, slot, outcome });
-        this.log.info(
-          { scheduleId: schedule.id, slot: slot.toISOString(), outcome },
-          'missed slot posted late, within the grace window',
-        );
-      } else {
-        skipped.push({ scheduleId: schedule.id, slot: missed });
-        this.log.warn(
-          { scheduleId: schedule.id, slot: missed.toISOString(), graceMs: this.options.graceMs },
-          'missed slot skipped: outside the grace window',
-        );
-      }
+    if (this.slotJobs) {
+      // One insert per slot; every process starting sends the same keys, so one job each.
+      const bySlot = new Map<number, number[]>();
+      for (const { schedule, slot } of late)
+        bySlot.set(slot.getTime(), [...(bySlot.get(slot.getTime()) ?? []), schedule.id]);
+      for (const [slot, ids] of bySlot) await this.slotJobs.queueDeliveries(ids, new Date(slot), true);
+      for (const { schedule, slot } of late) caughtUp.push({ scheduleId: schedule.id, slot, outcome: 'queued' });
+      if (late.length > 0) this.log.info({ schedules: late.length }, 'missed slots queued, within the grace window');
+      return { caughtUp, skipped };
+    }
+    for (const { schedule, slot } of late) {
+      const outcome = await this.deliverSlot(schedule, slot, true);
+      caughtUp.push({ scheduleId: schedule.id, slot, outcome });
+      this.log.info(
+        { scheduleId: schedule.id, slot: slot.toISOString(), outcome },
+        'missed slot posted late, within the grace window',
+      );
     }
     return { caughtUp, skipped };
   }
@@ -261,7 +299,7 @@ export class CronScheduler implements ScheduleControl {
       const task = cron.schedule(
         schedule.cron,
         async (context) => {
-          await this.fireGroup(schedule.cron, schedule.timezone, context.date);
+          await this.trigger(schedule.cron, schedule.timezone, wholeSecond(context.date));
         },
         { timezone: schedule.timezone, name: `herald:${key}`, logger: this.cronLogger },
       );

@@ -59,6 +59,21 @@ export function runJobQueueContract(name: string, open: () => Promise<QueueUnder
       expect(await t.queue.send('other', { slot: 'a' }, { singletonKey: '7:a' })).toBe(true);
     });
 
+    it('sends many jobs at once, leaving out the keys already taken (a second fan-out of one slot)', async () => {
+      const seen: number[] = [];
+      await t.queue.work<{ channel: number }>('deliver-many', QUICK, async ({ channel }) => {
+        seen.push(channel);
+      });
+      const batch = (from: number, to: number) =>
+        Array.from({ length: to - from }, (_, i) => ({ data: { channel: from + i }, singletonKey: `s:${from + i}` }));
+      await t.queue.sendMany('deliver-many', batch(0, 50));
+      // Another process fanning out the same slot, plus ten channels it knows and the first did not.
+      await t.queue.sendMany('deliver-many', batch(0, 60));
+      await until(() => seen.length >= 60, '60 jobs');
+      await new Promise((r) => setTimeout(r, 300));
+      expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    });
+
     it('retries a failing job up to its retry limit, then gives up', async () => {
       let calls = 0;
       let flaky = 0;
