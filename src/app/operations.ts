@@ -10,6 +10,8 @@ import type { HeraldStore } from '../core/store/repositories.js';
 import type { HealthChecks } from '../http/server.js';
 import { createRepeatingJob, type RepeatingJob } from '../scheduler/poll-loop.js';
 import { processAlive } from '../store/instance-id.js';
+import { queueHealth, WORK_QUEUES } from '../store/health.js';
+import type { JobQueue } from '../core/jobs/port.js';
 
 const RECOVERY_LEASE_KEY = 'deliveries:recovery';
 /** Long enough for a pass over a large fan-out; a killed recoverer holds recovery up this long. */
@@ -76,6 +78,8 @@ export function healthChecks(deps: {
   readonly scheduler: { taskCount(): number };
   readonly started: () => { scheduler: boolean; polling: boolean; platforms: readonly string[] };
   readonly platforms: readonly string[];
+  /** The job queue: answers, and how many jobs wait (pg-boss is on the same database). */
+  readonly queue?: JobQueue;
 }): HealthChecks {
   const checks: Record<string, HealthChecks[string]> = {
     store: async () => {
@@ -86,6 +90,17 @@ export function healthChecks(deps: {
       deps.started().scheduler
         ? { ok: true, detail: `${deps.scheduler.taskCount()} cron tasks` }
         : { ok: false, detail: 'not started' },
+    ...(deps.queue
+      ? {
+          queue: async () => {
+            const h = await queueHealth(deps.queue!, WORK_QUEUES);
+            const waiting = Object.values(h.waiting).reduce((a, b) => a + b, 0);
+            return h.ok
+              ? { ok: true, detail: `${h.kind}, ${waiting} jobs waiting` }
+              : { ok: false, detail: h.error ?? h.kind };
+          },
+        }
+      : {}),
     poller: () => (deps.started().polling ? { ok: true } : { ok: false, detail: 'not polling' }),
   };
   for (const p of deps.platforms)

@@ -7,7 +7,7 @@ import { createDiscordRest } from '../adapters/discord/rest.js';
 import type { HeraldStore } from '../core/store/repositories.js';
 import { formatFindings } from '../doctor/findings.js';
 import type { FetchLike } from '../doctor/public-url.js';
-import { runDoctor } from '../doctor/run.js';
+import { runDoctor, type DoctorDeps } from '../doctor/run.js';
 import { parseArgv } from './args.js';
 
 export const DOCTOR_USAGE = 'herald doctor [--url https://your.host] [--json]';
@@ -15,7 +15,7 @@ export const DOCTOR_USAGE = 'herald doctor [--url https://your.host] [--json]';
 export interface DoctorCliDeps {
   readonly config: Config;
   /** Opens the store; a string is the one-line reason it could not be opened. */
-  openStore(): Promise<{ store: HeraldStore; close(): Promise<void> } | string>;
+  openStore(): Promise<{ store: HeraldStore; database?: DoctorDeps['database']; close(): Promise<void> } | string>;
   readonly fetch?: FetchLike;
 }
 
@@ -48,6 +48,7 @@ export async function doctorCli(argv: string[], io: Io, deps: DoctorCliDeps): Pr
     const findings = await runDoctor({
       config,
       store: typeof opened === 'string' ? opened : opened.store,
+      database: typeof opened === 'string' ? null : (opened.database ?? null),
       discordRest,
       publicUrl: url ?? null,
       fetch: deps.fetch ?? ((u, init) => fetch(u, init)),

@@ -257,7 +257,12 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         async openStore() {
           const built = await createHerald(config.value, { logger });
           if (!built.ok) return built.error.message.split('\n')[0]!;
-          return { store: built.value.store, close: () => built.value.close() };
+          const { store, selectedStore, queue } = built.value;
+          return {
+            store,
+            database: selectedStore ? { selected: selectedStore, queue } : null,
+            close: () => built.value.close(),
+          };
         },
       });
     }

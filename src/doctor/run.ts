@@ -7,6 +7,9 @@
 import type { REST } from 'discord.js';
 import type { Config } from '../config/schema.js';
 import type { HeraldStore as Store } from '../core/store/repositories.js';
+import type { JobQueue } from '../core/jobs/port.js';
+import type { SelectedStore } from '../store/open-store.js';
+import { databaseFindings } from './database.js';
 import { discordChannelFinding } from './discord-channel.js';
 import { discordFindings } from './discord.js';
 import { fix, ok, skip, type Finding } from './findings.js';
@@ -17,6 +20,8 @@ export interface DoctorDeps {
   readonly config: Config;
   /** The opened store, or the one-line reason it could not be opened. */
   readonly store: Store | string;
+  /** The engine behind the store and the job queue on it: database, migrations and queue checks. */
+  readonly database?: { readonly selected: SelectedStore; readonly queue: JobQueue } | null;
   /** Bot-token REST client for Discord; null without DISCORD_TOKEN. */
   readonly discordRest: REST | null;
   /** The https address that reaches Herald (HERALD_PUBLIC_URL or --url). */
@@ -42,7 +47,8 @@ export async function runDoctor(deps: DoctorDeps): Promise<Finding[]> {
     return out;
   }
   const store = deps.store;
-  out.push(ok('Store', `schema version ${await store.schemaVersion()}`));
+  if (deps.database) out.push(...(await databaseFindings(deps.database.selected, deps.database.queue)));
+  else out.push(ok('Store', `schema version ${await store.schemaVersion()}`));
   out.push(...(await channelFindings(deps, store)));
   return out;
 }

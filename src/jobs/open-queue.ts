@@ -12,7 +12,14 @@ export async function openJobQueue(selected: SelectedStore, deps: { readonly log
   if (selected.kind === 'postgres') {
     // pg-boss's tables beside Herald's: `<schema>_jobs`, or `herald_jobs` in the default schema.
     const schema = selected.store.schema ? `${selected.store.schema}_jobs` : 'herald_jobs';
-    return createPgBossQueue({ pool: selected.store.pool, schema, logger: deps.logger });
+    // Expired jobs (their process died) are handed back every 15 s, so a delivery moves on within
+    // its 60 s expiry plus at most one pass.
+    return createPgBossQueue({
+      pool: selected.store.pool,
+      schema,
+      logger: deps.logger,
+      maintenanceIntervalSeconds: 15,
+    });
   }
   return createInProcessQueue(deps);
 }

@@ -97,7 +97,8 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Jo
       }
       for (const job of jobs) {
         try {
-          await handler(job.data);
+          // The store's pool leaves json columns as text (its rows parse their own JSON).
+          await handler((typeof job.data === 'string' ? JSON.parse(job.data) : job.data) as T);
           await boss.complete(name, job.id);
         } catch (error) {
           log.warn({ err: error, queue: name, jobId: job.id }, 'job failed; pg-boss retries it');

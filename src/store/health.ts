@@ -5,6 +5,9 @@
 import type { JobQueue } from '../core/jobs/port.js';
 import type { SelectedStore } from './open-store.js';
 
+/** The queues Herald's processes share (src/scheduler/slot-jobs.ts, src/app/feed-poll-jobs.ts). */
+export const WORK_QUEUES = ['schedule-slot', 'schedule-delivery', 'feed-poll'] as const;
+
 export interface StoreHealth {
   readonly ok: boolean;
   readonly engine: 'sqlite' | 'postgres';

@@ -38,6 +38,18 @@ describePostgres('job queue selection with DATABASE_URL', () => {
     expect(await queue.pending('probe')).toBe(1);
     const tables = await sqlIn(`${schema}_jobs`, "SELECT count(*)::int AS n FROM job WHERE name = 'probe'");
     expect(tables.rows[0].n).toBe(1);
+    // The store's pool returns json columns as text; a handler still receives the object sent.
+    const seen: unknown[] = [];
+    await queue.work<{ x: number }>(
+      'probe',
+      { expireInSeconds: 30, retryLimit: 0, retryDelaySeconds: 0, concurrency: 1 },
+      async (data) => {
+        seen.push(data);
+      },
+    );
+    const end = Date.now() + 15_000;
+    while (seen.length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    expect(seen).toEqual([{ x: 1 }]);
     await queue.stop();
     await selected.value.store.close();
   });
