@@ -208,6 +208,7 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
     clock,
     logger,
     delivery,
+    live,
     queue,
     options: {
       pollIntervalMs: config.feeds.pollIntervalMinutes * 60_000,
