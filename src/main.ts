@@ -74,7 +74,7 @@ export interface HeraldDeps {
   /** Where shell deliveries print (`herald start` without chat platforms); no shell delivery without it. */
   readonly shellOutput?: Writable & { isTTY?: boolean };
   /**
-   * The job queue scheduled digests and feed polls run on (docs/decisions/035-work-as-jobs.md).
+   * The job queue scheduled digests and feed polls run on (docs/decisions/036-work-as-jobs.md).
    * Default: pg-boss on the PostgreSQL store the root opens, else in process. Closed by `close()`.
    */
   readonly queue?: JobQueue;

@@ -1,5 +1,5 @@
 /**
- * Feed polling as jobs (docs/decisions/035-work-as-jobs.md). Every process's poll tick lists the
+ * Feed polling as jobs (docs/decisions/036-work-as-jobs.md). Every process's poll tick lists the
  * due feeds and enqueues one `feed-poll` job per feed, keyed by the feed and the instant it fell
  * due: N processes listing the same due feed make one job, and once it is polled its next due
  * instant (a new key) lies in the future. Whichever process is free takes a job; a job whose

@@ -1,5 +1,5 @@
 /**
- * Scheduled digests as jobs (docs/decisions/035-work-as-jobs.md). node-cron fires in every
+ * Scheduled digests as jobs (docs/decisions/036-work-as-jobs.md). node-cron fires in every
  * process; the tick becomes one `schedule-slot` job per (cron group, slot), whose singleton key
  * makes the ticks of N processes one job. Whichever process takes it reads the group's schedules
  * from the store and enqueues one `schedule-delivery` job per (schedule, slot), i.e. per channel,
