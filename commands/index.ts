@@ -8,6 +8,7 @@ import ask from './ask.js';
 import audit from './audit.js';
 import channel from './channel.js';
 import configIo from './config-io.js';
+import dashboard from './dashboard.js';
 import digest from './digest.js';
 import feeds from './feeds.js';
 import facts from './facts.js';
@@ -40,8 +41,9 @@ export const builtinCommands: readonly CommandDefinition[] = [
   list,
   articles,
   help,
-  // moderators: schedules
+  // moderators: schedules, and the web dashboard
   schedule,
+  dashboard,
   // admins: feeds and channel configuration
   feeds,
   channel,

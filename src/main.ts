@@ -45,6 +45,7 @@ import { createStoredAccess } from './app/stored-access.js';
 import { createStoredLibrary } from './app/stored-library.js';
 import type { FetchFeedDeps } from './feeds/index.js';
 import { createHttpServer } from './http/server.js';
+import { createDashboardLogin, mountDashboard, type DashboardLogin } from './dashboard/index.js';
 import { CronScheduler } from './scheduler/index.js';
 import { createRepeatingJob } from './scheduler/poll-loop.js';
 import { openStore, type SelectedStore } from './store/open-store.js';
@@ -104,6 +105,8 @@ export interface Herald {
   readonly registry: CommandRegistry;
   readonly dispatcher: Dispatcher;
   readonly plugins: readonly PlatformPlugin[];
+  /** Dashboard sign-in: `herald dashboard` mints its links here, as `/dashboard` does. */
+  readonly dashboard: DashboardLogin;
   /** A channel the bot can no longer post to: pause its schedules and record why. */
   channelUnavailable(
     where: Parameters<ReturnType<typeof createChannelHealth>['unavailable']>[0],
@@ -114,10 +117,11 @@ export interface Herald {
   /** One feed poll cycle now (`herald poll --once`; `all`: every feed, due or not). */
   pollOnce(opts?: { all?: boolean }): Promise<PollSummary>;
   /**
-   * Starts the HTTP server (when a plugin needs it), every plugin, and the scheduler with feed
-   * polling (`poll: false` leaves polling off). Rejects when a platform cannot start.
+   * Starts the HTTP server (when a plugin needs it, HERALD_PUBLIC_URL is set or `dashboard: true`
+   * asks for the web dashboard), every plugin, and the scheduler with feed polling (`poll: false`
+   * leaves polling off). Rejects when a platform cannot start.
    */
-  start(opts?: { poll?: boolean }): Promise<Running>;
+  start(opts?: { poll?: boolean; dashboard?: boolean }): Promise<Running>;
   /** Stops what `start` started, then closes the store when the root opened it. */
   close(): Promise<void>;
 }
@@ -245,25 +249,31 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
     onSchedulesPaused: (listener) => health.onSchedulesPaused(listener),
   });
 
+  // The address in dashboard links: the public one, else this machine at the port it listens on.
+  let listeningPort: number | null = null;
+  const access = createStoredAccess(store);
+  const dashboard = createDashboardLogin({
+    store,
+    access,
+    clock,
+    baseUrl: () => config.http.publicUrl ?? `http://localhost:${listeningPort ?? config.http.port}`,
+  });
+  const feeds = createFeedService({ fetch: feedFetch.value, analyse });
+
   const dispatcher = instrumentDispatcher(
     createDispatcher({
       registry: registry.value,
       library,
       clock,
       logger,
-      access: createStoredAccess(store),
+      access,
       autocomplete: {
         ...coreProviders({ library, registry: () => registry.value }),
         feeds: feedsAutocomplete(store),
         schedules: scheduleAutocomplete(store),
       },
       limits: config.limits,
-      capabilities: {
-        store,
-        feeds: createFeedService({ fetch: feedFetch.value, analyse }),
-        schedules: scheduler,
-        channels,
-      },
+      capabilities: { store, feeds, schedules: scheduler, channels, dashboard },
       ...(deps.newRef ? { newRef: deps.newRef } : {}),
     }),
     metrics,
@@ -285,6 +295,20 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
     }),
   });
 
+  mountDashboard(http, {
+    store,
+    login: dashboard,
+    clock,
+    logger,
+    library,
+    feeds,
+    schedules: scheduler,
+    channels,
+    digestLimits: config.digest,
+    limits: config.limits,
+    secureCookies: config.http.publicUrl?.startsWith('https://') ?? false,
+  });
+
   return ok({
     config,
     logger,
@@ -299,6 +323,7 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
     registry: registry.value,
     dispatcher,
     plugins,
+    dashboard,
     channelUnavailable: (where, reason) => health.unavailable(where, reason),
     load: (ref) => articles.load(ref),
     pollOnce,
@@ -306,10 +331,11 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
       if (running) throw new Error('Herald is already started');
       running = { listening: false, plugins: [], scheduler: false, polling: false };
       let port: number | null = null;
-      if (plugins.some((p) => p.needsHttp)) {
+      if (plugins.some((p) => p.needsHttp) || opts.dashboard || config.http.publicUrl) {
         port = (await http.listen(config.http.port, config.http.host)).port;
+        listeningPort = port;
         running.listening = true;
-        logger.info({ port }, 'HTTP server listening (/discord/interactions, /slack/events, /healthz)');
+        logger.info({ port }, 'HTTP server listening (/discord/interactions, /slack/events, /dashboard, /healthz)');
       }
       // Adapters that connect out (gateway, Socket Mode, auth.test) start once the server listens.
       const inbound = { dispatcher, registry: registry.value, http };

@@ -5,7 +5,7 @@
  */
 import type { Article } from '../core/article/types.js';
 import type { LivePosted, LivePoster } from '../core/live/live-posts.js';
-import { compileFilters, filterText, passesFilters, type CompiledFilters } from '../core/feeds/filters.js';
+import { articleFilterText, compileFilters, passesFilters, type CompiledFilters } from '../core/feeds/filters.js';
 import type { ArticleFacts } from '../core/facts/types.js';
 import { ingestFeedItem, ingestHtml } from '../core/ingest/index.js';
 import type { Clock, DeliveryPort, Logger, Where } from '../core/ports.js';
@@ -119,14 +119,6 @@ async function findKnown(store: HeraldStore, item: FeedItemInput): Promise<Store
   return item.link ? store.articles.findByLink(item.link) : null;
 }
 
-function textOf(article: Article): string {
-  return filterText({
-    title: article.title,
-    tags: article.tags,
-    body: article.paragraphs.map((p) => p.text).join('\n'),
-  });
-}
-
 export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutcome> {
   const log = deps.logger.child({ feedId: feed.id, url: feed.url });
   let fetched;
@@ -178,7 +170,7 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
     if (n > 0 && n % ITEMS_PER_TURN === 0) await nextTurn();
     const known = await findKnown(deps.store, item);
     if (known) {
-      prepared.push({ knownId: known.id, text: needText ? textOf(known.article) : '' });
+      prepared.push({ knownId: known.id, text: needText ? articleFilterText(known.article) : '' });
       continue;
     }
     const ingested = ingestFeedItem(item, { sourceName });
@@ -192,7 +184,7 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
       );
       continue;
     }
-    prepared.push({ article, link: item.link, text: needText ? textOf(article) : '' });
+    prepared.push({ article, link: item.link, text: needText ? articleFilterText(article) : '' });
   }
   const notes = [...result.notes, ...keptTeaserNotes(kept)];
 

@@ -30,6 +30,7 @@ import { doctorCli } from './doctor.js';
 import { overview } from './overview.js';
 import { manifestSlackCli } from './slack-commands.js';
 import { migrateCli } from './migrate-command.js';
+import { dashboardCli } from './dashboard-command.js';
 import { parseArgv, type FlagSpec } from './args.js';
 import { emit, fail } from './output.js';
 import { USAGE, USAGES } from './usage.js';
@@ -242,6 +243,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       if (!config.ok) return fail(io, config.error);
       const done = await migrateCli(rest, io, config.value);
       return typeof done === 'number' ? done : fail(io, done);
+    }
+    case 'dashboard': {
+      const done = await dashboardCli(rest, io, { open: () => open(io, undefined), untilSignal });
+      return done === 0 ? 0 : fail(io, done);
     }
     case 'feeds': {
       const config = await loadAppConfig({ env: io.env, cwd: io.cwd, cliLogLevel: 'warn' });

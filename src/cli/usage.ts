@@ -24,6 +24,9 @@ Commands:
   migrate [--check] [--from sqlite:FILE]
         Bring the database to this version's schema (PostgreSQL: run before starting a new
         version). --check only reports; --from copies a SQLite install into DATABASE_URL.
+  dashboard [--workspace W] [--platform shell|discord|slack] [--as moderator|admin] [--serve]
+        Print a single-use sign-in link to the web dashboard (as /dashboard does); --serve
+        also runs Herald with its HTTP server until Ctrl-C.
   feeds check <file-or-url>... [--json]
         Read each feed the way the poller does (a folder: every file in it; an OPML export:
         the feeds it lists) and say whether Herald can follow it.

@@ -51,6 +51,8 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void |
 export interface HttpServer {
   /** Registers a handler for an exact path (and method, default POST). */
   route(method: string, path: string, handler: RouteHandler): void;
+  /** Hands every request under `prefix` (the path itself and `prefix/…`, any method) to `handler`: the dashboard. */
+  mount(prefix: string, handler: RouteHandler): void;
   listen(port: number, host?: string): Promise<{ port: number }>;
   close(): Promise<void>;
   readonly server: Server;
@@ -70,6 +72,7 @@ export async function readRawBody(req: IncomingMessage, maxBytes = 1_000_000): P
 
 export function createHttpServer(logger: Logger, options: HttpServerOptions = {}): HttpServer {
   const routes = new Map<string, RouteHandler>();
+  const mounts: { prefix: string; handler: RouteHandler }[] = [];
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'GET' && path === '/healthz') {
@@ -89,7 +92,9 @@ export function createHttpServer(logger: Logger, options: HttpServerOptions = {}
       );
       return;
     }
-    const handler = routes.get(`${req.method} ${path}`);
+    const handler =
+      routes.get(`${req.method} ${path}`) ??
+      mounts.find((m) => path === m.prefix || path.startsWith(`${m.prefix}/`))?.handler;
     if (!handler) {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
       return;
@@ -106,6 +111,9 @@ export function createHttpServer(logger: Logger, options: HttpServerOptions = {}
     server,
     route(method, path, handler) {
       routes.set(`${method.toUpperCase()} ${path}`, handler);
+    },
+    mount(prefix, handler) {
+      mounts.push({ prefix: prefix.replace(/\/+$/u, ''), handler });
     },
     listen(port, host = '0.0.0.0') {
       return new Promise((resolvePromise, reject) => {

@@ -57,7 +57,9 @@ describe('command needs', () => {
   });
 
   it('of every built-in command are met by the full app and refused by an app without a store', () => {
-    expect(createRegistry(builtinCommands, { provides: ['store', 'feeds', 'schedules', 'channels'] }).ok).toBe(true);
+    expect(
+      createRegistry(builtinCommands, { provides: ['store', 'feeds', 'schedules', 'channels', 'dashboard'] }).ok,
+    ).toBe(true);
     const bare = createRegistry(builtinCommands, { provides: [] });
     expect(bare.ok).toBe(false);
     for (const label of ['/feeds add', '/schedule add', '/channel set', '/roles admin', '/audit', '/config import'])

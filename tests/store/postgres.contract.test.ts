@@ -7,7 +7,8 @@ import {
   type PostgresStoreOptions,
 } from '../../src/store/postgres/index.js';
 import { describePostgres, dropSchema, POSTGRES_URL, schemaName, sqlIn } from '../helpers/postgres.js';
-import { runStoreContract, SHELL } from './contract.js';
+import { runStoreContract, SHELL, type StoreUnderTest } from './contract.js';
+import { runDashboardContract } from './dashboard-contract.js';
 
 const schemas: string[] = [];
 const fresh = (): string => {
@@ -26,7 +27,7 @@ async function open(options: Omit<PostgresStoreOptions, 'url'>): Promise<Postgre
 }
 
 describePostgres('postgres store', () => {
-  runStoreContract('postgres', async () => {
+  const freshPostgres = async (): Promise<StoreUnderTest> => {
     let now = new Date('2025-01-06T08:00:00Z');
     const schema = fresh();
     const store = await open({ schema, migrate: 'auto', clock: { now: () => now } });
@@ -38,7 +39,9 @@ describePostgres('postgres store', () => {
         await dropSchema(schema);
       },
     };
-  });
+  };
+  runStoreContract('postgres', freshPostgres);
+  runDashboardContract('postgres', freshPostgres);
 
   it('creates its schema and migrates once; a second open migrates nothing', async () => {
     const schema = fresh();

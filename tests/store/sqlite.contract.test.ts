@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore, LATEST_SCHEMA_VERSION, MIGRATIONS, type SqliteStore } from '../../src/store/sqlite/index.js';
-import { runStoreContract, SHELL } from './contract.js';
+import { runStoreContract, SHELL, type StoreUnderTest } from './contract.js';
+import { runDashboardContract } from './dashboard-contract.js';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -22,7 +23,7 @@ function open(options: Parameters<typeof openSqliteStore>[0]): SqliteStore {
   return opened.value;
 }
 
-runStoreContract('sqlite', async () => {
+async function freshSqlite(): Promise<StoreUnderTest> {
   let now = new Date('2025-01-06T08:00:00Z');
   const dir = tempDir();
   const store = open({ dataDir: join(dir, 'nested', 'data'), clock: { now: () => now } });
@@ -31,7 +32,9 @@ runStoreContract('sqlite', async () => {
     setNow: (d) => (now = d),
     cleanup: async () => store.close(),
   };
-});
+}
+runStoreContract('sqlite', freshSqlite);
+runDashboardContract('sqlite', freshSqlite);
 
 describe('sqlite store specifics', () => {
   it('creates the data directory and file, in WAL mode with foreign keys, at the latest schema', async () => {

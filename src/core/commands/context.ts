@@ -5,6 +5,7 @@ import type { HeraldStore } from '../store/repositories.js';
 import type { FeedService } from '../feeds/service.js';
 import type { ScheduleControl } from '../schedule/port.js';
 import type { Limits } from '../limits.js';
+import type { DashboardLinks } from '../dashboard/links.js';
 
 /** What every command gets, whatever it declares. */
 export interface BaseServices {
@@ -18,7 +19,7 @@ export interface BaseServices {
 
 /**
  * Parts a command must declare in `needs` to receive (docs/decisions/030-typed-capabilities.md).
- * The composition root provides all three; a smaller app (a test, a bench) provides what it has,
+ * The composition root provides them all; a smaller app (a test, a bench) provides what it has,
  * and the registry refuses at start-up a command that needs more.
  */
 export interface Capabilities {
@@ -30,11 +31,13 @@ export interface Capabilities {
   readonly schedules: ScheduleControl;
   /** Asks the platform whether a channel id is in the caller's workspace (imports naming channels). */
   readonly channels: ChannelDirectory;
+  /** Sign-in links to the web dashboard (`/dashboard`). */
+  readonly dashboard: DashboardLinks;
 }
 export type Capability = keyof Capabilities;
 /** A capability, or `'article'`: the command answers from an article resolved by the framework. */
 export type Need = Capability | 'article';
-export const CAPABILITIES: readonly Capability[] = ['store', 'feeds', 'schedules', 'channels'];
+export const CAPABILITIES: readonly Capability[] = ['store', 'feeds', 'schedules', 'channels', 'dashboard'];
 
 /** The services a command with needs `N` sees: the base ones plus exactly what it declared. */
 export type ServicesFor<N extends Need> = BaseServices & Pick<Capabilities, Extract<N, Capability>>;

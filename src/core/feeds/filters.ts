@@ -203,3 +203,16 @@ export function filterText(parts: {
 }): string {
   return [parts.title ?? '', (parts.tags ?? []).join(' '), parts.body ?? ''].join('\n').slice(0, MAX_MATCH_TEXT);
 }
+
+/** The text a feed item's filters are matched against, for the poller and the dashboard's live check alike. */
+export function articleFilterText(article: {
+  readonly title: string | null;
+  readonly tags: readonly string[];
+  readonly paragraphs: readonly { readonly text: string }[];
+}): string {
+  return filterText({
+    title: article.title,
+    tags: article.tags,
+    body: article.paragraphs.map((p) => p.text).join('\n'),
+  });
+}

@@ -206,3 +206,26 @@ export interface RoleMapping {
   readonly createdBy: string | null;
   readonly createdAt: IsoInstant;
 }
+
+/** A single-use dashboard login link, as minted by `/dashboard` (only its hash is stored). */
+export interface DashboardLink {
+  readonly workspaceId: number;
+  readonly userId: string;
+  readonly userName: string | null;
+  /** What the platform granted when the link was minted; the opener's level is re-checked against the mappings. */
+  readonly platformLevel: 'member' | 'moderator' | 'admin';
+  readonly roleIds: readonly string[];
+  readonly expiresAt: IsoInstant;
+}
+
+/** A signed-in dashboard browser: one workspace, one level, a CSRF token, an idle deadline. */
+export interface DashboardSession {
+  readonly workspaceId: number;
+  readonly userId: string;
+  readonly userName: string | null;
+  readonly level: MappedLevel;
+  /** Sent back by every form and htmx request; compared in constant time. */
+  readonly csrf: string;
+  readonly createdAt: IsoInstant;
+  readonly lastSeenAt: IsoInstant;
+}

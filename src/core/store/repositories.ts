@@ -12,6 +12,8 @@ import type {
   Channel,
   ChannelSettings,
   ContentFilters,
+  DashboardLink,
+  DashboardSession,
   Delivery,
   Feed,
   FeedFetchState,
@@ -107,6 +109,8 @@ export interface ArticleRepository {
   setFacts(id: string, facts: ArticleFacts): Promise<boolean>;
   /** Records that a channel received an article; false when it already had. */
   markReceived(channelId: number, articleId: string, at: Date): Promise<boolean>;
+  /** The articles first seen in this feed, newest first (every item, whether a channel's filters let it through or not). */
+  listForFeed(feedId: number, limit: number): Promise<readonly StoredArticle[]>;
   /** What a channel received, newest first; `since` is exclusive. */
   listReceived(
     channelId: number,
@@ -172,6 +176,8 @@ export interface DeliveryRepository {
   get(key: string): Promise<Delivery | null>;
   /** Deliveries still `pending`, oldest first: in flight, or left behind by a process that died. */
   listPending(limit: number): Promise<readonly Delivery[]>;
+  /** The channel's deliveries (scheduled digests and notices; keys end in `:<channelId>`), newest change first. */
+  listForChannel(channelId: number, limit: number): Promise<readonly Delivery[]>;
 }
 
 export interface NewAuditEntry {
@@ -216,6 +222,28 @@ export interface LeaseRepository {
   release(key: string): Promise<void>;
 }
 
+/**
+ * Dashboard sign-in (docs/dashboard.md): single-use links and browser sessions, both stored under
+ * a SHA-256 hash of their secret, so a copy of the database signs nobody in.
+ */
+export interface DashboardRepository {
+  addLink(tokenHash: string, link: DashboardLink): Promise<void>;
+  /**
+   * Uses the link up: returns it once, when it exists, was not used and has not expired at `now`;
+   * null for every other case and every later call, across processes sharing the database.
+   */
+  takeLink(tokenHash: string, now: Date): Promise<DashboardLink | null>;
+  openSession(idHash: string, session: Omit<DashboardSession, 'createdAt' | 'lastSeenAt'>, now: Date): Promise<void>;
+  /**
+   * The session when it was last seen less than `idleMs` before `now`, marked seen now; null (and
+   * gone) when it idled out or never existed.
+   */
+  touchSession(idHash: string, now: Date, idleMs: number): Promise<DashboardSession | null>;
+  closeSession(idHash: string): Promise<void>;
+  /** Deletes links expired or used and sessions idle longer than `idleMs`; returns how many rows went. */
+  purge(now: Date, idleMs: number): Promise<number>;
+}
+
 /** Every repository, as passed to the core and to `transaction`. */
 export interface StoreRepositories {
   readonly workspaces: WorkspaceRepository;
@@ -228,6 +256,7 @@ export interface StoreRepositories {
   readonly audit: AuditRepository;
   readonly roles: RoleMappingRepository;
   readonly leases: LeaseRepository;
+  readonly dashboard: DashboardRepository;
 }
 
 /** The store port the composition root passes around. */

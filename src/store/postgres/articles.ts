@@ -107,6 +107,14 @@ export function pgArticles(db: Db, clock: Clock): ArticleRepository {
     findByGuid: (guid) => oneBy('guid', guid),
     setFacts: async (id, facts) =>
       (await changed(db, 'UPDATE articles SET facts = $1::json WHERE id = $2', [JSON.stringify(facts), id])) > 0,
+    listForFeed: async (feedId, limit) =>
+      (
+        await rows<ArticleRow>(
+          db,
+          'SELECT * FROM articles WHERE feed_id = $1 ORDER BY created_at DESC, published_at DESC NULLS LAST, id LIMIT $2',
+          [feedId, limit],
+        )
+      ).map(toArticle),
     markReceived: async (channelId, articleId, at) =>
       (await changed(
         db,

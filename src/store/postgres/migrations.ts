@@ -154,6 +154,33 @@ ALTER TABLE deliveries ADD COLUMN claimed_by text;
 CREATE INDEX deliveries_pending ON deliveries(created_at) WHERE status = 'pending';
 `,
   },
+  {
+    version: 4,
+    description: 'dashboard sign-in: single-use links and browser sessions, stored by the hash of their secret',
+    sql: `
+CREATE TABLE dashboard_links (
+  token_hash     text PRIMARY KEY,
+  workspace_id   bigint NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  user_id        text NOT NULL,
+  user_name      text,
+  platform_level text NOT NULL CHECK (platform_level IN ('member', 'moderator', 'admin')),
+  role_ids       jsonb NOT NULL DEFAULT '[]'::jsonb,
+  expires_ms     bigint NOT NULL,
+  used_ms        bigint
+);
+CREATE TABLE dashboard_sessions (
+  id_hash      text PRIMARY KEY,
+  workspace_id bigint NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  user_id      text NOT NULL,
+  user_name    text,
+  level        text NOT NULL CHECK (level IN ('moderator', 'admin')),
+  csrf         text NOT NULL,
+  created_ms   bigint NOT NULL,
+  last_seen_ms bigint NOT NULL
+);
+CREATE INDEX articles_feed ON articles(feed_id, created_at);
+`,
+  },
 ];
 
 /** The newest PostgreSQL schema version this build knows. */

@@ -11,6 +11,7 @@ import { err, failure, ok, type Result } from '../../core/result.js';
 import type { HeraldStore, StoreRepositories } from '../../core/store/repositories.js';
 import { pgAudit, pgLeases, pgRoles } from './admin.js';
 import { pgArticles } from './articles.js';
+import { pgDashboard } from './dashboard.js';
 import { pgFeeds, pgSubscriptions } from './feeds.js';
 import { migratePostgres, pgSchemaVersion, refuseNewer, type PgMigrationReport } from './migrate.js';
 import { PG_MIGRATIONS, type PgMigration } from './migrations.js';
@@ -121,6 +122,7 @@ function repositories(db: Db, clock: Clock, holder: string, sequence: KeyedSeque
     audit: pgAudit(db, clock),
     roles: pgRoles(db, clock),
     leases: pgLeases(db, holder),
+    dashboard: pgDashboard(db),
   };
 }
 

@@ -163,6 +163,14 @@ export function pgDeliveries(db: Db, clock: Clock, holder: string, sequence = ne
           [limit],
         )
       ).rows.map(toDelivery),
+    // Every delivery key ends in `:<channelId>` (deliveryKey, the feed-disabled notice).
+    listForChannel: async (channelId, limit) =>
+      (
+        await db.query<DeliveryRow>(
+          "SELECT * FROM deliveries WHERE key LIKE '%:' || $1 ORDER BY updated_at DESC, key DESC LIMIT $2",
+          [String(channelId), limit],
+        )
+      ).rows.map(toDelivery),
   };
   return {
     claim: (key) => sequence.run(key, () => repo.claim(key)),
@@ -171,5 +179,6 @@ export function pgDeliveries(db: Db, clock: Clock, holder: string, sequence = ne
     markFailed: (key, error) => sequence.run(key, () => repo.markFailed(key, error)),
     get: (key) => sequence.run(key, () => repo.get(key)),
     listPending: (limit) => repo.listPending(limit),
+    listForChannel: (channelId, limit) => repo.listForChannel(channelId, limit),
   };
 }

@@ -84,6 +84,9 @@ export function sqliteArticles(db: Database, clock: Clock): ArticleRepository {
     linkOrGuid: db.prepare(inWorkspace('a.*', '(a.link = @value OR a.guid = @value)', '1')),
   };
   const listIn = db.prepare(inWorkspace('a.id AS article_id, a.title, a.link, a.published_at', '1', '@limit'));
+  const ofFeed = db.prepare(
+    'SELECT * FROM articles WHERE feed_id = ? ORDER BY created_at DESC, published_at DESC, rowid DESC LIMIT ?',
+  );
   const one = (stmt: typeof byId, key: string): StoredArticle | null => {
     const row = stmt.get(key) as ArticleRow | undefined;
     return row ? toArticle(row) : null;
@@ -114,6 +117,7 @@ export function sqliteArticles(db: Database, clock: Clock): ArticleRepository {
     findByGuid: async (guid) => one(byGuid, guid),
     setFacts: async (id, facts) =>
       db.prepare('UPDATE articles SET facts = ? WHERE id = ?').run(JSON.stringify(facts), id).changes > 0,
+    listForFeed: async (feedId, limit) => (ofFeed.all(feedId, limit) as ArticleRow[]).map(toArticle),
     markReceived: async (channelId, articleId, at) =>
       received.run(channelId, articleId, at.toISOString()).changes === 1,
     listReceived: async (channelId, options = {}) =>

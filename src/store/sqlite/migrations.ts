@@ -149,6 +149,33 @@ ALTER TABLE deliveries ADD COLUMN claimed_by TEXT;
 CREATE INDEX deliveries_pending ON deliveries(created_at) WHERE status = 'pending';
 `,
   },
+  {
+    version: 4,
+    description: 'dashboard sign-in: single-use links and browser sessions, stored by the hash of their secret',
+    sql: `
+CREATE TABLE dashboard_links (
+  token_hash     TEXT PRIMARY KEY,
+  workspace_id   INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  user_id        TEXT NOT NULL,
+  user_name      TEXT,
+  platform_level TEXT NOT NULL CHECK (platform_level IN ('member', 'moderator', 'admin')),
+  role_ids       TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(role_ids)),
+  expires_ms     INTEGER NOT NULL,
+  used_ms        INTEGER
+);
+CREATE TABLE dashboard_sessions (
+  id_hash      TEXT PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  user_id      TEXT NOT NULL,
+  user_name    TEXT,
+  level        TEXT NOT NULL CHECK (level IN ('moderator', 'admin')),
+  csrf         TEXT NOT NULL,
+  created_ms   INTEGER NOT NULL,
+  last_seen_ms INTEGER NOT NULL
+);
+CREATE INDEX articles_feed ON articles(feed_id, created_at);
+`,
+  },
 ];
 
 /** The newest schema version this build knows. */

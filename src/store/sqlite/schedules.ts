@@ -113,6 +113,10 @@ export function sqliteDeliveries(db: Database, clock: Clock, holder: string): De
   );
   const byKey = db.prepare('SELECT * FROM deliveries WHERE key = ?');
   const pending = db.prepare("SELECT * FROM deliveries WHERE status = 'pending' ORDER BY created_at, key LIMIT ?");
+  // Every delivery key ends in `:<channelId>` (deliveryKey, the feed-disabled notice).
+  const ofChannel = db.prepare(
+    "SELECT * FROM deliveries WHERE key LIKE '%:' || ? ORDER BY updated_at DESC, key DESC LIMIT ?",
+  );
   const now = () => clock.now().toISOString();
   return {
     claim: async (key) => {
@@ -131,5 +135,7 @@ export function sqliteDeliveries(db: Database, clock: Clock, holder: string): De
       return row ? toDelivery(row) : null;
     },
     listPending: async (limit) => (pending.all(limit) as DeliveryRow[]).map(toDelivery),
+    listForChannel: async (channelId, limit) =>
+      (ofChannel.all(String(channelId), limit) as DeliveryRow[]).map(toDelivery),
   };
 }

@@ -11,6 +11,7 @@ import { err, failure, ok, type Result } from '../../core/result.js';
 import type { HeraldStore, StoreRepositories } from '../../core/store/repositories.js';
 import { sqliteAudit, sqliteLeases, sqliteRoles } from './admin.js';
 import { sqliteArticles } from './articles.js';
+import { sqliteDashboard } from './dashboard.js';
 import { sqliteFeeds, sqliteSubscriptions } from './feeds.js';
 import { migrate, schemaVersionOf, type MigrationReport } from './migrate.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
@@ -128,6 +129,7 @@ function repositories(db: Database, clock: Clock, holder: string): StoreReposito
     audit: sqliteAudit(db, clock),
     roles: sqliteRoles(db, clock),
     leases: sqliteLeases(db, holder),
+    dashboard: sqliteDashboard(db),
   };
 }
 
