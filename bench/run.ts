@@ -47,6 +47,10 @@ const BENCHES: readonly BenchModule[] = [
   },
   { title: 'filters: a ReDoS pattern on RE2 vs a keyword', load: () => import('./filters.bench.js') },
   {
+    title: 'dashboard: the main page (40 channels) under load vs bare node:http',
+    load: () => import('./dashboard.bench.js'),
+  },
+  {
     title: 'huge feed: event-loop delay while polling a 100,000-item feed vs a 200-item feed',
     load: () => import('./huge-feed.bench.js'),
   },

@@ -46,7 +46,7 @@ export function page(frame: PageFrame, body: Html): Html {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        <meta name="referrer" content="same-origin" />
         <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false}' />
         <title>${frame.title} · Herald dashboard</title>
         <link rel="stylesheet" href="/dashboard/static/dashboard.css" />

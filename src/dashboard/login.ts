@@ -1,5 +1,5 @@
 /**
- * Signing in without OAuth (docs/decisions/032-dashboard-hono-htmx-link-login.md): `/dashboard`
+ * Signing in without OAuth (docs/decisions/037-dashboard-hono-htmx-link-login.md): `/dashboard`
  * mints a random single-use link valid a few minutes; opening it checks the caller's access again
  * at that moment and opens a session for that one workspace, 30 minutes idle. Only SHA-256 hashes
  * of the link token and the session id are stored, so a copy of the database signs nobody in.

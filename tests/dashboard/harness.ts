@@ -31,14 +31,18 @@ export interface DashboardHerald {
   close(): Promise<void>;
 }
 
-export async function startDashboardHerald(overrides: Partial<Config> = {}): Promise<DashboardHerald> {
+/** `allowlist`: feed hosts that may be private (the tests' feed server on 127.0.0.1). */
+export async function startDashboardHerald(
+  overrides: Partial<Omit<Config, 'feeds'>> & { readonly allowlist?: readonly string[] } = {},
+): Promise<DashboardHerald> {
+  const { allowlist, ...rest } = overrides;
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-dash-'));
   const base = await testConfig();
   const config = await testConfig({
     dataDir,
     http: { port: 0, host: '127.0.0.1', publicUrl: null },
-    ...overrides,
-    feeds: { ...base.feeds, ...(overrides.feeds ?? {}) },
+    ...rest,
+    feeds: { ...base.feeds, allowlist: allowlist ?? base.feeds.allowlist },
   });
   const clock = movableClock();
   const built = await createHerald(config, { logger: pino({ level: 'silent' }), clock });

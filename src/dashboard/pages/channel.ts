@@ -87,7 +87,7 @@ async function channelPage(
       <h2 id="schedules">Schedules</h2>
       ${
         schedules.length
-          ? html`<div class="table-wrap">
+          ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Schedules table">
               <table>
                 <thead>
                   <tr>
@@ -126,7 +126,7 @@ async function channelPage(
               <h2 id="feeds">Feeds</h2>
               ${
                 feeds.length
-                  ? html`<div class="table-wrap">
+                  ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Feeds table">
                       <table>
                         <thead>
                           <tr>

@@ -35,7 +35,7 @@ export function logPages(app: Hono<DashboardEnv>, deps: DashboardDeps): void {
     rows.sort((a, b) => b.d.updatedAt.localeCompare(a.d.updatedAt));
     const shown = rows.slice(0, SHOWN);
     const body = shown.length
-      ? html`<div class="table-wrap">
+      ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Deliveries table">
           <table>
             <thead>
               <tr>
@@ -73,7 +73,7 @@ export function logPages(app: Hono<DashboardEnv>, deps: DashboardDeps): void {
     const entries = await deps.store.audit.list(workspace.id, 100);
     const show = (v: unknown) => (v === null || v === undefined ? '—' : clip(JSON.stringify(v), 300));
     const body = entries.length
-      ? html`<div class="table-wrap">
+      ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Audit table">
           <table>
             <thead>
               <tr>

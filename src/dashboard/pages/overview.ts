@@ -34,7 +34,7 @@ export function overviewPage(app: Hono<DashboardEnv>, deps: DashboardDeps): void
       }),
     );
     const body = channels.length
-      ? html`<div class="table-wrap">
+      ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Channels table">
           <table>
             <caption class="muted">
               ${

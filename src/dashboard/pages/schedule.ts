@@ -53,15 +53,16 @@ async function preview(deps: DashboardDeps, scope: AdminScope, schedule: Schedul
   );
   if (!composed.ok) return html`<p class="bad" role="alert">${failureText(composed.error)}</p>`;
   const { reply, empty } = composed.value;
-  return html`${
-    empty
-      ? html`<p class="notice">
-          Nothing new since the last run: this slot would post nothing (empty digests are skipped). This is what the
-          digest says when shown on request:
-        </p>`
-      : ''
-  }
-  ${previewHtml(reply)}`;
+  return html`<p class="muted">In the ${channel.settings.digestFormat} format.</p>
+    ${
+      empty
+        ? html`<p class="notice">
+            Nothing new since the last run: this slot would post nothing (empty digests are skipped). This is what the
+            digest says when shown on request:
+          </p>`
+        : ''
+    }
+    ${previewHtml(reply)}`;
 }
 
 export function schedulePages(app: Hono<DashboardEnv>, deps: DashboardDeps): void {
