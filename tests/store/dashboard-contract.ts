@@ -97,9 +97,19 @@ export function runDashboardContract(name: string, makeStore: () => Promise<Stor
       t.setNow(new Date('2025-01-06T08:00:02Z'));
       await store.deliveries.claim(`feed-disabled:3:${slot.toISOString()}:5`);
       await store.deliveries.markFailed(`feed-disabled:3:${slot.toISOString()}:5`, 'Missing Access');
+      // Live posts name the channel first and end in a feed id (15 here), which is not channel 15.
+      t.setNow(new Date('2025-01-06T08:00:03Z'));
+      await store.deliveries.claim('live:5:f1:15');
+      t.setNow(new Date('2025-01-06T08:00:04Z'));
+      await store.deliveries.claim(`live-more:5:15:${slot.toISOString()}`);
       const five = await store.deliveries.listForChannel(5, 10);
-      expect(five.map((d) => d.key)).toEqual([`feed-disabled:3:${slot.toISOString()}:5`, deliveryKey(1, slot, 5)]);
-      expect(five[0]).toMatchObject({ status: 'failed', lastError: 'Missing Access' });
+      expect(five.map((d) => d.key)).toEqual([
+        `live-more:5:15:${slot.toISOString()}`,
+        'live:5:f1:15',
+        `feed-disabled:3:${slot.toISOString()}:5`,
+        deliveryKey(1, slot, 5),
+      ]);
+      expect(five[2]).toMatchObject({ status: 'failed', lastError: 'Missing Access' });
       expect((await store.deliveries.listForChannel(15, 10)).map((d) => d.key)).toEqual([deliveryKey(1, slot, 15)]);
     });
   });

@@ -176,7 +176,10 @@ export interface DeliveryRepository {
   get(key: string): Promise<Delivery | null>;
   /** Deliveries still `pending`, oldest first: in flight, or left behind by a process that died. */
   listPending(limit: number): Promise<readonly Delivery[]>;
-  /** The channel's deliveries (scheduled digests and notices; keys end in `:<channelId>`), newest change first. */
+  /**
+   * The channel's deliveries, newest change first: scheduled digests and notices (keys ending in
+   * `:<channelId>`) and live posts (`live:<channelId>:…`, `live-more:<channelId>:…`).
+   */
   listForChannel(channelId: number, limit: number): Promise<readonly Delivery[]>;
 }
 

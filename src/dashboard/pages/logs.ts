@@ -13,6 +13,10 @@ const SHOWN = 200;
 
 /** What a delivery key says in words: "digest of schedule #3 for the 09:00 slot", "feed #2 disabled notice". */
 export function describeDelivery(d: Delivery, zone: string): string {
+  const live = /^live:\d+:([^:]+):(\d+)$/u.exec(d.key);
+  if (live) return `live post of an item of feed #${live[2]} (article ${live[1]!.slice(0, 8)})`;
+  const more = /^live-more:\d+:(\d+):(.+)$/u.exec(d.key);
+  if (more) return `"more items" message of feed #${more[1]} (${formatInstant(more[2]!, zone)})`;
   const notice = /^feed-disabled:(\d+):(.+):\d+$/u.exec(d.key);
   if (notice) return `notice: feed #${notice[1]} was disabled (${formatInstant(notice[2]!, zone)})`;
   const slot = /^(\d+):(.+):\d+$/u.exec(d.key);

@@ -163,11 +163,15 @@ export function pgDeliveries(db: Db, clock: Clock, holder: string, sequence = ne
           [limit],
         )
       ).rows.map(toDelivery),
-    // Every delivery key ends in `:<channelId>` (deliveryKey, the feed-disabled notice).
+    // Digests and notices end their key in `:<channelId>`; live posts start it with `live:<channelId>:`
+    // or `live-more:<channelId>:` (and end in a feed id, which must not be read as a channel).
     listForChannel: async (channelId, limit) =>
       (
         await db.query<DeliveryRow>(
-          "SELECT * FROM deliveries WHERE key LIKE '%:' || $1 ORDER BY updated_at DESC, key DESC LIMIT $2",
+          `SELECT * FROM deliveries
+           WHERE (key NOT LIKE 'live%' AND key LIKE '%:' || $1)
+              OR key LIKE 'live:' || $1 || ':%' OR key LIKE 'live-more:' || $1 || ':%'
+           ORDER BY updated_at DESC, key DESC LIMIT $2`,
           [String(channelId), limit],
         )
       ).rows.map(toDelivery),

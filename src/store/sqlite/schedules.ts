@@ -113,9 +113,13 @@ export function sqliteDeliveries(db: Database, clock: Clock, holder: string): De
   );
   const byKey = db.prepare('SELECT * FROM deliveries WHERE key = ?');
   const pending = db.prepare("SELECT * FROM deliveries WHERE status = 'pending' ORDER BY created_at, key LIMIT ?");
-  // Every delivery key ends in `:<channelId>` (deliveryKey, the feed-disabled notice).
+  // Digests and notices end their key in `:<channelId>`; live posts start it with `live:<channelId>:`
+  // or `live-more:<channelId>:` (and end in a feed id, which must not be read as a channel).
   const ofChannel = db.prepare(
-    "SELECT * FROM deliveries WHERE key LIKE '%:' || ? ORDER BY updated_at DESC, key DESC LIMIT ?",
+    `SELECT * FROM deliveries
+     WHERE (key NOT LIKE 'live%' AND key LIKE '%:' || @channel)
+        OR key LIKE 'live:' || @channel || ':%' OR key LIKE 'live-more:' || @channel || ':%'
+     ORDER BY updated_at DESC, key DESC LIMIT @limit`,
   );
   const now = () => clock.now().toISOString();
   return {
@@ -136,6 +140,6 @@ export function sqliteDeliveries(db: Database, clock: Clock, holder: string): De
     },
     listPending: async (limit) => (pending.all(limit) as DeliveryRow[]).map(toDelivery),
     listForChannel: async (channelId, limit) =>
-      (ofChannel.all(String(channelId), limit) as DeliveryRow[]).map(toDelivery),
+      (ofChannel.all({ channel: String(channelId), limit }) as DeliveryRow[]).map(toDelivery),
   };
 }
