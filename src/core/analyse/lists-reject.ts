@@ -19,12 +19,18 @@ function isTitle(t: Token | undefined): boolean {
   return !!t && TITLE_WORDS.has(t.norm);
 }
 
-/** Every item before the last is only adjectives/adverbs: they all modify the last item's noun. */
+function onlyModifiers(tokens: readonly Token[], s: Span): boolean {
+  for (let i = s.first; i <= s.last; i++) if (!MODIFIER_POS.has(tokens[i]!.pos) || tokens[i]!.entity) return false;
+  return true;
+}
+
+/**
+ * Every item before the last is only adjectives/adverbs and the last goes on to a noun: they
+ * all modify that noun. When the last is an adjective too ("can be open, diverse and
+ * progressive"), the adjectives are predicates, each a thing said: a list.
+ */
 function adjectiveSeries(tokens: readonly Token[], items: readonly Span[]): boolean {
-  return items.slice(0, -1).every((s) => {
-    for (let i = s.first; i <= s.last; i++) if (!MODIFIER_POS.has(tokens[i]!.pos) || tokens[i]!.entity) return false;
-    return true;
-  });
+  return items.slice(0, -1).every((s) => onlyModifiers(tokens, s)) && !onlyModifiers(tokens, items[items.length - 1]!);
 }
 
 /** Items before the last end in a title word; the last is a title then a name. */

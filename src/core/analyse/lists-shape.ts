@@ -30,7 +30,11 @@ function kindOf(tokens: readonly Token[], span: Span): Kind {
  * date among other kinds never may.
  */
 export function alike(tokens: readonly Token[], items: readonly Span[], verbsToo = true): boolean {
-  const kinds = items.map((i) => kindOf(tokens, i));
+  const raw = items.map((i) => kindOf(tokens, i));
+  // A lone verb ("handwash/VERB") or a participle before a noun ("dried goods") may as well be
+  // a noun phrase: among noun phrases it is read as one.
+  const nouns = raw.filter((k) => k === 'noun').length;
+  const kinds = raw.map((k, n) => (k === 'verb' && nouns * 2 > raw.length && nounLike(tokens, items[n]!) ? 'noun' : k));
   const count = (k: Kind): number => kinds.filter((x) => x === k).length;
   const prep = count('prep');
   const date = count('date');
@@ -40,6 +44,14 @@ export function alike(tokens: readonly Token[], items: readonly Span[], verbsToo
   const verbs = count('verb');
   const odd = Math.min(verbs, kinds.length - verbs);
   return odd === 0 || (kinds.length >= 4 && odd === 1);
+}
+
+function nounLike(tokens: readonly Token[], span: Span): boolean {
+  const head = tokens[span.first]!;
+  if (head.pos !== 'VERB') return false;
+  if (span.first === span.last) return !head.norm.endsWith('ing');
+  const next = tokens[span.first + 1]!;
+  return /ed$/u.test(head.norm) && (next.pos === 'NOUN' || next.pos === 'ADJ');
 }
 
 /** "between 1986 and 1994": the "and" belongs to "between", so the span is one range. */
@@ -56,6 +68,8 @@ export function isRange(tokens: readonly Token[], span: Span): boolean {
 export function spansTwoClauses(tokens: readonly Token[], clauseFirst: number, first: Span, last: Span): boolean {
   const next = tokens[last.last + 1];
   if (!next || (next.pos !== 'VERB' && next.pos !== 'AUX')) return false;
+  // "with A, B, and C making attempts": a participle after the list modifies it; no new clause.
+  if (next.pos === 'VERB' && next.norm.endsWith('ing')) return false;
   for (let i = clauseFirst; i < first.first; i++) {
     const t = tokens[i]!;
     if (t.pos === 'VERB' || t.pos === 'AUX') return true;

@@ -15,6 +15,7 @@ import { clauseLead, clauseStart, leadStart, leadText, subjectLead } from './lis
 import {
   cutLastItem,
   innerConj,
+  isConj,
   isHardStop,
   itemLike,
   splitAtConj,
@@ -125,8 +126,10 @@ function announced(s: AnnotatedSentence, trigger: Trigger, used: boolean[], prev
   const tail = kept[kept.length - 1]!;
   const tailHead = tokens[tail.first]!;
   const othersVerbal = kept.slice(0, -1).every((c) => startsWithVerb(tokens, c));
+  // "handwash/VERB and flour": a verb right before "and" has no object; a tagging slip.
   const clauseTail =
     tailHead.pos === 'VERB' &&
+    !isConj(tokens[tail.first + 1]) &&
     !othersVerbal &&
     !tailHead.norm.endsWith('ing') &&
     !participleModifier(tokens, tail.first);
@@ -140,7 +143,8 @@ function announced(s: AnnotatedSentence, trigger: Trigger, used: boolean[], prev
   const leadFirst = leadStart(tokens, leadLast);
   const count = announcedCount(tokens, leadFirst, leadLast);
   const items = segment(tokens, kept, final, count);
-  if (!items || items.length < 2 || trivial(tokens, items)) return null;
+  // After "like"/"such as"/"including", two names are examples, not two names in a row.
+  if (!items || items.length < 2 || (!trigger.examples && trivial(tokens, items))) return null;
   if (notAList(tokens, items)) return reject(used, items);
   // A stated count the items confirm outweighs their shape; otherwise they must be alike,
   // though a serial ", and" list may mix gerunds with nouns ("a landing, enhancing a fleet").
@@ -175,16 +179,17 @@ function unannounced(s: AnnotatedSentence, sepAt: number, used: boolean[]): List
     }
     if (tokens[c.first]!.pos === 'CCONJ') return null;
     after.push(c);
-    if (!itemLike(tokens, c, 8)) break;
+    if (!itemLike(tokens, c, itemLength(tokens, c))) break;
+    if (closesSeries(tokens, sepAt, after, chunks[k + 1]!, explicitFinal)) break;
   }
   if (after.length === 0) return null;
   const lastRaw = cutLastItem(tokens, after[after.length - 1]!);
   const middles = after.slice(0, -1);
-  if (middles.some((m) => !itemLike(tokens, m, 8))) return null;
+  if (middles.some((m) => !itemLike(tokens, m, itemLength(tokens, m)))) return null;
   if (!final && innerConj(tokens, lastRaw) < 0) return null;
   const floor = floorBefore(used, sepAt);
   const first = walkBackFirst(tokens, sepAt - 1, [...middles, lastRaw], floor);
-  if (!first || !itemLike(tokens, first, 8) || isRange(tokens, first)) return null;
+  if (!first || !itemLike(tokens, first, itemLength(tokens, first)) || isRange(tokens, first)) return null;
   if (spansTwoClauses(tokens, clauseStart(tokens, Math.max(0, first.first - 1)), first, lastRaw)) return null;
   const segmented = segment(tokens, [first, ...middles, lastRaw], final, null);
   const items = segmented && withoutTrailingInfinitive(tokens, segmented);
@@ -196,9 +201,48 @@ function unannounced(s: AnnotatedSentence, sepAt: number, used: boolean[]): List
   // A list in subject position ("A, B and C are ...") is announced by what follows it.
   if (!lead)
     lead = leadText(s, items[items.length - 1]!.last + 1, regionEnd(tokens, items[items.length - 1]!.last + 1));
-  mark(used, first.first, items[items.length - 1]!.last);
+  // The last item stays open to a list nested in it ("smoke from fires in A, B, and C").
+  mark(used, first.first, items[items.length - 1]!.first);
   return fact(s, lead, null, items);
 }
+
+/** Longest item of an unannounced list: a pair ("minister A and minister B") may run longer. */
+function itemLength(tokens: readonly Token[], span: Span): number {
+  return innerConj(tokens, span) >= 0 ? 12 : 8;
+}
+
+/**
+ * "cite any person, animal, profession or place, per the rules": a middle chunk holding the
+ * series' first "and"/"or" closes it, unless the items are pairs ("A and B, C and D, E and F",
+ * shown in the item before the first separator) or a final ", and" is still to come. A next
+ * chunk that opens with anything but a noun phrase ("per the rules", "with the aim", "and
+ * forced ...") is never one more item, so the series closes before it whatever comes later.
+ */
+function closesSeries(
+  tokens: readonly Token[],
+  sepAt: number,
+  after: readonly Span[],
+  next: Span,
+  finalAnd: boolean,
+): boolean {
+  const chunk = after[after.length - 1]!;
+  if (innerConj(tokens, chunk) < 0 || after.slice(0, -1).some((c) => innerConj(tokens, c) >= 0)) return false;
+  let nextHead = next.first;
+  if (isConj(tokens[nextHead])) nextHead++;
+  // "..., and I'm sorry": a subject and its verb open a clause, not a noun phrase.
+  const clauseNext = ['VERB', 'AUX'].includes(tokens[nextHead + 1]?.pos ?? '') && nextHead < next.last;
+  const nounNext = NOUN_OPENERS.has(tokens[nextHead]?.pos ?? '') && !clauseNext;
+  let pairBefore = false;
+  for (let i = sepAt - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (t.pos === 'PUNCT' || t.pos === 'ADP' || t.pos === 'VERB' || t.pos === 'AUX') break;
+    if (isConj(t)) pairBefore = true;
+  }
+  // With a ", and" still to come, "A, B and C, D, and E" keeps "B and C" as one item.
+  return !nounNext || (!finalAnd && !pairBefore);
+}
+
+const NOUN_OPENERS: ReadonlySet<string> = new Set(['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PRON']);
 
 /**
  * Turns chunks into items: cuts the last at the end of its phrase, then decides whether a

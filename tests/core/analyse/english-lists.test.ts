@@ -84,3 +84,44 @@ describe('coordinated predicates', () => {
     expect(items('She was freed in May and has been on bail, also called remand, and living in Kent.')).toEqual([]);
   });
 });
+
+describe('where a comma series ends', () => {
+  it('closes at the first "or" when the next chunk is an adjunct, not an item', () => {
+    expect(items('The label must not name any single farm, village, river or valley, under the new rules.')).toEqual([
+      ['any single farm', 'village', 'river', 'valley'],
+    ]);
+  });
+
+  it('keeps "X and Y" inside an item when a final ", and" is still to come', () => {
+    expect(
+      items('What helps is good roads, good drainage and lighting, good schools, and the care of the old.'),
+    ).toEqual([['good roads', 'good drainage and lighting', 'good schools', 'care of the old']]);
+  });
+
+  it('leaves the last item open to a list nested in it', () => {
+    const found = items(
+      'The haze came from a mix of fog, dust, and smoke from fires burning in Chad, Niger, and Mali.',
+    );
+    expect(found).toContainEqual(['Chad', 'Niger', 'Mali']);
+  });
+});
+
+describe('shapes the tagger blurs', () => {
+  it('reads predicate adjectives as a list', () => {
+    expect(items('The judges said the bread was soft, sweet and fragrant.')).toEqual([['soft', 'sweet', 'fragrant']]);
+  });
+
+  it('still rejects adjectives that all modify one noun', () => {
+    expect(items('They wanted a cheap, quick, and reliable service.')).toEqual([]);
+  });
+
+  it('keeps two examples after "like"', () => {
+    expect(items('Shoppers moved to cheaper chains like Aldi and Netto.')).toEqual([['Aldi', 'Netto']]);
+  });
+
+  it('keeps a list whose last name is followed by a participle', () => {
+    expect(items('The side attacked early with Tom Reed, Sam Cole, and Ben Hart making chances.')).toEqual([
+      ['Tom Reed', 'Sam Cole', 'Ben Hart'],
+    ]);
+  });
+});

@@ -118,7 +118,8 @@ describe('list shapes', () => {
       [],
     );
     expect(listsOf('When the rain stopped, the match resumed, and the crowd cheered.')).toEqual([]);
-    expect(listsOf('The award went to two players, including Smith and Jones.')).toEqual([]);
+    // A pair is a list only after a list cue (issue 9): "including Smith and Jones" is one.
+    expect(listsOf('The award went to Smith and Jones.')).toEqual([]);
   });
 
   it('does not split dates with commas', () => {
