@@ -67,4 +67,35 @@ describe('speakers named by part of a full name', () => {
     ]);
     expect(q).toEqual([['Lucia Ortega Benitez', 'The town deserves better.']]);
   });
+
+  it('reads the name right beside the speech verb before other names in the sentence', () => {
+    const q = quotes([
+      'The paper quoted critics like lawyer Sam Dunn, and charity worker Ana Ruiz, with Ruiz stating: “The plan is cruel and it will fail.”',
+    ]);
+    expect(q).toEqual([['Ana Ruiz', 'The plan is cruel and it will fail.']]);
+  });
+
+  it('resolves "she said" to the last person named as a subject, not to an object named after it', () => {
+    const q = quotes([
+      ['Inspector Lena Ward spoke to reporters on Monday.', 'Ward said the search would go on.'],
+      ['“We will not stop until we find him,” she said, urging Tom Hale to stay calm.'],
+    ]);
+    expect(q).toEqual([['Lena Ward', 'We will not stop until we find him.']]);
+  });
+
+  it('skips a person named after a preposition: "Speaking to A, he said"', () => {
+    const q = quotes([
+      'Minister Karl Obi resigned on Friday.',
+      'Speaking to reporter Dana Fry, he said, “I made mistakes and I own them.”',
+    ]);
+    expect(q).toEqual([['Karl Obi', 'I made mistakes and I own them.']]);
+  });
+
+  it('gives a passive "was told by" quote to the agent', () => {
+    const q = quotes([
+      'Mayor Ivan Petrov visited the site.',
+      'He was told by fire chief Olga Brandt of “at least ten people still missing”.',
+    ]);
+    expect(q).toEqual([['Olga Brandt', 'at least ten people still missing']]);
+  });
 });
