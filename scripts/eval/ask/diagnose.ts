@@ -47,7 +47,7 @@ async function main(argv: readonly string[]): Promise<void> {
     const index = buildSentenceIndex(analysed.article, analysed.facts);
     const texts = analysed.article.sentences.map((s) => s.text);
     for (const q of a.questions) {
-      const query = parseQuery(q.q);
+      const query = parseQuery(q.q, { language: index.prepared.language });
       const ranked = rank(scoreSentences(index, query));
       const right = (id: number): boolean => q.answers.some((x) => same(texts[id]!, x));
       const at = ranked.findIndex((h) => right(h.sentence));

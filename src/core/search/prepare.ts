@@ -7,9 +7,8 @@ import type { Article, Sentence } from '../article/types.js';
 import { analyseAnnotated } from '../analyse/index.js';
 import type { ArticleFacts } from '../facts/types.js';
 import { annotate, type AnnotatedSentence, type Token } from '../nlp/annotate.js';
-import { QUESTION_WORDS } from './question.js';
+import { askLanguageFor, ENGLISH, type AskLanguage } from './language.js';
 import { sentenceKinds, type SentenceKinds } from './sentence-kinds.js';
-import { isStopWord, stem } from './terms.js';
 import { wordVectors } from './word-vectors.js';
 
 export interface IndexedSentence extends Sentence {
@@ -46,37 +45,39 @@ export interface PreparedArticle {
   readonly averageLength: number;
   /** Keys of the headline's words, for the lead prior. */
   readonly title: ReadonlySet<string>;
+  /** The article's language as /ask reads it; questions about it are read the same way. */
+  readonly language: AskLanguage;
 }
 
 /** The key words are matched on: the lemma, lower case (derived forms meet through WordNet). */
 export const keyOf = (lemma: string): string => lemma.toLowerCase().replace(/[’']s$/, '');
 
 /** A token that carries topic: a word, not a stop word, not punctuation or a bare symbol. */
-export function isContent(t: Token): boolean {
+export function isContent(t: Token, lang: AskLanguage = ENGLISH): boolean {
   if (t.pos === 'PUNCT' || t.pos === 'SYM' || t.pos === 'X' || t.pos === 'SPACE') return false;
-  if (!/[a-z0-9]/i.test(t.text) || /^['’]/.test(t.text)) return false;
-  if (isStopWord(t.norm) || QUESTION_WORDS.has(t.norm)) return false;
+  if (!/[\p{L}\p{N}]/u.test(t.text) || /^['’]/.test(t.text)) return false;
+  if (lang.isStopWord(t.norm) || lang.isQuestionWord(t.norm)) return false;
   // "owns" is a verb with a topic although its lemma "own" is a stop word ("their own").
-  return !isStopWord(t.lemma) || t.pos === 'VERB' || t.pos === 'NOUN';
+  return !lang.isStopWord(t.lemma) || t.pos === 'VERB' || t.pos === 'NOUN';
 }
 
 /**
  * The forms a word is matched under: its lemma, the word as written, its light stem (a
  * fallback where the lemmatiser leaves "funders" alone), and the parts of a hyphenated word.
  */
-export function exactKeys(t: Token): Set<string> {
-  const keys = new Set([keyOf(t.lemma), keyOf(t.norm), stem(t.norm)]);
-  if (t.norm.includes('-')) for (const part of t.norm.split('-')) if (part.length > 2) keys.add(stem(part));
+export function exactKeys(t: Token, lang: AskLanguage = ENGLISH): Set<string> {
+  const keys = new Set([keyOf(t.lemma), keyOf(t.norm), lang.stem(t.norm)]);
+  if (t.norm.includes('-')) for (const part of t.norm.split('-')) if (part.length > 2) keys.add(lang.stem(part));
   keys.delete('');
   return keys;
 }
 
 /** Content-word keys of a name ("Niklas Hedman" → niklas, hedman). */
-function nameKeys(name: string): string[] {
+function nameKeys(name: string, lang: AskLanguage): string[] {
   return name
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 1 && !isStopWord(w))
+    .filter((w) => w.length > 1 && !lang.isStopWord(w))
     .map(keyOf);
 }
 
@@ -93,18 +94,20 @@ export function centroidOf(vs: readonly Float32Array[]): Float32Array | null {
 }
 
 export function prepareArticle(article: Article, givenFacts?: ArticleFacts): PreparedArticle {
+  const language = askLanguageFor(article.language);
+  const keysOf = (name: string): string[] => nameKeys(name, language);
   const doc = annotate(article);
   const facts = givenFacts ?? analyseAnnotated(doc);
   const kinds = sentenceKinds(doc.sentences, facts);
   const coref = new Map<number, Set<string>>();
   const placesAt = new Map<number, Set<string>>();
   for (const p of facts.places)
-    for (const m of p.mentions) placesAt.set(m, new Set([...(placesAt.get(m) ?? []), ...nameKeys(p.name)]));
+    for (const m of p.mentions) placesAt.set(m, new Set([...(placesAt.get(m) ?? []), ...keysOf(p.name)]));
   for (const x of [
     ...facts.people.map((p) => ({ names: [p.name, ...p.aliases], mentions: p.mentions })),
     ...facts.organizations.map((o) => ({ names: [o.name, ...(o.acronym ? [o.acronym] : [])], mentions: o.mentions })),
   ]) {
-    const keys = x.names.flatMap(nameKeys);
+    const keys = x.names.flatMap(keysOf);
     for (const m of x.mentions) {
       const set = coref.get(m) ?? new Set<string>();
       for (const k of keys) set.add(k);
@@ -118,11 +121,11 @@ export function prepareArticle(article: Article, givenFacts?: ArticleFacts): Pre
     const words: SentenceWord[] = [];
     const wv = wordVectors();
     s.tokens.forEach((t, at) => {
-      if (!isContent(t)) return;
+      if (!isContent(t, language)) return;
       length += 1;
-      const keys = exactKeys(t);
+      const keys = exactKeys(t, language);
       for (const k of keys) tf.set(k, (tf.get(k) ?? 0) + 1);
-      words.push({ at, keys, vector: wv.vector(t.norm) ?? wv.vector(t.lemma) });
+      words.push({ at, keys, vector: language.englishLexicon ? (wv.vector(t.norm) ?? wv.vector(t.lemma)) : null });
     });
     for (const k of tf.keys()) documentFrequency.set(k, (documentFrequency.get(k) ?? 0) + 1);
     const vectors = words.flatMap((w) => (w.vector ? [w.vector] : []));
@@ -130,7 +133,7 @@ export function prepareArticle(article: Article, givenFacts?: ArticleFacts): Pre
     const names = new Set(own);
     s.tokens.forEach((t, i) => {
       // A capitalised word inside the sentence is a name; the first word is capitalised anyway.
-      if (t.pos === 'PROPN' && (i > 0 || s.tokens.length === 1) && !isStopWord(t.norm) && !t.entity)
+      if (t.pos === 'PROPN' && (i > 0 || s.tokens.length === 1) && !language.isStopWord(t.norm) && !t.entity)
         names.add(keyOf(t.norm));
     });
     return {
@@ -154,10 +157,10 @@ export function prepareArticle(article: Article, givenFacts?: ArticleFacts): Pre
     (article.title ?? '')
       .toLowerCase()
       .split(/[^a-z0-9]+/)
-      .filter((w) => w.length > 1 && !isStopWord(w))
+      .filter((w) => w.length > 1 && !language.isStopWord(w))
       .map(keyOf),
   );
-  return { sentences, documentFrequency, averageLength, title };
+  return { sentences, documentFrequency, averageLength, title, language };
 }
 
 const NUMBER_WORDS = new Set(

@@ -3,7 +3,8 @@
  * each with the keys WordNet relates to it (synonyms, derivations) and its word vector.
  */
 import { annotateSentence } from '../nlp/annotate.js';
-import { questionShape, type QuestionShape } from './question.js';
+import { ENGLISH, type AskLanguage } from './language.js';
+import type { QuestionShape } from './question.js';
 import { exactKeys, isContent, keyOf } from './prepare.js';
 import { wordVectors } from './word-vectors.js';
 import { relatedWords } from './wordnet.js';
@@ -34,25 +35,18 @@ const LIGHT = new Set(
   ),
 );
 
-/** Abbreviations readers type for titles that articles spell out. */
-const ABBREVIATIONS: Readonly<Record<string, string>> = {
-  vp: 'vice president',
-  pm: 'prime minister',
-  ceo: 'chief executive',
-  mp: 'member of parliament',
-  mps: 'members of parliament',
-  cops: 'police',
-  cop: 'police',
-  gov: 'government',
-  govt: 'government',
-  uk: 'united kingdom',
-  us: 'united states',
-};
+export interface QueryOptions {
+  /** Expand words with their WordNet relatives (default true; off for the ADR's ablation). */
+  readonly wordnet?: boolean;
+  /** The language the question is read in: the article's (default English). */
+  readonly language?: AskLanguage;
+}
 
-export function parseQuery(question: string, options: { readonly wordnet?: boolean } = {}): Query {
-  const shape = questionShape(question);
+export function parseQuery(question: string, options: QueryOptions = {}): Query {
+  const lang = options.language ?? ENGLISH;
+  const shape = lang.questionShape(question);
   const spelled = question.replace(/\b[A-Za-z]+\b/g, (w) => {
-    const long = ABBREVIATIONS[w.toLowerCase()];
+    const long = lang.abbreviations[w.toLowerCase()];
     // "US" as a word, but never the pronoun "us".
     return long && !(w === 'us') ? long : w;
   });
@@ -61,13 +55,13 @@ export function parseQuery(question: string, options: { readonly wordnet?: boole
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   for (const t of tokens) {
-    if (!isContent(t)) continue;
+    if (!isContent(t, lang)) continue;
     const key = keyOf(t.lemma);
     if (seen.has(key)) continue;
     seen.add(key);
     const name = t.pos === 'PROPN';
     const related = new Set<string>();
-    if (options.wordnet !== false && !name && /^[a-z]+$/.test(t.lemma)) {
+    if (options.wordnet !== false && lang.englishLexicon && !name && /^[a-z]+$/.test(t.lemma)) {
       for (const w of [...relatedWords(t.lemma), ...(t.norm !== t.lemma ? relatedWords(t.norm) : [])])
         if (!LIGHT.has(w) && w.length > 2) related.add(keyOf(w));
       related.delete(key);
@@ -75,9 +69,9 @@ export function parseQuery(question: string, options: { readonly wordnet?: boole
     terms.push({
       word: t.norm,
       key,
-      keys: exactKeys(t),
+      keys: exactKeys(t, lang),
       related,
-      vector: wv.vector(t.norm) ?? wv.vector(t.lemma),
+      vector: lang.englishLexicon ? (wv.vector(t.norm) ?? wv.vector(t.lemma)) : null,
       name,
     });
   }

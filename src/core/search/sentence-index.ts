@@ -293,7 +293,7 @@ export function scoreSentences(
 
 export function ask(index: SentenceIndex, question: string, options: AskOptions = {}): AskResult {
   const features = { ...ALL_FEATURES, ...options.features };
-  const query = parseQuery(question, { wordnet: features.wordnet });
+  const query = parseQuery(question, { wordnet: features.wordnet, language: index.prepared.language });
   const terms = query.terms.map((t) => t.key);
   const aimless = terms.length === 0 && query.shape.kind === 'what';
   if (aimless || index.prepared.sentences.length === 0) return { hits: [], terms, kind: query.shape.kind };
