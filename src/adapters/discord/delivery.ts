@@ -7,9 +7,10 @@
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
 import type { DeliveryPort, Logger, Where } from '../../core/ports.js';
-import type { OutboundMessage } from '../../core/reply/types.js';
+import type { Delivered, OutboundMessage } from '../../core/reply/types.js';
 import { err, failure, ok, type Result } from '../../core/result.js';
 import { LIMITS } from './limits.js';
+import { channelInfoReader, isForum, postInForum, startThread, withPing } from './live-placement.js';
 import { renderReply } from './render-embeds.js';
 
 /** Why a channel can no longer be posted to. */
@@ -45,6 +46,7 @@ const snowflakeAt = (at: Date): string => String((BigInt(Math.max(0, at.getTime(
 
 export function createDiscordDelivery(opts: DiscordDeliveryOptions): DeliveryPort {
   const log = opts.logger.child({ adapter: 'discord-delivery' });
+  const channelInfo = channelInfoReader(opts.rest, log);
 
   /**
    * After a crash: the ids of this delivery's pages already in the channel, by nonce, from the
@@ -82,11 +84,20 @@ export function createDiscordDelivery(opts: DiscordDeliveryOptions): DeliveryPor
   }
 
   return {
-    async deliver(where: Where, message: OutboundMessage): Promise<Result<{ messageId: string | null }>> {
+    async deliver(where: Where, message: OutboundMessage): Promise<Result<Delivered>> {
       if (where.platform !== 'discord')
         return err(failure('bad_input', `Discord cannot deliver to a ${where.platform} channel.`));
       const { messages, droppedButtons } = renderReply(message.reply);
       if (droppedButtons > 0) log.warn({ droppedButtons, deliveryKey: message.deliveryKey }, 'buttons dropped');
+      const placement = message.placement;
+      const info = placement ? await channelInfo(where.channelId) : null;
+      if (placement && info && isForum(info)) {
+        // A forum takes posts, not messages: one post per story, its tags resolved by name.
+        const pages = messages.map(({ flags: _f, ...body }, i) => (i === 0 ? withPing(body, placement.ping) : body));
+        const posted = await postInForum(opts.rest, where.channelId, pages, placement, info, message.reply.title);
+        if (!posted.ok) log.warn({ channel: where.channelId, problem: posted.error.message }, 'forum post refused');
+        return posted;
+      }
       let firstId: string | null = null;
       const posted = message.resume ? await alreadyPosted(where, message, message.resume.since) : null;
       for (const [page, body] of messages.entries()) {
@@ -102,9 +113,10 @@ export function createDiscordDelivery(opts: DiscordDeliveryOptions): DeliveryPor
         }
         // Channel messages cannot be ephemeral; the flag is for interaction answers only.
         const { flags: _flags, ...rest } = body;
+        const content = page === 0 ? withPing(rest, placement?.ping) : rest;
         try {
           const sent = (await opts.rest.post(Routes.channelMessages(where.channelId), {
-            body: { ...rest, nonce, enforce_nonce: true },
+            body: { ...content, nonce, enforce_nonce: true },
           })) as { id: string };
           firstId ??= sent.id;
         } catch (e) {
@@ -140,7 +152,15 @@ export function createDiscordDelivery(opts: DiscordDeliveryOptions): DeliveryPor
           );
         }
       }
-      return ok({ messageId: firstId });
+      if (!placement?.thread || !firstId) return ok({ messageId: firstId });
+      // After a crash the thread may exist already: Discord says so, and that thread is the story's.
+      const thread = await startThread(opts.rest, where.channelId, firstId, placement.thread);
+      if (!thread.ok)
+        log.warn(
+          { channel: where.channelId, deliveryKey: message.deliveryKey, problem: thread.error.message },
+          'no thread',
+        );
+      return ok({ messageId: firstId, threadId: thread.ok ? thread.value : null });
     },
   };
 }

@@ -20,5 +20,7 @@ export function defuseMentions(text: string): string {
  * would otherwise show as a link whose text hides where it goes (issue 11, Medium 9).
  */
 export function escapeText(text: string): string {
-  return defuseMentions(escapeMarkdown(text, { maskedLink: true }));
+  // discord.js's masked-link pattern is greedy, so only the first of several links on a line was
+  // escaped (a title repeated by a template kept the second live): every bracket is escaped.
+  return defuseMentions(escapeMarkdown(text, { maskedLink: true }).replace(/(?<!\\)\[/gu, '\\['));
 }
