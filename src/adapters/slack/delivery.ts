@@ -10,7 +10,7 @@
  */
 import { WebClient } from '@slack/web-api';
 import type { DeliveryPort, Logger, Where } from '../../core/ports.js';
-import type { OutboundMessage } from '../../core/reply/types.js';
+import type { OutboundMessage, Placement, Reply } from '../../core/reply/types.js';
 import { err, failure, ok, type Result } from '../../core/result.js';
 import type { DeliveryRepository } from '../../core/store/repositories.js';
 import { boltLogger } from './bolt-logger.js';
@@ -90,15 +90,19 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
   const verify = opts.verifyWithHistory ?? true;
 
   /** The ts of the message carrying `key`, false when none, null when Slack could not be asked. */
-  async function findPosted(channel: string, key: string, since: Date): Promise<string | false | null> {
+  async function findPosted(
+    channel: string,
+    key: string,
+    since: Date,
+    threadTs?: string,
+  ): Promise<string | false | null> {
     if (!verify) return null;
     try {
-      const res = await client.conversations.history({
-        channel,
-        oldest: String(Math.floor(since.getTime() / 1000) - 60),
-        include_all_metadata: true,
-        limit: 200,
-      });
+      const oldest = String(Math.floor(since.getTime() / 1000) - 60);
+      // A thread reply is not in the channel's history: it is looked for in its thread.
+      const res = threadTs
+        ? await client.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: 200 })
+        : await client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200 });
       const hit = res.messages?.find(
         (m) =>
           m.metadata?.event_type === EVENT_TYPE &&
@@ -119,13 +123,18 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
     );
 
   /** Decides whether this process may post `pkey` now; a Result when it must not (or already did). */
-  async function mayPost(where: Where, pkey: string, resumed: boolean): Promise<Result<string> | 'go'> {
+  async function mayPost(
+    where: Where,
+    pkey: string,
+    resumed: boolean,
+    threadTs?: string,
+  ): Promise<Result<string> | 'go'> {
     if (await opts.journal.claim(pkey)) return 'go';
     const rec = await opts.journal.get(pkey);
     if (!rec) return 'go';
     if (rec.status === 'sent') return ok(rec.messageId ?? '');
     if (rec.status === 'pending') {
-      const found = await findPosted(where.channelId, pkey, new Date(rec.createdAt));
+      const found = await findPosted(where.channelId, pkey, new Date(rec.createdAt), threadTs);
       if (found) {
         await opts.journal.markSent(pkey, found);
         return ok(found);
@@ -147,8 +156,14 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
       : failed(where, 'gave_up', 'This digest failed too often and is not tried again.');
   }
 
-  async function postPart(where: Where, part: SlackMessage, pkey: string, resumed = false): Promise<Result<string>> {
-    const gate = await mayPost(where, pkey, resumed);
+  async function postPart(
+    where: Where,
+    part: SlackMessage,
+    pkey: string,
+    resumed = false,
+    threadTs?: string,
+  ): Promise<Result<string>> {
+    const gate = await mayPost(where, pkey, resumed, threadTs);
     if (gate !== 'go') return gate;
     const started = now();
     let last = 'unknown';
@@ -161,6 +176,7 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
           text: part.text,
           blocks: part.blocks as never,
           metadata: { event_type: EVENT_TYPE, event_payload: { key: pkey } },
+          ...(threadTs ? { thread_ts: threadTs } : {}),
           // Never turn names into mentions, never unfurl article links into big previews.
           link_names: false,
           parse: 'none',
@@ -195,7 +211,7 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
         continue;
       }
       // Unknown outcome: the message may have landed. Look before posting again.
-      const found = await findPosted(where.channelId, pkey, started);
+      const found = await findPosted(where.channelId, pkey, started, threadTs);
       if (found) {
         await opts.journal.markSent(pkey, found);
         return ok(found);
@@ -217,17 +233,50 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
   return {
     client,
     async deliver(where: Where, message: OutboundMessage) {
-      const { messages, warnings } = renderReply(message.reply);
+      const placement = message.placement;
+      // With a thread, the channel sees the headline and link; the story's details are the first reply.
+      const [parent, details] = placement?.thread ? splitForThread(message.reply) : [message.reply, null];
+      const { messages, warnings } = renderReply(parent);
       if (warnings.length)
         log.warn({ warnings, key: message.deliveryKey }, 'slack: parts of a digest could not be rendered');
       let first: string | null = null;
-      for (const [i, part] of messages.entries()) {
+      for (const [i, rendered] of messages.entries()) {
+        const part = i === 0 ? withPing(rendered, placement?.ping) : rendered;
         // The platform prefix keeps these rows apart from the scheduler's own row for the same key.
         const r = await postPart(where, part, `slack:${where.channelId}:${message.deliveryKey}#${i}`, !!message.resume);
         if (!r.ok) return r;
         first ??= r.value || null;
       }
-      return ok({ messageId: first });
+      if (!details || !first) return ok({ messageId: first });
+      for (const [i, part] of renderReply(details).messages.entries()) {
+        const key = `slack:${where.channelId}:${message.deliveryKey}#t${i}`;
+        const r = await postPart(where, part, key, !!message.resume, first);
+        if (!r.ok) log.warn({ key, problem: r.error.message }, 'slack: the story thread reply was not posted');
+      }
+      // A Slack thread is addressed by its channel and parent ts (see handlers' app_mention).
+      return ok({ messageId: first, threadId: `${where.channelId}:${first}` });
     },
+  };
+}
+
+/** The parent (heading and source) and the details (everything else) of a story posted with a thread. */
+function splitForThread(reply: Reply): [Reply, Reply | null] {
+  const top = reply.blocks.filter((b) => b.type === 'heading' || b.type === 'source');
+  const rest = reply.blocks.filter((b) => b.type !== 'heading' && b.type !== 'source');
+  if (rest.length === 0 || top.length === 0) return [reply, null];
+  return [
+    { ...reply, blocks: top },
+    { ...reply, title: `${reply.title}: details`, blocks: [...rest, ...THREAD_HINT] },
+  ];
+}
+const THREAD_HINT = [{ type: 'text' as const, text: 'Ask about this story here: mention Herald with your question.' }];
+
+/** The feed's one user group, pinged from the first message; Slack escapes everything else. */
+function withPing(part: SlackMessage, ping: Placement['ping']): SlackMessage {
+  if (!ping || !/^S[A-Z0-9]{3,20}$/u.test(ping.id)) return part;
+  const mention = `<!subteam^${ping.id}>`;
+  return {
+    text: `${mention} ${part.text}`,
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: mention } }, ...part.blocks] as SlackMessage['blocks'],
   };
 }

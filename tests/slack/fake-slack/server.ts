@@ -35,6 +35,20 @@ interface Posted {
   readonly text: string;
   readonly blocks: unknown;
   readonly metadata: { event_type: string; event_payload: Record<string, unknown> } | null;
+  /** The parent's ts when posted as a thread reply. */
+  readonly threadTs: string | null;
+  /** Who it notified: `<!subteam^S…>` groups, `<!channel>`/`<!here>`/`<!everyone>`, `<@U…>` users, in text or blocks. */
+  readonly pinged: readonly string[];
+}
+
+/** Slack notifies for its mention syntax only; escaped text (`&lt;!channel&gt;`) and plain `@here` do not ping. */
+export function slackPings(text: string, blocks: unknown): string[] {
+  const all = `${text}\n${JSON.stringify(blocks ?? [])}`;
+  const out = new Set<string>();
+  for (const m of all.matchAll(/<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>/g)) out.add(`group:${m[1]}`);
+  for (const m of all.matchAll(/<!(channel|here|everyone)(?:\|[^>]*)?>/g)) out.add(`@${m[1]}`);
+  for (const m of all.matchAll(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g)) out.add(`user:${m[1]}`);
+  return [...out];
 }
 
 /** JSON-looking form fields (blocks, metadata) arrive as strings; decode them for assertions. */
@@ -293,13 +307,29 @@ export class FakeSlack {
         if (this.notInChannel.has(channel)) return { ok: false, error: 'not_in_channel' };
         const ts = `${this.tsCounter++}.000100`;
         const metadata = (p['metadata'] as Posted['metadata']) ?? null;
-        this.posted.push({ ts, channel, text: String(p['text'] ?? ''), blocks: p['blocks'], metadata });
+        const text = String(p['text'] ?? '');
+        const threadTs = p['thread_ts'] ? String(p['thread_ts']) : null;
+        if (threadTs && !this.posted.some((m) => m.channel === channel && m.ts === threadTs))
+          return { ok: false, error: 'thread_not_found' };
+        this.posted.push({
+          ts,
+          channel,
+          text,
+          blocks: p['blocks'],
+          metadata,
+          threadTs,
+          pinged: slackPings(text, p['blocks']),
+        });
         return { ok: true, channel, ts, message: { text: p['text'], ts } };
       }
+      case 'conversations.replies':
       case 'conversations.history': {
         const channel = String(p['channel']);
+        // history lists the channel's own messages (thread replies stay in their thread); replies, one thread.
+        const inThread = method === 'conversations.replies' ? String(p['ts']) : null;
         const messages = this.posted
           .filter((m) => m.channel === channel)
+          .filter((m) => (inThread ? m.ts === inThread || m.threadTs === inThread : m.threadTs === null))
           .reverse()
           .map((m) => ({
             type: 'message',
