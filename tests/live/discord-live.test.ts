@@ -52,6 +52,7 @@ beforeAll(async () => {
   server = await startFeedServer();
   server.route('/', () => undefined);
   discord = await startFakeDiscord();
+  for (let n = 1; n <= 7; n++) discord.channelGuilds.set(`90000000000000000${n}`, '700000000000000001');
   for (const name of ['threads', 'crash', 'forum', 'strict', 'pings', 'hostile', 'longname'])
     server.route(`/${name}.xml`, (req, res) => xmlRoute(rss(`Feed ${name}`, feeds[name] ?? []))(req, res));
 });
