@@ -1,9 +1,8 @@
 /** /ask <question>: the sentences of the article that answer it best, quoted, or a plain "it does not say". */
 import { askArticle } from '../src/core/answers/ask-article.js';
 import { askAcross } from '../src/core/answers/across-articles.js';
-import { channelArticles, SCOPE_OPTION } from '../src/core/answers/scope.js';
+import { answerAcrossChannel, SCOPE_OPTION } from '../src/core/answers/scope.js';
 import { defineCommand } from '../src/core/commands/define.js';
-import { failureReply } from '../src/core/reply/build.js';
 
 export default defineCommand({
   name: 'ask',
@@ -28,10 +27,8 @@ export default defineCommand({
   ],
   async run(ctx) {
     const { args, article: a } = ctx;
-    if (args.scope === 'channel') {
-      const articles = await channelArticles(ctx);
-      return articles.ok ? askAcross(articles.value, args.question) : failureReply(articles.error);
-    }
+    const across = await answerAcrossChannel(ctx, (articles) => askAcross(articles, args.question));
+    if (across) return across;
     return askArticle(a, args.question);
   },
 });

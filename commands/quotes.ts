@@ -1,10 +1,10 @@
 /** /quotes [speaker]: what people said in the article, verbatim, each with its sentence. */
 import { quotesAcross } from '../src/core/answers/across-articles.js';
-import { channelArticles, SCOPE_OPTION } from '../src/core/answers/scope.js';
+import { answerAcrossChannel, SCOPE_OPTION } from '../src/core/answers/scope.js';
 import { defineCommand } from '../src/core/commands/define.js';
 import { noQuotes, peopleHint } from '../src/core/answers/not-a-person.js';
 import { findPeople, findSpeakers } from '../src/core/facts/lookup.js';
-import { answer, cite, failureReply, notFound, sourceBlock } from '../src/core/reply/build.js';
+import { answer, cite, notFound, sourceBlock } from '../src/core/reply/build.js';
 import type { Block } from '../src/core/reply/types.js';
 
 export default defineCommand({
@@ -27,10 +27,8 @@ export default defineCommand({
   examples: ['/quotes', '/quotes hedman', '/quotes fox scope:channel'],
   async run(ctx) {
     const { args, article: a } = ctx;
-    if (args.scope === 'channel') {
-      const articles = await channelArticles(ctx);
-      return articles.ok ? quotesAcross(articles.value, args.speaker) : failureReply(articles.error);
-    }
+    const across = await answerAcrossChannel(ctx, (articles) => quotesAcross(articles, args.speaker));
+    if (across) return across;
     const all = a.facts.quotes;
     if (all.length === 0) return noQuotes(a);
     let quotes = all;

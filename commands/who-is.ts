@@ -1,11 +1,11 @@
 /** /who-is <name>: who a person in the article is, what they said and what they did. */
 import { whoIsAcross } from '../src/core/answers/across-articles.js';
 import { personBlocks } from '../src/core/answers/person-blocks.js';
-import { channelArticles, SCOPE_OPTION } from '../src/core/answers/scope.js';
+import { answerAcrossChannel, SCOPE_OPTION } from '../src/core/answers/scope.js';
 import { defineCommand } from '../src/core/commands/define.js';
 import { noSuchPerson } from '../src/core/answers/not-a-person.js';
 import { findPeople } from '../src/core/facts/lookup.js';
-import { answer, failureReply, sourceBlock } from '../src/core/reply/build.js';
+import { answer, sourceBlock } from '../src/core/reply/build.js';
 import type { Block } from '../src/core/reply/types.js';
 
 export default defineCommand({
@@ -29,10 +29,8 @@ export default defineCommand({
   examples: ['/who-is hedman', '/who-is niklas hedman', '/who-is fox scope:channel'],
   async run(ctx) {
     const { args, article: a } = ctx;
-    if (args.scope === 'channel') {
-      const articles = await channelArticles(ctx);
-      return articles.ok ? whoIsAcross(articles.value, args.name) : failureReply(articles.error);
-    }
+    const across = await answerAcrossChannel(ctx, (articles) => whoIsAcross(articles, args.name));
+    if (across) return across;
     const match = findPeople(a.facts, args.name);
     if (match.people.length === 0) return noSuchPerson(a, args.name);
     const blocks: Block[] = match.people.flatMap((p, i) =>

@@ -7,6 +7,8 @@ import type { StringOption } from '../commands/define.js';
 import type { CommandContext } from '../commands/context.js';
 import { err, failure, ok, type Result } from '../result.js';
 import type { AnalysedArticle } from '../ports.js';
+import { failureReply } from '../reply/build.js';
+import type { Reply } from '../reply/types.js';
 
 /** How many recent articles a channel-wide answer reads (the stored library caps it at 20 too). */
 export const CHANNEL_SCOPE_ARTICLES = 20;
@@ -38,4 +40,18 @@ export async function channelArticles(ctx: CommandContext<unknown>): Promise<Res
     );
   }
   return ok(await ctx.services.library.recentAnalysed(ctx.where, CHANNEL_SCOPE_ARTICLES));
+}
+
+/**
+ * The `scope:channel` branch /who-is, /quotes and /ask share: when the invocation asks for the
+ * channel, `across` answers from its recent articles (or the reply says why it cannot); else
+ * null, and the command answers from its one article.
+ */
+export async function answerAcrossChannel(
+  ctx: CommandContext<unknown>,
+  across: (articles: readonly AnalysedArticle[]) => Reply | Promise<Reply>,
+): Promise<Reply | null> {
+  if ((ctx.args as Readonly<Record<string, unknown>>)['scope'] !== 'channel') return null;
+  const articles = await channelArticles(ctx);
+  return articles.ok ? across(articles.value) : failureReply(articles.error);
 }
