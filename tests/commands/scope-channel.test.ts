@@ -84,6 +84,20 @@ describe('scope:channel', () => {
     expect((await store.articles.get(analysed[2]!.id))?.facts).not.toBeNull();
   });
 
+  it('refuses an article chosen together with scope:channel, the same way on all three commands', async () => {
+    for (const line of [
+      '/who-is fox scope:channel article:1',
+      '/quotes scope:channel article:1',
+      '/ask who leads? scope:channel article:1',
+    ]) {
+      const r = await run(line);
+      expect(r.code, line).toBe('bad_input');
+      expect(r.title, line).toBe('Give either article:<id> or scope:channel, not both.');
+    }
+    // Without scope:channel the same article is simply read.
+    expect((await run('/who-is fox article:1')).kind).toBe('answer');
+  });
+
   it('/who-is merges Nicky Fox and Nicola Fox into one entry, article by article', async () => {
     for (const line of [
       '/who-is fox scope:channel',
