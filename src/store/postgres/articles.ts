@@ -1,51 +1,23 @@
 /** Articles (deduplicated across feeds) and which channel received which, in PostgreSQL. */
 import type { Clock } from '../../core/ports.js';
-import type { ReceivedArticle, StoredArticle } from '../../core/store/records.js';
+import type { StoredArticle } from '../../core/store/records.js';
 import type { ArticleRepository } from '../../core/store/repositories.js';
-import { matchOf } from '../article-match.js';
-import { readArticle, readFacts } from '../row-json.js';
+import {
+  articleOf,
+  emptyToNull,
+  matchOf,
+  receivedOf,
+  workspaceArticleOf,
+  type ArticleRow as Row,
+  type ReceivedRow as Received,
+  type WorkspaceRow,
+} from '../article-rows.js';
 import { changed, iso, one, rows, type Db } from './pool.js';
 
-interface ArticleRow {
-  id: string;
-  guid: string | null;
-  link: string | null;
-  title: string | null;
-  published_at: string | null;
-  feed_id: number | null;
-  article: string;
-  facts: string | null;
-  created_at: Date;
-}
-interface ReceivedRow {
-  channel_id: number;
-  article_id: string;
-  title: string | null;
-  link: string | null;
-  published_at: string | null;
-  received_at: Date;
-}
-
-const toArticle = (r: ArticleRow): StoredArticle => ({
-  id: r.id,
-  guid: r.guid,
-  link: r.link,
-  title: r.title,
-  publishedAt: r.published_at,
-  feedId: r.feed_id,
-  article: readArticle(r.id, r.article),
-  facts: readFacts(r.id, r.facts),
-  createdAt: iso(r.created_at),
-});
-
-const toReceived = (r: ReceivedRow): ReceivedArticle => ({
-  channelId: r.channel_id,
-  articleId: r.article_id,
-  title: r.title,
-  link: r.link,
-  publishedAt: r.published_at,
-  receivedAt: iso(r.received_at),
-});
+type ArticleRow = Row<Date>;
+type ReceivedRow = Received<Date>;
+const toArticle = (r: ArticleRow) => articleOf(r, iso);
+const toReceived = (r: ReceivedRow) => receivedOf(r, iso);
 
 /** Receipts of the workspace's channels, one row an article, the scope's channel ($2) first, newest first. */
 const inWorkspace = (select: string, where: string, limit: string): string =>
@@ -139,23 +111,8 @@ export function pgArticles(db: Db, clock: Clock): ArticleRepository {
       return row ? toArticle(row) : null;
     },
     listReceivedIn: async (scope, options) =>
-      (
-        await rows<Omit<ReceivedRow, 'channel_id' | 'received_at'> & { latest: Date }>(db, LIST_IN, [
-          scope.workspaceId,
-          scope.channelId,
-          options.limit,
-        ])
-      ).map((r) => ({
-        articleId: r.article_id,
-        title: r.title,
-        link: r.link,
-        publishedAt: r.published_at,
-        receivedAt: iso(r.latest),
-      })),
+      (await rows<WorkspaceRow<Date>>(db, LIST_IN, [scope.workspaceId, scope.channelId, options.limit])).map((r) =>
+        workspaceArticleOf(r, iso),
+      ),
   };
-}
-
-/** Feeds put empty strings where they mean "none"; an empty guid must not dedupe everything. */
-function emptyToNull(value: string | null | undefined): string | null {
-  return value === undefined || value === null || value.trim() === '' ? null : value;
 }

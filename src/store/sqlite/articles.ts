@@ -1,51 +1,25 @@
 /** Articles (deduplicated across feeds) and which channel received which, in SQLite. */
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../core/ports.js';
-import type { ReceivedArticle, StoredArticle } from '../../core/store/records.js';
-import type { ArticleRepository, WorkspaceArticle } from '../../core/store/repositories.js';
-import { matchOf } from '../article-match.js';
-import { readArticle, readFacts } from '../row-json.js';
+import type { StoredArticle } from '../../core/store/records.js';
+import type { ArticleRepository } from '../../core/store/repositories.js';
+import {
+  articleOf,
+  emptyToNull,
+  matchOf,
+  receivedOf,
+  workspaceArticleOf,
+  type ArticleRow as Row,
+  type ReceivedRow as Received,
+  type WorkspaceRow,
+} from '../article-rows.js';
 
-interface ArticleRow {
-  id: string;
-  guid: string | null;
-  link: string | null;
-  title: string | null;
-  published_at: string | null;
-  feed_id: number | null;
-  article: string;
-  facts: string | null;
-  created_at: string;
-}
-interface ReceivedRow {
-  channel_id: number;
-  article_id: string;
-  title: string | null;
-  link: string | null;
-  published_at: string | null;
-  received_at: string;
-}
-
-const toArticle = (r: ArticleRow): StoredArticle => ({
-  id: r.id,
-  guid: r.guid,
-  link: r.link,
-  title: r.title,
-  publishedAt: r.published_at,
-  feedId: r.feed_id,
-  article: readArticle(r.id, r.article),
-  facts: readFacts(r.id, r.facts),
-  createdAt: r.created_at,
-});
-
-const toReceived = (r: ReceivedRow): ReceivedArticle => ({
-  channelId: r.channel_id,
-  articleId: r.article_id,
-  title: r.title,
-  link: r.link,
-  publishedAt: r.published_at,
-  receivedAt: r.received_at,
-});
+/** SQLite keeps instants as ISO text already. */
+const text = (t: string): string => t;
+type ArticleRow = Row<string>;
+type ReceivedRow = Received<string>;
+const toArticle = (r: ArticleRow) => articleOf(r, text);
+const toReceived = (r: ReceivedRow) => receivedOf(r, text);
 
 export function sqliteArticles(db: Database, clock: Clock): ArticleRepository {
   // No conflict target: a clash on any of id, guid or link makes the insert a no-op, and then
@@ -136,21 +110,11 @@ export function sqliteArticles(db: Database, clock: Clock): ArticleRepository {
     },
     listReceivedIn: async (scope, options) =>
       (
-        listIn.all({ workspaceId: scope.workspaceId, channelId: scope.channelId, limit: options.limit }) as (Omit<
-          ReceivedRow,
-          'channel_id' | 'received_at'
-        > & { latest: string })[]
-      ).map((r): WorkspaceArticle => ({
-        articleId: r.article_id,
-        title: r.title,
-        link: r.link,
-        publishedAt: r.published_at,
-        receivedAt: r.latest,
-      })),
+        listIn.all({
+          workspaceId: scope.workspaceId,
+          channelId: scope.channelId,
+          limit: options.limit,
+        }) as WorkspaceRow<string>[]
+      ).map((r) => workspaceArticleOf(r, text)),
   };
-}
-
-/** Feeds put empty strings where they mean "none"; an empty guid must not dedupe everything. */
-function emptyToNull(value: string | null | undefined): string | null {
-  return value === undefined || value === null || value.trim() === '' ? null : value;
 }
