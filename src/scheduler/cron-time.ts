@@ -145,16 +145,53 @@ function matcherFor(expression: string, timezone: string): Matcher {
   void task.destroy();
   const matcher: Matcher = {
     next(from) {
-      // node-cron's own walker is fast but not public API; the minute scan is the slow, public
-      // fallback, and also guards against a walker answer the public `match` disagrees with.
+      // node-cron's own walker is fast but not public API (docs/decisions/038); the minute scan
+      // is the slow, public fallback, and also guards against a walker answer the public `match`
+      // disagrees with.
       const fast = getNextMatch?.(from);
-      if (fast && fast.getTime() > from.getTime() && match(fast)) return fast;
+      if (fast && fast.getTime() > from.getTime() && match(fast))
+        return earlierInRepeatedHour(match, timezone, from, fast) ?? fast;
       return scanNext(match, from);
     },
   };
   if (matchers.size > 500) matchers.clear();
   matchers.set(key, matcher);
   return matcher;
+}
+
+/**
+ * When clocks go back, the walker reads a wall-clock time of the repeated hour in the later
+ * offset, so it skips the first pass of that hour: `* * * * *` in Paris after 02:10 CEST answered
+ * 02:11 CET, an hour late. Only then (the offset fell within two hours before the answer) are the
+ * minutes between `from` and the answer scanned with the public `match`.
+ */
+function earlierInRepeatedHour(match: (d: Date) => boolean, timezone: string, from: Date, fast: Date): Date | null {
+  const windowStart = Math.max(from.getTime(), fast.getTime() - 2 * 60 * MINUTE);
+  if (offsetMinutes(timezone, new Date(windowStart)) <= offsetMinutes(timezone, fast)) return null;
+  for (let t = Math.floor(windowStart / MINUTE) * MINUTE + MINUTE; t < fast.getTime(); t += MINUTE)
+    if (t > from.getTime() && match(new Date(t))) return new Date(t);
+  return null;
+}
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+/** The zone's offset from UTC at `at`, in minutes (Paris in winter: 60). */
+function offsetMinutes(timezone: string, at: Date): number {
+  let format = offsetFormats.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: timezone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    offsetFormats.set(timezone, format);
+  }
+  const p = Object.fromEntries(format.formatToParts(at).map((x) => [x.type, Number(x.value)]));
+  const local = Date.UTC(p['year']!, p['month']! - 1, p['day']!, p['hour']!, p['minute']!);
+  return Math.round((local - Math.floor(at.getTime() / MINUTE) * MINUTE) / MINUTE);
 }
 
 function scanNext(match: (d: Date) => boolean, from: Date): Date {
