@@ -17,7 +17,7 @@ import {
 } from './people-lexicon.js';
 import { GAZETTEER, PLACE_CUE_WORDS } from './places-gazetteer.js';
 import { isRoleHeadEn, singularEn } from './person-nouns-en.js';
-import { isNamedThingOpenerEn, notAPersonEn, roleIsBrokenEn } from './people-evidence-en.js';
+import { isNamedThingOpenerEn, isOrgHeadEn, notAPersonEn, roleIsBrokenEn } from './people-evidence-en.js';
 import {
   ROLE_MODIFIERS,
   isRoleModifier,
@@ -146,7 +146,12 @@ function roleBefore(s: AnnotatedSentence, end: number, depth = 0): string | null
       break;
     }
     // A capital at the clause start says nothing only on function words ("The", "After").
-    const capital = /^\p{Lu}/u.test(t.text) && !(atClauseStart(s, k - 1) && CLAUSE_POS.has(t.pos) && !isTitle(t));
+    // "Yesterday Kenyan Ambassador ...": a date owns no role.
+    const capital =
+      /^\p{Lu}/u.test(t.text) &&
+      t.entity !== 'DATE' &&
+      t.entity !== 'TIME' &&
+      !(atClauseStart(s, k - 1) && CLAUSE_POS.has(t.pos) && !isTitle(t));
     const before = s.tokens[k - 2];
     // Past the title only the owner may follow ("ESA’s Director ...", "Agency for X Director"), never another clause.
     const ownerPart =
@@ -159,7 +164,18 @@ function roleBefore(s: AnnotatedSentence, end: number, depth = 0): string | null
       inModifiers &&
       (isRoleModifier(t) ||
         (t.norm === 'and' && before !== undefined && isRoleModifier(before) && isRoleModifier(s.tokens[k]!)));
-    if (!(sawTitle ? ownerPart || modifier : capital || isTitle(t) || CHAIN_JOINERS.has(t.norm))) break;
+    // "director-general": a hyphen glued between two words of the title keeps them one word.
+    const glued =
+      s.tokens[k] !== undefined && before !== undefined && before.end === t.start && t.end === s.tokens[k]!.start;
+    if ((t.text === '-' || t.text === '‑') && glued && isTitle(s.tokens[k]) && /^\p{L}/u.test(before.text)) {
+      k -= 2;
+      sawTitle = true;
+      inModifiers = !/^\p{Lu}/u.test(before.text);
+      continue;
+    }
+    // "Ambassador to the United States": "to" joins a title to what it is held towards.
+    const towards = t.norm === 'to' && isTitle(before);
+    if (!(sawTitle ? ownerPart || modifier : capital || isTitle(t) || CHAIN_JOINERS.has(t.norm) || towards)) break;
     // "divers A B and C D": an "and" right before the name joins two people, not two parts of a title.
     if (k - 1 === end && t.norm === 'and') break;
     if (isTitle(t)) sawTitle = true;
@@ -205,7 +221,14 @@ function hasTitle(toks: readonly Token[]): boolean {
     const t = toks[i]!;
     if (isTitle(t)) return true;
     // "a convicted murderer": a participle right before the head modifies it.
-    if (t.pos === 'VERB' && /ed$/.test(t.norm) && isTitle(toks[i + 1])) continue;
+    // Only after an article: "addressed reporters" opening the phrase is a clause.
+    if (
+      t.pos === 'VERB' &&
+      /ed$/.test(t.norm) &&
+      isTitle(toks[i + 1]) &&
+      ['a', 'an', 'the'].includes(toks[i - 1]?.norm ?? '')
+    )
+      continue;
     // Only an "-ing" modifier may open a role ("acting director"); "says the president" is a clause.
     // A possessive may open it ("his widow"); any other pronoun starts a clause.
     const possessive = i === 0 && ['his', 'her', 'their'].includes(t.norm);
@@ -238,18 +261,20 @@ function roleAfter(s: AnnotatedSentence, last: number, speechBefore: boolean): s
       end = k - 1;
       break;
     }
-    if (!speechBefore && DELIMS.has(t.text)) {
+    if (DELIMS.has(t.text)) {
       if (firstDelim < 0) firstDelim = k;
       let n = k + 1;
       while (toks[n]?.pos === 'ADV') n++;
       const next = toks[n];
+      // "said John Roe, the Secretary of State, contacted ...": a verb closes the appositive
+      // after a speech verb too.
       if (next && (next.pos === 'VERB' || next.pos === 'AUX' || SPEECH_WORDS.has(next.norm))) {
         end = k - 1;
         closedByVerb = true;
         break;
       }
       // ", and Eva Lind, ..." starts the next person of a list.
-      if (next?.pos === 'CCONJ') break;
+      if (!speechBefore && next?.pos === 'CCONJ') break;
     }
   }
   // Without a closing verb the appositive is only up to the next comma: "Smith, director of X, and Jones met".
@@ -264,6 +289,8 @@ function roleAfter(s: AnnotatedSentence, last: number, speechBefore: boolean): s
     slice.some(
       (t, i) =>
         isTitle(t) &&
+        // "fiancée of journalist A B": a title after a preposition belongs to the role's owner.
+        slice[i - 1]?.pos !== 'ADP' &&
         slice[i + 1] !== undefined &&
         slice[i + 2] !== undefined &&
         isNameWord(slice[i + 1]!) &&
@@ -273,8 +300,13 @@ function roleAfter(s: AnnotatedSentence, last: number, speechBefore: boolean): s
     return null;
   // "A B, Labour MP (Member of Parliament) C D, and ...": the slice ends in the next person's name.
   const tail = slice.slice(-2);
+  const beforeTail = slice[slice.length - 3];
   if (
     tail.length === 2 &&
+    // "of Hong Kong", "the Greek Energy Forum" end in capitals too, but no title stands before them.
+    beforeTail !== undefined &&
+    (isTitle(beforeTail) || beforeTail.text === ')') &&
+    slice[slice.length - 4]?.pos !== 'ADP' &&
     tail.every((t) => isNameWord(t) && /^\p{Lu}\p{Ll}/u.test(t.text)) &&
     slice.some((t) => isTitle(t))
   )
@@ -287,8 +319,28 @@ function roleAfter(s: AnnotatedSentence, last: number, speechBefore: boolean): s
     slice.length <= 12 &&
     slice.some((t) => isTitle(t));
   if (!(hasTitle(slice) || whoRole(slice) || describes)) return null;
-  return cleanRole(spanText(s, last + 2, end));
+  return cleanRole(spanText(s, last + 2, modifierEnd(toks, last + 2, end)));
 }
+
+/**
+ * "a convicted murderer approaching the end of his sentence": after the role's head noun, an
+ * "-ing" participle or a relative pronoun opens a clause about the person, not the role.
+ */
+function modifierEnd(toks: readonly Token[], from: number, end: number): number {
+  let head = -1;
+  for (let k = from; k <= end; k++) {
+    const t = toks[k]!;
+    if (head < 0) {
+      if (isTitle(t) && t.norm !== 'who') head = k;
+      continue;
+    }
+    const ing = t.pos === 'VERB' && t.norm.endsWith('ing');
+    if (ing || (RELATIVE_STARTS.has(t.norm) && k > head + 1)) return k - 1;
+  }
+  return end;
+}
+
+const RELATIVE_STARTS: ReadonlySet<string> = new Set(['who', 'which', 'that', 'whose']);
 
 /**
  * "The minister of health, John Smith, said": the role is the clause before the comma. After a
@@ -431,6 +483,34 @@ export function introsIn(
       if (orgBefore && !titled) continue;
       if (first === run.first && run.last - run.first >= 2) first = run.last - 1;
     }
+    // "Broadcaster Jane Roe said": a sentence opens with a person noun, capitalised only
+    // because it comes first, before a name of two words or more.
+    let openingRole: string | null = null;
+    const opener = s.tokens[first]!;
+    if (
+      first === run.first &&
+      run.last - first >= 2 &&
+      atClauseStart(s, first) &&
+      !TITLE_WORDS.has(opener.norm) &&
+      isRoleHeadEn(opener.norm, TITLE_WORDS)
+    ) {
+      openingRole = opener.text;
+      first++;
+    }
+    // "Ambassador to the United States Jane Roe": a place closing the role opens the run.
+    const lead = s.tokens[run.first - 1];
+    if (lead && (['the', 'of', 'to', 'for'].includes(lead.norm) || isTitle(lead))) {
+      for (const n of [2, 1]) {
+        const place = s.tokens
+          .slice(run.first, run.first + n)
+          .map((t) => t.norm)
+          .join(' ');
+        if (run.first + n > first && run.last - run.first + 1 - n >= 2 && GAZETTEER.has(place)) {
+          first = run.first + n;
+          break;
+        }
+      }
+    }
     const last = run.last;
     const words = s.tokens.slice(first, last + 1).map((t) => t.text);
     // One word is a name only right after a capitalised title: "President Okafor", "Pope Linus".
@@ -450,7 +530,7 @@ export function introsIn(
     if (next && /^[’']s$/.test(next.text) && afterNext && THING_NOUNS.has(afterNext.norm)) continue;
     // Credit lines ("Credits: ESA/Jane Doe") name photographers, not people in the story.
     if (/\b(?:credits?|photo|image|courtesy)\s*:/i.test(s.text.slice(0, s.tokens[first]!.start))) continue;
-    const preRole = roleBefore(s, skipDefinition(s, first - 1));
+    const preRole = roleBefore(s, skipDefinition(s, first - 1)) ?? openingRole;
     const speech = speechBeside(s, first, last);
     const leadingDet = first === run.first && ['the', 'a', 'an'].includes(s.tokens[first - 1]?.norm ?? '');
     if (leadingDet && !preRole) continue;
@@ -463,6 +543,9 @@ export function introsIn(
       roleOfOrganisation(s, last);
     if (notAPersonEn(s.tokens.slice(first, last + 1), orgWords)) continue;
     if (first > run.first && isNamedThingOpenerEn(s.tokens[first - 1]!.norm)) continue;
+    // "victim group Ending Clergy Abuse", "the firm Acme Lee": a lower-case kind of body names an organisation.
+    const kind = s.tokens[run.first - 1];
+    if (kind && /^\p{Ll}/u.test(kind.text) && kind.pos === 'NOUN' && isOrgHeadEn(kind.norm) && !role) continue;
     // "X, a planned cable between two islands, said": the appositive says X is a thing.
     if (!role && !speech.before && describesAThing(s, last)) continue;
     // "director of the Energy Forum": the phrase is what the role is of, not who holds it.

@@ -97,7 +97,10 @@ export function isOrgHeadEn(norm: string): boolean {
  */
 export function notAPersonEn(words: readonly Token[], orgWords: ReadonlySet<string>): boolean {
   const last = words[words.length - 1]!;
-  if (isOrgHeadEn(last.norm)) return true;
+  // "Security Departments": a plural organisation head too.
+  if (isOrgHeadEn(last.norm) || (/[^s]s$/u.test(last.norm) && isOrgHeadEn(last.norm.slice(0, -1)))) return true;
+  // "de Recherche Biomédicale": a name opening with a lower-case particle goes on from a capital before it.
+  if (/^\p{Ll}/u.test(words[0]!.text) && words.length > 1 && !/^\p{Lu}/u.test(words[1]!.text)) return true;
   // "Hurricane Maria", "Operation Desert Fox", "Mount Kenya": a kind of thing named like a person.
   if (words.length > 1 && NAMED_THING_OPENERS_EN.has(words[0]!.norm)) return true;
   // Tags alone are not enough: wink tags the surname "Das" as an article.

@@ -51,10 +51,14 @@ export function roleOfOrganisation(s: AnnotatedSentence, last: number): string |
   let k = last + 2;
   if (toks[k]?.norm === 'the' || toks[k]?.norm === 'worldwide') k++;
   // Lower-case words naming the kind of body ("victim group", "campaign group") may come first.
-  while (toks[k] && /^\p{Ll}/u.test(toks[k]!.text) && toks[k]!.pos !== 'ADP' && k - last < 7) k++;
+  let orgLike = toks[last + 2]?.text === 'The';
+  while (toks[k] && /^\p{Ll}/u.test(toks[k]!.text) && toks[k]!.pos !== 'ADP' && k - last < 7) {
+    // "victim group Ending Clergy Abuse": the kind of body says the name after it is one.
+    if (isOrgHeadEn(toks[k]!.norm)) orgLike = true;
+    k++;
+  }
   const startOrg = k;
   let end = -1;
-  let orgLike = toks[last + 2]?.text === 'The';
   while (toks[k]) {
     const t = toks[k]!;
     if (CAP.test(t.text) || /^[’']s$/.test(t.text)) {
@@ -62,8 +66,9 @@ export function roleOfOrganisation(s: AnnotatedSentence, last: number): string |
       end = k++;
       continue;
     }
-    // "Institute of Allergy and Infectious Diseases", "Center for Astrophysics"
-    if (['of', 'for', 'and', 'the'].includes(t.norm) && CAP.test(toks[k + 1]?.text ?? '') && end >= 0) {
+    // "Institute of Allergy and Infectious Diseases", "Center for Astrophysics", "Harvard–Smithsonian"
+    const dash = /^[-–‑]$/u.test(t.text) && toks[k - 1]!.end === t.start && toks[k + 1]?.start === t.end;
+    if ((dash || ['of', 'for', 'and', 'the'].includes(t.norm)) && CAP.test(toks[k + 1]?.text ?? '') && end >= 0) {
       k++;
       continue;
     }

@@ -162,7 +162,55 @@ describe('more role shapes', () => {
 
   it('reads the appositive after an age: "NAME, 42, a retired plumber"', () => {
     expect(roles(['The owner was Gerald Finch, 61, a retired plumber living nearby.'])).toEqual([
-      ['Gerald Finch', 'retired plumber living nearby'],
+      // "living nearby" says where he lives; the role ends at its head noun.
+      ['Gerald Finch', 'retired plumber'],
     ]);
+  });
+});
+
+describe('roles around the name (issue 9, round 6)', () => {
+  it('keeps a hyphenated title whole: "agency director-general"', () => {
+    expect(roles(['UNHCR director-general Mara Collins said the camps were full.'])).toEqual([
+      ['Mara Collins', 'UNHCR director-general'],
+    ]);
+  });
+
+  it('reads a person noun that opens the sentence as the role of the name after it', () => {
+    expect(roles(['Historian Tomas Varga said the letters were genuine.'])).toEqual([['Tomas Varga', 'Historian']]);
+  });
+
+  it('keeps "to" and a place inside a role: "Ambassador to the United Kingdom"', () => {
+    expect(roles(['Yesterday Kenyan Ambassador to the United Kingdom Ruth Oduya opened the fair.'])).toEqual([
+      ['Ruth Oduya', 'Kenyan Ambassador to the United Kingdom'],
+    ]);
+  });
+
+  it('closes an appositive at the verb after it, even after a speech verb', () => {
+    expect(roles(['The ministry said Paul Brandt, the Secretary of Labour, met the unions on Friday.'])).toEqual([
+      ['Paul Brandt', 'Secretary of Labour'],
+    ]);
+  });
+
+  it('reads an appositive ending in a place or organisation name as a role', () => {
+    expect(roles(['Rita Moss, deputy head of the Irish Water Board, said the pipes were old.'])).toEqual([
+      ['Rita Moss', 'deputy head of the Irish Water Board'],
+    ]);
+  });
+
+  it('keeps a role whose owner is another person: "fiancée of journalist X"', () => {
+    const found = roles(['On Monday, Lena Ortiz, widow of painter Carl Ortiz, opened the show in Madrid.']);
+    expect(found).toContainEqual(['Lena Ortiz', 'widow of painter Carl Ortiz']);
+  });
+
+  it('never takes a clause about what the person did for a role', () => {
+    const found = roles([
+      'Nadia Kern, wife of architect Omar Kern, addressed students in Leeds, Yorkshire, asking for calm.',
+    ]);
+    expect(found).toContainEqual(['Omar Kern', 'architect']);
+  });
+
+  it('reads "of" a body named after its kind as the organisation a speaker is of', () => {
+    const found = run(['Dan Ruiz of campaign group Clean Rivers Now said, "The water is poison."']).people;
+    expect(found.map((p) => [p.name, p.role])).toEqual([['Dan Ruiz', 'of campaign group Clean Rivers Now']]);
   });
 });
