@@ -12,6 +12,7 @@
 import type { Article } from '../core/article/types.js';
 import type { ArticleFacts } from '../core/facts/types.js';
 import { summaryOf } from '../core/library/memory-library.js';
+import { parentOf } from '../core/channels/threads.js';
 import { lookupIn, resolveArticleRef, titleHasWords, type ArticleLookup } from '../core/library/resolve-ref.js';
 import type { AnalysedArticle, ArticleLibrary, Logger, Where } from '../core/ports.js';
 import type { StoredArticle } from '../core/store/records.js';
@@ -89,7 +90,9 @@ export function createStoredLibrary(deps: StoredLibraryDeps): ArticleLibrary {
 
   return {
     async current(where) {
-      const channel = await store.channels.find(where);
+      // A Slack thread Herald did not start is no channel of its own: it talks about its channel's news.
+      const parent = parentOf(where);
+      const channel = (await store.channels.find(where)) ?? (parent ? await store.channels.find(parent) : null);
       if (channel) {
         const pinned = channel.settings.currentArticleId;
         if (pinned) {

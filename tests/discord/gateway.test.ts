@@ -35,9 +35,9 @@ afterAll(async () => {
 });
 
 describe('discord gateway', () => {
-  it('logs in with the token and only the Guilds intent', () => {
+  it('logs in with the token, the Guilds and Guild Messages intents and no privileged one', () => {
     expect(fake.gateway.identifies).toHaveLength(1);
-    expect(fake.gateway.identifies[0]).toMatchObject({ token: 'test-token-123', intents: 1 });
+    expect(fake.gateway.identifies[0]).toMatchObject({ token: 'test-token-123', intents: 1 | 512 });
     expect(gw.client.guilds.cache.has(fake.gateway.guildId)).toBe(true);
     expect(fake.requests.some((r) => r.path === '/gateway/bot')).toBe(true);
   });

@@ -1,8 +1,8 @@
 /**
- * The gateway path (self-hosted, no public URL): a discord.js Client with only the Guilds
- * intent — slash commands need no message-content or member intents. Raw INTERACTION_CREATE
- * payloads go to the same handler as the HTTP endpoint; the initial response is the REST
- * interaction callback.
+ * The gateway path (self-hosted, no public URL): a discord.js Client with the Guilds intent and
+ * Guild Messages (for messages that mention Herald: see mentions.ts); no privileged intent —
+ * slash commands need no message-content or member intents. Raw INTERACTION_CREATE payloads go
+ * to the same handler as the HTTP endpoint; the initial response is the REST interaction callback.
  */
 import {
   Client,
@@ -16,6 +16,7 @@ import {
 import type { Dispatcher } from '../../core/commands/dispatch.js';
 import type { Logger } from '../../core/ports.js';
 import { createInteractionHandler, type InteractionHandler } from './interactions.js';
+import { createMentionHandler, type GatewayMessage } from './mentions.js';
 
 export interface DiscordGatewayOptions {
   /** DISCORD_TOKEN. */
@@ -43,7 +44,7 @@ export interface DiscordGateway {
 export async function startDiscordGateway(opts: DiscordGatewayOptions): Promise<DiscordGateway> {
   const log = opts.logger.child({ adapter: 'discord-gateway' });
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     rest: { ...(opts.apiUrl ? { api: opts.apiUrl } : {}), ...opts.restOverrides },
   });
   const handler = createInteractionHandler({
@@ -54,14 +55,27 @@ export async function startDiscordGateway(opts: DiscordGatewayOptions): Promise<
     ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),
   });
   const inFlight = new Set<Promise<void>>();
+  const track = (work: Promise<void>): void => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+  const onMention = createMentionHandler({
+    dispatcher: opts.dispatcher,
+    rest: client.rest,
+    logger: opts.logger,
+    botId: () => client.user?.id ?? null,
+  });
 
   // Raw payloads, not discord.js Interaction objects: one translation serves both transports.
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (raw: APIInteraction) => {
-    const work = handler.handle(raw, async (body) => {
-      await client.rest.post(Routes.interactionCallback(raw.id, raw.token), { body, auth: false });
-    });
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
+    track(
+      handler.handle(raw, async (body) => {
+        await client.rest.post(Routes.interactionCallback(raw.id, raw.token), { body, auth: false });
+      }),
+    );
+  });
+  client.ws.on(GatewayDispatchEvents.MessageCreate, (raw: GatewayMessage) => {
+    track(onMention(raw).catch((e: unknown) => log.error({ err: e, channel: raw.channel_id }, 'mention failed')));
   });
   client.on(Events.Error, (e) => log.error({ err: e }, 'discord client error'));
   client.on(Events.ShardDisconnect, (event, shard) =>

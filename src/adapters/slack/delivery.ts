@@ -9,6 +9,7 @@
  * be asked, Herald prefers a missing digest to a duplicate one.
  */
 import { WebClient } from '@slack/web-api';
+import { threadChannelId } from '../../core/channels/threads.js';
 import type { DeliveryPort, Logger, Where } from '../../core/ports.js';
 import type { OutboundMessage, Placement, Reply } from '../../core/reply/types.js';
 import { err, failure, ok, type Result } from '../../core/result.js';
@@ -254,7 +255,7 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
         if (!r.ok) log.warn({ key, problem: r.error.message }, 'slack: the story thread reply was not posted');
       }
       // A Slack thread is addressed by its channel and parent ts (see handlers' app_mention).
-      return ok({ messageId: first, threadId: `${where.channelId}:${first}` });
+      return ok({ messageId: first, threadId: threadChannelId(where.channelId, first) });
     },
   };
 }

@@ -13,6 +13,7 @@ import { failureReply } from '../../core/reply/build.js';
 import { failure } from '../../core/result.js';
 import type { Reply } from '../../core/reply/types.js';
 import type { Logger, Where } from '../../core/ports.js';
+import { registerAppMention } from './app-mention.js';
 import type { SlackPermissions } from './permissions.js';
 import type { PlainMentionResolver } from './plain-mentions.js';
 import { ACTION_PREFIX, decodeButtonValue } from './render-blocks.js';
@@ -182,6 +183,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       log.info({ channel: event.channel, reason }, 'slack: bot can no longer post in a channel');
       await deps.onChannelUnavailable?.(where, reason);
     };
+  registerAppMention(app, { dispatcher: deps.dispatcher, permissions: deps.permissions, logger: log });
   app.event('channel_left', lost('removed_from_channel'));
   app.event('group_left', lost('removed_from_channel'));
   app.event('channel_archive', lost('channel_archived'));

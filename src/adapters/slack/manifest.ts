@@ -25,9 +25,10 @@ export const BOT_SCOPES: Readonly<Record<string, string>> = {
   'groups:read': 'group_left / group_archive events, for private channels',
   'channels:history': 'conversations.history: check whether a digest landed before re-posting it',
   'groups:history': 'the same check in private channels',
+  'app_mentions:read': "app_mention events: @Herald <question> answered in a story's thread",
 };
 
-export const BOT_EVENTS = ['channel_left', 'group_left', 'channel_archive', 'group_archive'] as const;
+export const BOT_EVENTS = ['app_mention', 'channel_left', 'group_left', 'channel_archive', 'group_archive'] as const;
 
 export interface ManifestOptions {
   readonly commands: readonly CommandDefinition[];
@@ -109,7 +110,8 @@ export function slackManifest(opts: ManifestOptions): Result<SlackManifest> {
     _metadata: { major_version: 1, minor_version: 1 },
     display_information: {
       name,
-      description: 'Answers slash commands with cited facts from news articles, and posts digests.',
+      description:
+        'Answers slash commands and @mentions with cited facts from news articles, and posts stories and digests.',
     },
     features: {
       bot_user: { display_name: name, always_online: true },

@@ -101,6 +101,7 @@ export class FakeSlack {
     'groups:read',
     'channels:history',
     'groups:history',
+    'app_mentions:read',
   ];
   /** Tokens the fake answers with invalid_auth. */
   readonly refusedTokens = new Set<string>();
