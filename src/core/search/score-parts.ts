@@ -1,0 +1,223 @@
+/**
+ * The signals /ask weighs for each sentence against a question (ADR 022), kept apart from their
+ * weights so the calibration can fit the weights on the development questions: how much of the
+ * question the sentence covers, how close its meaning is, whether it holds the kind of answer
+ * asked and where that answer stands, the counted noun, and the sentence's place in the story.
+ */
+import { keyOf, centroidOf, type IndexedSentence, type PreparedArticle } from './prepare.js';
+import type { Query, QueryTerm } from './query.js';
+import type { AnswerKind } from './question.js';
+import type { StatedValue } from './sentence-kinds.js';
+import { ALL_FEATURES, DEFAULT_WEIGHTS, type RankFeatures, type RankWeights } from './weights.js';
+import { cosine, wordVectors } from './word-vectors.js';
+
+const K1 = 1.2;
+const B = 0.75;
+/** Coverage given to every sentence when the question names no topic of its own. */
+const TOPIC_OF_STORY = 0.6;
+
+/** Rank in the frequency list at which a word counts fully; more frequent words weigh less. */
+const FULL_WEIGHT_RANK = 2000;
+
+/** How well one question word is met by one sentence (0–1+). */
+export function termMatch(
+  t: QueryTerm,
+  s: IndexedSentence,
+  p: PreparedArticle,
+  f: RankFeatures,
+  w: RankWeights,
+): number {
+  let tf = 0;
+  for (const k of t.keys) tf = Math.max(tf, s.tf.get(k) ?? 0);
+  let best = 0;
+  if (tf > 0) {
+    // BM25's saturation and length normalisation, scaled so one mention in an average sentence is 1.
+    const norm = K1 * (1 - B + (B * s.length) / Math.max(1, p.averageLength));
+    best = (tf * (K1 + 1)) / (tf + norm) / ((K1 + 1) / (1 + K1));
+    best = Math.min(best, 1.3);
+  }
+  if (f.coref && s.coref.has(t.key)) best = Math.max(best, 0.9);
+  if (f.wordnet && best < 0.6) for (const r of t.related) if (s.tf.has(r)) best = Math.max(best, 0.6);
+  if (f.vectors && best < 0.7 && t.vector && !t.name) {
+    let c = 0;
+    for (const v of s.vectors) c = Math.max(c, cosine(t.vector, v));
+    // Only close neighbours count ("died"/"dead" 0.71, "arrested"/"detained" 0.89).
+    if (c >= w.vectorFloor) best = Math.max(best, 0.25 + (0.5 * (c - w.vectorFloor)) / (1 - w.vectorFloor));
+  }
+  return best;
+}
+
+/** 0.2–1: how rare a word is in English, from its rank in the vectors' frequency list (unknown words are rare). */
+export function rarity(t: QueryTerm): number {
+  const wv = wordVectors();
+  const r = wv.rank(t.word) ?? wv.rank(t.key);
+  if (r === null) return 1;
+  return Math.min(1, Math.max(0.2, Math.log10(r + 10) / Math.log10(FULL_WEIGHT_RANK)));
+}
+
+export function idf(p: PreparedArticle, key: string): number {
+  const n = p.sentences.length;
+  const df = p.documentFrequency.get(key) ?? 0;
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/** How well one question word is met by one sentence word: 1 the same, 0.6 a WordNet relative, less a close vector. */
+export function wordMatch(
+  t: QueryTerm,
+  keys: ReadonlySet<string>,
+  vector: Float32Array | null,
+  w: RankWeights,
+): number {
+  for (const k of t.keys) if (keys.has(k)) return 1;
+  let best = 0;
+  for (const r of t.related) if (keys.has(r)) best = 0.6;
+  if (t.vector && vector && !t.name) {
+    const c = cosine(t.vector, vector);
+    if (c >= w.vectorFloor) best = Math.max(best, 0.25 + (0.5 * (c - w.vectorFloor)) / (1 - w.vectorFloor));
+  }
+  return best;
+}
+
+/**
+ * Slot filling: how densely the question's words gather around a word that fills the asked slot
+ * (a date for "when", a number for "how many", a name for "who", a cue for "why"). A sentence
+ * that states a date far from the topic words ("... announcements on Monday") fills the slot
+ * less than one that says "seized the site in March 2018". 0–1: the weighted share of the
+ * question's words matched, each discounted by its distance in tokens from the nearest slot word.
+ */
+export function slotDensity(
+  q: Query,
+  s: IndexedSentence,
+  weights: readonly number[],
+  total: number,
+  w: RankWeights,
+): number {
+  const slots = s.kinds.slots.get(q.shape.kind);
+  if (!slots || slots.length === 0 || total === 0) return 0;
+  const matches = q.terms.map((t) =>
+    s.words.flatMap((x) => {
+      const m = wordMatch(t, x.keys, x.vector, w);
+      return m > 0 ? [{ at: x.at, m, exact: m === 1 }] : [];
+    }),
+  );
+  // A word the question already says is not the answer ("Who did Biden ...": Biden fills nothing).
+  const said = new Set(matches.flatMap((ms) => ms.filter((x) => x.exact).map((x) => x.at)));
+  let best = 0;
+  for (const p of slots) {
+    if (said.has(p)) continue;
+    let sum = 0;
+    matches.forEach((ms, i) => {
+      let m = 0;
+      for (const x of ms) m = Math.max(m, x.m / (1 + Math.abs(p - x.at) / w.slotSpan));
+      sum += weights[i]! * m;
+    });
+    best = Math.max(best, sum / total);
+  }
+  return best;
+}
+
+/** The stated value that answers a how-many/how-much/when question, preferring one beside the asked unit. */
+export function valueFor(q: Query, s: IndexedSentence): StatedValue | null {
+  const wanted: readonly AnswerKind[] =
+    q.shape.kind === 'count'
+      ? ['count', 'measure']
+      : q.shape.kind === 'measure'
+        ? ['measure', 'count']
+        : q.shape.kind === 'duration'
+          ? ['duration', 'when', 'count']
+          : [q.shape.kind];
+  const candidates = s.kinds.values.filter((v) => wanted.includes(v.kind));
+  if (candidates.length === 0) return null;
+  const unit = q.shape.unit ? keyOf(q.shape.unit) : null;
+  const withUnit = unit ? candidates.find((v) => v.text.toLowerCase().split(/\W+/).map(keyOf).includes(unit)) : null;
+  return withUnit ?? candidates.sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind))[0]!;
+}
+
+/** Does the sentence hold the kind of answer asked? A person or place must be one the question does not already name. */
+export function holds(s: IndexedSentence, kind: AnswerKind, asked: ReadonlySet<string>): boolean {
+  if (kind === 'who') return [...s.names].some((n) => !asked.has(n));
+  if (kind === 'where') return [...s.places].some((n) => !asked.has(n)) || s.kinds.holds.has('where');
+  return s.kinds.holds.has(kind);
+}
+
+/** 1 when a number in the sentence counts the asked noun, less for a near synonym ("users" for "people"). */
+export function unitMatch(s: IndexedSentence, unit: string, vector: Float32Array | null): number {
+  let best = 0;
+  for (const c of s.counted) {
+    if (c.key === unit) return 1;
+    if (vector && c.vector) best = Math.max(best, cosine(vector, c.vector));
+  }
+  return best >= 0.45 ? best : 0;
+}
+
+/** One sentence's signals for one question, before weighting. */
+export interface ScoreParts {
+  readonly sentence: number;
+  /** IDF-weighted share of the question's content words the sentence matches (0–1+). */
+  readonly coverage: number;
+  /** Cosine of the question's and the sentence's mean word vectors above 0.3 (0 when off). */
+  readonly vector: number;
+  readonly kind: AnswerKind;
+  /** Whether the sentence holds the kind of answer asked (always, for "what" questions). */
+  readonly fits: boolean;
+  /** Whether the question asks for a number or date. */
+  readonly numeric: boolean;
+  /** Slot density (0–1); 0 when answer kinds are off or the question is a "what". */
+  readonly slot: number;
+  /** How closely a number in the sentence counts the asked noun (0–1). */
+  readonly unit: number;
+  /** e^(−position / leadSpan); 0 when the lead prior is off. */
+  readonly lead: number;
+  /** Share of the headline's words the sentence repeats. */
+  readonly title: number;
+  readonly value: StatedValue | null;
+}
+
+/** Every sentence's signals for `query`. */
+export function scoreParts(
+  p: PreparedArticle,
+  query: Query,
+  features: RankFeatures = ALL_FEATURES,
+  w: RankWeights = DEFAULT_WEIGHTS,
+): ScoreParts[] {
+  const weights = query.terms.map((t) => idf(p, t.key) * Math.pow(rarity(t), w.informativeness));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const qCentroid = features.vectors
+    ? centroidOf(query.terms.flatMap((t) => (t.vector && !t.name ? [t.vector] : [])))
+    : null;
+  const kind = query.shape.kind;
+  const unit = query.shape.unit ? keyOf(query.shape.unit) : null;
+  const unitVector = unit ? (wordVectors().vector(unit) ?? wordVectors().vector(query.shape.unit!)) : undefined;
+  const asked = new Set(query.terms.flatMap((t) => [...t.keys]));
+  const numeric = kind === 'count' || kind === 'money' || kind === 'when' || kind === 'duration' || kind === 'measure';
+  const typed = features.types && kind !== 'what';
+  return p.sentences.map((s) => {
+    let covered = 0;
+    query.terms.forEach((t, i) => (covered += weights[i]! * termMatch(t, s, p, features, w)));
+    return {
+      sentence: s.id,
+      // "Where did it happen?" names no topic: the story's own is meant, so kind and lead decide.
+      coverage: total === 0 ? TOPIC_OF_STORY : covered / total,
+      vector: qCentroid && s.centroid ? Math.max(0, cosine(qCentroid, s.centroid) - 0.3) : 0,
+      kind,
+      fits: kind === 'what' || holds(s, kind, asked),
+      numeric,
+      slot: typed ? slotDensity(query, s, weights, total, w) : 0,
+      unit: features.types && unitVector !== undefined ? unitMatch(s, unit!, unitVector) : 0,
+      lead: features.lead ? Math.exp(-s.id / w.leadSpan) : 0,
+      title: features.lead && p.title.size > 0 ? [...p.title].filter((k) => s.tf.has(k)).length / p.title.size : 0,
+      value: numeric ? valueFor(query, s) : null,
+    };
+  });
+}
+
+/** A sentence's score: its signals weighted; comparable across questions and articles. */
+export function combine(x: ScoreParts, w: RankWeights, features: RankFeatures = ALL_FEATURES): number {
+  let score = Math.min(x.coverage, 1.1) + w.sentenceVector * x.vector;
+  if (features.types && x.kind !== 'what') {
+    if (x.fits) score += w.type;
+    else score -= x.kind === 'why' ? w.whyMissing : x.numeric ? w.type + w.numberMissing : w.type;
+    score += w.slot * x.slot;
+  }
+  return score + w.unit * x.unit + w.lead * x.lead + w.title * x.title;
+}
