@@ -164,7 +164,7 @@ export const ES: LatinTable = {
   adjectivesBeforeRole: false,
   connectors: new Set(['de', 'del', 'para', 'en', 'a', 'al']),
   adjectiveAfterRole:
-    /(?:és|esa|ano|ana|ino|ina|ista|al|ico|ica|ense|eño|eña|ol|ola|ario|aria|ivo|iva|ado|ada|ero|era|í)s?$/u,
+    /(?:és|esa|ano|ana|ino|ina|ista|al|ico|ica|ense|eño|eña|ol|ola|ario|aria|ivo|iva|ado|ada|ador|adora|ero|era|í)s?$/u,
   determiners: new Set([
     'el',
     'la',

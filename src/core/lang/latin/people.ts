@@ -57,7 +57,9 @@ function nameRuns(text: string, tokens: readonly WordToken[], table: LatinTable)
       }
       // Particles: "von der Leyen", "de la Fuente", "Le Pen".
       let p = last + 1;
-      while (tokens[p] && table.particles.has(tokens[p]!.lower) && p - last <= 2) p += 1;
+      // In German "Trump den Rücktritt" is a name and an object: an article opens no particle run.
+      const opens = !(table.nounsCapitalised && table.determiners.has(tokens[p]?.lower ?? ''));
+      while (opens && tokens[p] && table.particles.has(tokens[p]!.lower) && p - last <= 2) p += 1;
       if (p > last + 1 && tokens[p] && isNameWord(tokens[p]!, table)) {
         last = p;
         continue;
@@ -94,6 +96,14 @@ function roleStart(tokens: readonly WordToken[], noun: number, table: LatinTable
   return m + 1;
 }
 
+/** "(SICA)": a bracket around an acronym inside a role's complement. */
+function isAcronymBracket(tokens: readonly WordToken[], k: number): boolean {
+  const t = tokens[k]!.text;
+  if (t === '(') return tokens[k + 2]?.text === ')' && isAcronym(tokens[k + 1]!);
+  if (t === ')') return tokens[k - 2]?.text === '(' && isAcronym(tokens[k - 1]!);
+  return false;
+}
+
 /** "die scheidende Premierministerin | Theresa May": the role right before a name. */
 export function roleBefore(
   text: string,
@@ -101,6 +111,21 @@ export function roleBefore(
   first: number,
   table: LatinTable,
 ): string | null {
+  // "El primer ministro francés, el socialista Lionel Jospin": a role, then a second apposition.
+  if (!table.nounsCapitalised) {
+    for (const n of [1, 2]) {
+      const words = tokens.slice(first - n, first);
+      const det = tokens[first - n - 1];
+      if (
+        words.length === n &&
+        words.every((t) => /^\p{Ll}/u.test(t.text) && !table.clauseWords.has(t.lower)) &&
+        det &&
+        table.determiners.has(det.lower) &&
+        tokens[first - n - 2]?.text === ','
+      )
+        return roleBefore(text, tokens, first - n - 1, table);
+    }
+  }
   let j = first - 1;
   const comma = tokens[j]?.text === ',';
   if (comma) j -= 1;
@@ -116,8 +141,10 @@ export function roleBefore(
   for (; k >= 0 && j - k <= MAX_ROLE_TAIL; k -= 1) {
     const t = tokens[k]!;
     if (isRoleNoun(t, table)) break;
-    if (t.punct && !["'", '’', '-'].includes(t.text)) return null;
-    if (table.clauseWords.has(t.lower)) return null;
+    if (t.punct && !["'", '’', '-'].includes(t.text) && !isAcronymBracket(tokens, k)) return null;
+    // "de Obras Públicas y Transportes": a conjunction between capitalised words stays in the role.
+    if (table.clauseWords.has(t.lower) && !(table.conjunctions.has(t.lower) && isCapitalised(tokens[k + 1] ?? t)))
+      return null;
   }
   if (k < 0 || j - k > MAX_ROLE_TAIL) return null;
   // "los analistas, Jospin": a plural role before a comma names no one.
@@ -125,9 +152,15 @@ export function roleBefore(
   const tail = tokens.slice(k + 1, j + 1);
   if (tail.length > 0) {
     const adjectives = table.adjectiveAfterRole;
-    const ok =
-      table.connectors.has(tail[0]!.lower) ||
-      (adjectives !== null && tail.length <= 2 && tail.every((t) => adjectives.test(t.lower)));
+    // Up to two adjectives ("andaluza", "francés"), then nothing or a complement ("de Obras …").
+    let a = 0;
+    const adjective = (t: WordToken | undefined, next: WordToken | undefined): boolean =>
+      t !== undefined &&
+      !table.clauseWords.has(t.lower) &&
+      ((adjectives !== null && adjectives.test(t.lower)) ||
+        (/^\p{Ll}/u.test(t.text) && next !== undefined && table.connectors.has(next.lower)));
+    while (a < 2 && adjective(tail[a], tail[a + 1])) a += 1;
+    const ok = a === tail.length || table.connectors.has(tail[a]!.lower);
     if (!ok) return null;
   }
   const start = roleStart(tokens, k, table);
@@ -213,7 +246,15 @@ function surnameOf(name: string, table: LatinTable): string {
 export function findPeopleLatin(sentences: readonly Sentence[], table: LatinTable): PersonFact[] {
   const drafts: Draft[] = [];
   const byAlias = new Map<string, Draft>();
-  const pending: { run: Run; sentence: number; role: string | null; before: boolean; evidence: boolean }[] = [];
+  const pending: {
+    run: Run;
+    sentence: number;
+    role: string | null;
+    before: boolean;
+    evidence: boolean;
+    complement: boolean;
+    articled: boolean;
+  }[] = [];
   for (const s of sentences) {
     const tokens = tokenize(s.text);
     for (const run of nameRuns(s.text, tokens, table)) {
@@ -223,7 +264,10 @@ export function findPeopleLatin(sentences: readonly Sentence[], table: LatinTabl
         table.titles.has(tokens[run.first - 1]?.lower ?? '') ||
         (tokens[run.first - 1]?.text === '.' && table.titles.has(tokens[run.first - 2]?.lower ?? ''));
       const evidence = role !== null || titled || speechNextTo(tokens, run, table);
-      pending.push({ run, sentence: s.id, role, before: before !== null, evidence });
+      const prev = tokens[run.first - 1]?.lower ?? '';
+      const complement = table.connectors.has(prev) || table.determiners.has(prev) || table.particles.has(prev);
+      const articled = table.determiners.has(tokens[run.last + 2]?.lower ?? '');
+      pending.push({ run, sentence: s.id, role, before: before !== null, evidence, complement, articled });
     }
   }
   // First the full names with evidence, then single words that are their surnames.
@@ -253,7 +297,10 @@ export function findPeopleLatin(sentences: readonly Sentence[], table: LatinTabl
     if (known && known.role === null && p.role !== null)
       Object.assign(known, { role: p.role, roleSentence: p.sentence });
     // A titled or role-introduced surname alone ("M. Hollande", "el presidente Aznar") outside German.
-    if (!known && p.run.first === p.run.last && p.before && !table.nounsCapitalised) {
+    // After a name the role must open with its article ("Barroso, le président de …"), and a
+    // word that completes a phrase ("ministro de Educación, el presidente …") is no name.
+    const single = p.before || (p.role !== null && p.articled && !p.complement);
+    if (!known && p.run.first === p.run.last && p.role !== null && single && !table.nounsCapitalised) {
       const d: Draft = {
         name: p.run.name,
         aliases: new Set(),

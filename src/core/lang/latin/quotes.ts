@@ -11,17 +11,9 @@
 import type { Article } from '../../article/types.js';
 import type { PersonFact, QuoteFact } from '../../facts/types.js';
 import { quotedSpans } from '../quote-marks.js';
+import { roleSubjectOf, speakerBeside, subjectOf, type Located } from './quote-speaker.js';
 import type { LatinTable } from './table.js';
 import { tokenize } from './tokens.js';
-
-/** How far (in words) a speech verb may stand from its quote. */
-const VERB_WINDOW = 6;
-
-interface Located {
-  readonly person: PersonFact;
-  /** Offset in the paragraph text. */
-  readonly at: number;
-}
 
 /**
  * Every mention of a person in `text`, in reading order. A name inside a longer one ("Le Pen"
@@ -53,24 +45,28 @@ function mentionsIn(text: string, people: readonly PersonFact[]): Located[] {
     const same = found.filter((g) => g.at === f.at && g.end === f.end);
     const person = same.length > 1 ? (same.find((g) => g.person === lastFull)?.person ?? f.person) : f.person;
     if (f.full) lastFull = person;
-    out.push({ person, at: f.at });
+    out.push({ person, at: f.at, end: f.end });
     coveredTo = f.end;
   }
   return out;
 }
 
-function hasSpeechVerb(text: string, table: LatinTable, fromEnd: boolean): boolean {
-  const words = tokenize(text)
-    .filter((t) => !t.punct)
-    .map((t) => t.lower);
-  const window = fromEnd ? words.slice(-VERB_WINDOW) : words.slice(0, VERB_WINDOW);
-  const joined = ` ${window.join(' ')} `;
-  return table.speechVerbs.some((v) => joined.includes(` ${v} `));
+/**
+ * Quoted names of papers, shows and places ("Le Figaro", "Riviera Maya", "LCI") are no
+ * quotes: every word capitalised (outside German, where every noun is, only for two or more
+ * words).
+ */
+function isQuotedName(text: string, table: LatinTable): boolean {
+  const ws = tokenize(text).filter((t) => !t.punct);
+  if (ws.length === 0 || ws.length > 4) return false;
+  if (table.nounsCapitalised && ws.length < 2) return false;
+  return ws.every((w) => /^[\p{Lu}\d]/u.test(w.text) || table.particles.has(w.lower));
 }
 
 export function findQuotesLatin(article: Article, people: readonly PersonFact[], table: LatinTable): QuoteFact[] {
   const quotes: QuoteFact[] = [];
-  let lastNamed: PersonFact | null = null;
+  let carried: PersonFact | null = null;
+  const lastMention = new Map<PersonFact, number>();
   for (const paragraph of article.paragraphs) {
     const sentences = paragraph.sentenceIds.map((id) => article.sentences[id]!);
     const starts: number[] = [];
@@ -84,40 +80,48 @@ export function findQuotesLatin(article: Article, people: readonly PersonFact[],
       while (i + 1 < starts.length && starts[i + 1]! <= offset) i += 1;
       return i;
     };
-    const spans = quotedSpans(text);
+    const endOf = (i: number): number => (i + 1 < starts.length ? starts[i + 1]! - 1 : text.length);
+    const spans = quotedSpans(text).filter((q) => !isQuotedName(q.text, table));
     const inQuote = (at: number): boolean => spans.some((q) => at >= q.start && at < q.end);
     const named = mentionsIn(text, people).filter((m) => !inQuote(m.at));
-    for (const span of spans) {
-      const first = sentenceAt(span.start);
-      const last = sentenceAt(Math.max(span.start, span.end - 1));
-      const sentenceEnd = last + 1 < starts.length ? starts[last + 1]! - 1 : text.length;
-      const after = text.slice(span.end + 1, sentenceEnd);
-      const before = text.slice(starts[first]!, Math.max(starts[first]!, span.start - 1));
-      let speaker: PersonFact | null = null;
-      const afterNamed = named.filter((m) => m.at > span.end && m.at < sentenceEnd);
-      const beforeNamed = named.filter((m) => m.at >= starts[first]! && m.at < span.start);
-      if (hasSpeechVerb(after, table, false) && afterNamed[0]) speaker = afterNamed[0].person;
-      else if (hasSpeechVerb(before, table, true) && beforeNamed.length > 0) speaker = beforeNamed.at(-1)!.person;
-      // No speech verb beside the quote: the sentence's subject, named first, is the speaker
-      // ("Mélenchon … avait appelé Marine Le Pen « la bourgeoise »").
-      else if (beforeNamed.length > 0) speaker = beforeNamed[0]!.person;
-      else if (afterNamed[0] && hasSpeechVerb(after, table, false)) speaker = afterNamed[0].person;
-      else {
-        // A pronoun, or no speaker named: the person named last before the quote.
-        const earlier = named.filter((m) => m.at < span.start);
-        speaker = earlier.at(-1)?.person ?? lastNamed;
-      }
-      const ids = sentences.slice(first, last + 1).map((s) => s.id);
-      quotes.push({
-        speaker: speaker?.name ?? null,
-        text: span.text,
-        sentence: ids[0]!,
-        sentences: ids,
-        attributionSentence: null,
+    let spanAt = 0;
+    sentences.forEach((s, i) => {
+      const from = starts[i]!;
+      const to = endOf(i);
+      const here: typeof spans = [];
+      while (spanAt < spans.length && spans[spanAt]!.start < to) here.push(spans[spanAt++]!);
+      const beside = here.map((span) => {
+        const k = spans.indexOf(span);
+        const bounds = {
+          from: Math.max(from, spans[k - 1]?.end ?? from),
+          to: Math.min(endOf(sentenceAt(Math.max(span.start, span.end - 1))), spans[k + 1]?.start ?? text.length),
+        };
+        return speakerBeside(text, span, bounds, named, table, (phrase) =>
+          roleSubjectOf(phrase, people, lastMention, table),
+        );
       });
-    }
-    const lastHere = named.at(-1);
-    if (lastHere) lastNamed = lastHere.person;
+      const subject =
+        beside.find((b) => b !== null) ??
+        subjectOf(s.text, from, named, table) ??
+        roleSubjectOf(s.text, people, lastMention, table);
+      here.forEach((span, n) => {
+        const speaker =
+          beside[n] ?? subject ?? carried ?? named.filter((m) => m.at < span.start).at(-1)?.person ?? null;
+        const first = sentenceAt(span.start);
+        const last = sentenceAt(Math.max(span.start, span.end - 1));
+        const ids = sentences.slice(first, last + 1).map((x) => x.id);
+        quotes.push({
+          speaker: speaker?.name ?? null,
+          text: span.text,
+          sentence: ids[0]!,
+          sentences: ids,
+          attributionSentence: null,
+        });
+        if (speaker) carried = speaker;
+      });
+      if (subject) carried = subject;
+      for (const m of named) if (m.at >= from && m.at < to) lastMention.set(m.person, s.id);
+    });
   }
   return quotes;
 }
