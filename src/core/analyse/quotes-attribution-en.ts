@@ -31,6 +31,8 @@ const QUOTE_VERBS_EN: ReadonlySet<string> = new Set([
   'labeled',
   'branded',
   'dismissed',
+  'denounced',
+  'denouncing',
   'promising',
   'promised',
   'vowed',

@@ -22,7 +22,8 @@ describe('quotes', () => {
     ]);
     expect(q).toEqual([
       ['Marta Kell', 'raid on the young'],
-      ['Marta Kell', 'plainly unfair'],
+      // Two words alone say nothing: shown in their clause, marks kept.
+      ['Marta Kell', 'and “plainly unfair”'],
     ]);
   });
 
@@ -97,5 +98,52 @@ describe('speakers named by part of a full name', () => {
       'He was told by fire chief Olga Brandt of “at least ten people still missing”.',
     ]);
     expect(q).toEqual([['Olga Brandt', 'at least ten people still missing']]);
+  });
+
+  it('carries a quote over a paragraph break when the next paragraph reopens it with a straight mark', () => {
+    const q = quotes([
+      ['Union organiser Dev Patel said: "The ferry timetable has been cut twice this year.'],
+      ['"Nobody on the island was asked about either change."'],
+    ]);
+    expect(q).toEqual([
+      [
+        'Dev Patel',
+        'The ferry timetable has been cut twice this year. Nobody on the island was asked about either change.',
+      ],
+    ]);
+  });
+
+  it('joins a quote interrupted mid-sentence by its attribution with an ellipsis', () => {
+    const q = quotes([
+      'Engineer Lena Fisk inspected the bridge.',
+      '“Frankly,” she added, “the bolts are older than the road.”',
+    ]);
+    expect(q).toEqual([['Lena Fisk', 'Frankly … the bolts are older than the road.']]);
+  });
+
+  it('shows a one-word partial quote in its clause, from the verb that carries it', () => {
+    const q = quotes(['Councillor Abe Moss called the new parking scheme “chaotic” on Tuesday.']);
+    expect(q).toEqual([['Abe Moss', 'called the new parking scheme “chaotic”']]);
+  });
+
+  it('passes over a participle before a noun when looking for the clause verb', () => {
+    const q = quotes(['Senator Ida Ruiz called the mayor’s revised plan “hopeless”.']);
+    expect(q[0]).toEqual(['Ida Ruiz', 'called the mayor’s revised plan “hopeless”']);
+  });
+
+  it('gives a quote after "NAME, who <verb>" to the name the relative pronoun stands for', () => {
+    const q = quotes([
+      'Publisher Tom Hale defended the jury.',
+      'Tom Hale chaired the panel with novelist Ruth Ogden, who denounced the prize as a “cosy fix”.',
+    ]);
+    expect(q).toEqual([['Ruth Ogden', 'denounced the prize as a “cosy fix”']]);
+  });
+
+  it('reads a role noun subject before a possessive pronoun later in the clause', () => {
+    const q = quotes([
+      'Governor Will Haynes met Coach Dana Petty on Friday.',
+      'The governor did not resign in his speech, and vowed to keep up “the long campaign for roads”.',
+    ]);
+    expect(q).toEqual([['Will Haynes', 'the long campaign for roads']]);
   });
 });
