@@ -8,6 +8,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { attachGateway, type FakeGateway } from './gateway.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limits.js';
+import { channelRoute } from './channel-routes.js';
+import { pingsOf } from './mentions.js';
+import type { FakeChannel, FakeDiscordState, StoredMessage, StoredThread } from './state.js';
+import { threadRoute } from './thread-routes.js';
+
+export { pingsOf } from './mentions.js';
+export type { FakeChannel, StoredMessage, StoredThread } from './state.js';
 
 export interface RecordedRequest {
   readonly method: string;
@@ -17,69 +24,6 @@ export interface RecordedRequest {
   readonly headers: IncomingMessage['headers'];
   readonly status: number;
   readonly at: number;
-}
-
-export interface StoredMessage {
-  readonly id: string;
-  readonly channelId: string;
-  readonly at: number;
-  readonly body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  /** Who this message pinged, as Discord decides from its content and `allowed_mentions`. */
-  readonly pinged: readonly string[];
-}
-
-/** A thread or forum post the fake made: its id is a channel id, as on Discord. */
-export interface StoredThread {
-  readonly id: string;
-  readonly parentId: string;
-  readonly name: string;
-  readonly autoArchiveDuration: number;
-  readonly appliedTags: readonly string[];
-  /** The message it was started from (text channels); a forum post's starter message has the thread's id. */
-  readonly messageId: string;
-}
-
-/** A channel's kind, as `GET /channels/{id}` answers: 0 text, 5 announcement, 15 forum, 16 media. */
-export interface FakeChannel {
-  readonly type: 0 | 5 | 15 | 16;
-  readonly availableTags?: readonly { readonly id: string; readonly name: string }[];
-  /** Forum flags; 16 (REQUIRE_TAG) makes a tag mandatory on each post. */
-  readonly flags?: number;
-}
-
-const ARCHIVE_DURATIONS = new Set([60, 1440, 4320, 10080]);
-const REQUIRE_TAG = 1 << 4;
-
-/**
- * Who a message pings, following Discord's rules: `<@&id>` roles, `<@id>` users and
- * @everyone/@here in `content` only (never in embeds), each only when `allowed_mentions` lets it
- * (`parse` names the kind, or `roles`/`users` lists the id); no `allowed_mentions` = parse all.
- */
-export function pingsOf(body: any): string[] {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
-  const content = typeof body?.content === 'string' ? body.content : '';
-  const am = body?.allowed_mentions ?? { parse: ['roles', 'users', 'everyone'] };
-  const parse: string[] = am.parse ?? [];
-  const roles: string[] = am.roles ?? [];
-  const users: string[] = am.users ?? [];
-  const out: string[] = [];
-  for (const m of content.matchAll(/@(everyone|here)/g)) if (parse.includes('everyone')) out.push(`@${m[1]}`);
-  for (const m of content.matchAll(/<@&(\d+)>/g))
-    if (parse.includes('roles') || roles.includes(m[1]!)) out.push(`role:${m[1]}`);
-  for (const m of content.matchAll(/<@!?(\d+)>/g))
-    if (parse.includes('users') || users.includes(m[1]!)) out.push(`user:${m[1]}`);
-  return out;
-}
-
-/** Discord refuses `parse: ['roles']` together with a `roles` list (and the same for users). */
-function badAllowedMentions(body: any): string | null {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
-  const am = body?.allowed_mentions;
-  if (!am) return null;
-  if (am.parse?.includes('roles') && am.roles?.length) return 'parse:["roles"] and roles are mutually exclusive';
-  if (am.parse?.includes('users') && am.users?.length) return 'parse:["users"] and users are mutually exclusive';
-  if ((am.roles?.length ?? 0) > 100) return 'at most 100 roles';
-  return null;
 }
 
 /** A scripted failure: the next `times` requests matching method+path get this response. */
@@ -155,22 +99,25 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const refusedTokens = new Set<string>();
   const channelKinds = new Map<string, FakeChannel>();
   const threads: StoredThread[] = [];
-  const invalid = (message: string, code = 50035): [number, unknown] => [400, { message, code }];
-  /** Discord's 1-100 character rule for thread names (counted in characters, not UTF-16 units). */
-  const badName = (name: unknown): boolean =>
-    typeof name !== 'string' ||
-    [...name].length < 1 ||
-    [...name].length > 100 ||
-    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u.test(name);
-  const store = (channelId: string, body: any, id = snowflake()): StoredMessage => {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
-    const msg: StoredMessage = { id, channelId, body, at: Date.now(), pinged: pingsOf(body) };
-    messages.push(msg);
-    return msg;
-  };
   // Snowflakes carry their creation time, as Discord's do, so `?after=<snowflake>` means "since then".
   let sequence = 0n;
   const snowflake = (): string => String(((BigInt(Date.now()) - 1_420_070_400_000n) << 22n) + (sequence++ & 0x3fffffn));
+  const state: FakeDiscordState = {
+    messages,
+    byNonce,
+    threads,
+    channelKinds,
+    channelGuilds,
+    forbiddenChannels,
+    missingChannels,
+    nonceWindowMs: opts.nonceWindowMs ?? Infinity,
+    snowflake,
+    store(channelId, body, id = snowflake()) {
+      const msg: StoredMessage = { id, channelId, body, at: Date.now(), pinged: pingsOf(body) };
+      messages.push(msg);
+      return msg;
+    },
+  };
   let gateway: FakeGateway;
 
   function record(req: IncomingMessage, path: string, body: unknown, status: number): void {
@@ -210,112 +157,8 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       if (refusedTokens.has(auth.replace(/^Bot /, ''))) return [401, { message: '401: Unauthorized', code: 0 }];
       return [200, { id: appId, ...application, bot_public: true, flags: 0 }];
     }
-    if ((m = path.match(/^\/channels\/(\d+)$/)) && method === 'GET') {
-      const channelId = m[1]!;
-      if (missingChannels.has(channelId)) return [404, { message: 'Unknown Channel', code: 10003 }];
-      if (forbiddenChannels.has(channelId)) return [403, { message: 'Missing Access', code: 50001 }];
-      const guild = channelGuilds.get(channelId);
-      const kind = channelKinds.get(channelId);
-      const thread = threads.find((t) => t.id === channelId);
-      return [
-        200,
-        {
-          id: channelId,
-          type: thread ? 11 : (kind?.type ?? (guild ? 0 : 1)),
-          ...(guild ? { guild_id: guild } : {}),
-          name: thread?.name ?? `c${channelId}`,
-          ...(thread ? { parent_id: thread.parentId } : {}),
-          ...(kind?.availableTags
-            ? { available_tags: kind.availableTags.map((t) => ({ ...t, moderated: false })) }
-            : {}),
-          flags: kind?.flags ?? 0,
-        },
-      ];
-    }
-    if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/)) && method === 'POST') {
-      // Start Thread from Message: the thread's id is the message's id; one thread per message.
-      const [, channelId, messageId] = m as unknown as [string, string, string];
-      if (!messages.some((x) => x.id === messageId && x.channelId === channelId))
-        return [404, { message: 'Unknown Message', code: 10008 }];
-      if (threads.some((t) => t.id === messageId))
-        return invalid('A thread has already been created for this message', 160004);
-      if (badName(body?.name)) return invalid('Invalid Form Body: name must be 1-100 characters');
-      if (body?.auto_archive_duration !== undefined && !ARCHIVE_DURATIONS.has(body.auto_archive_duration))
-        return invalid('Invalid Form Body: auto_archive_duration');
-      const t: StoredThread = {
-        id: messageId,
-        parentId: channelId,
-        name: body.name,
-        autoArchiveDuration: body.auto_archive_duration ?? 1440,
-        appliedTags: [],
-        messageId,
-      };
-      threads.push(t);
-      return [201, { id: t.id, type: 11, parent_id: channelId, name: t.name }];
-    }
-    if ((m = path.match(/^\/channels\/(\d+)\/threads$/)) && method === 'POST') {
-      // Start Thread in Forum or Media Channel: a post is a thread with its starter message.
-      const channelId = m[1]!;
-      const kind = channelKinds.get(channelId);
-      if (!kind || (kind.type !== 15 && kind.type !== 16)) return invalid('Not a forum channel', 50024);
-      if (badName(body?.name)) return invalid('Invalid Form Body: name must be 1-100 characters');
-      if (body?.auto_archive_duration !== undefined && !ARCHIVE_DURATIONS.has(body.auto_archive_duration))
-        return invalid('Invalid Form Body: auto_archive_duration');
-      if (!body?.message) return invalid('Invalid Form Body: message is required');
-      const tags: string[] = body.applied_tags ?? [];
-      if (tags.length > 5) return invalid('Invalid Form Body: applied_tags must have at most 5 items');
-      const known = new Set((kind.availableTags ?? []).map((t) => t.id));
-      if (tags.some((t) => !known.has(t))) return invalid('Invalid Form Body: unknown tag');
-      if ((kind.flags ?? 0) & REQUIRE_TAG && tags.length === 0)
-        return invalid('A tag is required to create a forum post in this channel', 40067);
-      const bad = badAllowedMentions(body.message);
-      if (bad) return invalid(`Invalid Form Body: allowed_mentions ${bad}`);
-      const id = snowflake();
-      store(id, body.message, id);
-      const t: StoredThread = {
-        id,
-        parentId: channelId,
-        name: body.name,
-        autoArchiveDuration: body.auto_archive_duration ?? 1440,
-        appliedTags: tags,
-        messageId: id,
-      };
-      threads.push(t);
-      return [
-        201,
-        { id, type: 11, parent_id: channelId, name: t.name, applied_tags: tags, message: { id, ...body.message } },
-      ];
-    }
-    if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === 'POST') {
-      const channelId = m[1]!;
-      if (missingChannels.has(channelId)) return [404, { message: 'Unknown Channel', code: 10003 }];
-      if (forbiddenChannels.has(channelId)) return [403, { message: 'Missing Access', code: 50001 }];
-      const key = `${channelId}:${body?.nonce}`;
-      const earlier = byNonce.get(key);
-      if (
-        body?.enforce_nonce &&
-        body?.nonce !== undefined &&
-        earlier &&
-        Date.now() - earlier.at < (opts.nonceWindowMs ?? Infinity)
-      )
-        return [200, { ...earlier.body, id: earlier.id }];
-      const kind = channelKinds.get(channelId);
-      if (kind && (kind.type === 15 || kind.type === 16))
-        return invalid('Cannot send messages in a forum channel: create a post', 50008);
-      const bad = badAllowedMentions(body);
-      if (bad) return invalid(`Invalid Form Body: allowed_mentions ${bad}`);
-      const msg = store(channelId, body);
-      if (body?.nonce !== undefined) byNonce.set(key, msg);
-      return [200, { id: msg.id, channel_id: channelId, ...body }];
-    }
-    if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === 'GET') {
-      // Newest first, at most `limit` (≤ 100), only ids above `after`; the nonce comes back as sent.
-      const channelId = m[1]!;
-      const after = BigInt(query.get('after') ?? '0');
-      const limit = Math.min(100, Number(query.get('limit') ?? 50));
-      const found = messages.filter((x) => x.channelId === channelId && BigInt(x.id) > after).slice(0, limit);
-      return [200, found.reverse().map((x) => ({ ...x.body, id: x.id, channel_id: channelId }))];
-    }
+    const routed = channelRoute(state, method, path, body, query) ?? threadRoute(state, method, path, body);
+    if (routed) return routed;
     if ((m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && method === 'POST') return [204, null];
     if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/))) {
       if (method === 'DELETE') return [204, null];
