@@ -8,7 +8,7 @@
  */
 import type { Token } from '../nlp/annotate.js';
 import { isAcronym } from './entities-runs.js';
-import { TITLE_WORDS } from './people-lexicon.js';
+import { TITLE_WORDS } from './people-title-words-en.js';
 import type { Span } from './lists-segment.js';
 
 const MODIFIER_POS: ReadonlySet<string> = new Set(['ADJ', 'ADV']);

@@ -10,7 +10,7 @@ import type { AcronymDefinition } from './acronyms.js';
 import { atClauseStart, capitalRuns, isAcronym, isCapWord, spanText, type Run } from './entities-runs.js';
 import { GAZETTEER } from './places-gazetteer.js';
 import { NON_ORG_ACRONYMS, ORG_CUE_WORDS } from './organizations-cues.js';
-import { TITLE_WORDS } from './people-lexicon.js';
+import { TITLE_WORDS } from './people-title-words-en.js';
 
 /** Lower-case words that may join two capitalised runs inside one organisation name. */
 const JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'on', 'de', 'du', 'des', 'der', 'für']);

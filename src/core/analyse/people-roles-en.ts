@@ -9,7 +9,7 @@
 import type { AnnotatedSentence, Token } from '../nlp/annotate.js';
 import { isAcronym, spanText } from './entities-runs.js';
 import { isOrgHeadEn } from './people-evidence-en.js';
-import { TITLE_WORDS } from './people-lexicon.js';
+import { TITLE_WORDS } from './people-title-words-en.js';
 import { isRoleHeadEn } from './person-nouns-en.js';
 
 /** Words before a title that are part of the role: "former", "acting", "then". */

@@ -7,8 +7,10 @@ import type { OrganizationFact, PersonFact } from '../facts/types.js';
 import type { AnnotatedArticle, AnnotatedSentence } from '../nlp/annotate.js';
 import { expandAcronyms, type AcronymDefinition } from './acronyms.js';
 import { capitalRuns } from './entities-runs.js';
-import { introsIn, roleAfterMention, speakerWords, type PersonIntro } from './people-detect.js';
-import { PERSON_PRONOUNS, TITLE_WORDS, THING_NOUNS } from './people-lexicon.js';
+import { introsIn, roleAfterMention, type PersonIntro } from './people-detect.js';
+import { speakerWords } from './people-speech-en.js';
+import { PERSON_PRONOUNS, THING_NOUNS } from './people-lexicon.js';
+import { TITLE_WORDS } from './people-title-words-en.js';
 
 interface Person {
   variants: string[][];

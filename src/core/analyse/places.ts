@@ -7,7 +7,8 @@ import type { AnnotatedArticle, AnnotatedSentence } from '../nlp/annotate.js';
 import { capitalRuns, isAcronym, spanText, type Run } from './entities-runs.js';
 import { sentencesMentioning } from './organizations.js';
 import { ORG_CUE_WORDS } from './organizations-cues.js';
-import { CALENDAR_WORDS, NON_NAME_WORDS, TITLE_WORDS } from './people-lexicon.js';
+import { CALENDAR_WORDS, NON_NAME_WORDS } from './people-lexicon.js';
+import { TITLE_WORDS } from './people-title-words-en.js';
 import { GAZETTEER, PLACE_CUE_WORDS, PLACE_OF_WORDS } from './places-gazetteer.js';
 
 const IN_WORDS: ReadonlySet<string> = new Set(['in', 'near', 'outside']);

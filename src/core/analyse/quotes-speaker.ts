@@ -6,7 +6,8 @@
 import type { PersonFact } from '../facts/types.js';
 import type { AnnotatedArticle, AnnotatedSentence } from '../nlp/annotate.js';
 import { capitalRuns, type Run } from './entities-runs.js';
-import { CALENDAR_WORDS, PERSON_PRONOUNS, SPEECH_WORDS, TITLE_WORDS } from './people-lexicon.js';
+import { CALENDAR_WORDS, PERSON_PRONOUNS, SPEECH_WORDS } from './people-lexicon.js';
+import { TITLE_WORDS } from './people-title-words-en.js';
 import { isQuoteVerbEn, roleNounSpeakerEn } from './quotes-attribution-en.js';
 
 /** The person a run of capitalised words names, titles left aside, or undefined. */

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../../src/core/analyse/entities.js';
 import { isPersonNounEn, isRoleHeadEn, singularEn } from '../../../src/core/analyse/person-nouns-en.js';
-import { TITLE_WORDS } from '../../../src/core/analyse/people-lexicon.js';
+import { TITLE_WORDS } from '../../../src/core/analyse/people-title-words-en.js';
 import { annotate, annotateSentence } from '../../../src/core/nlp/annotate.js';
 import { articleFromParagraphs } from '../../helpers/article-from-text.js';
 
