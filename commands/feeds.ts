@@ -233,7 +233,7 @@ const test = defineSubcommand({
 });
 
 const set = defineSubcommand({
-  description: 'How a feed posts here: live or digest, a thread per post, forum tags, a role ping, a template',
+  description: 'How a feed posts here: live or digest, thread, forum tags, role ping, template, publish',
   access: 'admin',
   examples: [
     '/feeds set 3 post live',
@@ -242,6 +242,7 @@ const set = defineSubcommand({
     '/feeds set 3 tags space, science',
     '/feeds set 3 mention @news only:mars',
     '/feeds set 3 template "{title} ({feed}): {lead} {link}"',
+    '/feeds set 3 publish on',
   ],
   options: {
     feed: { type: 'string', required: true, autocomplete: 'feeds', description: 'The feed: its number, URL or title' },

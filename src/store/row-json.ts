@@ -37,6 +37,11 @@ const feedPostSchema = z.object({
     .nullable()
     .default(null),
   template: z.string().nullable().default(null),
+  publish: z.boolean().default(false),
+  unpublished: z
+    .object({ count: z.number().int().min(0), lastAt: z.string() })
+    .nullable()
+    .default(null),
   baseline: z
     .object({ backfill: z.number().int().min(0) })
     .nullable()

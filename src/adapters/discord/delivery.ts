@@ -10,6 +10,7 @@ import type { DeliveryPort, Logger, Where } from '../../core/ports.js';
 import type { Delivered, OutboundMessage } from '../../core/reply/types.js';
 import { err, failure, ok, type Result } from '../../core/result.js';
 import { LIMITS } from './limits.js';
+import { createCrossposter } from './crosspost.js';
 import { channelInfoReader, isForum, postInForum, startThread, withPing } from './live-placement.js';
 import { renderReply } from './render-embeds.js';
 
@@ -47,6 +48,7 @@ const snowflakeAt = (at: Date): string => String((BigInt(Math.max(0, at.getTime(
 export function createDiscordDelivery(opts: DiscordDeliveryOptions): DeliveryPort {
   const log = opts.logger.child({ adapter: 'discord-delivery' });
   const channelInfo = channelInfoReader(opts.rest, log);
+  const crosspost = createCrossposter(opts.rest, log);
 
   /**
    * After a crash: the ids of this delivery's pages already in the channel, by nonce, from the
@@ -152,7 +154,10 @@ export function createDiscordDelivery(opts: DiscordDeliveryOptions): DeliveryPor
           );
         }
       }
-      if (!placement?.thread || !firstId) return ok({ messageId: firstId });
+      if (!placement || !firstId) return ok({ messageId: firstId });
+      const publish = placement.publish ? await crosspost(where.channelId, info?.type ?? null, firstId) : undefined;
+      const published = publish ? { publish } : {};
+      if (!placement.thread) return ok({ messageId: firstId, ...published });
       // After a crash the thread may exist already: Discord says so, and that thread is the story's.
       const thread = await startThread(opts.rest, where.channelId, firstId, placement.thread);
       if (!thread.ok)
@@ -160,7 +165,7 @@ export function createDiscordDelivery(opts: DiscordDeliveryOptions): DeliveryPor
           { channel: where.channelId, deliveryKey: message.deliveryKey, problem: thread.error.message },
           'no thread',
         );
-      return ok({ messageId: firstId, threadId: thread.ok ? thread.value : null });
+      return ok({ messageId: firstId, threadId: thread.ok ? thread.value : null, ...published });
     },
   };
 }

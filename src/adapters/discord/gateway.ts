@@ -17,6 +17,7 @@ import type { Dispatcher } from '../../core/commands/dispatch.js';
 import type { Logger } from '../../core/ports.js';
 import { createInteractionHandler, type InteractionHandler } from './interactions.js';
 import { createMentionHandler, type GatewayMessage } from './mentions.js';
+import { HERALD_REST_OPTIONS } from './rest.js';
 
 export interface DiscordGatewayOptions {
   /** DISCORD_TOKEN. */
@@ -45,7 +46,7 @@ export async function startDiscordGateway(opts: DiscordGatewayOptions): Promise<
   const log = opts.logger.child({ adapter: 'discord-gateway' });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
-    rest: { ...(opts.apiUrl ? { api: opts.apiUrl } : {}), ...opts.restOverrides },
+    rest: { ...HERALD_REST_OPTIONS, ...(opts.apiUrl ? { api: opts.apiUrl } : {}), ...opts.restOverrides },
   });
   const handler = createInteractionHandler({
     dispatcher: opts.dispatcher,

@@ -4,6 +4,15 @@
  * failures and timeouts are left to discord.js's queue rather than hand-made loops.
  */
 import { REST, type RESTOptions } from 'discord.js';
+import { isCrosspostRoute } from './crosspost.js';
+
+/**
+ * Options every Herald REST client shares. A crosspost over Discord's hourly limit is rejected
+ * at once rather than queued for up to an hour: the post stays, unpublished (crosspost.ts).
+ */
+export const HERALD_REST_OPTIONS: Partial<RESTOptions> = Object.freeze({
+  rejectOnRateLimit: (data: { route: string }) => isCrosspostRoute(data.route),
+});
 
 export interface DiscordRestOptions {
   /** Bot token; optional for interaction webhooks, which authenticate by their token. */
@@ -15,7 +24,7 @@ export interface DiscordRestOptions {
 }
 
 export function createDiscordRest(opts: DiscordRestOptions = {}): REST {
-  const rest = new REST({ ...(opts.apiUrl ? { api: opts.apiUrl } : {}), ...opts.overrides });
+  const rest = new REST({ ...HERALD_REST_OPTIONS, ...(opts.apiUrl ? { api: opts.apiUrl } : {}), ...opts.overrides });
   if (opts.token) rest.setToken(opts.token);
   return rest;
 }

@@ -16,6 +16,7 @@ import type { Feed } from '../store/records.js';
 import type { HeraldStore, StoreRepositories } from '../store/repositories.js';
 import { feedPostSettings, type FeedPostSettings } from './settings.js';
 import { moreStoriesReply, storyPost } from './story-post.js';
+import { writeFeedPost } from './write-settings.js';
 
 /** Posts one feed makes in one channel in one poll, at most (config `feeds.maxLivePostsPerPoll`). */
 export const DEFAULT_MAX_LIVE_POSTS = 5;
@@ -111,6 +112,7 @@ export function createLivePoster(deps: LivePosterDeps): LivePoster {
       ...(settings.thread ? { thread: { name: threadName, autoArchiveMinutes: settings.archiveMinutes } } : {}),
       ...(settings.tags.length ? { tags: settings.tags } : {}),
       ...(settings.mention && pingable ? { ping: { id: settings.mention.id } } : {}),
+      ...(settings.publish ? { publish: true } : {}),
     };
   }
 
@@ -143,6 +145,7 @@ export function createLivePoster(deps: LivePosterDeps): LivePoster {
       ...(resume ? { resume: { since: resume } } : {}),
     });
     if (!sent.ok) throw new Error(`${sent.error.code}: ${sent.error.message}`);
+    if (sent.value.publish === 'limited') await noteUnpublished(job.channelId, job.feedId);
     const threadId = sent.value.threadId ?? null;
     if (threadId) {
       // The thread is a channel about this story: commands in it with no article use this one.
@@ -151,6 +154,17 @@ export function createLivePoster(deps: LivePosterDeps): LivePoster {
       await store.articles.markReceived(thread.id, stored.id, deps.clock.now());
     }
     return { where: located.where, title: post.reply.title, messageId: sent.value.messageId, threadId };
+  }
+
+  /** Counts a post Discord's hourly crosspost limit left unpublished, for `/feeds status`. */
+  async function noteUnpublished(channelId: number, feedId: number): Promise<void> {
+    const lastAt = deps.clock.now().toISOString();
+    await store.transaction((tx) =>
+      writeFeedPost(tx, channelId, feedId, (s) => ({
+        ...s,
+        unpublished: { count: (s.unpublished?.count ?? 0) + 1, lastAt },
+      })),
+    );
   }
 
   async function postMore(job: Extract<LiveJob, { kind: 'more' }>): Promise<LivePosted | null> {

@@ -37,6 +37,13 @@ export interface FeedPostSettings {
   readonly mention: FeedMention | null;
   /** The admin's format with placeholders; null = Herald's own layout. */
   readonly template: string | null;
+  /** Discord announcement channels: crosspost ("publish") each post to the servers that follow the channel. */
+  readonly publish: boolean;
+  /**
+   * Posts made but not published because Discord's limit (10 crossposts per channel per hour)
+   * was reached, since publishing was turned on; for `/feeds status`.
+   */
+  readonly unpublished: { readonly count: number; readonly lastAt: string } | null;
   /**
    * Set when the subscription is new: the next poll takes the feed's current items as the
    * baseline and posts only the newest `backfill` of them; cleared by that poll.
@@ -52,6 +59,8 @@ export const DIGEST_ONLY: FeedPostSettings = Object.freeze({
   tags: [],
   mention: null,
   template: null,
+  publish: false,
+  unpublished: null,
   baseline: null,
 });
 
@@ -67,8 +76,19 @@ export function feedPostSettings(
 }
 
 /** The settings an admin can change with `/feeds set <feed> <setting> <value>`. */
-export type SettingName = 'post' | 'thread' | 'archive' | 'tags' | 'mention' | 'template';
-export const SETTING_NAMES: readonly SettingName[] = ['post', 'thread', 'archive', 'tags', 'mention', 'template'];
+export type SettingName = 'post' | 'thread' | 'archive' | 'tags' | 'mention' | 'template' | 'publish';
+export const SETTING_NAMES: readonly SettingName[] = [
+  'post',
+  'thread',
+  'archive',
+  'tags',
+  'mention',
+  'template',
+  'publish',
+];
+
+/** Discord's limit on crossposts ("publish") per announcement channel per hour. */
+export const CROSSPOSTS_PER_HOUR = 10;
 
 const bad = (message: string, hint: string): Result<never> => err(failure('bad_input', message, { hint }));
 
@@ -163,6 +183,11 @@ export function applySetting(
       const checked = extra.template ? extra.template(v) : ok(v);
       return checked.ok ? ok({ ...current, template: checked.value }) : checked;
     }
+    case 'publish': {
+      const on = onOff(v);
+      // Turning it on (again) starts a fresh count of posts the hourly limit kept unpublished.
+      return on.ok ? ok({ ...current, publish: on.value, unpublished: null }) : on;
+    }
   }
 }
 
@@ -178,6 +203,13 @@ export function describePostSettings(s: FeedPostSettings): { name: string; value
         value: `${s.mention.id}${s.mention.only ? ` (only items matching ${s.mention.only.include.join(', ')})` : ''}`,
       });
     if (s.template) rows.push({ name: 'Template', value: s.template });
+    if (s.publish)
+      rows.push({
+        name: 'Publish',
+        value: s.unpublished
+          ? `on; ${s.unpublished.count} posted, not published (Discord allows ${CROSSPOSTS_PER_HOUR} per channel per hour; last ${s.unpublished.lastAt.slice(0, 16).replace('T', ' ')} UTC)`
+          : `on (announcement channels; at most ${CROSSPOSTS_PER_HOUR} per hour)`,
+      });
     if (s.baseline)
       rows.push({
         name: 'First poll',

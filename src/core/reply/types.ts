@@ -96,6 +96,8 @@ export interface Placement {
   readonly tags?: readonly string[];
   /** The one Discord role or Slack user group this post pings; nothing else ever is. */
   readonly ping?: { readonly id: string };
+  /** Discord announcement channels: crosspost the message to the servers that follow the channel. */
+  readonly publish?: boolean;
 }
 
 /** What a delivery made: the first message, and the thread it started or lives in. */
@@ -103,4 +105,9 @@ export interface Delivered {
   readonly messageId: string | null;
   /** The story's thread: a Discord thread (or forum post) channel id, a Slack parent ts; null when none. */
   readonly threadId?: string | null;
+  /**
+   * Asked to publish: `published`, `limited` (posted, not published: Discord's 10 crossposts per
+   * channel per hour are used up), `not_announcement` (the channel cannot publish) or `failed`.
+   */
+  readonly publish?: 'published' | 'limited' | 'not_announcement' | 'failed';
 }

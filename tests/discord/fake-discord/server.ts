@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createCrossposts, type Crossposts } from './crossposts.js';
 import { attachGateway, type FakeGateway } from './gateway.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limits.js';
 import { channelRoute } from './channel-routes.js';
@@ -66,6 +67,8 @@ export interface FakeDiscord {
   /** Channel kinds by id; a channel not listed is a text channel (type 0). */
   readonly channelKinds: Map<string, FakeChannel>;
   readonly threads: StoredThread[];
+  /** Published (crossposted) messages and the 429s of the 10-per-hour limit. */
+  readonly crossposts: Crossposts;
   readonly gateway: FakeGateway;
   fault(f: Omit<Fault, 'times'> & { times?: number }): void;
   /** Count of 429 answers, by kind. */
@@ -99,6 +102,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const refusedTokens = new Set<string>();
   const channelKinds = new Map<string, FakeChannel>();
   const threads: StoredThread[] = [];
+  const crossposts = createCrossposts();
   // Snowflakes carry their creation time, as Discord's do, so `?after=<snowflake>` means "since then".
   let sequence = 0n;
   const snowflake = (): string => String(((BigInt(Date.now()) - 1_420_070_400_000n) << 22n) + (sequence++ & 0x3fffffn));
@@ -217,6 +221,13 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       if (fault.status === 429) limited.scripted++;
       return send(fault.status, fault.body ?? { message: 'scripted failure' }, fault.headers);
     }
+    const cross = method === 'POST' ? path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/crosspost$/) : null;
+    if (cross) {
+      const [, channelId, messageId] = cross as unknown as [string, string, string];
+      const exists = messages.some((x) => x.id === messageId && x.channelId === channelId);
+      const done = crossposts.handle(channelId, messageId, { type: channelKinds.get(channelId)?.type ?? 0, exists });
+      return send(done.status, done.body, done.headers);
+    }
     let limitHeaders: Record<string, string> = {};
     if (limiter) {
       const m = method === 'POST' ? path.match(/^\/channels\/(\d+)\/messages$/) : null;
@@ -263,6 +274,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     missingChannels,
     channelKinds,
     threads,
+    crossposts,
     gateway,
     limited,
     fault(f) {
