@@ -11,6 +11,7 @@
 import type { Article } from '../../article/types.js';
 import type { PersonFact, QuoteFact } from '../../facts/types.js';
 import { quotedSpans } from '../quote-marks.js';
+import { quoteWithContext } from '../short-quote.js';
 import { roleSubjectOf, speakerBeside, subjectOf, type Located } from './quote-speaker.js';
 import type { LatinTable } from './table.js';
 import { tokenize } from './tokens.js';
@@ -112,7 +113,7 @@ export function findQuotesLatin(article: Article, people: readonly PersonFact[],
         const ids = sentences.slice(first, last + 1).map((x) => x.id);
         quotes.push({
           speaker: speaker?.name ?? null,
-          text: span.text,
+          text: quoteWithContext(text, span.start, span.end, starts[first]!, endOf(last)),
           sentence: ids[0]!,
           sentences: ids,
           attributionSentence: null,

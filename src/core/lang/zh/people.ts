@@ -23,14 +23,15 @@ function isDictionaryWord(text: string): boolean {
 }
 
 const HAN = /[\u3400-\u9fff]/u;
-const TRANSLITERATED = /^[\u3400-\u9fff]{1,6}(?:[·•・][\u3400-\u9fff]{1,8})+/u;
-const TRANSLITERATED_ANYWHERE = /[\u3400-\u9fff]{1,8}(?:[·•・][\u3400-\u9fff]{1,8})+/gu;
+/** A part after the first may be hyphenated like its Latin original: "鲍比·奇玛-格鲁布". */
+const TRANSLITERATED = /^[\u3400-\u9fff]{1,6}(?:[·•・‧][\u3400-\u9fff]{1,8}(?:-[\u3400-\u9fff]{1,8})?)+/u;
+const TRANSLITERATED_ANYWHERE = /[\u3400-\u9fff]{1,8}(?:[·•・‧][\u3400-\u9fff]{1,8}(?:-[\u3400-\u9fff]{1,8})?)+/gu;
 /** Longest first part of a transliterated name ("尼克拉斯" of "尼克拉斯·赫德曼"). */
 const MAX_FIRST_PART = 6;
 
 /** "尼克拉斯·赫德曼表示" → "尼克拉斯·赫德曼": the last part ends where a verb or particle starts. */
 function trimTransliterated(match: string): string {
-  const cut = match.lastIndexOf('·') >= 0 ? match.search(/[·•・][^·•・]*$/u) + 1 : 0;
+  const cut = /[·•・‧]/u.test(match) ? match.search(/[·•・‧][^·•・‧]*$/u) + 1 : 0;
   const last = match.slice(cut);
   for (let n = 2; n < last.length; n += 1) if (endsName(last.slice(n))) return match.slice(0, cut + n);
   return match;
@@ -42,6 +43,8 @@ const ROLE_STOP =
 const MAX_ROLE = 20;
 
 function endsName(rest: string): boolean {
+  // "奇玛-格鲁布": a hyphen between Han characters joins a double surname.
+  if (rest[0] === '-' && HAN.test(rest[1] ?? '')) return false;
   if (rest === '' || !HAN.test(rest[0]!)) return true;
   // A role after the name ("马哈穆德医生", "莫拉警长") ends it too.
   return AFTER_NAME.some((w) => rest.startsWith(w)) || ROLE_WORDS.some((w) => rest.startsWith(w));
@@ -123,7 +126,7 @@ export function findPeopleZh(sentences: readonly Sentence[]): PersonFact[] {
     // Transliterated names anywhere: the first part is at most four characters and starts
     // after any role word glued to it ("总统唐纳德·特朗普").
     for (const m of text.matchAll(TRANSLITERATED_ANYWHERE)) {
-      const dot = m.index + m[0].search(/[·•・]/u);
+      const dot = m.index + m[0].search(/[·•・‧]/u);
       // Walk back from the "·" over the dictionary's words: a role, a verb or a long word ends the name.
       const before = zhWords(text.slice(0, dot));
       let first = '';
@@ -150,7 +153,7 @@ export function findPeopleZh(sentences: readonly Sentence[]): PersonFact[] {
       if (first === '') continue;
       const from = dot - first.length;
       const found = nameAt(text.slice(from), false);
-      if (found && /[·•・]/u.test(found.name)) add(found.name, found.alias, null, s.id);
+      if (found && /[·•・‧]/u.test(found.name)) add(found.name, found.alias, null, s.id);
     }
     // A name right before a speech verb at a clause start: "毛宁表示", "王丹说".
     for (const m of text.matchAll(
@@ -160,10 +163,19 @@ export function findPeopleZh(sentences: readonly Sentence[]): PersonFact[] {
       if (found && found.length === m[1]!.length) add(found.name, null, null, s.id);
     }
   }
-  // Surnames of transliterated names are aliases: "赫德曼" for "尼克拉斯·赫德曼".
+  // Surnames of transliterated names are aliases: "赫德曼" for "尼克拉斯·赫德曼". A middle part
+  // is one too when the article uses it alone ("坎特" of "埃尼斯·坎特·自由"), and so is the
+  // first half of a hyphenated surname ("加西亚" of "卡洛斯·加西亚-加兰").
+  const whole = sentences.map((s) => s.text).join('\n');
   for (const d of drafts.values()) {
-    const parts = d.name.split(/[·•・]/u);
-    if (parts.length > 1) d.aliases.add(parts.at(-1)!);
+    const parts = d.name.split(/[·•・‧]/u);
+    if (parts.length < 2) continue;
+    d.aliases.add(parts.at(-1)!);
+    const alone = (part: string): boolean =>
+      part.length >= 2 && whole.split(d.name).join('').includes(part) && !drafts.has(part);
+    for (const part of parts.slice(1, -1)) if (alone(part)) d.aliases.add(part);
+    const hyphened = parts.at(-1)!.split('-');
+    if (hyphened.length > 1 && alone(hyphened[0]!)) d.aliases.add(hyphened[0]!);
   }
   return [...drafts.values()]
     .sort((a, b) => a.sentence - b.sentence)

@@ -6,12 +6,21 @@
 import type { Article } from '../../article/types.js';
 import type { PersonFact, QuoteFact } from '../../facts/types.js';
 import { quotedSpans } from '../quote-marks.js';
+import { quoteWithContext } from '../short-quote.js';
 import { SPEECH_VERBS } from './table.js';
 
 /** Characters between a name and its speech verb ("谭德塞星期五说"). */
 const VERB_REACH = 12;
 /** Characters after a quote in which its speaker may be named. */
 const AFTER_REACH = 16;
+
+/** The characters after a name in which its speech verb may stand; a bracketed aside ("(VOA)") is not counted. */
+function reach(text: string, at: number): string {
+  return text
+    .slice(at, at + VERB_REACH * 3)
+    .replace(/[(（][^)）]*[)）]/gu, '')
+    .slice(0, VERB_REACH);
+}
 
 function namedAt(text: string, people: readonly PersonFact[]): { person: PersonFact; at: number }[] {
   const out: { person: PersonFact; at: number }[] = [];
@@ -49,11 +58,11 @@ export function findQuotesZh(article: Article, people: readonly PersonFact[]): Q
       const last = sentenceAt(Math.max(span.start, span.end - 1));
       const end = last + 1 < starts.length ? starts[last + 1]! : text.length;
       const said = (m: { at: number } | undefined): boolean =>
-        m !== undefined && SPEECH_VERBS.some((v) => text.slice(m.at, m.at + VERB_REACH).includes(v));
+        m !== undefined && SPEECH_VERBS.some((v) => reach(text, m.at).includes(v));
       // "“…。”局长张克俭说。": the attribution may stand in the sentence right after the quote.
       const next = named.find((m) => m.at > span.end && m.at < span.end + AFTER_REACH);
       const after = named.find((m) => m.at > span.end && m.at < end) ?? (said(next) ? next : undefined);
-      const afterText = after ? text.slice(after.at, after.at + VERB_REACH) : '';
+      const afterText = after ? reach(text, after.at) : '';
       const before = named.filter((m) => m.at >= starts[first]! && m.at < span.start).at(-1);
       let speaker: PersonFact | null = null;
       if (after && SPEECH_VERBS.some((v) => afterText.includes(v)) && !before) speaker = after.person;
@@ -63,7 +72,7 @@ export function findQuotesZh(article: Article, people: readonly PersonFact[]): Q
       const ids = sentences.slice(first, last + 1).map((s) => s.id);
       quotes.push({
         speaker: speaker?.name ?? null,
-        text: span.text,
+        text: quoteWithContext(text, span.start, span.end, starts[first]!, end),
         sentence: ids[0]!,
         sentences: ids,
         attributionSentence: null,
