@@ -285,5 +285,6 @@ export const DE: LatinTable = {
   ],
   pronouns: new Set(['er', 'sie']),
   conjunctions: new Set(['und', 'oder', 'sowie']),
+  copulas: new Set(['ist', 'war', 'wird', 'wurde', 'bleibt', 'blieb', 'zum', 'zur', 'als']),
   nounsCapitalised: true,
 };

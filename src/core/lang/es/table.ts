@@ -141,7 +141,7 @@ const ROLES = [
 
 export const ES: LatinTable = {
   code: 'es',
-  roleNoun: new RegExp(`^(?:${ROLES.join('|')})e?s?$`, 'u'),
+  roleNoun: new RegExp(`^(?:(?:ex|vice|co)-)?(?:${ROLES.join('|')})e?s?$`, 'u'),
   roleModifiers: new Set([
     'primer',
     'primera',
@@ -304,5 +304,6 @@ export const ES: LatinTable = {
   ],
   pronouns: new Set(['él', 'ella']),
   conjunctions: new Set(['y', 'e', 'o', 'u']),
+  copulas: new Set(['es', 'era', 'fue', 'será', 'sigue', 'sido', 'nombrado', 'nombrada', 'elegido', 'elegida', 'como']),
   nounsCapitalised: false,
 };

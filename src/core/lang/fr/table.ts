@@ -131,7 +131,7 @@ const ROLES = [
 
 export const FR: LatinTable = {
   code: 'fr',
-  roleNoun: new RegExp(`^(?:${ROLES.join('|')})s?$`, 'u'),
+  roleNoun: new RegExp(`^(?:(?:ex|vice|co)-)?(?:${ROLES.join('|')})s?$`, 'u'),
   roleModifiers: new Set([
     'premier',
     'première',
@@ -313,5 +313,20 @@ export const FR: LatinTable = {
   ],
   pronouns: new Set(['il', 'elle']),
   conjunctions: new Set(['et', 'ou', 'ainsi que']),
+  copulas: new Set([
+    'est',
+    'était',
+    'devient',
+    'devenu',
+    'devenue',
+    'reste',
+    'sera',
+    'été',
+    'nommé',
+    'nommée',
+    'élu',
+    'élue',
+    'comme',
+  ]),
   nounsCapitalised: false,
 };

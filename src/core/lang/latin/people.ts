@@ -170,7 +170,38 @@ export function roleBefore(
 /** "Gérard Araud, der frühere französische Botschafter in Washington,": a role after a name. */
 export function roleAfter(text: string, tokens: readonly WordToken[], last: number, table: LatinTable): string | null {
   if (tokens[last + 1]?.text !== ',') return null;
+  // "Christos Staïkouras, nommé vice-ministre,": a participle of naming opens the apposition.
   let i = last + 2;
+  while (tokens[i] && table.copulas.has(tokens[i]!.lower)) i += 1;
+  return roleNounPhrase(text, tokens, i, table);
+}
+
+/**
+ * "Ben Wallace ist neuer Verteidigungsminister", "X a été nommé ministre de la Défense": a role
+ * as the predicate of a name, after a copula (and its participle); "a"/"ha" before one is skipped.
+ */
+export function rolePredicate(
+  text: string,
+  tokens: readonly WordToken[],
+  last: number,
+  table: LatinTable,
+): string | null {
+  let i = last + 1;
+  if (['a', 'ha'].includes(tokens[i]?.lower ?? '') && table.copulas.has(tokens[i + 1]?.lower ?? '')) i += 1;
+  if (!table.copulas.has(tokens[i]?.lower ?? '')) return null;
+  while (tokens[i] && table.copulas.has(tokens[i]!.lower)) i += 1;
+  return roleNounPhrase(text, tokens, i, table, true);
+}
+
+/** The role noun phrase that starts at token `at`: determiners, modifiers, the noun and its complement. */
+function roleNounPhrase(
+  text: string,
+  tokens: readonly WordToken[],
+  at: number,
+  table: LatinTable,
+  predicate = false,
+): string | null {
+  let i = at;
   while (tokens[i] && table.determiners.has(tokens[i]!.lower)) i += 1;
   const from = i;
   // Modifiers, then the role noun.
@@ -181,10 +212,19 @@ export function roleAfter(text: string, tokens: readonly WordToken[], last: numb
   )
     i += 1;
   if (!tokens[i] || !isRoleNoun(tokens[i]!, table)) return null;
+  const noun = i;
   let end = i;
   for (;;) {
     const next = tokens[end + 1];
-    if (!next || /^[,.;:()«»„“”"!?–—]$/u.test(next.text) || table.clauseWords.has(next.lower)) break;
+    if (!next || /^[,.;:()«»„“”"!?–—]$/u.test(next.text)) break;
+    // "Vorsitzende der Volkspartei": a connector right after the noun opens its complement,
+    // even where it also starts clauses (German "der").
+    if (table.clauseWords.has(next.lower) && !(end === noun && table.connectors.has(next.lower))) break;
+    const joined = (t: WordToken): boolean =>
+      table.connectors.has(t.lower) || table.determiners.has(t.lower) || table.particles.has(t.lower);
+    // A predicate has no comma to close it: past the noun, a lower-case word only right after a
+    // connector ("directeur du budget"), not "consejera de Sanidad | tras la dimisión".
+    if (predicate && !isCapitalised(next) && !joined(next) && !joined(tokens[end]!) && !isAcronym(next)) break;
     // A name inside ("… leader frontiste Jean-Marie Le Pen décrit …") ends the apposition: it was a clause.
     const before = tokens[end]!;
     if (
@@ -202,6 +242,7 @@ export function roleAfter(text: string, tokens: readonly WordToken[], last: numb
     end += 1;
     if (end - from >= MAX_APPOSITION) return null;
   }
+  while (end > noun && table.connectors.has(tokens[end]!.lower)) end -= 1;
   return text.slice(tokens[from]!.start, tokens[end]!.end);
 }
 
@@ -259,7 +300,8 @@ export function findPeopleLatin(sentences: readonly Sentence[], table: LatinTabl
     const tokens = tokenize(s.text);
     for (const run of nameRuns(s.text, tokens, table)) {
       const before = roleBefore(s.text, tokens, run.first, table);
-      const role = before ?? roleAfter(s.text, tokens, run.last, table);
+      const role =
+        before ?? roleAfter(s.text, tokens, run.last, table) ?? rolePredicate(s.text, tokens, run.last, table);
       const titled =
         table.titles.has(tokens[run.first - 1]?.lower ?? '') ||
         (tokens[run.first - 1]?.text === '.' && table.titles.has(tokens[run.first - 2]?.lower ?? ''));

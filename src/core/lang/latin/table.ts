@@ -31,6 +31,11 @@ export interface LatinTable {
   readonly pronouns: ReadonlySet<string>;
   /** Conjunctions that close a list: "und", "et", "y". */
   readonly conjunctions: ReadonlySet<string>;
+  /**
+   * Verbs (and the participles after them) that make a role the predicate of a name: "Ben
+   * Wallace ist neuer Verteidigungsminister", "X est devenu ministre", "X fue nombrado ministro".
+   */
+  readonly copulas: ReadonlySet<string>;
   /** Whether every noun is capitalised (German): capitals are then no evidence of a name. */
   readonly nounsCapitalised: boolean;
 }
