@@ -6,7 +6,12 @@
  * the lead prior) is the same for every language.
  */
 import { QUESTION_WORDS, questionShape, type QuestionShape } from './question.js';
+import type { AnswerWords } from './sentence-kinds.js';
 import { isStopWord, stem } from './terms.js';
+import { GERMAN } from './languages/de.js';
+import { SPANISH } from './languages/es.js';
+import { FRENCH } from './languages/fr.js';
+import { CHINESE } from './languages/zh.js';
 
 export interface AskLanguage {
   /** BCP 47 primary code: "en", "de", "fr". */
@@ -23,6 +28,13 @@ export interface AskLanguage {
   readonly abbreviations: Readonly<Record<string, string>>;
   /** Whether WordNet and the English word vectors describe this language's words. */
   readonly englishLexicon: boolean;
+  /** Its words for dates, numbers and places before a name (English's are built in). */
+  readonly answerWords?: AnswerWords;
+  /**
+   * For a script written without spaces between words (Chinese): the match keys of a text,
+   * used in place of the tagger's words; `question` takes the question words out first.
+   */
+  keysOfText?(text: string, question?: boolean): string[];
 }
 
 export const ENGLISH: AskLanguage = {
@@ -47,8 +59,14 @@ export const ENGLISH: AskLanguage = {
   englishLexicon: true,
 };
 
-/** Languages /ask reads with their own words; add a module here (the lang room's modules plug in). */
-const LANGUAGES: ReadonlyMap<string, AskLanguage> = new Map([['en', ENGLISH]]);
+/** Languages /ask reads with their own words (`languages/`); another language adds one entry. */
+const LANGUAGES: ReadonlyMap<string, AskLanguage> = new Map([
+  ['en', ENGLISH],
+  ['de', GERMAN],
+  ['fr', FRENCH],
+  ['es', SPANISH],
+  ['zh', CHINESE],
+]);
 
 /**
  * The /ask language for an article's detected language. English for "en", for text too short to

@@ -66,7 +66,8 @@ export function isContent(t: Token, lang: AskLanguage = ENGLISH): boolean {
  * fallback where the lemmatiser leaves "funders" alone), and the parts of a hyphenated word.
  */
 export function exactKeys(t: Token, lang: AskLanguage = ENGLISH): Set<string> {
-  const keys = new Set([keyOf(t.lemma), keyOf(t.norm), lang.stem(t.norm)]);
+  // wink's lemmas are English: another language keys on the word as written and its own stem.
+  const keys = new Set([...(lang.englishLexicon ? [keyOf(t.lemma)] : []), keyOf(t.norm), lang.stem(t.norm)]);
   if (t.norm.includes('-')) for (const part of t.norm.split('-')) if (part.length > 2) keys.add(lang.stem(part));
   keys.delete('');
   return keys;
@@ -76,7 +77,7 @@ export function exactKeys(t: Token, lang: AskLanguage = ENGLISH): Set<string> {
 function nameKeys(name: string, lang: AskLanguage): string[] {
   return name
     .toLowerCase()
-    .split(/[^a-z0-9]+/)
+    .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 1 && !lang.isStopWord(w))
     .map(keyOf);
 }
@@ -95,10 +96,11 @@ export function centroidOf(vs: readonly Float32Array[]): Float32Array | null {
 
 export function prepareArticle(article: Article, givenFacts?: ArticleFacts): PreparedArticle {
   const language = askLanguageFor(article.language);
-  const keysOf = (name: string): string[] => nameKeys(name, language);
+  const keysOf = (name: string): string[] =>
+    language.keysOfText ? language.keysOfText(name) : nameKeys(name, language);
   const doc = annotate(article);
   const facts = givenFacts ?? analyseAnnotated(doc);
-  const kinds = sentenceKinds(doc.sentences, facts);
+  const kinds = sentenceKinds(doc.sentences, facts, language.answerWords);
   const coref = new Map<number, Set<string>>();
   const placesAt = new Map<number, Set<string>>();
   for (const p of facts.places)
@@ -120,13 +122,20 @@ export function prepareArticle(article: Article, givenFacts?: ArticleFacts): Pre
     let length = 0;
     const words: SentenceWord[] = [];
     const wv = wordVectors();
-    s.tokens.forEach((t, at) => {
-      if (!isContent(t, language)) return;
-      length += 1;
-      const keys = exactKeys(t, language);
-      for (const k of keys) tf.set(k, (tf.get(k) ?? 0) + 1);
-      words.push({ at, keys, vector: language.englishLexicon ? (wv.vector(t.norm) ?? wv.vector(t.lemma)) : null });
-    });
+    if (language.keysOfText)
+      language.keysOfText(s.text).forEach((k, at) => {
+        length += 1;
+        tf.set(k, (tf.get(k) ?? 0) + 1);
+        words.push({ at, keys: new Set([k]), vector: null });
+      });
+    else
+      s.tokens.forEach((t, at) => {
+        if (!isContent(t, language)) return;
+        length += 1;
+        const keys = exactKeys(t, language);
+        for (const k of keys) tf.set(k, (tf.get(k) ?? 0) + 1);
+        words.push({ at, keys, vector: language.englishLexicon ? (wv.vector(t.norm) ?? wv.vector(t.lemma)) : null });
+      });
     for (const k of tf.keys()) documentFrequency.set(k, (documentFrequency.get(k) ?? 0) + 1);
     const vectors = words.flatMap((w) => (w.vector ? [w.vector] : []));
     const own = coref.get(s.id) ?? new Set<string>();
@@ -154,11 +163,13 @@ export function prepareArticle(article: Article, givenFacts?: ArticleFacts): Pre
   });
   const averageLength = sentences.reduce((n, s) => n + s.length, 0) / Math.max(1, sentences.length);
   const title = new Set(
-    (article.title ?? '')
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w.length > 1 && !language.isStopWord(w))
-      .map(keyOf),
+    language.keysOfText
+      ? language.keysOfText(article.title ?? '')
+      : (article.title ?? '')
+          .toLowerCase()
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter((w) => w.length > 1 && !language.isStopWord(w))
+          .map(keyOf),
   );
   return { sentences, documentFrequency, averageLength, title, language };
 }

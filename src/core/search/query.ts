@@ -50,6 +50,19 @@ export function parseQuery(question: string, options: QueryOptions = {}): Query 
     // "US" as a word, but never the pronoun "us".
     return long && !(w === 'us') ? long : w;
   });
+  if (lang.keysOfText) {
+    // A script without word spaces: its keys, once each, none expanded.
+    const keys = [...new Set(lang.keysOfText(question, true))];
+    const terms = keys.map((k): QueryTerm => ({
+      word: k,
+      key: k,
+      keys: new Set([k]),
+      related: new Set(),
+      vector: null,
+      name: false,
+    }));
+    return { text: question, shape, terms };
+  }
   const tokens = annotateSentence(0, 0, spelled).tokens;
   const wv = wordVectors();
   const seen = new Set<string>();

@@ -180,7 +180,10 @@ export function scoreParts(
   features: RankFeatures = ALL_FEATURES,
   w: RankWeights = DEFAULT_WEIGHTS,
 ): ScoreParts[] {
-  const weights = query.terms.map((t) => idf(p, t.key) * Math.pow(rarity(t), w.informativeness));
+  // Word rarity comes from the English vectors' frequency list: other languages weigh by IDF alone.
+  const weights = query.terms.map(
+    (t) => idf(p, t.key) * (p.language.englishLexicon ? Math.pow(rarity(t), w.informativeness) : 1),
+  );
   const total = weights.reduce((a, b) => a + b, 0);
   const qCentroid = features.vectors
     ? centroidOf(query.terms.flatMap((t) => (t.vector && !t.name ? [t.vector] : [])))

@@ -25,6 +25,16 @@ export interface SentenceKinds {
   readonly slots: ReadonlyMap<AnswerKind, readonly number[]>;
 }
 
+/** One-word patterns another language's answers are found by, beside English's (ADR 022). */
+export interface AnswerWords {
+  /** A word of a date: month and weekday names, "yesterday". */
+  readonly date?: RegExp;
+  /** A number written as a word ("drei", "trois"). */
+  readonly number?: RegExp;
+  /** A preposition before a place's name ("in", "à", "en"). */
+  readonly placeBefore?: RegExp;
+}
+
 const CAUSE =
   /\b(because|due to|owing to|thanks to|led to|leads to|leading to|lead to|caused|causes|causing|cause of|the cause|triggered|trigger|sparked|blamed|blames|blame|result of|resulted|as a result|in order to|so that|aims? to|aimed at|intended to|reason|reasons|since|after|amid|following|fears?|concerns?|worried|over claims|said it was|in response to|prompted|motivated|meant to|to protect|to prevent|to stop|to ensure|to help|to allow|to avoid|to reduce|to continue|argued|accused|suspected|believed to|explanation|explained|why)\b/i;
 const MONTH =
@@ -55,6 +65,8 @@ const KIND_OF_NUMBER: Readonly<Record<string, AnswerKind>> = {
 export function sentenceKinds(
   sentences: readonly AnnotatedSentence[],
   facts: Pick<ArticleFacts, 'people' | 'organizations' | 'places' | 'numbers'>,
+  /** The article's language's words for dates, numbers and places, when not English. */
+  own: AnswerWords = {},
 ): Map<number, SentenceKinds> {
   const who = new Set<number>();
   for (const p of facts.people) for (const m of p.mentions) who.add(m);
@@ -75,7 +87,8 @@ export function sentenceKinds(
     s.tokens.forEach((t, i) => {
       if (t.pos !== 'PROPN') return;
       const prev = s.tokens[i - 1]?.norm ?? '';
-      if (/^(in|at|from|near|outside|inside|across|to|into|off)$/.test(prev)) holds.add('where');
+      if (/^(in|at|from|near|outside|inside|across|to|into|off)$/.test(prev) || own.placeBefore?.test(prev))
+        holds.add('where');
       else holds.add('who');
     });
     for (const n of numbers.get(s.id) ?? []) {
@@ -95,6 +108,8 @@ export function sentenceKinds(
       if (e.type === 'CARDINAL' || e.type === 'PERCENT') holds.add('count');
     }
     if (MONTH.test(text) || WEEKDAY.test(text) || YEAR.test(text) || CLOCK.test(text)) holds.add('when');
+    if (own.date && s.tokens.some((t) => own.date!.test(t.norm))) holds.add('when');
+    if (own.number && s.tokens.some((t) => own.number!.test(t.norm))) holds.add('count');
     if (NUMBER_WORD.test(text)) {
       holds.add('count');
       if (TIME_UNIT.test(text)) holds.add('duration');
@@ -104,7 +119,7 @@ export function sentenceKinds(
     if (/\b(within|until|for (?:up to )?(?:a|an|\d|one|two|three|several))\b/i.test(text) && TIME_UNIT.test(text))
       holds.add('duration');
     if (CAUSE.test(text)) holds.add('why');
-    out.set(s.id, { holds, values, slots: slotsOf(s, holds, where.has(s.id)) });
+    out.set(s.id, { holds, values, slots: slotsOf(s, holds, where.has(s.id), own) });
   }
   return out;
 }
@@ -119,7 +134,12 @@ const WORD_NUMBER =
   /^(\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half)$/i;
 
 /** Token indexes of the words that could fill each kind of slot. */
-function slotsOf(s: AnnotatedSentence, holds: ReadonlySet<AnswerKind>, namesPlace: boolean): Map<AnswerKind, number[]> {
+function slotsOf(
+  s: AnnotatedSentence,
+  holds: ReadonlySet<AnswerKind>,
+  namesPlace: boolean,
+  own: AnswerWords,
+): Map<AnswerKind, number[]> {
   const slots = new Map<AnswerKind, number[]>();
   const add = (k: AnswerKind, i: number): void => {
     if (holds.has(k)) slots.set(k, [...(slots.get(k) ?? []), i]);
@@ -133,13 +153,18 @@ function slotsOf(s: AnnotatedSentence, holds: ReadonlySet<AnswerKind>, namesPlac
     }
   s.tokens.forEach((t, i) => {
     const prev = s.tokens[i - 1]?.norm ?? '';
-    if (WORD_WHEN.test(t.norm)) add('when', i);
-    if (t.pos === 'NUM' || WORD_NUMBER.test(t.norm)) {
+    if (WORD_WHEN.test(t.norm) || own.date?.test(t.norm)) add('when', i);
+    if (t.pos === 'NUM' || WORD_NUMBER.test(t.norm) || own.number?.test(t.norm)) {
       for (const k of ['count', 'money', 'duration', 'measure'] as const) add(k, i);
       if (/^(in|within|after|until|by)$/.test(prev)) add('when', i);
     }
     if (t.pos === 'PROPN') {
-      if (/^(in|at|from|near|outside|inside|across|to|into|off)$/.test(prev) || namesPlace) add('where', i);
+      if (
+        /^(in|at|from|near|outside|inside|across|to|into|off)$/.test(prev) ||
+        own.placeBefore?.test(prev) ||
+        namesPlace
+      )
+        add('where', i);
       add('who', i);
     }
     if (WORD_CAUSE.test(t.norm)) add('why', i);
