@@ -16,6 +16,7 @@ import { buildCommandList, feedsAutocomplete, scheduleAutocomplete } from '../co
 import { loadConfig, readDotEnv } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { analyse } from './core/analyse/index.js';
+import { ingestFeedItem } from './core/ingest/index.js';
 import { coreProviders } from './core/commands/autocomplete.js';
 import { createDispatcher, type Dispatcher } from './core/commands/dispatch.js';
 import { createRegistry, type CommandRegistry } from './core/commands/registry.js';
@@ -331,6 +332,9 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
       if (running) throw new Error('Herald is already started');
       running = { listening: false, plugins: [], scheduler: false, polling: false };
       let port: number | null = null;
+      // The language model and detector load on first use, holding the event loop for a second or
+      // more: load them now, before anyone waits on an answer or the first poll (issue 11, Medium 7).
+      ingestFeedItem({ title: 'Herald', content: 'Herald starts. It reads the news every morning.' });
       if (plugins.some((p) => p.needsHttp) || opts.dashboard || config.http.publicUrl) {
         port = (await http.listen(config.http.port, config.http.host)).port;
         listeningPort = port;

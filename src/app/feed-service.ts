@@ -19,6 +19,7 @@ import {
 } from '../feeds/index.js';
 import { createPinnedFetch } from '../feeds/pinned-fetch.js';
 import type { FeedItemInput } from '../feeds/types.js';
+import { DEFAULT_MAX_ITEMS_PER_POLL } from './poll-feed.js';
 
 export interface FeedServiceDeps {
   readonly fetch: FetchFeedDeps;
@@ -68,7 +69,8 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
           }),
         );
       }
-      const fetched = await fetchFeed({ url }, deps.fetch);
+      // Read as a poll reads it, so a huge feed is cut before parsing and the bot keeps answering.
+      const fetched = await fetchFeed({ url, maxItems: DEFAULT_MAX_ITEMS_PER_POLL }, deps.fetch);
       if (!fetched.ok) return fetched;
       const feed = fetched.value;
       // No validators were sent, so a 304 means a misbehaving server, not "unchanged".
@@ -86,7 +88,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
         finalUrl: feed.finalUrl,
         title: feed.title,
         link: feed.link,
-        itemCount: feed.items.length,
+        itemCount: feed.totalItems,
         items,
       });
     },

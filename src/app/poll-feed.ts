@@ -44,9 +44,18 @@ export interface PollFeedDeps {
 }
 
 export const DEFAULT_MAX_ITEMS_PER_POLL = 200;
-/** Items handled between two turns of the event loop, so interactions are answered during a poll. */
-const ITEMS_PER_TURN = 25;
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const maxItems = (deps: PollFeedDeps): number => deps.maxItemsPerPoll ?? DEFAULT_MAX_ITEMS_PER_POLL;
+/** Longest stretch of item work before the event loop may turn, so interactions are answered during a poll. */
+const TURN_MS = 8;
+/** Resolves at once while this turn is young, else after the event loop has turned. */
+function turns(): () => Promise<void> {
+  let started = performance.now();
+  return async () => {
+    if (performance.now() - started < TURN_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    started = performance.now();
+  };
+}
 
 /**
  * The `max` newest items: by date when every item has one, else the feed's own order (feeds list
@@ -124,7 +133,7 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
   let fetched;
   try {
     fetched = await fetchFeed(
-      { url: feed.url, etag: feed.fetch.etag, lastModified: feed.fetch.lastModified },
+      { url: feed.url, etag: feed.fetch.etag, lastModified: feed.fetch.lastModified, maxItems: maxItems(deps) },
       deps.fetch,
     );
   } catch (e) {
@@ -160,14 +169,12 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
   const prepared: Prepared[] = [];
   const kept: string[] = [];
   let skippedItems = 0;
-  const taken = newestItems(result.items, deps.maxItemsPerPoll ?? DEFAULT_MAX_ITEMS_PER_POLL);
-  if (taken.length < result.items.length)
-    log.info(
-      { items: result.items.length, taken: taken.length },
-      'feed has more items than one poll takes; newest kept',
-    );
-  for (const [n, item] of oldestFirst(taken).entries()) {
-    if (n > 0 && n % ITEMS_PER_TURN === 0) await nextTurn();
+  const taken = newestItems(result.items, maxItems(deps));
+  if (taken.length < result.totalItems)
+    log.info({ items: result.totalItems, taken: taken.length }, 'feed has more items than one poll takes; newest kept');
+  const nextTurn = turns();
+  for (const item of oldestFirst(taken)) {
+    await nextTurn();
     const known = await findKnown(deps.store, item);
     if (known) {
       prepared.push({ knownId: known.id, text: needText ? articleFilterText(known.article) : '' });
@@ -193,8 +200,8 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
     let received = 0;
     // What each channel received for the first time in this poll, oldest first, for live posting.
     const firstTime = new Map<number, string[]>(targets.map((t) => [t.channelId, []]));
-    for (const [n, p] of prepared.entries()) {
-      if (n > 0 && n % ITEMS_PER_TURN === 0) await nextTurn();
+    for (const p of prepared) {
+      await nextTurn();
       let id: string;
       let fresh = false;
       if ('knownId' in p) id = p.knownId;
@@ -229,12 +236,12 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
   });
   const posted = deps.live && counts.jobs.length > 0 ? await deps.live.post(counts.jobs) : [];
   log.debug(
-    { items: result.items.length, newItems: counts.newItems, received: counts.received, posted: posted.length },
+    { items: result.totalItems, newItems: counts.newItems, received: counts.received, posted: posted.length },
     'feed polled',
   );
   return {
     kind: 'fetched',
-    items: result.items.length,
+    items: result.totalItems,
     newItems: counts.newItems,
     received: counts.received,
     skippedItems,

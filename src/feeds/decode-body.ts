@@ -7,6 +7,7 @@
  * bytes (chardet), then windows-1252. A declared charset the bytes do not fit is skipped.
  */
 
+import { performance } from 'node:perf_hooks';
 import { TextDecoder } from 'node:util';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
@@ -115,28 +116,82 @@ export interface DecodedBody {
   readonly charset: string;
 }
 
-/**
- * Decodes a body, trying the sources in the order above; the first that decodes the bytes
- * without error wins. The BOM itself is dropped so parsers see `<` first. Never throws.
- */
-export function decodeBody(bytes: Uint8Array, contentType?: string | null): DecodedBody {
+/** The body without its BOM, and the charsets declared for it, in the order they are tried. */
+function declared(bytes: Uint8Array, contentType?: string | null): { body: Uint8Array; labels: string[] } {
   const mark = bom(bytes);
   const body = mark ? bytes.subarray(mark.length) : bytes;
-  const declared = [
+  const labels = [
     mark?.label ?? null,
     mark ? null : wideLayout(bytes),
     charsetFromContentType(contentType),
     charsetFromXmlProlog(body),
     'utf-8',
-  ];
-  for (const label of declared) {
-    if (label === null) continue;
-    const decoded = tryDecode(body, label);
-    if (decoded) return { text: fixC1(decoded.text), charset: decoded.charset };
-  }
-  // Nothing declared fits and the bytes are not UTF-8: a legacy charset nobody named.
+  ].filter((l): l is string => l !== null);
+  return { body, labels };
+}
+
+/** Nothing declared fits and the bytes are not UTF-8: a legacy charset nobody named. */
+function undeclared(body: Uint8Array): DecodedBody {
   const guess = sniffed(body);
   const decoded = (guess ? tryDecode(body, guess) : null) ?? tryDecode(body, 'windows-1252');
   if (decoded) return { text: fixC1(decoded.text), charset: decoded.charset };
   return { text: new TextDecoder().decode(body), charset: 'utf-8' };
+}
+
+/**
+ * Decodes a body, trying the sources in the order above; the first that decodes the bytes
+ * without error wins. The BOM itself is dropped so parsers see `<` first. Never throws.
+ */
+export function decodeBody(bytes: Uint8Array, contentType?: string | null): DecodedBody {
+  const { body, labels } = declared(bytes, contentType);
+  for (const label of labels) {
+    const decoded = tryDecode(body, label);
+    if (decoded) return { text: fixC1(decoded.text), charset: decoded.charset };
+  }
+  return undeclared(body);
+}
+
+/** Bytes decoded between two turns of the event loop. */
+const SLICE_BYTES = 1 << 20;
+const TURN_MS = 8;
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** `tryDecode` a slice at a time, letting the event loop turn between slices; null as there. */
+async function tryDecodeInTurns(bytes: Uint8Array, label: string): Promise<{ text: string; charset: string } | null> {
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label, { fatal: true });
+  } catch {
+    return tryDecode(bytes, label); // iconv-lite's legacy sets: rare, decoded at once
+  }
+  const parts: string[] = [];
+  let started = performance.now();
+  try {
+    for (let at = 0; at < bytes.byteLength; at += SLICE_BYTES) {
+      // C1 controls are single UTF-16 units, so fixing them a slice at a time is exact.
+      parts.push(fixC1(decoder.decode(bytes.subarray(at, at + SLICE_BYTES), { stream: true })));
+      if (performance.now() - started > TURN_MS) {
+        await nextTurn();
+        started = performance.now();
+      }
+    }
+    parts.push(fixC1(decoder.decode()));
+  } catch {
+    return null;
+  }
+  return { text: parts.join(''), charset: decoder.encoding };
+}
+
+/**
+ * `decodeBody` for big bodies on a server: the same choice of charset, decoded a megabyte at a
+ * time so a 25 MB feed does not hold the event loop while it becomes text (issue 11, Medium 7).
+ */
+export async function decodeBodyInTurns(bytes: Uint8Array, contentType?: string | null): Promise<DecodedBody> {
+  if (bytes.byteLength <= SLICE_BYTES) return decodeBody(bytes, contentType);
+  const { body, labels } = declared(bytes, contentType);
+  for (const label of labels) {
+    const decoded = await tryDecodeInTurns(body, label);
+    if (decoded) return decoded;
+  }
+  return undeclared(body);
 }

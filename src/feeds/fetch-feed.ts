@@ -15,6 +15,8 @@ export interface FeedToFetch {
   readonly url: string;
   readonly etag?: string | null;
   readonly lastModified?: string | null;
+  /** Most items read, newest first; a bigger feed is cut before it is parsed. Unset: every item. */
+  readonly maxItems?: number;
 }
 
 /** Dependencies of `fetchFeed`: those of `safeFetch`, plus limits from config. */
@@ -33,6 +35,8 @@ export type FetchFeedResult =
       readonly title: string | null;
       readonly link: string | null;
       readonly items: readonly FeedItemInput[];
+      /** Items the feed held; more than `items.length` when it was cut to `maxItems`. */
+      readonly totalItems: number;
       /** How the feed was read, for `/feeds status` ("not well-formed XML ...; read the 3 items it could"). */
       readonly notes: readonly string[];
       readonly etag: string | null;
@@ -61,7 +65,10 @@ export async function fetchFeed(feed: FeedToFetch, deps: FetchFeedDeps): Promise
   const res = fetched.value;
   if (res.status === 304) return ok({ notModified: true, etag: res.etag, lastModified: res.lastModified });
 
-  const parsed = await parseFeed(res.body, { baseUrl: res.finalUrl });
+  const parsed = await parseFeed(res.body, {
+    baseUrl: res.finalUrl,
+    ...(feed.maxItems !== undefined ? { maxItems: feed.maxItems } : {}),
+  });
   if (!parsed.ok) {
     return {
       ok: false,
@@ -77,6 +84,7 @@ export async function fetchFeed(feed: FeedToFetch, deps: FetchFeedDeps): Promise
     title: parsed.value.title,
     link: parsed.value.link,
     items: parsed.value.items,
+    totalItems: parsed.value.totalItems ?? parsed.value.items.length,
     notes: parsed.value.notes ?? [],
     etag: res.etag,
     lastModified: res.lastModified,

@@ -102,7 +102,7 @@ function invalid(message: string, reason: string, hint: string): Result<never> {
 }
 
 /** Reads a JSON Feed. `body` starts with `{` or `[`; anything else is the XML readers' job. */
-export function parseJsonFeed(body: string, baseUrl: string | null): Result<ParsedFeed> {
+export function parseJsonFeed(body: string, baseUrl: string | null, maxItems?: number): Result<ParsedFeed> {
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -126,7 +126,9 @@ export function parseJsonFeed(body: string, baseUrl: string | null): Result<Pars
   const base = absolute(feed.data.home_page_url, baseUrl) ?? baseUrl;
   const items: FeedItemInput[] = [];
   const skipped: string[] = [];
-  feed.data.items.forEach((raw, index) => {
+  const all = feed.data.items;
+  const taken = maxItems !== undefined && all.length > maxItems ? newestJsonItems(all, maxItems) : all;
+  taken.forEach((raw, index) => {
     const item = jsonFeedItemSchema.safeParse(raw);
     if (item.success) items.push(toItem(item.data, base));
     else {
@@ -143,5 +145,21 @@ export function parseJsonFeed(body: string, baseUrl: string | null): Result<Pars
     link: absolute(feed.data.home_page_url, baseUrl),
     items,
     notes,
+    ...(taken.length < all.length ? { totalItems: all.length } : {}),
   });
+}
+
+/** The `max` newest raw items: by date_published (else date_modified) when every item has one, else the first. */
+function newestJsonItems(items: readonly unknown[], max: number): unknown[] {
+  const times = items.map((raw) => {
+    const r = (raw ?? {}) as { date_published?: unknown; date_modified?: unknown };
+    const iso = isoDate(r.date_published, r.date_modified);
+    return iso ? Date.parse(iso) : Number.NaN;
+  });
+  if (times.some(Number.isNaN)) return items.slice(0, max);
+  const order = items.map((_, i) => i).sort((a, b) => times[b]! - times[a]! || a - b);
+  return order
+    .slice(0, max)
+    .sort((a, b) => a - b)
+    .map((i) => items[i]);
 }

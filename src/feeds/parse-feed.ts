@@ -9,6 +9,7 @@
 import Parser from 'rss-parser';
 import { err, failure, ok, type Result } from '../core/result.js';
 import { cdfToRss, isCdfRoot } from './cdf.js';
+import { cutToNewest } from './feed-cut.js';
 import { absolute, plainText, text } from './feed-text.js';
 import { parseJsonFeed } from './json-feed.js';
 import { htmlPage, notMarkup, otherXml } from './not-a-feed.js';
@@ -21,6 +22,11 @@ import { describeXmlError, recoverXml } from './xml-recover.js';
 export interface ParseFeedOptions {
   /** Where the text was fetched from; relative links resolve against the feed's link, then this. */
   readonly baseUrl?: string | null;
+  /**
+   * Most items read, newest first (the poller's `maxItemsPerPoll`): a bigger XML feed is cut
+   * before parsing (feed-cut.ts), so its size costs a scan, not a parse. Unset: every item.
+   */
+  readonly maxItems?: number;
 }
 
 type RawFeed = Parser.Output<Record<string, unknown>>;
@@ -69,11 +75,17 @@ function malformed(description: string, parserMessage: string, recovered: boolea
   );
 }
 
-async function parseXml(body: string, root: string, baseUrl: string | null): Promise<Result<ParsedFeed>> {
-  const xml = isCdfRoot(root) ? cdfToRss(body) : body;
+async function parseXml(
+  body: string,
+  root: string,
+  baseUrl: string | null,
+  maxItems: number | undefined,
+): Promise<Result<ParsedFeed>> {
+  const cut = maxItems !== undefined && !isCdfRoot(root) ? await cutToNewest(body, maxItems) : null;
+  const xml = isCdfRoot(root) ? cdfToRss(body) : (cut?.xml ?? body);
   const rootName = isCdfRoot(root) ? 'rss' : root;
   const strict = await strictRead(prepareXml(xml, rootName));
-  if (strict.ok) return ok(toParsed(strict.raw, baseUrl, []));
+  if (strict.ok) return ok(withTotal(toParsed(strict.raw, baseUrl, []), cut?.totalItems));
 
   const description = isSyntaxError(strict.why) ? describeXmlError(strict.why) : 'a structure Herald cannot follow';
   const rebuilt = recoverXml(xml);
@@ -83,7 +95,12 @@ async function parseXml(body: string, root: string, baseUrl: string | null): Pro
   }
   const count = recovered.raw.items?.length ?? 0;
   const note = `The feed is not well-formed XML (${description}); Herald read the ${count} item${count === 1 ? '' : 's'} it could.`;
-  return ok(toParsed(recovered.raw, baseUrl, [note]));
+  return ok(withTotal(toParsed(recovered.raw, baseUrl, [note]), cut?.totalItems));
+}
+
+/** How many items the document held when it was cut to fewer. */
+function withTotal(parsed: ParsedFeed, total: number | undefined): ParsedFeed {
+  return total !== undefined && total > parsed.items.length ? { ...parsed, totalItems: total } : parsed;
 }
 
 /**
@@ -103,7 +120,7 @@ export async function parseFeed(input: string, opts: ParseFeedOptions = {}): Pro
       }),
     );
   }
-  if (body.startsWith('{') || body.startsWith('[')) return parseJsonFeed(body, baseUrl);
+  if (body.startsWith('{') || body.startsWith('[')) return parseJsonFeed(body, baseUrl, opts.maxItems);
   if (!body.startsWith('<')) return notMarkup(body);
 
   const root = rootElementName(body);
@@ -124,5 +141,5 @@ export async function parseFeed(input: string, opts: ParseFeedOptions = {}): Pro
   // A fragment that starts with <head> or <body> is an HTML page too (a server error page, say).
   if (local === 'head' || local === 'body') return htmlPage(body, baseUrl);
   if (!FEED_ROOTS.has(local) && !isCdfRoot(root)) return otherXml(root);
-  return parseXml(body, root, baseUrl);
+  return parseXml(body, root, baseUrl, opts.maxItems);
 }

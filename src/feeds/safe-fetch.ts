@@ -8,7 +8,7 @@
 import type { Logger } from '../core/ports.js';
 import { err, failure, ok, type Result } from '../core/result.js';
 import { checkUrl, EMPTY_ALLOWLIST, type AddressAllowlist, type LookupFn } from './address-policy.js';
-import { decodeBody } from './decode-body.js';
+import { decodeBodyInTurns } from './decode-body.js';
 import { gunzipIfCompressed } from './gunzip-body.js';
 import { readCapped } from '../core/io/read-capped.js';
 
@@ -246,7 +246,7 @@ export async function safeFetch(
     if (!inflated.ok) return inflated;
 
     const contentType = res.headers.get('content-type');
-    const { text, charset } = decodeBody(inflated.value, contentType);
+    const { text, charset } = await decodeBodyInTurns(inflated.value, contentType);
     return ok({
       status: 200,
       body: text,

@@ -48,4 +48,6 @@ export interface ParsedFeed {
    * (line 8: ...); Herald read the 3 items it could". Empty for a clean feed.
    */
   readonly notes?: readonly string[];
+  /** Items the document held, when it was cut to the newest `maxItems` (more than `items.length`). */
+  readonly totalItems?: number;
 }
