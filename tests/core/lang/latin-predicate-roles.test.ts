@@ -16,8 +16,7 @@ describe('German predicate roles', () => {
     'Neue Regierung in Oslo\n\nNach der Wahl wurde das Kabinett am Montag vorgestellt. Anna Berger ist neue Verteidigungsministerin. Der Parteitag bestätigte Lukas Brandt als Vorsitzenden der Sozialdemokraten. Über den Haushalt wird im Herbst beraten.\n',
   );
   it('reads "NAME ist neue ROLE"', () => expect(person(f, 'Anna Berger')?.role).toBe('neue Verteidigungsministerin'));
-  it('reads "NAME als ROLE"', () =>
-    expect(person(f, 'Lukas Brandt')?.role).toBe('Vorsitzenden der Sozialdemokraten'));
+  it('reads "NAME als ROLE"', () => expect(person(f, 'Lukas Brandt')?.role).toBe('Vorsitzenden der Sozialdemokraten'));
 });
 
 describe('French predicate roles', () => {
