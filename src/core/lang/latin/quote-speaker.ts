@@ -16,7 +16,7 @@
  * presidente José María Aznar, "…"") is the subject, not the other name nearer the quote.
  */
 import type { PersonFact } from '../../facts/types.js';
-import { isRoleNoun } from './people.js';
+import { isRoleNoun } from './roles.js';
 import type { LatinTable } from './table.js';
 import { tokenize, type WordToken } from './tokens.js';
 
