@@ -89,7 +89,9 @@ export function ask(index: SentenceIndex, question: string, options: AskOptions 
   if (aimless || index.prepared.sentences.length === 0) return { hits: [], terms, kind: query.shape.kind };
   const ranked = rank(scoreSentences(index, query, features, { ...DEFAULT_WEIGHTS, ...options.weights }));
   return {
-    hits: answerHits(ranked, options.minScore ?? REFUSE_BELOW, options.limit ?? 3),
+    hits: answerHits(ranked, options.minScore ?? REFUSE_BELOW, options.limit ?? 3, (a, b) =>
+      overlap(index.prepared.sentences[a]!.tf, index.prepared.sentences[b]!.tf),
+    ),
     terms,
     kind: query.shape.kind,
   };
@@ -104,11 +106,33 @@ export function rank(hits: AskHit[]): AskHit[] {
  * The best sentence, and up to `limit - 1` more that score nearly as well; none below `minScore`.
  * When the best states the asked number or date, a follower must state one too.
  */
-export function answerHits(ranked: readonly AskHit[], minScore: number, limit: number): AskHit[] {
+export function answerHits(
+  ranked: readonly AskHit[],
+  minScore: number,
+  limit: number,
+  similarity: (a: number, b: number) => number = () => 0,
+): AskHit[] {
   const best = ranked[0];
   if (!best || best.score < minScore) return [];
-  return [
-    best,
-    ...ranked.slice(1).filter((h) => h.score >= best.score * FOLLOW_SHARE && (h.value !== null || best.value === null)),
-  ].slice(0, limit);
+  const out = [best];
+  for (const h of ranked.slice(1)) {
+    if (out.length >= limit) break;
+    if (h.score < best.score * FOLLOW_SHARE || (h.value === null && best.value !== null)) continue;
+    // A follower must add to what is already cited, not say it again in other words.
+    if (out.some((o) => similarity(o.sentence, h.sentence) >= SAME_SAYING)) continue;
+    out.push(h);
+  }
+  return out;
+}
+
+/** Share of the smaller sentence's words the other one repeats, at which a follower says nothing new. */
+const SAME_SAYING = 0.8;
+
+/** Share of the smaller sentence's match keys that the other also holds (0–1). */
+export function overlap(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let n = 0;
+  for (const k of small.keys()) if (large.has(k)) n++;
+  return n / small.size;
 }

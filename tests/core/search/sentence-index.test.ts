@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ask, buildSentenceIndex } from '../../../src/core/search/sentence-index.js';
+import { ask, buildSentenceIndex, overlap } from '../../../src/core/search/sentence-index.js';
 import { stem, terms } from '../../../src/core/search/terms.js';
 import { articleOf, fixtureArticle } from '../analyse/analyse-fixtures.js';
 
@@ -56,5 +56,20 @@ describe('ask', () => {
     const { hits } = ask(buildSentenceIndex(article), 'apples', { limit: 2 });
     expect(hits).toHaveLength(2);
     expect(hits.every((h) => h.sentence <= 2)).toBe(true);
+  });
+
+  it('a follower adds to the answer: a sentence saying the same again is left out', () => {
+    const article = articleOf(
+      'The council approved the new bridge over the river on Monday.',
+      'On Monday, the council approved the new bridge over the river.',
+      'The bridge over the river will cost the council 12 million euros.',
+    );
+    const { hits } = ask(buildSentenceIndex(article), 'When did the council approve the bridge?');
+    const cited = hits.map((h) => h.sentence);
+    // One of the two sentences that say the same, not both.
+    expect(cited.filter((id) => id === 0 || id === 1)).toHaveLength(1);
+    const keys = (...ks: string[]) => new Map(ks.map((k) => [k, 1]));
+    expect(overlap(keys('a', 'b'), keys('a', 'b', 'c'))).toBe(1);
+    expect(overlap(keys('a', 'd'), keys('a', 'b', 'c'))).toBe(0.5);
   });
 });
