@@ -190,8 +190,10 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
   );
 
   const live = createLivePoster({ store, delivery, clock, logger, maxPerPoll: config.feeds.maxLivePostsPerPoll });
-  const pollOnce = (opts: { all?: boolean } = {}): Promise<PollSummary> =>
-    pollCycle({
+  // A restart through `poll --once` finishes first what a killed process left claimed, as `start` does.
+  const pollOnce = async (opts: { all?: boolean } = {}): Promise<PollSummary> => {
+    await operations.recover().catch((e: unknown) => logger.error({ err: e }, 'delivery recovery failed'));
+    return pollCycle({
       store,
       fetch: feedFetch.value,
       clock,
@@ -206,6 +208,7 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
       },
       metrics,
     });
+  };
   // Each process's tick enqueues the due feeds; whichever process is free polls each one.
   const feedPolls = createFeedPollJobs({
     store,

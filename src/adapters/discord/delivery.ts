@@ -96,7 +96,13 @@ export function createDiscordDelivery(opts: DiscordDeliveryOptions): DeliveryPor
       if (placement && info && isForum(info)) {
         // A forum takes posts, not messages: one post per story, its tags resolved by name.
         const pages = messages.map(({ flags: _f, ...body }, i) => (i === 0 ? withPing(body, placement.ping) : body));
-        const posted = await postInForum(opts.rest, where.channelId, pages, placement, info, message.reply.title);
+        const resume = message.resume
+          ? { guildId: where.workspaceId, afterId: snowflakeAt(new Date(message.resume.since.getTime() - 60_000)) }
+          : undefined;
+        const posted = await postInForum(opts.rest, where.channelId, pages, placement, info, message.reply.title, {
+          log,
+          ...(resume ? { resume } : {}),
+        });
         if (!posted.ok) log.warn({ channel: where.channelId, problem: posted.error.message }, 'forum post refused');
         return posted;
       }

@@ -99,6 +99,32 @@ export async function startThread(
   }
 }
 
+/**
+ * After a crash: the forum post this delivery already made, if any. A forum post's starter
+ * message carries no nonce, so it is the bot's active thread in this forum with the same name,
+ * made since the delivery was claimed (`afterId`, a snowflake of that time).
+ */
+async function earlierForumPost(
+  rest: REST,
+  channelId: string,
+  name: string,
+  resume: { readonly guildId: string; readonly afterId: string },
+  log: Logger,
+): Promise<string | null> {
+  try {
+    const active = (await rest.get(Routes.guildActiveThreads(resume.guildId))) as {
+      threads: { id: string; parent_id?: string; name: string }[];
+    };
+    const found = active.threads.find(
+      (t) => t.parent_id === channelId && t.name === name && BigInt(t.id) > BigInt(resume.afterId),
+    );
+    return found?.id ?? null;
+  } catch (e) {
+    log.warn({ err: e, channel: channelId }, 'could not look for a resumed forum post');
+    return null;
+  }
+}
+
 /** One forum post: the thread with the first page as its starter message, further pages inside it. */
 export async function postInForum(
   rest: REST,
@@ -107,13 +133,22 @@ export async function postInForum(
   placement: Placement,
   info: ChannelInfo,
   title: string,
+  opts: { readonly log: Logger; readonly resume?: { readonly guildId: string; readonly afterId: string } },
 ): Promise<Result<{ messageId: string; threadId: string }>> {
   const tags = resolveTags(info, placement.tags ?? []);
   if (!tags.ok) return tags;
+  const name = placement.thread?.name ?? [...title].slice(0, 100).join('');
+  if (opts.resume) {
+    const earlier = await earlierForumPost(rest, channelId, name, opts.resume, opts.log);
+    if (earlier) {
+      opts.log.info({ channel: channelId, thread: earlier }, 'resumed forum post was already made');
+      return ok({ messageId: earlier, threadId: earlier });
+    }
+  }
   try {
     const post = (await rest.post(Routes.threads(channelId), {
       body: {
-        name: placement.thread?.name ?? title.slice(0, 100),
+        name,
         ...(placement.thread ? { auto_archive_duration: placement.thread.autoArchiveMinutes } : {}),
         applied_tags: tags.value,
         message: pages[0],

@@ -73,6 +73,11 @@ export interface FakeDiscord {
   fault(f: Omit<Fault, 'times'> & { times?: number }): void;
   /** Count of 429 answers, by kind. */
   readonly limited: { global: number; route: number; scripted: number };
+  /**
+   * The next request matching method+path is never answered (its caller waits until killed);
+   * with `perform` it takes effect first, a response lost with its process. Resolves when it came.
+   */
+  hold(h: { readonly method: string; readonly path: RegExp; readonly perform?: boolean }): Promise<RecordedRequest>;
   /** Resolves when a request matching the predicate has been recorded. */
   waitFor(pred: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   close(): Promise<void>;
@@ -103,6 +108,12 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const channelKinds = new Map<string, FakeChannel>();
   const threads: StoredThread[] = [];
   const crossposts = createCrossposts();
+  const holds: {
+    method: string;
+    path: RegExp;
+    perform?: boolean;
+    resolve: (r: RecordedRequest) => void;
+  }[] = [];
   // Snowflakes carry their creation time, as Discord's do, so `?after=<snowflake>` means "since then".
   let sequence = 0n;
   const snowflake = (): string => String(((BigInt(Date.now()) - 1_420_070_400_000n) << 22n) + (sequence++ & 0x3fffffn));
@@ -160,6 +171,20 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     if (method === 'GET' && path === '/applications/@me') {
       if (refusedTokens.has(auth.replace(/^Bot /, ''))) return [401, { message: '401: Unauthorized', code: 0 }];
       return [200, { id: appId, ...application, bot_public: true, flags: 0 }];
+    }
+    if ((m = path.match(/^\/guilds\/(\d+)\/threads\/active$/)) && method === 'GET') {
+      const guild = m[1]!;
+      const active = threads
+        .filter((t) => channelGuilds.get(t.parentId) === guild)
+        .map((t) => ({
+          id: t.id,
+          type: 11,
+          guild_id: guild,
+          parent_id: t.parentId,
+          name: t.name,
+          applied_tags: t.appliedTags,
+        }));
+      return [200, { threads: active, members: [] }];
     }
     const routed = channelRoute(state, method, path, body, query) ?? threadRoute(state, method, path, body);
     if (routed) return routed;
@@ -221,6 +246,14 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       if (fault.status === 429) limited.scripted++;
       return send(fault.status, fault.body ?? { message: 'scripted failure' }, fault.headers);
     }
+    const held = holds.find((h) => h.method === method && h.path.test(path));
+    if (held) {
+      holds.splice(holds.indexOf(held), 1);
+      if (held.perform) perform(method, path, body);
+      const r: RecordedRequest = { method, path, body, headers: req.headers, status: 0, at: Date.now() };
+      requests.push(r);
+      return held.resolve(r);
+    }
     const cross = method === 'POST' ? path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/crosspost$/) : null;
     if (cross) {
       const [, channelId, messageId] = cross as unknown as [string, string, string];
@@ -279,6 +312,9 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     limited,
     fault(f) {
       faults.push({ times: 1, ...f });
+    },
+    hold(h) {
+      return new Promise((resolve) => holds.push({ ...h, resolve }));
     },
     waitFor(pred, timeoutMs = 5000) {
       const found = requests.find(pred);
