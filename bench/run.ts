@@ -54,6 +54,10 @@ const BENCHES: readonly BenchModule[] = [
     title: 'huge feed: event-loop delay while polling a 100,000-item feed vs a 200-item feed',
     load: () => import('./huge-feed.bench.js'),
   },
+  {
+    title: 'soak: mixed commands on both signed endpoints and a poll a minute for SOAK_MINUTES (10) minutes',
+    load: () => import('./soak.bench.js'),
+  },
 ];
 
 function format(value: number | string): string {

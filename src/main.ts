@@ -11,7 +11,13 @@ import type { Writable } from 'node:stream';
 import { Registry } from 'prom-client';
 import { withLimits } from './core/limits.js';
 import { createOperations, healthChecks } from './app/operations.js';
-import { createMetrics, instrumentDelivery, instrumentDispatcher, instrumentSlots } from './observability/metrics.js';
+import {
+  createMetrics,
+  instrumentDelivery,
+  instrumentDispatcher,
+  instrumentSlots,
+  recordRateLimitWait,
+} from './observability/metrics.js';
 import { buildCommandList, feedsAutocomplete, scheduleAutocomplete } from '../commands/index.js';
 import { loadConfig, readDotEnv } from './config/load.js';
 import type { Config } from './config/schema.js';
@@ -174,7 +180,14 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
 
   const health = createChannelHealth({ store, clock, logger });
   const plugins = platformPlugins(
-    { config, store, clock, logger, onChannelUnavailable: (where, reason) => health.unavailable(where, reason) },
+    {
+      config,
+      store,
+      clock,
+      logger,
+      onChannelUnavailable: (where, reason) => health.unavailable(where, reason),
+      onRateLimitWait: recordRateLimitWait(metrics),
+    },
     deps.shellOutput,
   );
   const channels = createChannelDirectoryRouter(Object.fromEntries(plugins.map((p) => [p.name, p.channels])));

@@ -14,7 +14,7 @@ import { createSlackDelivery } from '../adapters/slack/delivery.js';
 import type { Config } from '../config/schema.js';
 import type { Dispatcher } from '../core/commands/dispatch.js';
 import type { CommandRegistry } from '../core/commands/registry.js';
-import type { ChannelDirectory, Clock, DeliveryPort, Logger, Platform, Where } from '../core/ports.js';
+import type { ChannelDirectory, Clock, DeliveryPort, Logger, Platform, RateLimitWait, Where } from '../core/ports.js';
 import type { HeraldStore } from '../core/store/repositories.js';
 import type { HttpServer } from '../http/server.js';
 
@@ -48,7 +48,13 @@ export interface PluginDeps {
   readonly logger: Logger;
   /** A channel the bot can no longer post to (see channel-health.ts). */
   readonly onChannelUnavailable: (where: Where, reason: unknown) => Promise<void>;
+  /** Told of every rate-limit wait a platform imposed (for /metrics). */
+  readonly onRateLimitWait?: (platform: Platform, wait: RateLimitWait) => void;
 }
+
+/** The hook for one platform's adapter, when there is one. */
+const waitsOf = (deps: PluginDeps, platform: Platform) =>
+  deps.onRateLimitWait ? { onRateLimitWait: (wait: RateLimitWait) => deps.onRateLimitWait!(platform, wait) } : {};
 
 export function discordPlugin(deps: PluginDeps, discord: NonNullable<Config['discord']>): PlatformPlugin {
   const adapter = createDiscordAdapter({
@@ -56,6 +62,7 @@ export function discordPlugin(deps: PluginDeps, discord: NonNullable<Config['dis
     logger: deps.logger,
     clock: deps.clock,
     onChannelUnavailable: deps.onChannelUnavailable,
+    ...waitsOf(deps, 'discord'),
   });
   return {
     name: 'discord',
@@ -80,8 +87,14 @@ export function slackPlugin(deps: PluginDeps, slack: NonNullable<Config['slack']
       logger: deps.logger,
       onChannelUnavailable: deps.onChannelUnavailable,
       now: () => deps.clock.now(),
+      ...waitsOf(deps, 'slack'),
     }),
-    channels: createSlackChannelDirectory({ botToken: slack.botToken, apiUrl: slack.apiUrl, logger: deps.logger }),
+    channels: createSlackChannelDirectory({
+      botToken: slack.botToken,
+      apiUrl: slack.apiUrl,
+      logger: deps.logger,
+      ...waitsOf(deps, 'slack'),
+    }),
     needsHttp: slack.mode === 'http',
     async start(inbound) {
       // Bolt's App is built here, not earlier: it needs the dispatcher, and calls auth.test at once.
@@ -96,6 +109,7 @@ export function slackPlugin(deps: PluginDeps, slack: NonNullable<Config['slack']
         logger: deps.logger,
         clock: deps.clock,
         onChannelUnavailable: deps.onChannelUnavailable,
+        ...waitsOf(deps, 'slack'),
       });
       await app.start();
       return { mode: app.mode, why: slack.modeReason };

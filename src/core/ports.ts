@@ -21,6 +21,16 @@ export interface Logger {
   child(bindings: Record<string, unknown>): Logger;
 }
 
+/**
+ * A wait a platform imposed on Herald: a 429 answer (`429`, as long as its Retry-After) or a
+ * known limit the client waited out before sending (`limit`). Counted in /metrics.
+ */
+export interface RateLimitWait {
+  readonly reason: '429' | 'limit';
+  readonly waitMs: number;
+}
+export type OnRateLimitWait = (wait: RateLimitWait) => void;
+
 export type Platform = 'shell' | 'discord' | 'slack';
 
 /** Where a command was issued or a message goes. */

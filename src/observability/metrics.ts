@@ -7,7 +7,7 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Dispatcher } from '../core/commands/dispatch.js';
-import type { Clock, DeliveryPort, Platform } from '../core/ports.js';
+import type { Clock, DeliveryPort, Platform, RateLimitWait } from '../core/ports.js';
 import type { SlotHandler } from '../core/schedule/port.js';
 
 export interface HeraldMetrics {
@@ -15,7 +15,8 @@ export interface HeraldMetrics {
   readonly commands: Histogram<'command' | 'outcome'>;
   readonly deliveries: Counter<'platform' | 'outcome'>;
   readonly feedFetches: Counter<'outcome'>;
-  readonly rateLimitWaits: Counter<'platform'>;
+  readonly rateLimitWaits: Counter<'platform' | 'reason'>;
+  readonly rateLimitWaitSeconds: Histogram<'platform' | 'reason'>;
   readonly scheduleLag: Histogram<string>;
   /** Stops the event-loop monitor. */
   stop(): void;
@@ -43,8 +44,15 @@ export function createMetrics(registry: Registry = new Registry()): HeraldMetric
   });
   const rateLimitWaits = new Counter({
     name: 'herald_rate_limit_waits_total',
-    help: 'Times a platform asked Herald to wait (HTTP 429), by platform.',
-    labelNames: ['platform'] as const,
+    help: 'Times a platform made Herald wait, by platform and reason (429: an HTTP 429 answer; limit: a known limit waited out before sending).',
+    labelNames: ['platform', 'reason'] as const,
+    registers: [registry],
+  });
+  const rateLimitWaitSeconds = new Histogram({
+    name: 'herald_rate_limit_wait_seconds',
+    help: 'How long each rate-limit wait was (Retry-After, or the time to the limit reset), by platform and reason.',
+    labelNames: ['platform', 'reason'] as const,
+    buckets: [0.05, 0.25, 1, 5, 15, 60, 300, 3600],
     registers: [registry],
   });
   const scheduleLag = new Histogram({
@@ -74,7 +82,16 @@ export function createMetrics(registry: Registry = new Registry()): HeraldMetric
     },
   });
   collectDefaultMetrics({ register: registry, prefix: 'herald_' });
-  return { registry, commands, deliveries, feedFetches, rateLimitWaits, scheduleLag, stop: () => loop.disable() };
+  return {
+    registry,
+    commands,
+    deliveries,
+    feedFetches,
+    rateLimitWaits,
+    rateLimitWaitSeconds,
+    scheduleLag,
+    stop: () => loop.disable(),
+  };
 }
 
 /** The dispatcher, timing each command and counting its outcome. */
@@ -118,5 +135,13 @@ export function instrumentSlots(onSlot: SlotHandler, m: HeraldMetrics, clock: Cl
   return (event) => {
     m.scheduleLag.observe(Math.max(0, (clock.now().getTime() - event.slot.getTime()) / 1000));
     return onSlot(event);
+  };
+}
+
+/** Counts a rate-limit wait and records how long it was. */
+export function recordRateLimitWait(m: HeraldMetrics): (platform: Platform, wait: RateLimitWait) => void {
+  return (platform, wait) => {
+    m.rateLimitWaits.inc({ platform, reason: wait.reason });
+    m.rateLimitWaitSeconds.observe({ platform, reason: wait.reason }, Math.max(0, wait.waitMs) / 1000);
   };
 }

@@ -6,7 +6,7 @@
 import type { RESTOptions, REST } from 'discord.js';
 import type { Config } from '../../config/schema.js';
 import type { Dispatcher } from '../../core/commands/dispatch.js';
-import type { ChannelDirectory, Clock, DeliveryPort, Logger, Where } from '../../core/ports.js';
+import type { ChannelDirectory, Clock, DeliveryPort, Logger, OnRateLimitWait, Where } from '../../core/ports.js';
 import { systemClock } from '../../core/ports.js';
 import type { ReplayGuard } from '../../http/replay-guard.js';
 import type { HttpServer } from '../../http/server.js';
@@ -15,7 +15,7 @@ import { createDiscordDelivery, type ChannelUnavailable } from './delivery.js';
 import { startDiscordGateway, type DiscordGateway } from './gateway.js';
 import { mountDiscordInteractions } from './http-interactions.js';
 import { createInteractionHandler } from './interactions.js';
-import { createDiscordRest } from './rest.js';
+import { createDiscordRest, watchRateLimits } from './rest.js';
 
 export interface DiscordAdapterOptions {
   readonly config: NonNullable<Config['discord']>;
@@ -27,6 +27,8 @@ export interface DiscordAdapterOptions {
   readonly gateway?: boolean;
   readonly deferAfterMs?: number;
   readonly restOverrides?: Partial<RESTOptions>;
+  /** Told of every rate-limit wait on any of the adapter's REST queues (for /metrics). */
+  readonly onRateLimitWait?: OnRateLimitWait;
   /** Remembers signed interaction ids (default: in memory, this process). */
   readonly replayGuard?: ReplayGuard;
 }
@@ -59,7 +61,11 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
   // One REST queue for the bot token: the gateway client's once it runs, so deliveries and
   // interaction follow-ups share the global rate-limit accounting.
   const restForBot = (): REST =>
-    gateway?.client.rest ?? (botRest ??= createDiscordRest({ token: config.token, apiUrl: config.apiUrl, overrides }));
+    watchRateLimits(
+      gateway?.client.rest ??
+        (botRest ??= createDiscordRest({ token: config.token, apiUrl: config.apiUrl, overrides })),
+      opts.onRateLimitWait,
+    );
   let inner: DeliveryPort | null = null;
   const delivery: DeliveryPort | null = config.token
     ? {
@@ -80,7 +86,12 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
     async start(inbound) {
       if (config.mode === 'http' && config.publicKey && !modes.includes('http')) {
         // Interaction webhooks authenticate by their own token; the bot token is only added when present.
-        const rest = createDiscordRest({ token: config.token, apiUrl: config.apiUrl, overrides });
+        const rest = createDiscordRest({
+          token: config.token,
+          apiUrl: config.apiUrl,
+          overrides,
+          ...(opts.onRateLimitWait ? { onRateLimitWait: opts.onRateLimitWait } : {}),
+        });
         const handler = createInteractionHandler({
           dispatcher: inbound.dispatcher,
           rest,

@@ -3,7 +3,8 @@
  * (DISCORD_API_URL → a fake Discord in tests), and rate limits, retries of transient
  * failures and timeouts are left to discord.js's queue rather than hand-made loops.
  */
-import { REST, type RESTOptions } from 'discord.js';
+import { REST, RESTEvents, type RESTOptions } from 'discord.js';
+import type { OnRateLimitWait } from '../../core/ports.js';
 import { isCrosspostRoute } from './crosspost.js';
 
 /**
@@ -21,10 +22,29 @@ export interface DiscordRestOptions {
   readonly apiUrl?: string | null;
   /** Extra discord.js options (tests: `offset: 0`, short `timeout`). */
   readonly overrides?: Partial<RESTOptions>;
+  /** Told of every rate-limit wait (for /metrics). */
+  readonly onRateLimitWait?: OnRateLimitWait;
+}
+
+const watched = new WeakSet<REST>();
+
+/**
+ * Reports a REST queue's rate-limit waits: 429 answers (discord.js retries them after their
+ * Retry-After) and known limits it waits out before sending. Once per queue, however often asked.
+ */
+export function watchRateLimits(rest: REST, onWait: OnRateLimitWait | undefined): REST {
+  if (!onWait || watched.has(rest)) return rest;
+  watched.add(rest);
+  rest.on(RESTEvents.RateLimited, (info) => onWait({ reason: 'limit', waitMs: info.timeToReset }));
+  rest.on(RESTEvents.Response, (_request, response) => {
+    if (response.status !== 429) return;
+    onWait({ reason: '429', waitMs: Number(response.headers.get('retry-after') ?? 0) * 1000 });
+  });
+  return rest;
 }
 
 export function createDiscordRest(opts: DiscordRestOptions = {}): REST {
   const rest = new REST({ ...HERALD_REST_OPTIONS, ...(opts.apiUrl ? { api: opts.apiUrl } : {}), ...opts.overrides });
   if (opts.token) rest.setToken(opts.token);
-  return rest;
+  return watchRateLimits(rest, opts.onRateLimitWait);
 }

@@ -7,7 +7,8 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Dispatcher } from '../../core/commands/dispatch.js';
 import type { CommandRegistry } from '../../core/commands/registry.js';
-import { systemClock, type Clock, type Logger } from '../../core/ports.js';
+import { systemClock, type Clock, type Logger, type OnRateLimitWait } from '../../core/ports.js';
+import { watchSlackRateLimits } from './rate-limits.js';
 import { createMemoryReplayGuard, type ReplayGuard } from '../../http/replay-guard.js';
 import type { HttpServer } from '../../http/server.js';
 import { boltLogger } from './bolt-logger.js';
@@ -45,6 +46,8 @@ export interface SlackAppOptions {
   readonly userGroups?: boolean;
   /** The bot was removed from a channel or it was archived: pause its schedules. */
   readonly onChannelUnavailable?: ChannelUnavailableHook;
+  /** Told of every 429 Slack answers (for /metrics). */
+  readonly onRateLimitWait?: OnRateLimitWait;
   /** Retries of the WebClient used for interactive calls; default 2 (Slack's own default retries for ~30 min). */
   readonly webClientRetries?: number;
   /** Socket Mode reconnects by itself unless this is false (tests). */
@@ -98,6 +101,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     deferInitialization: true,
     ignoreSelf: true,
   });
+  watchSlackRateLimits(app.client, opts.onRateLimitWait);
   const clock = opts.clock ?? systemClock;
   registerHandlers(app, {
     registry: opts.registry,

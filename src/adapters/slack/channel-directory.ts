@@ -6,7 +6,8 @@
  */
 import { WebClient } from '@slack/web-api';
 import { channelRefused } from '../../core/channels/tenancy.js';
-import type { ChannelDirectory, Logger } from '../../core/ports.js';
+import type { ChannelDirectory, Logger, OnRateLimitWait } from '../../core/ports.js';
+import { watchSlackRateLimits } from './rate-limits.js';
 import { err, failure, ok } from '../../core/result.js';
 import { boltLogger } from './bolt-logger.js';
 
@@ -25,6 +26,7 @@ export function createSlackChannelDirectory(opts: {
   readonly botToken: string;
   readonly apiUrl?: string | null;
   readonly logger: Logger;
+  readonly onRateLimitWait?: OnRateLimitWait;
 }): ChannelDirectory {
   const client = new WebClient(opts.botToken, {
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
@@ -32,6 +34,7 @@ export function createSlackChannelDirectory(opts: {
     timeout: 10_000,
     logger: boltLogger(opts.logger),
   });
+  watchSlackRateLimits(client, opts.onRateLimitWait);
   return {
     async check(where) {
       const id = where.channelId;

@@ -10,7 +10,8 @@
  */
 import { WebClient } from '@slack/web-api';
 import { threadChannelId } from '../../core/channels/threads.js';
-import type { DeliveryPort, Logger, Where } from '../../core/ports.js';
+import type { DeliveryPort, Logger, OnRateLimitWait, Where } from '../../core/ports.js';
+import { watchSlackRateLimits } from './rate-limits.js';
 import type { OutboundMessage, Placement, Reply } from '../../core/reply/types.js';
 import { err, failure, ok, type Result } from '../../core/result.js';
 import type { DeliveryRepository } from '../../core/store/repositories.js';
@@ -48,6 +49,8 @@ export interface SlackDeliveryOptions {
   readonly staleAfterMs?: number;
   /** Check `conversations.history` for a part's key before re-posting; needs channels:history. Default true. */
   readonly verifyWithHistory?: boolean;
+  /** Told of every 429 Slack answers (for /metrics). */
+  readonly onRateLimitWait?: OnRateLimitWait;
   readonly now?: () => Date;
 }
 
@@ -85,6 +88,7 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
     rejectRateLimitedCalls: false,
     logger: boltLogger(opts.logger),
   });
+  watchSlackRateLimits(client, opts.onRateLimitWait);
   const log = opts.logger.child({ adapter: 'slack', part: 'delivery' });
   const now = opts.now ?? (() => new Date());
   const maxAttempts = opts.maxAttempts ?? 3;
