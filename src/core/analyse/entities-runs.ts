@@ -31,8 +31,16 @@ const OPENERS: ReadonlySet<string> = new Set(['“', '"', '‘', "'", '(', '[', 
 const CAP_WORD = /^\p{Lu}[\p{L}\p{M}’'.\-]*$/u;
 const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,7}s?$/u;
 
+/** "el-Sisi", "al-Bashir", "bin-Salman": an Arabic article or kin word glued to a capitalised name. */
+const GLUED_PARTICLE = /^(?:al|el|ad|ash|as|at|an|ar|az|bin|ibn|abu|bint)-\p{Lu}\p{Ll}/u;
+
 export function isCapWord(t: Token): boolean {
-  return CAP_WORD.test(t.text) && /\p{L}{2}|^\p{Lu}\.$/u.test(t.text);
+  return (CAP_WORD.test(t.text) && /\p{L}{2}|^\p{Lu}\.$/u.test(t.text)) || GLUED_PARTICLE.test(t.text);
+}
+
+/** True for a name word written with a lower-case glued particle ("el-Sisi"). */
+export function hasGluedParticle(text: string): boolean {
+  return GLUED_PARTICLE.test(text);
 }
 
 export function isAcronym(text: string): boolean {

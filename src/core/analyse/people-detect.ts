@@ -15,6 +15,7 @@ import { isNamedThingOpenerEn, isOrgHeadEn, notAPersonEn, roleIsBrokenEn } from 
 import { isTitle, roleOfOrganisation, rolePhraseBeforeComma, skipDefinition } from './people-roles-en.js';
 import { describesAThing, roleAfter, roleInFrontClause } from './people-role-after-en.js';
 import { roleBefore, roleFromPluralTitle } from './people-role-before-en.js';
+import { roleOfNamed } from './people-named-en.js';
 import { speechBeside } from './people-speech-en.js';
 import { HONORIFICS, isNameWord, nameStart } from './people-tokens-en.js';
 
@@ -90,7 +91,9 @@ export function introsIn(
       first > run.first &&
       TITLE_WORDS.has(s.tokens[first - 1]!.norm) &&
       isNameWord(s.tokens[first]!);
-    if ((words.filter((w) => !NAME_PARTICLES.has(w)).length < 2 && !titledSingle) || words.length > 5) continue;
+    const namedRole = words.length === 1 ? roleOfNamed(s, first) : null;
+    if ((words.filter((w) => !NAME_PARTICLES.has(w)).length < 2 && !titledSingle && !namedRole) || words.length > 5)
+      continue;
     if (GAZETTEER.has(words.join(' ').toLowerCase())) continue;
     const next = s.tokens[last + 1];
     const afterNext = s.tokens[last + 2];
@@ -106,6 +109,7 @@ export function introsIn(
     const leadingDet = first === run.first && ['the', 'a', 'an'].includes(s.tokens[first - 1]?.norm ?? '');
     if (leadingDet && !preRole) continue;
     const role =
+      namedRole ??
       roleAfter(s, last, speech.before) ??
       roleInFrontClause(s, first, last) ??
       preRole ??

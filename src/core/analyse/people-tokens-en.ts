@@ -3,7 +3,7 @@
  * personal name, honorifics, and the punctuation that opens or closes an appositive.
  */
 import type { AnnotatedSentence, Token } from '../nlp/annotate.js';
-import { isAcronym, type Run } from './entities-runs.js';
+import { hasGluedParticle, isAcronym, type Run } from './entities-runs.js';
 import { ORG_CUE_WORDS } from './organizations-cues.js';
 import { CALENDAR_WORDS, NAME_PARTICLES, NON_NAME_WORDS, THING_NOUNS } from './people-lexicon.js';
 import { TITLE_WORDS } from './people-title-words-en.js';
@@ -40,6 +40,7 @@ export const CLAUSE_POS: ReadonlySet<string> = new Set([
 /** Can this token be part of a personal name? */
 export function isNameWord(t: Token): boolean {
   if (NAME_PARTICLES.has(t.text)) return true;
+  if (hasGluedParticle(t.text)) return true;
   if (isAcronym(t.text) || /\d/.test(t.text) || !/^\p{Lu}/u.test(t.text)) return false;
   const n = t.norm;
   // "President-elect", "Vice-Chancellor": a hyphenated title is still a title.

@@ -3,6 +3,7 @@
  * then every later mention by full name, by a single name part ("Porter", "Wang") or by a
  * pronoun tied back to the most recent compatible person.
  */
+import { distance } from 'fastest-levenshtein';
 import type { OrganizationFact, PersonFact } from '../facts/types.js';
 import type { AnnotatedArticle, AnnotatedSentence } from '../nlp/annotate.js';
 import { expandAcronyms, type AcronymDefinition } from './acronyms.js';
@@ -203,7 +204,7 @@ export function extractPeople(
     if (prev && prev.paragraph !== s.paragraph && !/^\s*[“"]/.test(s.text)) inQuote = false;
     inQuote = scanSentence(s, people, index, inQuote);
   });
-  return people
+  const facts = people
     .filter((p) => p.mentions.size > 0)
     .sort((a, b) => Math.min(...a.mentions) - Math.min(...b.mentions))
     .map((p) => {
@@ -225,4 +226,34 @@ export function extractPeople(
         mentions,
       };
     });
+  return mergeSpellings(facts);
+}
+
+/**
+ * "a Polish chef named Łukasz" and, in a quote, "a Polish chef named Luckasz": one-word names
+ * with the same role and at most two letters apart are one person spelled two ways.
+ */
+function mergeSpellings(people: PersonFact[]): PersonFact[] {
+  const out: PersonFact[] = [];
+  for (const p of people) {
+    const same =
+      p.role !== null && !p.name.includes(' ')
+        ? out.find(
+            (q) =>
+              !q.name.includes(' ') &&
+              q.role?.toLowerCase() === p.role!.toLowerCase() &&
+              distance(q.name.toLowerCase(), p.name.toLowerCase()) <= 2,
+          )
+        : undefined;
+    if (!same) {
+      out.push(p);
+      continue;
+    }
+    out[out.indexOf(same)] = {
+      ...same,
+      aliases: [...same.aliases, p.name],
+      mentions: [...new Set([...same.mentions, ...p.mentions])].sort((a, b) => a - b),
+    };
+  }
+  return out;
 }

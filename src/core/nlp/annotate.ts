@@ -148,7 +148,9 @@ function mergeGlued(text: string, tokens: Token[]): { tokens: Token[]; map: numb
     const opens = (CAPITAL.test(t.text) || HYPHEN_PARTICLES.has(t.norm)) && LETTERS.test(t.text);
     while (opens && j + 1 < tokens.length && tokens[j + 1]!.start === tokens[j]!.end) {
       const next = tokens[j + 1]!;
-      if (LETTERS.test(next.text) && !CAPITAL.test(next.text) && next.text.length <= 3 && tokens[j]!.text !== '-') {
+      // "Ł|ukasz": after a lone letter wink did not know, the whole rest of the word follows.
+      const rest = next.text.length <= 3 || tokens[j]!.text.length === 1;
+      if (LETTERS.test(next.text) && !CAPITAL.test(next.text) && rest && tokens[j]!.text !== '-') {
         j++; // a letter wink did not know, or the rest of the word after it
         continue;
       }
