@@ -205,7 +205,8 @@ export function scoreParts(
       kind,
       fits: kind === 'what' || holds(s, kind, asked),
       numeric,
-      slot: typed ? slotDensity(query, s, weights, total, w) : 0,
+      // Slots stand at the tagger's token indexes; a language keyed by its own text (Chinese) has none to meet.
+      slot: typed && !p.language.keysOfText ? slotDensity(query, s, weights, total, w) : 0,
       unit: features.types && unitVector !== undefined ? unitMatch(s, unit!, unitVector) : 0,
       lead: features.lead ? Math.exp(-s.id / w.leadSpan) : 0,
       title: features.lead && p.title.size > 0 ? [...p.title].filter((k) => s.tf.has(k)).length / p.title.size : 0,
