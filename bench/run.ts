@@ -51,6 +51,10 @@ const BENCHES: readonly BenchModule[] = [
     load: () => import('./dashboard.bench.js'),
   },
   {
+    title: 'live posting: 500 feeds bringing new items to 2,000 channels with threads on',
+    load: () => import('./live.bench.js'),
+  },
+  {
     title: 'huge feed: event-loop delay while polling a 100,000-item feed vs a 200-item feed',
     load: () => import('./huge-feed.bench.js'),
   },

@@ -225,6 +225,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       const first = requests[0]?.at ?? 0;
       const stats = {
         messages: messages.length,
+        threads: threads.length,
         channels,
         limited,
         requests: requests.length,
