@@ -115,8 +115,9 @@ export function feedFetchDeps(
     readonly fetch?: typeof globalThis.fetch;
     readonly lookup?: LookupFn;
     readonly logger?: Logger;
-    readonly clock?: Clock;
-  } = {},
+    /** The full-article reader's robots.txt cache ages by it. */
+    readonly clock: Clock;
+  },
 ): Result<FetchFeedDeps> {
   const allow = parseAllowlist(config.allowlist);
   if (!allow.ok) return allow;
@@ -130,6 +131,6 @@ export function feedFetchDeps(
   };
   if (!config.fetchFullArticle) return ok(base);
   // One reader per process: its robots.txt cache and per-host limit are shared by every feed.
-  const fullArticles = createFullArticleReader(base, { clock: io.clock ?? { now: () => new Date() } });
+  const fullArticles = createFullArticleReader(base, { clock: io.clock });
   return ok({ ...base, fullArticles });
 }

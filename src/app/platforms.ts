@@ -86,7 +86,7 @@ export function slackPlugin(deps: PluginDeps, slack: NonNullable<Config['slack']
       journal: deps.store.deliveries,
       logger: deps.logger,
       onChannelUnavailable: deps.onChannelUnavailable,
-      now: () => deps.clock.now(),
+      clock: deps.clock,
       ...waitsOf(deps, 'slack'),
     }),
     channels: createSlackChannelDirectory({

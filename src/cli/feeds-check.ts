@@ -5,7 +5,7 @@
  * `{ source, ok, items, title, error, notes }`. The CLI entry point passes the arguments after
  * `feeds`. Exit code: 0 when every feed reads, 1 when any does not, 2 for a usage mistake.
  */
-import type { Logger } from '../core/ports.js';
+import type { Clock, Logger } from '../core/ports.js';
 import { feedFetchDeps } from '../app/feed-service.js';
 import type { Config } from '../config/schema.js';
 import { checkFeeds, expandSources, type FeedCheck } from '../feeds/check-feeds.js';
@@ -19,6 +19,8 @@ export interface FeedsCliIo {
 export interface FeedsCliDeps {
   readonly config: Pick<Config, 'feeds'>;
   readonly logger?: Logger;
+  /** Times the check (the summary's duration) and ages the full-article reader's caches. */
+  readonly clock: Clock;
   /** Tests pass plain fetch; otherwise the address-pinned fetch, as the poller uses. */
   readonly fetch?: typeof globalThis.fetch;
 }
@@ -68,16 +70,17 @@ export async function feedsCli(argv: readonly string[], io: FeedsCliIo, deps: Fe
   const fetchDeps = feedFetchDeps(deps.config.feeds, {
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     ...(deps.logger ? { logger: deps.logger } : {}),
+    clock: deps.clock,
   });
   if (!fetchDeps.ok) return (void io.stderr.write(`herald: ${fetchDeps.error.message}\n`), 1);
 
   const json = args.value.flags['json'] === true;
-  const started = Date.now();
+  const started = deps.clock.now().getTime();
   const sources = await expandSources(args.value.positional, deps.config.feeds.maxBytes);
   const results = await checkFeeds(sources, fetchDeps.value, {
     onResult: json ? undefined : (c) => io.stdout.write(`${line(c)}\n`),
   });
   if (json) io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  else io.stdout.write(`${summary(results, Date.now() - started)}\n`);
+  else io.stdout.write(`${summary(results, deps.clock.now().getTime() - started)}\n`);
   return results.every((r) => r.ok) ? 0 : 1;
 }

@@ -12,7 +12,7 @@ import type { AccessLevel } from '../core/commands/define.js';
 import type { Failure } from '../core/result.js';
 import { closest } from '../core/text/closest.js';
 import { formatPollSummary } from '../app/poll-once.js';
-import type { Where } from '../core/ports.js';
+import { systemClock, type Where } from '../core/ports.js';
 import {
   commandRegistry,
   createHerald,
@@ -251,7 +251,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     case 'feeds': {
       const config = await loadAppConfig({ env: io.env, cwd: io.cwd, cliLogLevel: 'warn' });
       if (!config.ok) return fail(io, config.error);
-      return feedsCli(rest, io, { config: config.value, logger: createLogger(config.value.logLevel, io.stderr) });
+      return feedsCli(rest, io, {
+        config: config.value,
+        logger: createLogger(config.value.logLevel, io.stderr),
+        clock: systemClock,
+      });
     }
     case 'doctor': {
       const config = await loadAppConfig({ env: io.env, cwd: io.cwd, cliLogLevel: 'warn' });

@@ -25,8 +25,7 @@ export interface PgBossQueueOptions {
 
 /** Sleeps `ms`, waking early (every 100 ms) once `stop()` says so. */
 async function pause(ms: number, stop: () => boolean): Promise<void> {
-  const end = Date.now() + ms;
-  while (!stop() && Date.now() < end) await new Promise((r) => setTimeout(r, Math.min(100, end - Date.now())));
+  for (let left = ms; left > 0 && !stop(); left -= 100) await new Promise((r) => setTimeout(r, Math.min(100, left)));
 }
 
 /** Jobs per insert statement in `sendMany`. */

@@ -1,22 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderText } from '../../src/adapters/text/render-text.js';
 import type { HeraldStore } from '../../src/core/store/index.js';
+import { manualClock, type ManualClock } from '../helpers/manual-clock.js';
 import { tempDatabase } from '../scheduler/helpers.js';
 import { openHarness, textArticle, where, type Harness } from '../schedules/harness.js';
 
 let db: ReturnType<typeof tempDatabase>;
+let clock: ManualClock;
 const open: Harness[] = [];
 beforeEach(() => {
   db = tempDatabase();
-  vi.useFakeTimers({ now: new Date('2025-01-06T08:00:00Z'), toFake: ['Date'] });
+  clock = manualClock(new Date('2025-01-06T08:00:00Z'));
 });
 afterEach(async () => {
   for (const h of open.splice(0)) await h.close();
-  vi.useRealTimers();
   db.cleanup();
 });
 async function harness(): Promise<Harness> {
-  const h = await openHarness(db);
+  const h = await openHarness(db, { clock });
   open.push(h);
   return h;
 }
@@ -146,7 +147,7 @@ describe('the slot handler', () => {
     await h.scheduler.fireGroup('0 * * * *', 'UTC', SLOT);
     expect(h.delivery.sent).toHaveLength(1);
     // The 10:00 slot: the Mars story was in the 09:00 digest, nothing new since.
-    vi.setSystemTime(new Date('2025-01-06T10:00:00Z'));
+    clock.set(new Date('2025-01-06T10:00:00Z'));
     await h.scheduler.fireGroup('0 * * * *', 'UTC', new Date('2025-01-06T10:00:00Z'));
     expect(h.delivery.sent).toHaveLength(1);
     expect(h.logger.lines.some((l) => l.msg === 'no new articles: nothing posted' && l.obj['scheduleId'] === 1)).toBe(

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Logger } from '../../src/core/ports.js';
+import type { Clock, Logger } from '../../src/core/ports.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 
 export interface LogLine {
@@ -31,15 +31,15 @@ export function captureLogger(
 }
 
 /** A temp directory holding one database file; `open` gives a new connection to it each time. */
-export function tempDatabase(): { file: string; open: () => SqliteStore; cleanup: () => void } {
+export function tempDatabase(): { file: string; open: (clock?: Clock) => SqliteStore; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'herald-sched-'));
   const file = join(dir, 'herald.sqlite');
   const opened: SqliteStore[] = [];
   return {
     file,
-    open: () => {
-      // The store's clock follows Date, which vi.useFakeTimers controls.
-      const result = openSqliteStore({ file, clock: { now: () => new Date() } });
+    // Without a clock the store's follows Date, which vi.useFakeTimers controls (node-cron reads Date too).
+    open: (clock = { now: () => new Date() }) => {
+      const result = openSqliteStore({ file, clock });
       if (!result.ok) throw new Error(result.error.message);
       opened.push(result.value);
       return result.value;

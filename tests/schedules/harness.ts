@@ -12,7 +12,7 @@ import { parseCommandLine } from '../../src/core/commands/parse-text.js';
 import { createRegistry, type CommandRegistry } from '../../src/core/commands/registry.js';
 import { ingestText } from '../../src/core/ingest/index.js';
 import { createMemoryLibrary, type MemoryLibrary } from '../../src/core/library/memory-library.js';
-import type { AccessMappings, AnalysedArticle, DeliveryPort, Where } from '../../src/core/ports.js';
+import type { AccessMappings, AnalysedArticle, Clock, DeliveryPort, Where } from '../../src/core/ports.js';
 import { failureReply } from '../../src/core/reply/build.js';
 import type { OutboundMessage, Reply } from '../../src/core/reply/types.js';
 import { ok } from '../../src/core/result.js';
@@ -79,11 +79,15 @@ export interface Harness {
 
 export const where = (channelId = 'c1'): Where => ({ platform: 'discord', workspaceId: 'g1', channelId });
 
-/** Opens a store on `db` and starts everything on it. */
-export async function openHarness(db: ReturnType<typeof tempDatabase>, graceMs = 15 * 60_000): Promise<Harness> {
-  const store = db.open();
+/** Opens a store on `db` and starts everything on it; store, scheduler and commands read `clock`. */
+export async function openHarness(
+  db: ReturnType<typeof tempDatabase>,
+  opts: { clock?: Clock; graceMs?: number } = {},
+): Promise<Harness> {
+  const clock = opts.clock ?? { now: () => new Date() };
+  const graceMs = opts.graceMs ?? 15 * 60_000;
+  const store = db.open(clock);
   const logger = captureLogger();
-  const clock = { now: () => new Date() };
   const library = createMemoryLibrary();
   const delivery = recordingDelivery();
   const onSlot = createSlotHandler({ store, library, delivery, logger });

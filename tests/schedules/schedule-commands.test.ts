@@ -1,4 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Clock } from '../../src/core/ports.js';
+import { manualClock } from '../helpers/manual-clock.js';
 import { tempDatabase } from '../scheduler/helpers.js';
 import { openHarness, textOf, where, type Harness } from './harness.js';
 
@@ -9,19 +11,17 @@ beforeEach(() => {
 });
 afterEach(async () => {
   for (const h of open.splice(0)) await h.close();
-  vi.useRealTimers();
   db.cleanup();
 });
-async function harness(): Promise<Harness> {
-  const h = await openHarness(db);
+async function harness(clock?: Clock): Promise<Harness> {
+  const h = await openHarness(db, clock ? { clock } : {});
   open.push(h);
   return h;
 }
 
 describe('/schedule', () => {
   it('adds a schedule from an unquoted cron expression, in the channel zone by default, and audits it', async () => {
-    vi.useFakeTimers({ now: new Date('2025-01-06T07:00:00Z'), toFake: ['Date'] });
-    const h = await harness();
+    const h = await harness(manualClock(new Date('2025-01-06T07:00:00Z')));
     await h.run('/channel set timezone Europe/Paris');
     const r = await h.run('/schedule add 0 9 * * 1-5', { level: 'moderator' });
     expect(r.kind).toBe('answer');
@@ -105,8 +105,7 @@ describe('/schedule', () => {
   });
 
   it('shows next runs in the channel zone even for a schedule kept in another zone', async () => {
-    vi.useFakeTimers({ now: new Date('2025-07-01T00:00:00Z'), toFake: ['Date'] });
-    const h = await harness();
+    const h = await harness(manualClock(new Date('2025-07-01T00:00:00Z')));
     await h.run('/schedule add 0 9 * * * America/New_York', { level: 'moderator' });
     await h.run('/channel set timezone Asia/Tokyo');
     const r = await h.run('/schedule next 1', { level: 'member' });

@@ -153,7 +153,13 @@ describe('Slack delivery port', () => {
     let now = new Date('2025-01-06T09:00:00Z');
     const old = memoryJournal(() => now);
     await old.claim('slack:C7:k-stale#0');
-    const fresh = createSlackDelivery({ botToken: TOKEN, apiUrl: fake.apiUrl, journal: old, logger, now: () => now });
+    const fresh = createSlackDelivery({
+      botToken: TOKEN,
+      apiUrl: fake.apiUrl,
+      journal: old,
+      logger,
+      clock: { now: () => now },
+    });
     expect((await fresh.deliver(where('C7'), { reply: digest(), deliveryKey: 'k-stale' })).ok).toBe(false);
     expect(postedTo('C7')).toHaveLength(0);
     now = new Date('2025-01-06T09:30:00Z');

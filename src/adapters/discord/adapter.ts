@@ -52,6 +52,7 @@ export interface DiscordAdapter {
 
 export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapter {
   const { config, logger } = opts;
+  const clock = opts.clock ?? systemClock;
   const overrides = opts.restOverrides ?? {};
   const modes: ('http' | 'gateway')[] = [];
   // Discord sends interactions to one of the two; the config names it (src/config/platform-modes.ts).
@@ -73,6 +74,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
           inner ??= createDiscordDelivery({
             rest: restForBot(),
             logger,
+            clock,
             ...(opts.onChannelUnavailable ? { onChannelUnavailable: opts.onChannelUnavailable } : {}),
           });
           return inner.deliver(where, message);
@@ -102,7 +104,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
         mountDiscordInteractions(inbound.http, {
           publicKey: config.publicKey,
           handler,
-          clock: opts.clock ?? systemClock,
+          clock,
           logger,
           ...(opts.replayGuard ? { replayGuard: opts.replayGuard } : {}),
         });

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
-import type { DeliveryPort, Logger, Where } from '../../core/ports.js';
+import { systemClock, type Clock, type DeliveryPort, type Logger, type Where } from '../../core/ports.js';
 import type { Delivered, OutboundMessage } from '../../core/reply/types.js';
 import { err, failure, ok, type Result } from '../../core/result.js';
 import { LIMITS } from './limits.js';
@@ -31,6 +31,8 @@ export interface DiscordDeliveryOptions {
    * so the caller can pause that channel's schedules and show it in `/feeds status`. Not retried.
    */
   readonly onChannelUnavailable?: (where: Where, reason: ChannelUnavailable) => void | Promise<void>;
+  /** Ages the remembered channel kinds (forum or text). Default: the system clock. */
+  readonly clock?: Clock;
 }
 
 /** A nonce (≤ 25 characters) stable for the same delivery, channel and page. */
@@ -47,7 +49,7 @@ const snowflakeAt = (at: Date): string => String((BigInt(Math.max(0, at.getTime(
 
 export function createDiscordDelivery(opts: DiscordDeliveryOptions): DeliveryPort {
   const log = opts.logger.child({ adapter: 'discord-delivery' });
-  const channelInfo = channelInfoReader(opts.rest, log);
+  const channelInfo = channelInfoReader(opts.rest, log, opts.clock ?? systemClock);
   const crosspost = createCrossposter(opts.rest, log);
 
   /**

@@ -4,7 +4,7 @@
  * channels (tags by name, resolved against the forum's own), and the one role a feed may ping.
  */
 import { DiscordAPIError, Routes, type REST } from 'discord.js';
-import type { Logger } from '../../core/ports.js';
+import type { Clock, Logger } from '../../core/ports.js';
 import type { Placement } from '../../core/reply/types.js';
 import { err, failure, ok, type Result } from '../../core/result.js';
 import type { DiscordMessage } from './render-embeds.js';
@@ -27,11 +27,15 @@ export const isForum = (info: ChannelInfo | null): boolean =>
   info !== null && (info.type === GUILD_FORUM || info.type === GUILD_MEDIA);
 
 /** `GET /channels/{id}`, remembered five minutes per channel; null when Discord cannot say. */
-export function channelInfoReader(rest: REST, log: Logger): (channelId: string) => Promise<ChannelInfo | null> {
+export function channelInfoReader(
+  rest: REST,
+  log: Logger,
+  clock: Clock,
+): (channelId: string) => Promise<ChannelInfo | null> {
   const cache = new Map<string, { at: number; info: ChannelInfo }>();
   return async (channelId) => {
     const hit = cache.get(channelId);
-    if (hit && Date.now() - hit.at < INFO_TTL_MS) return hit.info;
+    if (hit && clock.now().getTime() - hit.at < INFO_TTL_MS) return hit.info;
     try {
       const c = (await rest.get(Routes.channel(channelId))) as {
         type: number;
@@ -43,7 +47,7 @@ export function channelInfoReader(rest: REST, log: Logger): (channelId: string) 
         tags: (c.available_tags ?? []).map((t) => ({ id: t.id, name: t.name })),
         requireTag: ((c.flags ?? 0) & REQUIRE_TAG) !== 0,
       };
-      cache.set(channelId, { at: Date.now(), info });
+      cache.set(channelId, { at: clock.now().getTime(), info });
       return info;
     } catch (e) {
       log.warn({ err: e, channel: channelId }, 'could not read the channel kind; posting as to a text channel');

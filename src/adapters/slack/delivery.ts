@@ -10,7 +10,14 @@
  */
 import { WebClient } from '@slack/web-api';
 import { threadChannelId } from '../../core/channels/threads.js';
-import type { DeliveryPort, Logger, OnRateLimitWait, Where } from '../../core/ports.js';
+import {
+  systemClock,
+  type Clock,
+  type DeliveryPort,
+  type Logger,
+  type OnRateLimitWait,
+  type Where,
+} from '../../core/ports.js';
 import { watchSlackRateLimits } from './rate-limits.js';
 import type { OutboundMessage, Placement, Reply } from '../../core/reply/types.js';
 import { err, failure, ok, type Result } from '../../core/result.js';
@@ -51,7 +58,8 @@ export interface SlackDeliveryOptions {
   readonly verifyWithHistory?: boolean;
   /** Told of every 429 Slack answers (for /metrics). */
   readonly onRateLimitWait?: OnRateLimitWait;
-  readonly now?: () => Date;
+  /** Ages `pending` records (stale takeover) and bounds the history look-up. Default: the system clock. */
+  readonly clock?: Clock;
 }
 
 type Attempt =
@@ -90,7 +98,8 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
   });
   watchSlackRateLimits(client, opts.onRateLimitWait);
   const log = opts.logger.child({ adapter: 'slack', part: 'delivery' });
-  const now = opts.now ?? (() => new Date());
+  const clock = opts.clock ?? systemClock;
+  const now = (): Date => clock.now();
   const maxAttempts = opts.maxAttempts ?? 3;
   const verify = opts.verifyWithHistory ?? true;
 

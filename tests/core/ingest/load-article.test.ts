@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIo } from '../../../src/app/article-io.js';
 import { feedFetchDeps } from '../../../src/app/feed-service.js';
 import { loadArticle, type LoadDeps } from '../../../src/core/ingest/index.js';
+import { systemClock } from '../../../src/core/ports.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 const storyHtml = readFileSync(`${fixtures}html/harbour-ferry-story.html`, 'utf8');
@@ -21,7 +22,7 @@ function io(limits: { timeoutMs?: number; maxBytes?: number } = {}): LoadDeps {
       maxBytes: limits.maxBytes ?? 5e6,
       maxRedirects: 5,
     },
-    { fetch },
+    { fetch, clock: systemClock },
   );
   if (!fetchDeps.ok) throw new Error(fetchDeps.error.message);
   return articleIo(fetchDeps.value);
