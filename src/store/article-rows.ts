@@ -1,10 +1,11 @@
 /**
  * What the SQLite and PostgreSQL article repositories share: their rows, read into records the
- * same way (timestamps are text in SQLite and `Date` in PostgreSQL, hence `instant`), and the one
+ * same way (timestamps are text in SQLite and `Date` in PostgreSQL: see instants.ts), and the one
  * switch over `ArticleMatch`.
  */
 import type { ReceivedArticle, StoredArticle } from '../core/store/records.js';
 import type { ArticleMatch, WorkspaceArticle } from '../core/store/repositories.js';
+import type { ReadInstant } from './instants.js';
 import { readArticle, readFacts } from './row-json.js';
 
 export interface ArticleRow<Instant> {
@@ -29,7 +30,7 @@ export interface ReceivedRow<Instant> {
 /** A `listReceivedIn` row: one an article, its newest receipt in the workspace as `latest`. */
 export type WorkspaceRow<Instant> = Omit<ReceivedRow<Instant>, 'channel_id' | 'received_at'> & { latest: Instant };
 
-export const articleOf = <I>(r: ArticleRow<I>, instant: (t: I) => string): StoredArticle => ({
+export const articleOf = <I>(r: ArticleRow<I>, instant: ReadInstant<I>): StoredArticle => ({
   id: r.id,
   guid: r.guid,
   link: r.link,
@@ -41,7 +42,7 @@ export const articleOf = <I>(r: ArticleRow<I>, instant: (t: I) => string): Store
   createdAt: instant(r.created_at),
 });
 
-export const receivedOf = <I>(r: ReceivedRow<I>, instant: (t: I) => string): ReceivedArticle => ({
+export const receivedOf = <I>(r: ReceivedRow<I>, instant: ReadInstant<I>): ReceivedArticle => ({
   channelId: r.channel_id,
   articleId: r.article_id,
   title: r.title,
@@ -50,7 +51,7 @@ export const receivedOf = <I>(r: ReceivedRow<I>, instant: (t: I) => string): Rec
   receivedAt: instant(r.received_at),
 });
 
-export const workspaceArticleOf = <I>(r: WorkspaceRow<I>, instant: (t: I) => string): WorkspaceArticle => ({
+export const workspaceArticleOf = <I>(r: WorkspaceRow<I>, instant: ReadInstant<I>): WorkspaceArticle => ({
   articleId: r.article_id,
   title: r.title,
   link: r.link,

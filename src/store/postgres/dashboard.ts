@@ -1,44 +1,7 @@
 /** Dashboard sign-in links and sessions in PostgreSQL; instants as epoch milliseconds, as in SQLite. */
-import type { DashboardLink, DashboardSession, MappedLevel } from '../../core/store/records.js';
 import type { DashboardRepository } from '../../core/store/repositories.js';
 import { changed, one, type Db } from './pool.js';
-
-interface LinkRow {
-  workspace_id: number;
-  user_id: string;
-  user_name: string | null;
-  platform_level: DashboardLink['platformLevel'];
-  role_ids: string;
-  expires_ms: number;
-}
-interface SessionRow {
-  workspace_id: number;
-  user_id: string;
-  user_name: string | null;
-  level: MappedLevel;
-  csrf: string;
-  created_ms: number;
-  last_seen_ms: number;
-}
-
-const toLink = (r: LinkRow): DashboardLink => ({
-  workspaceId: r.workspace_id,
-  userId: r.user_id,
-  userName: r.user_name,
-  platformLevel: r.platform_level,
-  roleIds: JSON.parse(r.role_ids) as string[],
-  expiresAt: new Date(r.expires_ms).toISOString(),
-});
-
-const toSession = (r: SessionRow): DashboardSession => ({
-  workspaceId: r.workspace_id,
-  userId: r.user_id,
-  userName: r.user_name,
-  level: r.level,
-  csrf: r.csrf,
-  createdAt: new Date(r.created_ms).toISOString(),
-  lastSeenAt: new Date(r.last_seen_ms).toISOString(),
-});
+import { linkOf, sessionOf, type LinkRow, type SessionRow } from '../dashboard-rows.js';
 
 export function pgDashboard(db: Db): DashboardRepository {
   return {
@@ -64,7 +27,7 @@ export function pgDashboard(db: Db): DashboardRepository {
         `UPDATE dashboard_links SET used_ms = $1 WHERE token_hash = $2 AND used_ms IS NULL AND expires_ms > $1 RETURNING *`,
         [now.getTime(), hash],
       );
-      return row ? toLink(row) : null;
+      return row ? linkOf(row) : null;
     },
     openSession: async (hash, s, now) => {
       await db.query(
@@ -79,7 +42,7 @@ export function pgDashboard(db: Db): DashboardRepository {
         'UPDATE dashboard_sessions SET last_seen_ms = $1 WHERE id_hash = $2 AND last_seen_ms > $3 RETURNING *',
         [now.getTime(), hash, now.getTime() - idleMs],
       );
-      if (row) return toSession(row);
+      if (row) return sessionOf(row);
       await db.query('DELETE FROM dashboard_sessions WHERE id_hash = $1', [hash]);
       return null;
     },

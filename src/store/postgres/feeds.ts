@@ -1,61 +1,23 @@
 /** Feeds, their fetch state, and channel subscriptions in PostgreSQL. */
 import type { Clock } from '../../core/ports.js';
-import type { Feed, FeedFetchState, Subscription } from '../../core/store/records.js';
+import type { FeedFetchState } from '../../core/store/records.js';
 import type { FeedRepository, SubscriptionRepository } from '../../core/store/repositories.js';
-import { definedOnly, readFilters, readNotes } from '../row-json.js';
+import { definedOnly } from '../row-json.js';
 import { changed, iso, one, rows, type Db } from './pool.js';
+import {
+  feedOf,
+  followedOf,
+  subscriptionOf,
+  type FeedRow as SharedFeedRow,
+  type FollowedRow as SharedFollowedRow,
+  type SubscriptionRow as SharedSubscriptionRow,
+} from '../feed-rows.js';
 
-interface FeedRow {
-  id: number;
-  url: string;
-  title: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  last_fetch_at: Date | null;
-  last_error: string | null;
-  consecutive_failures: number;
-  next_attempt_at: Date | null;
-  disabled_reason: string | null;
-  items_seen: number;
-  /** jsonb, handed over as text (postgres/pool.ts). */
-  read_notes: unknown;
-  created_at: Date;
-}
-interface SubscriptionRow {
-  id: number;
-  channel_id: number;
-  feed_id: number;
-  filters: string;
-  created_by: string | null;
-  created_at: Date;
-}
-
-const toFeed = (r: FeedRow): Feed => ({
-  id: r.id,
-  url: r.url,
-  title: r.title,
-  createdAt: iso(r.created_at),
-  fetch: {
-    etag: r.etag,
-    lastModified: r.last_modified,
-    lastFetchAt: iso(r.last_fetch_at),
-    lastError: r.last_error,
-    consecutiveFailures: r.consecutive_failures,
-    nextAttemptAt: iso(r.next_attempt_at),
-    disabledReason: r.disabled_reason,
-    itemsSeen: r.items_seen,
-    notes: readNotes(r.read_notes),
-  },
-});
-
-const toSubscription = (r: SubscriptionRow): Subscription => ({
-  id: r.id,
-  channelId: r.channel_id,
-  feedId: r.feed_id,
-  filters: readFilters('subscriptions', r.id, r.filters),
-  createdBy: r.created_by,
-  createdAt: iso(r.created_at),
-});
+type FeedRow = SharedFeedRow<Date>;
+type SubscriptionRow = SharedSubscriptionRow<Date>;
+type FollowedRow = SharedFollowedRow<Date>;
+const toFeed = (r: FeedRow) => feedOf(r, iso);
+const toSubscription = (r: SubscriptionRow) => subscriptionOf(r, iso);
 
 /** Fetch-state fields and their columns: the only names a patch can turn into SQL. */
 const FETCH_COLUMNS: Readonly<Record<keyof FeedFetchState, string>> = {
@@ -176,23 +138,6 @@ export function pgSubscriptions(db: Db, clock: Clock): SubscriptionRepository {
             WHERE s.channel_id = $1 ORDER BY s.id`,
           [channelId],
         )
-      ).map((r) => ({
-        feed: toFeed(r),
-        subscription: toSubscription({
-          id: r.sub_id,
-          channel_id: channelId,
-          feed_id: r.id,
-          filters: r.sub_filters,
-          created_by: r.sub_created_by,
-          created_at: r.sub_created_at,
-        }),
-      })),
+      ).map((r) => followedOf(r, channelId, iso)),
   };
-}
-
-interface FollowedRow extends FeedRow {
-  sub_id: number;
-  sub_filters: string;
-  sub_created_by: string | null;
-  sub_created_at: Date;
 }

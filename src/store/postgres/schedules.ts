@@ -1,53 +1,18 @@
 /** Schedules and deliveries in PostgreSQL. */
 import type { Clock } from '../../core/ports.js';
-import type { Delivery, DeliveryStatus, Schedule, ScheduleKind } from '../../core/store/records.js';
 import type { DeliveryRepository, ScheduleRepository } from '../../core/store/repositories.js';
 import { changed, iso, one, rows, type Db } from './pool.js';
+import {
+  deliveryOf,
+  scheduleOf,
+  type DeliveryRow as SharedDeliveryRow,
+  type ScheduleRow as SharedScheduleRow,
+} from '../schedule-rows.js';
 
-interface ScheduleRow {
-  id: number;
-  channel_id: number;
-  cron: string;
-  timezone: string;
-  kind: ScheduleKind;
-  paused: boolean;
-  last_run_slot: Date | null;
-  created_by: string | null;
-  created_at: Date;
-}
-interface DeliveryRow {
-  key: string;
-  status: DeliveryStatus;
-  message_id: string | null;
-  attempts: number;
-  last_error: string | null;
-  created_at: Date;
-  updated_at: Date;
-  claimed_by: string | null;
-}
-
-const toSchedule = (r: ScheduleRow): Schedule => ({
-  id: r.id,
-  channelId: r.channel_id,
-  cron: r.cron,
-  timezone: r.timezone,
-  kind: r.kind,
-  paused: r.paused,
-  lastRunSlot: iso(r.last_run_slot),
-  createdBy: r.created_by,
-  createdAt: iso(r.created_at),
-});
-
-const toDelivery = (r: DeliveryRow): Delivery => ({
-  key: r.key,
-  status: r.status,
-  messageId: r.message_id,
-  attempts: r.attempts,
-  lastError: r.last_error,
-  createdAt: iso(r.created_at),
-  updatedAt: iso(r.updated_at),
-  claimedBy: r.claimed_by,
-});
+type ScheduleRow = SharedScheduleRow<Date>;
+type DeliveryRow = SharedDeliveryRow<Date>;
+const toSchedule = (r: ScheduleRow) => scheduleOf(r, iso);
+const toDelivery = (r: DeliveryRow) => deliveryOf(r, iso);
 
 export function pgSchedules(db: Db, clock: Clock): ScheduleRepository {
   return {

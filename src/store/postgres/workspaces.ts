@@ -1,43 +1,21 @@
 /** Workspaces and channels in PostgreSQL. */
-import type { Clock, Platform } from '../../core/ports.js';
-import type { Channel, Workspace } from '../../core/store/records.js';
+import type { Clock } from '../../core/ports.js';
+import type { Channel } from '../../core/store/records.js';
 import { DEFAULT_CHANNEL_SETTINGS } from '../../core/store/records.js';
 import type { ChannelRepository, WorkspaceRepository } from '../../core/store/repositories.js';
-import { definedOnly, readSettings } from '../row-json.js';
+import { definedOnly } from '../row-json.js';
 import { iso, one, rows, type Db } from './pool.js';
+import {
+  channelOf,
+  workspaceOf,
+  type ChannelRow as SharedChannelRow,
+  type WorkspaceRow as SharedWorkspaceRow,
+} from '../workspace-rows.js';
 
-interface WorkspaceRow {
-  id: number;
-  platform: Platform;
-  external_id: string;
-  name: string | null;
-  created_at: Date;
-}
-interface ChannelRow {
-  id: number;
-  workspace_id: number;
-  external_id: string;
-  name: string | null;
-  settings: string;
-  created_at: Date;
-}
-
-const toWorkspace = (r: WorkspaceRow): Workspace => ({
-  id: r.id,
-  platform: r.platform,
-  externalId: r.external_id,
-  name: r.name,
-  createdAt: iso(r.created_at),
-});
-
-const toChannel = (r: ChannelRow): Channel => ({
-  id: r.id,
-  workspaceId: r.workspace_id,
-  externalId: r.external_id,
-  name: r.name,
-  settings: readSettings(r.id, r.settings),
-  createdAt: iso(r.created_at),
-});
+type WorkspaceRow = SharedWorkspaceRow<Date>;
+type ChannelRow = SharedChannelRow<Date>;
+const toWorkspace = (r: WorkspaceRow) => workspaceOf(r, iso);
+const toChannel = (r: ChannelRow) => channelOf(r, iso);
 
 export function pgWorkspaces(db: Db, clock: Clock): WorkspaceRepository {
   return {

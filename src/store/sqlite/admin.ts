@@ -1,52 +1,15 @@
 /** Audit log, role mappings and leases in SQLite. */
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../core/ports.js';
-import type { AuditEntry, MappedLevel, RoleMapping, RoleMappingKind } from '../../core/store/records.js';
 import type { AuditRepository, LeaseRepository, RoleMappingRepository } from '../../core/store/repositories.js';
-import { readAny, writeAny } from '../row-json.js';
+import { writeAny } from '../row-json.js';
+import { auditOf, roleOf, type AuditRow as SharedAuditRow, type RoleRow as SharedRoleRow } from '../admin-rows.js';
+import { isoText } from '../instants.js';
 
-interface AuditRow {
-  id: number;
-  workspace_id: number;
-  actor_id: string;
-  actor_name: string | null;
-  action: string;
-  target: string | null;
-  before_json: string | null;
-  after_json: string | null;
-  at: string;
-}
-interface RoleRow {
-  id: number;
-  workspace_id: number;
-  level: MappedLevel;
-  kind: RoleMappingKind;
-  external_id: string;
-  created_by: string | null;
-  created_at: string;
-}
-
-const toAudit = (r: AuditRow): AuditEntry => ({
-  id: r.id,
-  workspaceId: r.workspace_id,
-  actorId: r.actor_id,
-  actorName: r.actor_name,
-  action: r.action,
-  target: r.target,
-  before: readAny('audit_log', r.id, r.before_json),
-  after: readAny('audit_log', r.id, r.after_json),
-  at: r.at,
-});
-
-const toRole = (r: RoleRow): RoleMapping => ({
-  id: r.id,
-  workspaceId: r.workspace_id,
-  level: r.level,
-  kind: r.kind,
-  externalId: r.external_id,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-});
+type AuditRow = SharedAuditRow<string>;
+type RoleRow = SharedRoleRow<string>;
+const toAudit = (r: AuditRow) => auditOf(r, isoText);
+const toRole = (r: RoleRow) => roleOf(r, isoText);
 
 export function sqliteAudit(db: Database, clock: Clock): AuditRepository {
   const insert = db.prepare(

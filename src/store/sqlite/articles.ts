@@ -13,13 +13,12 @@ import {
   type ReceivedRow as Received,
   type WorkspaceRow,
 } from '../article-rows.js';
+import { isoText } from '../instants.js';
 
-/** SQLite keeps instants as ISO text already. */
-const text = (t: string): string => t;
 type ArticleRow = Row<string>;
 type ReceivedRow = Received<string>;
-const toArticle = (r: ArticleRow) => articleOf(r, text);
-const toReceived = (r: ReceivedRow) => receivedOf(r, text);
+const toArticle = (r: ArticleRow) => articleOf(r, isoText);
+const toReceived = (r: ReceivedRow) => receivedOf(r, isoText);
 
 export function sqliteArticles(db: Database, clock: Clock): ArticleRepository {
   // No conflict target: a clash on any of id, guid or link makes the insert a no-op, and then
@@ -115,6 +114,6 @@ export function sqliteArticles(db: Database, clock: Clock): ArticleRepository {
           channelId: scope.channelId,
           limit: options.limit,
         }) as WorkspaceRow<string>[]
-      ).map((r) => workspaceArticleOf(r, text)),
+      ).map((r) => workspaceArticleOf(r, isoText)),
   };
 }

@@ -1,44 +1,7 @@
 /** Dashboard sign-in links and sessions in SQLite; instants as epoch milliseconds so comparisons are numeric. */
 import type { Database } from 'better-sqlite3';
-import type { DashboardLink, DashboardSession, MappedLevel } from '../../core/store/records.js';
 import type { DashboardRepository } from '../../core/store/repositories.js';
-
-interface LinkRow {
-  workspace_id: number;
-  user_id: string;
-  user_name: string | null;
-  platform_level: DashboardLink['platformLevel'];
-  role_ids: string;
-  expires_ms: number;
-}
-interface SessionRow {
-  workspace_id: number;
-  user_id: string;
-  user_name: string | null;
-  level: MappedLevel;
-  csrf: string;
-  created_ms: number;
-  last_seen_ms: number;
-}
-
-const toLink = (r: LinkRow): DashboardLink => ({
-  workspaceId: r.workspace_id,
-  userId: r.user_id,
-  userName: r.user_name,
-  platformLevel: r.platform_level,
-  roleIds: JSON.parse(r.role_ids) as string[],
-  expiresAt: new Date(r.expires_ms).toISOString(),
-});
-
-const toSession = (r: SessionRow): DashboardSession => ({
-  workspaceId: r.workspace_id,
-  userId: r.user_id,
-  userName: r.user_name,
-  level: r.level,
-  csrf: r.csrf,
-  createdAt: new Date(r.created_ms).toISOString(),
-  lastSeenAt: new Date(r.last_seen_ms).toISOString(),
-});
+import { linkOf, sessionOf, type LinkRow, type SessionRow } from '../dashboard-rows.js';
 
 export function sqliteDashboard(db: Database): DashboardRepository {
   const addLink = db.prepare(
@@ -73,14 +36,14 @@ export function sqliteDashboard(db: Database): DashboardRepository {
     },
     takeLink: async (hash, now) => {
       const row = take.get(now.getTime(), hash, now.getTime()) as LinkRow | undefined;
-      return row ? toLink(row) : null;
+      return row ? linkOf(row) : null;
     },
     openSession: async (hash, s, now) => {
       open.run(hash, s.workspaceId, s.userId, s.userName, s.level, s.csrf, now.getTime(), now.getTime());
     },
     touchSession: async (hash, now, idleMs) => {
       const row = touch.get(now.getTime(), hash, now.getTime() - idleMs) as SessionRow | undefined;
-      if (row) return toSession(row);
+      if (row) return sessionOf(row);
       close.run(hash);
       return null;
     },

@@ -1,60 +1,24 @@
 /** Feeds, their fetch state, and channel subscriptions in SQLite. */
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../core/ports.js';
-import type { Feed, FeedFetchState, Subscription } from '../../core/store/records.js';
+import type { Feed, FeedFetchState } from '../../core/store/records.js';
 import type { FeedRepository, SubscriptionRepository } from '../../core/store/repositories.js';
-import { definedOnly, readFilters, readNotes } from '../row-json.js';
+import { definedOnly } from '../row-json.js';
+import {
+  feedOf,
+  followedOf,
+  subscriptionOf,
+  type FeedRow as SharedFeedRow,
+  type FollowedRow as SharedFollowedRow,
+  type SubscriptionRow as SharedSubscriptionRow,
+} from '../feed-rows.js';
+import { isoText } from '../instants.js';
 
-interface FeedRow {
-  id: number;
-  url: string;
-  title: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  last_fetch_at: string | null;
-  last_error: string | null;
-  consecutive_failures: number;
-  next_attempt_at: string | null;
-  disabled_reason: string | null;
-  items_seen: number;
-  read_notes: string;
-  created_at: string;
-}
-interface SubscriptionRow {
-  id: number;
-  channel_id: number;
-  feed_id: number;
-  filters: string;
-  created_by: string | null;
-  created_at: string;
-}
-
-const toFeed = (r: FeedRow): Feed => ({
-  id: r.id,
-  url: r.url,
-  title: r.title,
-  createdAt: r.created_at,
-  fetch: {
-    etag: r.etag,
-    lastModified: r.last_modified,
-    lastFetchAt: r.last_fetch_at,
-    lastError: r.last_error,
-    consecutiveFailures: r.consecutive_failures,
-    nextAttemptAt: r.next_attempt_at,
-    disabledReason: r.disabled_reason,
-    itemsSeen: r.items_seen,
-    notes: readNotes(r.read_notes),
-  },
-});
-
-const toSubscription = (r: SubscriptionRow): Subscription => ({
-  id: r.id,
-  channelId: r.channel_id,
-  feedId: r.feed_id,
-  filters: readFilters('subscriptions', r.id, r.filters),
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-});
+type FeedRow = SharedFeedRow<string>;
+type SubscriptionRow = SharedSubscriptionRow<string>;
+type FollowedRow = SharedFollowedRow<string>;
+const toFeed = (r: FeedRow) => feedOf(r, isoText);
+const toSubscription = (r: SubscriptionRow) => subscriptionOf(r, isoText);
 
 export function sqliteFeeds(db: Database, clock: Clock): FeedRepository {
   const insert = db.prepare(
@@ -141,23 +105,6 @@ export function sqliteSubscriptions(db: Database, clock: Clock): SubscriptionRep
     listForChannel: async (channelId) => (forChannel.all(channelId) as SubscriptionRow[]).map(toSubscription),
     listForFeed: async (feedId) => (forFeed.all(feedId) as SubscriptionRow[]).map(toSubscription),
     listFeedsForChannel: async (channelId) =>
-      (followed.all(channelId) as FollowedRow[]).map((r) => ({
-        feed: toFeed(r),
-        subscription: toSubscription({
-          id: r.sub_id,
-          channel_id: channelId,
-          feed_id: r.id,
-          filters: r.sub_filters,
-          created_by: r.sub_created_by,
-          created_at: r.sub_created_at,
-        }),
-      })),
+      (followed.all(channelId) as FollowedRow[]).map((r) => followedOf(r, channelId, isoText)),
   };
-}
-
-interface FollowedRow extends FeedRow {
-  sub_id: number;
-  sub_filters: string;
-  sub_created_by: string | null;
-  sub_created_at: string;
 }

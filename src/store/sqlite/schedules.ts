@@ -1,53 +1,19 @@
 /** Schedules and deliveries in SQLite. */
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../core/ports.js';
-import type { Delivery, DeliveryStatus, Schedule, ScheduleKind } from '../../core/store/records.js';
 import type { DeliveryRepository, ScheduleRepository } from '../../core/store/repositories.js';
+import {
+  deliveryOf,
+  scheduleOf,
+  type DeliveryRow as SharedDeliveryRow,
+  type ScheduleRow as SharedScheduleRow,
+} from '../schedule-rows.js';
+import { isoText } from '../instants.js';
 
-interface ScheduleRow {
-  id: number;
-  channel_id: number;
-  cron: string;
-  timezone: string;
-  kind: ScheduleKind;
-  paused: number;
-  last_run_slot: string | null;
-  created_by: string | null;
-  created_at: string;
-}
-interface DeliveryRow {
-  key: string;
-  status: DeliveryStatus;
-  message_id: string | null;
-  attempts: number;
-  last_error: string | null;
-  created_at: string;
-  updated_at: string;
-  claimed_by: string | null;
-}
-
-const toSchedule = (r: ScheduleRow): Schedule => ({
-  id: r.id,
-  channelId: r.channel_id,
-  cron: r.cron,
-  timezone: r.timezone,
-  kind: r.kind,
-  paused: r.paused === 1,
-  lastRunSlot: r.last_run_slot,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-});
-
-const toDelivery = (r: DeliveryRow): Delivery => ({
-  key: r.key,
-  status: r.status,
-  messageId: r.message_id,
-  attempts: r.attempts,
-  lastError: r.last_error,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  claimedBy: r.claimed_by,
-});
+type ScheduleRow = SharedScheduleRow<string>;
+type DeliveryRow = SharedDeliveryRow<string>;
+const toSchedule = (r: ScheduleRow) => scheduleOf(r, isoText);
+const toDelivery = (r: DeliveryRow) => deliveryOf(r, isoText);
 
 export function sqliteSchedules(db: Database, clock: Clock): ScheduleRepository {
   const insert = db.prepare(

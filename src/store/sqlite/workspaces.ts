@@ -4,40 +4,19 @@ import type { Clock, Platform, Where } from '../../core/ports.js';
 import type { Channel, ChannelSettings, Workspace } from '../../core/store/records.js';
 import { DEFAULT_CHANNEL_SETTINGS } from '../../core/store/records.js';
 import type { ChannelRepository, WorkspaceRepository } from '../../core/store/repositories.js';
-import { definedOnly, readSettings } from '../row-json.js';
+import { definedOnly } from '../row-json.js';
+import {
+  channelOf,
+  workspaceOf,
+  type ChannelRow as SharedChannelRow,
+  type WorkspaceRow as SharedWorkspaceRow,
+} from '../workspace-rows.js';
+import { isoText } from '../instants.js';
 
-interface WorkspaceRow {
-  id: number;
-  platform: Platform;
-  external_id: string;
-  name: string | null;
-  created_at: string;
-}
-interface ChannelRow {
-  id: number;
-  workspace_id: number;
-  external_id: string;
-  name: string | null;
-  settings: string;
-  created_at: string;
-}
-
-const toWorkspace = (r: WorkspaceRow): Workspace => ({
-  id: r.id,
-  platform: r.platform,
-  externalId: r.external_id,
-  name: r.name,
-  createdAt: r.created_at,
-});
-
-const toChannel = (r: ChannelRow): Channel => ({
-  id: r.id,
-  workspaceId: r.workspace_id,
-  externalId: r.external_id,
-  name: r.name,
-  settings: readSettings(r.id, r.settings),
-  createdAt: r.created_at,
-});
+type WorkspaceRow = SharedWorkspaceRow<string>;
+type ChannelRow = SharedChannelRow<string>;
+const toWorkspace = (r: WorkspaceRow) => workspaceOf(r, isoText);
+const toChannel = (r: ChannelRow) => channelOf(r, isoText);
 
 /** Sync core of the workspace repository, shared with the channel repository. */
 function workspaceOps(db: Database, clock: Clock) {
