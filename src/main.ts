@@ -5,9 +5,9 @@
  * registry and dispatcher → the plugins' inbound side, given the dispatcher at start.
  * Every part is built once and never filled in afterwards. The CLI (src/cli/main.ts), the
  * benchmarks and the tests ask `createHerald` for what they need. Besides src/config, this is the
- * only file that reads process.env (`loadAppConfig`).
+ * only file that reads process.env (`loadAppConfig`). What it takes (`HeraldDeps`) and what it
+ * builds (`Herald`) are declared in src/herald.ts.
  */
-import type { Writable } from 'node:stream';
 import { Registry } from 'prom-client';
 import { withLimits } from './core/limits.js';
 import { createOperations, healthChecks } from './app/operations.js';
@@ -24,16 +24,9 @@ import type { Config } from './config/schema.js';
 import { analyse } from './core/analyse/index.js';
 import { ingestFeedItem } from './core/ingest/index.js';
 import { coreProviders } from './core/commands/autocomplete.js';
-import { createDispatcher, type Dispatcher } from './core/commands/dispatch.js';
+import { createDispatcher } from './core/commands/dispatch.js';
 import { createRegistry, type CommandRegistry } from './core/commands/registry.js';
-import {
-  systemClock,
-  type AnalysedArticle,
-  type ArticleLibrary,
-  type Clock,
-  type DeliveryPort,
-  type Logger,
-} from './core/ports.js';
+import { systemClock, type Clock } from './core/ports.js';
 import { ok, type Result } from './core/result.js';
 import type { HeraldStore } from './core/store/repositories.js';
 import { articleIo } from './app/article-io.js';
@@ -50,88 +43,23 @@ import { createLivePoster } from './core/live/live-posts.js';
 import { createSlotHandler } from './app/slot-handler.js';
 import { createStoredAccess } from './app/stored-access.js';
 import { createStoredLibrary } from './app/stored-library.js';
-import type { FetchFeedDeps } from './feeds/index.js';
 import { createHttpServer } from './http/server.js';
-import { createDashboardLogin, mountDashboard, type DashboardLogin } from './dashboard/index.js';
+import { createDashboardLogin, mountDashboard } from './dashboard/index.js';
 import { CronScheduler } from './scheduler/index.js';
 import { createRepeatingJob } from './scheduler/poll-loop.js';
 import { openStore, type SelectedStore } from './store/open-store.js';
-import type { JobQueue } from './core/jobs/port.js';
 import { createInProcessQueue } from './jobs/in-process-queue.js';
 import { openJobQueue } from './jobs/open-queue.js';
 import { createFeedPollJobs } from './app/feed-poll-jobs.js';
 import { openSqliteStore } from './store/sqlite/index.js';
+import type { Herald, HeraldDeps } from './herald.js';
 
 export { analyseArticle, BUNDLED_SAMPLE_PATH } from './app/article-loader.js';
+export type { Herald, HeraldDeps, Running } from './herald.js';
 export { createLogger, secretsOf, type LogLevel } from './app/logger.js';
 
 /** How often the poll job wakes; each feed is fetched only when its own interval or back-off is due. */
 export const POLL_TICK_MS = 60_000;
-
-export interface HeraldDeps {
-  readonly logger: Logger;
-  readonly clock?: Clock;
-  /** Reference ids for logged errors (tests make them predictable). */
-  readonly newRef?: () => string;
-  /**
-   * The store. Default: the SQLite file under `config.dataDir`, opened and migrated here and closed
-   * by `close()`. A store passed in stays the caller's to close; `'memory'` is a private in-memory
-   * SQLite database (tests and one-shot analysis).
-   */
-  readonly store?: HeraldStore | 'memory';
-  /** Where shell deliveries print (`herald start` without chat platforms); no shell delivery without it. */
-  readonly shellOutput?: Writable & { isTTY?: boolean };
-  /**
-   * The job queue scheduled digests and feed polls run on (docs/decisions/036-work-as-jobs.md).
-   * Default: pg-boss on the PostgreSQL store the root opens, else in process. Closed by `close()`.
-   */
-  readonly queue?: JobQueue;
-}
-
-/** What `start` brought up. */
-export interface Running {
-  readonly started: readonly string[];
-  readonly http: { port: number } | null;
-}
-
-/** A built Herald. Nothing runs (no timers, no sockets) until `start`. */
-export interface Herald {
-  readonly config: Config;
-  readonly logger: Logger;
-  readonly clock: Clock;
-  readonly store: HeraldStore;
-  readonly library: ArticleLibrary;
-  /** Routes scheduled digests and feed notices to the platform of their channel. */
-  readonly delivery: DeliveryPort;
-  readonly scheduler: CronScheduler;
-  /** Where scheduled deliveries and feed polls run: shared by every process on PostgreSQL. */
-  readonly queue: JobQueue;
-  /** The engine behind the store, when the root opened it (null: a store passed in). */
-  readonly selectedStore: SelectedStore | null;
-  readonly feedFetch: FetchFeedDeps;
-  readonly registry: CommandRegistry;
-  readonly dispatcher: Dispatcher;
-  readonly plugins: readonly PlatformPlugin[];
-  /** Dashboard sign-in: `herald dashboard` mints its links here, as `/dashboard` does. */
-  readonly dashboard: DashboardLogin;
-  /** A channel the bot can no longer post to: pause its schedules and record why. */
-  channelUnavailable(
-    where: Parameters<ReturnType<typeof createChannelHealth>['unavailable']>[0],
-    reason: unknown,
-  ): Promise<void>;
-  /** Loads a file or URL, analyses it and makes it the current article of this process. */
-  load(ref: string): Promise<Result<AnalysedArticle>>;
-  /** One feed poll cycle now (`herald poll --once`; `all`: every feed, due or not). */
-  pollOnce(opts?: { all?: boolean }): Promise<PollSummary>;
-  /**
-   * Starts the HTTP server (when a plugin needs it, HERALD_PUBLIC_URL is set or `dashboard: true`
-   * asks for the web dashboard), every plugin, and the scheduler with feed polling (`poll: false`
-   * leaves polling off). Rejects when a platform cannot start.
-   */
-  start(opts?: { poll?: boolean; dashboard?: boolean }): Promise<Running>;
-  /** Stops what `start` started, then closes the store when the root opened it. */
-  close(): Promise<void>;
-}
 
 /** The command declarations, validated (duplicates, bad names). Enough for `register` and `manifest`. */
 export function commandRegistry(config: Pick<Config, 'listCommands'>): Result<CommandRegistry> {
