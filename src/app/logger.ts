@@ -7,6 +7,7 @@ import pino from 'pino';
 import pretty from 'pino-pretty';
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../core/ports.js';
+import { currentRequestId } from '../core/request-context.js';
 import { redactingOptions } from '../observability/redact.js';
 
 export type LogLevel = Config['logLevel'];
@@ -29,7 +30,15 @@ export function createLogger(
   stderr: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
   secrets: readonly string[] = [],
 ): Logger {
-  const options = { level, ...redactingOptions(secrets) };
+  const options = {
+    level,
+    ...redactingOptions(secrets),
+    // Every line logged while an invocation is answered carries its request id.
+    mixin: () => {
+      const reqId = currentRequestId();
+      return reqId ? { reqId } : {};
+    },
+  };
   if (stderr.isTTY) return pino(options, pretty({ destination: stderr, sync: true, colorize: true }));
   return pino(options, stderr);
 }

@@ -20,6 +20,7 @@ import type { Reply } from '../../core/reply/types.js';
 import { decodeCustomId } from './custom-id.js';
 import { renderReply, type DiscordMessage } from './render-embeds.js';
 import { buttonInvocation, commandInvocation } from './to-invocation.js';
+import { withRequestId } from '../../core/request-context.js';
 
 /** Sends the initial interaction response: the HTTP response body, or the REST callback on the gateway. */
 export type Respond = (body: APIInteractionResponse) => Promise<void>;
@@ -129,37 +130,40 @@ export function createInteractionHandler(opts: InteractionHandlerOptions): Inter
   }
 
   return {
-    async handle(i, respond) {
-      try {
-        switch (i.type) {
-          case InteractionType.Ping:
-            return await respond({ type: InteractionResponseType.Pong });
-          case InteractionType.ApplicationCommand: {
-            const parsed = commandInvocation(i);
-            if (!parsed) return await respond(plainError('This command could not be read.'));
-            return await answer(i, parsed.invocation, respond);
-          }
-          case InteractionType.ApplicationCommandAutocomplete: {
-            const parsed = commandInvocation(i);
-            if (!parsed?.focused)
-              return await respond({
-                type: InteractionResponseType.ApplicationCommandAutocompleteResult,
-                data: { choices: [] },
-              });
-            return await autocomplete(parsed.invocation, parsed.focused, respond);
-          }
-          case InteractionType.MessageComponent: {
-            const action = decodeCustomId((i as APIMessageComponentInteraction).data.custom_id);
-            if (!action) return await respond(plainError('This button no longer works; run the command again.'));
-            return await answer(i, buttonInvocation(i, action), respond);
-          }
-          default:
-            return await respond(plainError('Herald does not handle this kind of interaction.'));
-        }
-      } catch (e) {
-        // Transport failures (expired token, Discord down) end here; the user saw the initial response or nothing.
-        logger.error({ err: e, interactionType: i.type, interactionId: i.id }, 'discord interaction failed');
-      }
-    },
+    // The interaction's id is the request id of every line logged while it is answered, follow-ups included.
+    handle: (i, respond) => withRequestId(i.id, () => handle(i, respond)),
   };
+
+  async function handle(i: APIInteraction, respond: Respond): Promise<void> {
+    try {
+      switch (i.type) {
+        case InteractionType.Ping:
+          return await respond({ type: InteractionResponseType.Pong });
+        case InteractionType.ApplicationCommand: {
+          const parsed = commandInvocation(i);
+          if (!parsed) return await respond(plainError('This command could not be read.'));
+          return await answer(i, parsed.invocation, respond);
+        }
+        case InteractionType.ApplicationCommandAutocomplete: {
+          const parsed = commandInvocation(i);
+          if (!parsed?.focused)
+            return await respond({
+              type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+              data: { choices: [] },
+            });
+          return await autocomplete(parsed.invocation, parsed.focused, respond);
+        }
+        case InteractionType.MessageComponent: {
+          const action = decodeCustomId((i as APIMessageComponentInteraction).data.custom_id);
+          if (!action) return await respond(plainError('This button no longer works; run the command again.'));
+          return await answer(i, buttonInvocation(i, action), respond);
+        }
+        default:
+          return await respond(plainError('Herald does not handle this kind of interaction.'));
+      }
+    } catch (e) {
+      // Transport failures (expired token, Discord down) end here; the user saw the initial response or nothing.
+      logger.error({ err: e, interactionType: i.type, interactionId: i.id }, 'discord interaction failed');
+    }
+  }
 }

@@ -26,6 +26,7 @@ import {
 } from './define.js';
 import type { CommandRegistry } from './registry.js';
 import { usage } from './usage.js';
+import { currentRequestId, withRequestId } from '../request-context.js';
 
 /** A command as an adapter received it: raw option values, not yet typed. */
 export interface Invocation {
@@ -147,9 +148,17 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return deps.library.current(where);
   }
 
-  async function dispatch(inv: Invocation): Promise<Reply> {
+  /**
+   * Answers one invocation inside its request context, so every line logged while it is
+   * answered, in any layer, carries the same `reqId` (src/core/request-context.ts).
+   */
+  function dispatch(inv: Invocation): Promise<Reply> {
+    const reqId = currentRequestId() ?? inv.requestId ?? randomBytes(6).toString('hex');
+    return withRequestId(reqId, () => answer(inv));
+  }
+
+  async function answer(inv: Invocation): Promise<Reply> {
     const log = deps.logger.child({
-      requestId: inv.requestId ?? randomBytes(6).toString('hex'),
       command: inv.command,
       subcommand: inv.subcommand ?? undefined,
       platform: inv.where.platform,
