@@ -77,6 +77,18 @@ export const ENV_DOCS: { readonly [K in keyof z.input<typeof envSchema>]-?: EnvD
       'The application public key (64 hex characters, General Information → Public Key): HTTP mode only; needs DISCORD_APPLICATION_ID.',
     fillIn: true,
   },
+  DISCORD_SHARDS: {
+    group: 'Discord',
+    description:
+      'Gateway shards this process runs, e.g. `0,1`, with `DISCORD_SHARD_COUNT`: N processes each run their own ids, and Discord sends each server\'s events to shard `(server id >> 22) % DISCORD_SHARD_COUNT`. Gateway mode only.',
+    defaultText: 'every shard, `0` to `DISCORD_SHARD_COUNT - 1`',
+  },
+  DISCORD_SHARD_COUNT: {
+    group: 'Discord',
+    description:
+      'Total gateway shards across all processes (Discord requires sharding from 2,500 servers; `GET /gateway/bot` recommends a count). Every process must give the same total.',
+    defaultText: 'one shard',
+  },
   DISCORD_API_URL: {
     group: 'Discord',
     description: "Base URL of Discord's API. Tests point it at a fake Discord on 127.0.0.1; leave unset otherwise.",

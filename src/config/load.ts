@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { err, failure, ok, type Result } from '../core/result.js';
+import { discordShards } from './discord-shards.js';
 import { discordMode, slackMode } from './platform-modes.js';
 import { envSchema, fileSchema, type Config } from './schema.js';
 
@@ -53,12 +54,14 @@ export async function loadConfig(sources: ConfigSources): Promise<Result<Config>
   const discordChoice = discordMode(env);
   const slackChoice = slackMode(env);
   for (const c of [discordChoice, slackChoice]) if (c.kind === 'invalid') problems.push(...c.problems);
+  const shardChoice = discordShards(env, discordChoice.kind === 'on' ? discordChoice.choice.mode : null);
+  if (shardChoice.kind === 'invalid') problems.push(...shardChoice.problems);
   if (fileResult.success) {
     const names = fileResult.data.listCommands.map((c) => c.name);
     const dup = names.filter((n, i) => names.indexOf(n) !== i);
     if (dup.length) problems.push(`config/herald.json listCommands: duplicate name(s) ${[...new Set(dup)].join(', ')}`);
   }
-  if (problems.length > 0 || !envResult.success || !fileResult.success) {
+  if (problems.length > 0 || !envResult.success || !fileResult.success || shardChoice.kind === 'invalid') {
     return err(failure('bad_input', `Invalid configuration:\n- ${problems.join('\n- ')}`, { details: { problems } }));
   }
 
@@ -78,6 +81,7 @@ export async function loadConfig(sources: ConfigSources): Promise<Result<Config>
             applicationId: e.DISCORD_APPLICATION_ID ?? null,
             publicKey: e.DISCORD_PUBLIC_KEY ?? null,
             apiUrl: e.DISCORD_API_URL ?? null,
+            shards: shardChoice.shards,
           }
         : null,
     slack:

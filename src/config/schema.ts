@@ -40,6 +40,12 @@ export const envSchema = z.object({
     .regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hex characters of the application public key')
     .optional(),
   DISCORD_API_URL: optionalUrl,
+  DISCORD_SHARDS: z
+    .string()
+    .trim()
+    .regex(/^\d+(\s*,\s*\d+)*$/, 'must be shard ids separated by commas, e.g. 0,1')
+    .optional(),
+  DISCORD_SHARD_COUNT: z.coerce.number().int().min(1).max(65_535).optional(),
   HERALD_SLACK_MODE: z.enum(['http', 'socket'], { message: 'must be http or socket' }).optional(),
   SLACK_BOT_TOKEN: z
     .string()
@@ -220,6 +226,11 @@ export interface Config {
     readonly applicationId: string | null;
     readonly publicKey: string | null;
     readonly apiUrl: string | null;
+    /**
+     * Gateway shards this process runs and the total (DISCORD_SHARDS, DISCORD_SHARD_COUNT);
+     * null: one shard, as Discord recommends for a bot in fewer than 2,500 servers.
+     */
+    readonly shards?: { readonly ids: readonly number[]; readonly count: number } | null;
   };
   readonly slack: null | {
     /** Where events arrive: the HTTP events URL or Socket Mode. */

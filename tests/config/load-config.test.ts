@@ -114,3 +114,41 @@ describe('cross-field rules', () => {
     }
   });
 });
+
+describe('Discord gateway shards', () => {
+  const load = (env: Record<string, string>) => loadConfig({ env: { DISCORD_TOKEN: 't', ...env }, cwd, file: {} });
+
+  it('reads the ids this process runs and the total, or every shard when only the total is given', async () => {
+    const some = await load({ DISCORD_SHARDS: '3, 1', DISCORD_SHARD_COUNT: '4' });
+    expect(some.ok && some.value.discord?.shards).toEqual({ ids: [1, 3], count: 4 });
+    const all = await load({ DISCORD_SHARD_COUNT: '3' });
+    expect(all.ok && all.value.discord?.shards).toEqual({ ids: [0, 1, 2], count: 3 });
+    const none = await load({});
+    expect(none.ok && none.value.discord?.shards).toBeNull();
+  });
+
+  it('refuses ids without a total, ids beyond it, duplicates, and shards outside gateway mode', async () => {
+    const problems = async (env: Record<string, string>) => {
+      const r = await load(env);
+      return r.ok ? [] : (r.error.details as { problems: string[] }).problems;
+    };
+    expect(await problems({ DISCORD_SHARDS: '0' })).toEqual([expect.stringContaining('set DISCORD_SHARD_COUNT')]);
+    expect(await problems({ DISCORD_SHARDS: '0,2', DISCORD_SHARD_COUNT: '2' })).toEqual([
+      expect.stringContaining('2 not below DISCORD_SHARD_COUNT=2'),
+    ]);
+    expect(await problems({ DISCORD_SHARDS: '1,1', DISCORD_SHARD_COUNT: '2' })).toEqual([
+      expect.stringContaining('1 listed twice'),
+    ]);
+    expect(await problems({ DISCORD_SHARDS: 'one', DISCORD_SHARD_COUNT: '2' })).toEqual([
+      expect.stringContaining('DISCORD_SHARDS'),
+    ]);
+    expect(
+      await problems({
+        HERALD_DISCORD_MODE: 'http',
+        DISCORD_PUBLIC_KEY: 'a'.repeat(64),
+        DISCORD_APPLICATION_ID: '100000000000000001',
+        DISCORD_SHARD_COUNT: '2',
+      }),
+    ).toEqual([expect.stringContaining('shards are for the Discord gateway')]);
+  });
+});

@@ -118,6 +118,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
           logger,
           applicationId: config.applicationId,
           restOverrides: overrides,
+          shards: config.shards ?? null,
           ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}),
         });
         inner = null;

@@ -30,6 +30,12 @@ export interface DiscordGatewayOptions {
   readonly applicationId?: string | null;
   readonly deferAfterMs?: number;
   readonly restOverrides?: Partial<RESTOptions>;
+  /**
+   * DISCORD_SHARDS / DISCORD_SHARD_COUNT: the shards this process runs out of how many. Discord
+   * sends each server's events and interactions to shard `(guild_id >> 22) % count` alone, so
+   * processes with disjoint ids share the servers. Null: one shard (fewer than 2,500 servers).
+   */
+  readonly shards?: { readonly ids: readonly number[]; readonly count: number } | null;
 }
 
 export interface DiscordGateway {
@@ -46,6 +52,7 @@ export async function startDiscordGateway(opts: DiscordGatewayOptions): Promise<
   const log = opts.logger.child({ adapter: 'discord-gateway' });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    ...(opts.shards ? { shards: [...opts.shards.ids], shardCount: opts.shards.count } : {}),
     rest: { ...HERALD_REST_OPTIONS, ...(opts.apiUrl ? { api: opts.apiUrl } : {}), ...opts.restOverrides },
   });
   const handler = createInteractionHandler({
@@ -86,7 +93,10 @@ export async function startDiscordGateway(opts: DiscordGatewayOptions): Promise<
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(opts.token);
   await ready;
-  log.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'discord gateway ready');
+  log.info(
+    { user: client.user?.id, guilds: client.guilds.cache.size, ...(opts.shards ? { shards: opts.shards } : {}) },
+    'discord gateway ready',
+  );
 
   return {
     client,

@@ -2,6 +2,9 @@
  * The fake gateway: enough of Discord's WebSocket protocol for a real discord.js Client to
  * log in (HELLO → IDENTIFY → READY → GUILD_CREATE, heartbeats acknowledged) and then
  * receive dispatches the test sends, such as INTERACTION_CREATE.
+ * Sharding as Discord does it: IDENTIFY's `shard: [id, count]` names the connection's shard, and
+ * a guild's events (GUILD_CREATE included) go only to shard `(guild_id >> 22) % count`; events
+ * without a guild (DMs) go to shard 0.
  */
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -12,14 +15,21 @@ export interface FakeGateway {
   readonly identifies: any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** The guild sent in GUILD_CREATE after READY. */
   readonly guildId: string;
-  /** Sends a dispatch event to every identified connection. */
+  /** Sends a dispatch event to the connection of the shard that owns its guild (every unsharded one). */
   dispatch(t: string, d: unknown): void;
+  /** Dispatches sent so far: event, its guild (null for a DM) and the shard it went to. */
+  readonly dispatched: { readonly t: string; readonly guildId: string | null; readonly shard: number }[];
   close(): Promise<void>;
 }
 
 export function attachGateway(server: Server, url: string, appId: string): FakeGateway {
   const wss = new WebSocketServer({ server, path: '/gw' });
-  const identified = new Set<WebSocket>();
+  /** Each identified connection and its [shard id, shard count]. */
+  const identified = new Map<WebSocket, [number, number]>();
+  const dispatched: { t: string; guildId: string | null; shard: number }[] = [];
+  /** Discord's rule: a guild belongs to shard (guild_id >> 22) % shard_count; a DM to shard 0. */
+  const owns = ([id, count]: [number, number], guild: string | null): boolean =>
+    guild === null ? id === 0 : Number((BigInt(guild) >> 22n) % BigInt(count)) === id;
   const identifies: unknown[] = [];
   const guildId = '200000000000000002';
   let seq = 0;
@@ -32,7 +42,9 @@ export function attachGateway(server: Server, url: string, appId: string): FakeG
       if (msg.op === 1) send(ws, { op: 11, d: null, s: null, t: null });
       if (msg.op === 2) {
         identifies.push(msg.d);
-        identified.add(ws);
+        const shard: [number, number] = Array.isArray(msg.d?.shard) ? [msg.d.shard[0], msg.d.shard[1]] : [0, 1];
+        identified.set(ws, shard);
+        const ownGuild = owns(shard, guildId);
         send(ws, {
           op: 0,
           t: 'READY',
@@ -40,37 +52,38 @@ export function attachGateway(server: Server, url: string, appId: string): FakeG
           d: {
             v: 10,
             user: { id: appId, username: 'Herald', discriminator: '0', global_name: null, avatar: null, bot: true },
-            guilds: [{ id: guildId, unavailable: true }],
+            guilds: ownGuild ? [{ id: guildId, unavailable: true }] : [],
             session_id: 'fake-session',
             resume_gateway_url: url,
-            shard: [0, 1],
+            shard,
             application: { id: appId, flags: 0 },
           },
         });
-        send(ws, {
-          op: 0,
-          t: 'GUILD_CREATE',
-          s: ++seq,
-          d: {
-            id: guildId,
-            name: 'Fake Guild',
-            owner_id: '1',
-            unavailable: false,
-            member_count: 1,
-            channels: [],
-            roles: [],
-            members: [],
-            emojis: [],
-            stickers: [],
-            features: [],
-            threads: [],
-            presences: [],
-            voice_states: [],
-            stage_instances: [],
-            guild_scheduled_events: [],
-            soundboard_sounds: [],
-          },
-        });
+        if (ownGuild)
+          send(ws, {
+            op: 0,
+            t: 'GUILD_CREATE',
+            s: ++seq,
+            d: {
+              id: guildId,
+              name: 'Fake Guild',
+              owner_id: '1',
+              unavailable: false,
+              member_count: 1,
+              channels: [],
+              roles: [],
+              members: [],
+              emojis: [],
+              stickers: [],
+              features: [],
+              threads: [],
+              presences: [],
+              voice_states: [],
+              stage_instances: [],
+              guild_scheduled_events: [],
+              soundboard_sounds: [],
+            },
+          });
       }
     });
     ws.on('close', () => identified.delete(ws));
@@ -80,6 +93,7 @@ export function attachGateway(server: Server, url: string, appId: string): FakeG
     url,
     identifies,
     guildId,
+    dispatched,
     dispatch(t, d) {
       // Today's Discord always sends these with an interaction (the docs' older samples lack them,
       // and discord.js 14 requires them).
@@ -93,7 +107,11 @@ export function attachGateway(server: Server, url: string, appId: string): FakeG
               ...(d as object),
             }
           : d;
-      for (const ws of identified) send(ws, { op: 0, t, s: ++seq, d: data });
+      for (const [ws, shard] of identified)
+        if (owns(shard, guild ?? null)) {
+          dispatched.push({ t, guildId: guild ?? null, shard: shard[0] });
+          send(ws, { op: 0, t, s: ++seq, d: data });
+        }
     },
     close() {
       for (const ws of wss.clients) ws.terminate();
