@@ -3,7 +3,8 @@
  * are settled by the next one through the real Discord and Slack delivery adapters against the
  * fake platforms: a message that did land is found (Discord by nonce in the channel's recent
  * messages, Slack by the key in message metadata) and marked sent without a second post; one that
- * did not is posted once; a live claimer's rows are left alone; nothing stays pending.
+ * did not is posted once; a live claimer's rows are left alone; nothing stays pending. On SQLite
+ * and on PostgreSQL (skipped, as every PostgreSQL test, when no server is reachable).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordDelivery, nonceFor } from '../../src/adapters/discord/delivery.js';
@@ -17,26 +18,53 @@ import { deliveryKey } from '../../src/core/store/records.js';
 import type { HeraldStore } from '../../src/core/store/repositories.js';
 import { startFakeDiscord, type FakeDiscord } from '../discord/fake-discord/server.js';
 import { silentLogger } from '../discord/helpers.js';
+import { openPostgresStore } from '../../src/store/postgres/index.js';
+import { dropSchema, POSTGRES_URL, schemaName } from '../helpers/postgres.js';
 import { captureLogger, tempDatabase } from '../scheduler/helpers.js';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack/server.js';
 import { TOKEN } from '../slack/helpers.js';
 
 let discord: FakeDiscord;
 let slack: FakeSlack;
-const db = tempDatabase();
 const slot = new Date('2026-12-01T09:00:00Z');
 const digest = (n: number): Reply => ({ kind: 'answer', ephemeral: false, title: `Digest ${n}`, blocks: [] });
 
-beforeAll(async () => {
-  // Discord's nonce guard lasts only minutes: with no window at all, a second post would show.
-  discord = await startFakeDiscord({ nonceWindowMs: 0 });
-  slack = await startFakeSlack();
-});
-afterAll(async () => {
-  await discord.close();
-  await slack.close();
-  db.cleanup();
-});
+/** A store engine: `open` gives a new store instance (a new process) on the same database. */
+interface Engine {
+  readonly name: string;
+  readonly skip: boolean;
+  readonly make: () => { open: () => Promise<HeraldStore>; cleanup: () => Promise<void> };
+}
+const ENGINES: readonly Engine[] = [
+  {
+    name: 'SQLite',
+    skip: false,
+    make: () => {
+      const db = tempDatabase();
+      return { open: async () => await db.open(), cleanup: async () => db.cleanup() };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    skip: !POSTGRES_URL,
+    make: () => {
+      const schema = schemaName(import.meta.url);
+      const opened: HeraldStore[] = [];
+      return {
+        open: async () => {
+          const r = await openPostgresStore({ url: POSTGRES_URL!, schema, migrate: 'auto' });
+          if (!r.ok) throw new Error(r.error.message);
+          opened.push(r.value);
+          return r.value;
+        },
+        cleanup: async () => {
+          for (const store of opened) await store.close().catch(() => undefined);
+          await dropSchema(schema);
+        },
+      };
+    },
+  },
+];
 
 /** One schedule per channel, and what a dead process left: claims, some of them posted. */
 async function crashed(store: HeraldStore, platform: 'discord' | 'slack', port: DeliveryPort, channels: string[]) {
@@ -59,9 +87,21 @@ async function crashed(store: HeraldStore, platform: 'discord' | 'slack', port: 
   return out;
 }
 
-describe('recovering deliveries left pending by a dead process', () => {
-  it('finds what landed, posts what did not, once per channel, on both platforms', async () => {
-    const dead = db.open();
+describe.each(ENGINES)('recovering deliveries left pending by a dead process ($name)', (engine) => {
+  const db = engine.skip ? null! : engine.make();
+  beforeAll(async () => {
+    // Discord's nonce guard lasts only minutes: with no window at all, a second post would show.
+    discord = await startFakeDiscord({ nonceWindowMs: 0 });
+    slack = await startFakeSlack();
+  });
+  afterAll(async () => {
+    await discord.close();
+    await slack.close();
+    await db?.cleanup();
+  });
+
+  it.skipIf(engine.skip)('finds what landed, posts what did not, once per channel, on both platforms', async () => {
+    const dead = await db.open();
     const ports = (store: HeraldStore) => ({
       discord: createDiscordDelivery({
         rest: createDiscordRest({ token: 'bot', apiUrl: discord.api, overrides: { offset: 0, timeout: 3000 } }),
@@ -80,7 +120,7 @@ describe('recovering deliveries left pending by a dead process', () => {
     const deadId = dead.instanceId;
     await dead.close(); // the process is gone
 
-    const store = db.open();
+    const store = await db.open();
     const after = ports(store);
     const byPlatform = { discord: d, slack: s };
     const onSlot: SlotHandler = async ({ schedule, slot: at, resume }) => {
@@ -125,27 +165,30 @@ describe('recovering deliveries left pending by a dead process', () => {
     await store.close();
   });
 
-  it("leaves a live process's claims to it, and fails rows it cannot resume instead of keeping them pending", async () => {
-    const store = db.open();
-    await store.deliveries.claim('feed-disabled:1:2026-12-01T09:00:00.000Z:1');
-    const mine = await recoverPendingDeliveries({
-      store,
-      onSlot: async () => ({ messageId: null }),
-      clock: { now: () => new Date() },
-      logger: silentLogger,
-    });
-    expect(mine).toMatchObject({ examined: 1, leftToOwner: 1 });
-    const other = db.open();
-    const report = await recoverPendingDeliveries({
-      store: other,
-      onSlot: async () => ({ messageId: null }),
-      clock: { now: () => new Date() },
-      logger: silentLogger,
-      isAlive: () => false,
-    });
-    expect(report).toMatchObject({ examined: 1, failed: 1 });
-    expect((await other.deliveries.get('feed-disabled:1:2026-12-01T09:00:00.000Z:1'))?.status).toBe('failed');
-    await store.close();
-    await other.close();
-  });
+  it.skipIf(engine.skip)(
+    "leaves a live process's claims to it, and fails rows it cannot resume instead of keeping them pending",
+    async () => {
+      const store = await db.open();
+      await store.deliveries.claim('feed-disabled:1:2026-12-01T09:00:00.000Z:1');
+      const mine = await recoverPendingDeliveries({
+        store,
+        onSlot: async () => ({ messageId: null }),
+        clock: { now: () => new Date() },
+        logger: silentLogger,
+      });
+      expect(mine).toMatchObject({ examined: 1, leftToOwner: 1 });
+      const other = await db.open();
+      const report = await recoverPendingDeliveries({
+        store: other,
+        onSlot: async () => ({ messageId: null }),
+        clock: { now: () => new Date() },
+        logger: silentLogger,
+        isAlive: () => false,
+      });
+      expect(report).toMatchObject({ examined: 1, failed: 1 });
+      expect((await other.deliveries.get('feed-disabled:1:2026-12-01T09:00:00.000Z:1'))?.status).toBe('failed');
+      await store.close();
+      await other.close();
+    },
+  );
 });
