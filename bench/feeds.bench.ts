@@ -18,8 +18,8 @@ import { parseAllowlist } from '../src/feeds/index.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import type { BenchResult } from './bench-utils.js';
 
-const FEEDS = 500;
-const ITEMS = 50;
+export const FEEDS = 500;
+export const ITEMS = 50;
 const MB = 1024 * 1024;
 
 const SENTENCES = [
@@ -38,8 +38,8 @@ function body(feed: number, item: number): string {
 }
 
 /** One generated RSS document, with plain-text descriptions (see the HTML row for their cost). */
-function feedXml(feed: number): string {
-  const items = Array.from({ length: ITEMS }, (_, i) => {
+export function feedXml(feed: number, itemCount = ITEMS): string {
+  const items = Array.from({ length: itemCount }, (_, i) => {
     const date = new Date(Date.UTC(2025, 0, 6, 9, 0) - i * 3_600_000).toUTCString();
     return `<item><title>Feed ${feed} story ${i}: mission update</title><link>https://news.example/${feed}/${i}</link><guid>f${feed}-i${i}</guid><pubDate>${date}</pubDate><description>${body(feed, i)}</description></item>`;
   }).join('');

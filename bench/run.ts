@@ -42,6 +42,10 @@ const BENCHES: readonly BenchModule[] = [
     load: () => import('./feeds.bench.js'),
   },
   {
+    title: 'scale: digest fan-out and feed poll, SQLite 1 process vs PostgreSQL 1 and 3 processes',
+    load: () => import('./scale.bench.js'),
+  },
+  {
     title: 'feeds check: ~2,700 feed files (the odd and real fixtures, replicated) in one process vs rss-parser alone',
     load: () => import('./feeds-check.bench.js'),
   },
