@@ -80,7 +80,7 @@ export const ENV_DOCS: { readonly [K in keyof z.input<typeof envSchema>]-?: EnvD
   DISCORD_SHARDS: {
     group: 'Discord',
     description:
-      'Gateway shards this process runs, e.g. `0,1`, with `DISCORD_SHARD_COUNT`: N processes each run their own ids, and Discord sends each server\'s events to shard `(server id >> 22) % DISCORD_SHARD_COUNT`. Gateway mode only.',
+      "Gateway shards this process runs, e.g. `0,1`, with `DISCORD_SHARD_COUNT`: N processes each run their own ids, and Discord sends each server's events to shard `(server id >> 22) % DISCORD_SHARD_COUNT`. Gateway mode only.",
     defaultText: 'every shard, `0` to `DISCORD_SHARD_COUNT - 1`',
   },
   DISCORD_SHARD_COUNT: {
