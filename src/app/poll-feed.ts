@@ -234,7 +234,8 @@ export async function pollFeed(feed: Feed, deps: PollFeedDeps): Promise<FeedOutc
     const jobs = deps.live ? await deps.live.claim(tx, feed, firstTime, now) : [];
     return { newItems, received, jobs };
   });
-  const posted = deps.live && counts.jobs.length > 0 ? await deps.live.post(counts.jobs) : [];
+  // Called with no new jobs too: it also retries posts that failed for a passing reason.
+  const posted = deps.live ? await deps.live.post(counts.jobs) : [];
   log.debug(
     { items: result.totalItems, newItems: counts.newItems, received: counts.received, posted: posted.length },
     'feed polled',

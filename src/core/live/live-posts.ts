@@ -29,6 +29,24 @@ export const parseLiveKey = (key: string): { channelId: number; articleId: strin
   const m = LIVE_KEY.exec(key);
   return m ? { channelId: Number(m[1]), articleId: m[2]!, feedId: Number(m[3]) } : null;
 };
+/** Attempts a live post gets when the platform fails it for a passing reason (rate limit, timeout, 5xx). */
+export const LIVE_POST_ATTEMPTS = 3;
+
+/** A post the platform refused; `retryable` when the reason passes (the next posting run tries again). */
+class LivePostFailed extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}
+const failedPost = (e: { code: string; message: string; details?: Readonly<Record<string, unknown>> }) =>
+  new LivePostFailed(
+    `${e.code}: ${e.message}`,
+    e.code === 'rate_limited' || e.code === 'timeout' || e.details?.['retryable'] === true,
+  );
+
 const moreKey = (channelId: number, feedId: number, at: Date): string =>
   `live-more:${channelId}:${feedId}:${at.toISOString()}`;
 
@@ -144,7 +162,7 @@ export function createLivePoster(deps: LivePosterDeps): LivePoster {
       placement,
       ...(resume ? { resume: { since: resume } } : {}),
     });
-    if (!sent.ok) throw new Error(`${sent.error.code}: ${sent.error.message}`);
+    if (!sent.ok) throw failedPost(sent.error);
     if (sent.value.publish === 'limited') await noteUnpublished(job.channelId, job.feedId);
     const threadId = sent.value.threadId ?? null;
     if (threadId) {
@@ -173,9 +191,12 @@ export function createLivePoster(deps: LivePosterDeps): LivePoster {
     const feed = await store.feeds.get(job.feedId);
     const reply = moreStoriesReply(job.count, feed?.title ?? feed?.url ?? 'this feed');
     const sent = await deps.delivery.deliver(located.where, { reply, deliveryKey: job.key });
-    if (!sent.ok) throw new Error(`${sent.error.code}: ${sent.error.message}`);
+    if (!sent.ok) throw failedPost(sent.error);
     return { where: located.where, title: reply.title, messageId: sent.value.messageId, threadId: null };
   }
+
+  // Posts that failed for a passing reason, tried again at the next posting run (any feed's).
+  const retry = new Map<string, LiveJob>();
 
   return {
     async claim(tx, feed, received, now) {
@@ -209,7 +230,14 @@ export function createLivePoster(deps: LivePosterDeps): LivePoster {
       return jobs;
     },
 
-    async post(jobs) {
+    async post(fresh) {
+      // Earlier posts first, so a channel still reads oldest to newest.
+      const jobs: LiveJob[] = [];
+      for (const [key, job] of retry) {
+        retry.delete(key);
+        if (await store.deliveries.reclaimFailed(key, LIVE_POST_ATTEMPTS)) jobs.push(job);
+      }
+      jobs.push(...fresh);
       const byChannel = new Map<number, LiveJob[]>();
       for (const j of jobs) byChannel.set(j.channelId, [...(byChannel.get(j.channelId) ?? []), j]);
       const limit = pLimit(deps.concurrency ?? 16);
@@ -225,7 +253,9 @@ export function createLivePoster(deps: LivePosterDeps): LivePoster {
                 if (done) posted.push(done);
               } catch (e) {
                 await store.deliveries.markFailed(job.key, (e as Error).message);
-                log.warn({ err: e, key: job.key }, 'live post failed');
+                const again = e instanceof LivePostFailed && e.retryable;
+                if (again) retry.set(job.key, job);
+                log.warn({ err: e, key: job.key, retry: again }, 'live post failed');
               }
             }
           }),
