@@ -16,6 +16,7 @@ import { createRegistry } from '../../src/core/commands/registry.js';
 import { failureReply } from '../../src/core/reply/build.js';
 import type { Reply } from '../../src/core/reply/types.js';
 import { checkUrl, EMPTY_ALLOWLIST } from '../../src/feeds/address-policy.js';
+import { pollCycle, POLL_LEASE_KEY } from '../../src/app/poller.js';
 import { validateCron } from '../../src/scheduler/cron-time.js';
 import { CronScheduler } from '../../src/scheduler/cron-scheduler.js';
 import { analysed, tempStore, textArticle, where } from '../feeds-admin/helpers.js';
@@ -135,5 +136,27 @@ describe('/config import and feed addresses', () => {
     const r = await run(`/config import ${doc(['https://news.example/rss'])}`);
     expect(r.kind, JSON.stringify(r)).toBe('answer');
     expect((await store.feeds.list()).map((f) => f.url)).toEqual(['https://news.example/rss']);
+  });
+});
+
+describe('a killed poller', () => {
+  it('a killed poller holds polling back only until its lease lapses', async () => {
+    const db = tempStore();
+    let now = Date.UTC(2026, 0, 6, 9, 0);
+    const clock = { now: () => new Date(now) };
+    const poll = () => pollCycle({ store: db.store, fetch: localDeps(), clock, logger: pino({ level: 'silent' }) });
+    try {
+      // Another process took the lease as a cycle does, then was killed: it never renews or releases it.
+      const killed = db.reopen();
+      expect(await killed.leases.tryLease(POLL_LEASE_KEY, 90_000, clock.now())).toBe(true);
+      expect((await poll()).ran).toBe(false);
+      now += 60_000;
+      expect((await poll()).ran).toBe(false);
+      // Ninety seconds on, not ten minutes: this process polls.
+      now += 31_000;
+      expect((await poll()).ran).toBe(true);
+    } finally {
+      await db.cleanup();
+    }
   });
 });
