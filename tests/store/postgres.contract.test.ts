@@ -8,6 +8,7 @@ import {
 } from '../../src/store/postgres/index.js';
 import { describePostgres, dropSchema, POSTGRES_URL, schemaName, sqlIn } from '../helpers/postgres.js';
 import { runStoreContract, SHELL, type StoreUnderTest } from './contract.js';
+import { runArticleContract } from './article-contract.js';
 import { runDashboardContract } from './dashboard-contract.js';
 
 const schemas: string[] = [];
@@ -41,6 +42,7 @@ describePostgres('postgres store', () => {
     };
   };
   runStoreContract('postgres', freshPostgres);
+  runArticleContract('postgres', freshPostgres);
   runDashboardContract('postgres', freshPostgres);
 
   it('creates its schema and migrates once; a second open migrates nothing', async () => {

@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore, LATEST_SCHEMA_VERSION, MIGRATIONS, type SqliteStore } from '../../src/store/sqlite/index.js';
 import { runStoreContract, SHELL, type StoreUnderTest } from './contract.js';
+import { runArticleContract } from './article-contract.js';
 import { runDashboardContract } from './dashboard-contract.js';
 
 const dirs: string[] = [];
@@ -34,6 +35,7 @@ async function freshSqlite(): Promise<StoreUnderTest> {
   };
 }
 runStoreContract('sqlite', freshSqlite);
+runArticleContract('sqlite', freshSqlite);
 runDashboardContract('sqlite', freshSqlite);
 
 describe('sqlite store specifics', () => {
