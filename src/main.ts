@@ -115,6 +115,8 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
       logger,
       onChannelUnavailable: (where, reason) => health.unavailable(where, reason),
       onRateLimitWait: recordRateLimitWait(metrics),
+      // Several processes on one PostgreSQL database must refuse a replay any of them has seen.
+      ...(selected?.kind === 'postgres' ? { replayGuard: selected.store.replayGuard } : {}),
     },
     deps.shellOutput,
   );

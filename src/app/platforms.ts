@@ -16,6 +16,7 @@ import type { Dispatcher } from '../core/commands/dispatch.js';
 import type { CommandRegistry } from '../core/commands/registry.js';
 import type { ChannelDirectory, Clock, DeliveryPort, Logger, Platform, RateLimitWait, Where } from '../core/ports.js';
 import type { HeraldStore } from '../core/store/repositories.js';
+import type { ReplayGuard } from '../http/replay-guard.js';
 import type { HttpServer } from '../http/server.js';
 
 /** What a plugin needs to receive commands; the root passes it to `start`. */
@@ -50,6 +51,11 @@ export interface PluginDeps {
   readonly onChannelUnavailable: (where: Where, reason: unknown) => Promise<void>;
   /** Told of every rate-limit wait a platform imposed (for /metrics). */
   readonly onRateLimitWait?: (platform: Platform, wait: RateLimitWait) => void;
+  /**
+   * Refuses a second delivery of a signed webhook request. The PostgreSQL store's, shared by every
+   * process on the database; absent (SQLite, one process), each adapter keeps its own in memory.
+   */
+  readonly replayGuard?: ReplayGuard;
 }
 
 /** The hook for one platform's adapter, when there is one. */
@@ -63,6 +69,7 @@ export function discordPlugin(deps: PluginDeps, discord: NonNullable<Config['dis
     clock: deps.clock,
     onChannelUnavailable: deps.onChannelUnavailable,
     ...waitsOf(deps, 'discord'),
+    ...(deps.replayGuard ? { replayGuard: deps.replayGuard } : {}),
   });
   return {
     name: 'discord',
@@ -110,6 +117,7 @@ export function slackPlugin(deps: PluginDeps, slack: NonNullable<Config['slack']
         clock: deps.clock,
         onChannelUnavailable: deps.onChannelUnavailable,
         ...waitsOf(deps, 'slack'),
+        ...(deps.replayGuard ? { replayGuard: deps.replayGuard } : {}),
       });
       await app.start();
       return { mode: app.mode, why: slack.modeReason };

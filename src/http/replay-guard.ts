@@ -5,9 +5,9 @@
  * schedules for one `/schedule add`; issue 11, Medium 4). Each receiver asks the guard
  * whether a request's id was already seen before it dispatches anything.
  *
- * The in-memory guard protects one process. Several processes behind one load balancer
- * need a shared guard (an `INSERT ... ON CONFLICT DO NOTHING` on a table keyed by id, with
- * the expiry as a column): the port is async for that reason. See ADR 025.
+ * The in-memory guard here protects one process (SQLite). Several processes on one PostgreSQL
+ * database share the store's guard (src/store/postgres/replay-guard.ts, a table keyed by id
+ * with the expiry as a column): the port is async for that reason. See ADR 025.
  */
 
 /** Remembers request ids until they expire. */

@@ -181,6 +181,17 @@ CREATE TABLE dashboard_sessions (
 CREATE INDEX articles_feed ON articles(feed_id, created_at);
 `,
   },
+  {
+    version: 5,
+    description: 'seen_requests: signed Slack/Discord request ids, so a replay is refused by every process',
+    sql: `
+CREATE TABLE seen_requests (
+  id         text PRIMARY KEY,
+  expires_ms bigint NOT NULL
+);
+CREATE INDEX seen_requests_expiry ON seen_requests(expires_ms);
+`,
+  },
 ];
 
 /** The newest PostgreSQL schema version this build knows. */

@@ -6,6 +6,7 @@
  */
 import { newInstanceId } from '../instance-id.js';
 import type pg from 'pg';
+import type { ReplayGuard } from '../../http/replay-guard.js';
 import { systemClock, type Clock } from '../../core/ports.js';
 import { err, failure, ok, type Result } from '../../core/result.js';
 import type { HeraldStore, StoreRepositories } from '../../core/store/repositories.js';
@@ -16,6 +17,7 @@ import { pgFeeds, pgSubscriptions } from './feeds.js';
 import { migratePostgres, pgSchemaVersion, refuseNewer, type PgMigrationReport } from './migrate.js';
 import { PG_MIGRATIONS, type PgMigration } from './migrations.js';
 import { createPool, type Db } from './pool.js';
+import { pgReplayGuard } from './replay-guard.js';
 import { KeyedSequence, pgDeliveries, pgSchedules } from './schedules.js';
 import { pgChannels, pgWorkspaces } from './workspaces.js';
 
@@ -42,6 +44,8 @@ export interface PostgresStore extends HeraldStore {
   readonly schema: string | null;
   /** The pool, for the job queue sharing the database (pg-boss) and health checks. */
   readonly pool: pg.Pool;
+  /** Signed request ids seen by any process on this database, so a replay is refused by all. */
+  readonly replayGuard: ReplayGuard;
 }
 
 /** Names the database without its credentials, for messages. */
@@ -142,6 +146,7 @@ function buildStore(
     schema,
     migration,
     pool,
+    replayGuard: pgReplayGuard(pool),
     instanceId: holder,
     async transaction<T>(fn: (tx: StoreRepositories) => Promise<T>): Promise<T> {
       const client = await pool.connect();

@@ -176,6 +176,18 @@ CREATE TABLE dashboard_sessions (
 CREATE INDEX articles_feed ON articles(feed_id, created_at);
 `,
   },
+  {
+    version: 5,
+    // Kept in step with PostgreSQL's version 5. SQLite means one process, whose in-memory
+    // replay guard suffices; the table stays empty unless a later build uses it.
+    description: 'seen_requests: signed request ids (used by the PostgreSQL store; SQLite guards in memory)',
+    sql: `
+CREATE TABLE seen_requests (
+  id         TEXT PRIMARY KEY,
+  expires_ms INTEGER NOT NULL
+);
+`,
+  },
 ];
 
 /** The newest schema version this build knows. */
