@@ -321,39 +321,3 @@ describe('Slack over HTTP', () => {
     expect(await perms.invoker('T0001', 'UNOBODY')).toMatchObject({ platformLevel: 'member' });
   });
 });
-
-describe('Slack over HTTP with the default 2 s ack budget', () => {
-  let http2: HttpServer;
-  let url2: string;
-
-  beforeAll(async () => {
-    const { registry, dispatcher } = testDispatcher(logger);
-    http2 = createHttpServer(logger);
-    const app2 = createSlackApp({
-      botToken: TOKEN,
-      signingSecret: SECRET,
-      apiUrl: fake.apiUrl,
-      http: http2,
-      registry,
-      dispatcher,
-      logger,
-    });
-    await app2.start();
-    url2 = `http://127.0.0.1:${(await http2.listen(0, '127.0.0.1')).port}/slack/events`;
-  });
-
-  afterAll(async () => {
-    await http2?.close();
-  });
-
-  it('answers a fast command in the ack itself, never through response_url', async () => {
-    const id = rid();
-    const res = await postSigned(url2, slashBody('/who-is', 'niklas hedman', fake.responseUrl(id)));
-    expect(res.status).toBe(200);
-    const ack = parse(res.text);
-    expect(ack.response_type).toBe('ephemeral');
-    expect(JSON.stringify(ack.blocks)).toContain('Niklas Hedman (niklas hedman)');
-    expect(shareButton(ack)).toBeDefined();
-    expect(fake.responses.get(id)).toBeUndefined();
-  });
-});
