@@ -3,7 +3,7 @@
  * (src/main.ts); it never wires parts itself. Errors are one clear line on stderr and a
  * non-zero exit code: 2 for a usage mistake, 1 for everything else.
  */
-import { readFile } from 'node:fs/promises';
+import { untilSignal, version } from './process-facts.js';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { answerLine, runShell } from '../adapters/shell/shell.js';
@@ -95,18 +95,6 @@ function placeOf(flags: Readonly<Record<string, string | true>>): { where: Where
 }
 
 /** Resolves when the process is asked to stop (Ctrl-C, SIGTERM from a supervisor). */
-const untilSignal = (): Promise<string> =>
-  new Promise((resolve) => {
-    const done = (sig: string) => resolve(sig);
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
-
-async function version(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
-
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === undefined) {
