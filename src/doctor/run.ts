@@ -1,7 +1,8 @@
 /**
  * `herald doctor`: every check a newcomer would otherwise discover one failure at a time — the
  * mode each platform runs in and why, tokens against the platforms, scopes, the public URL and
- * its certificate, the store, and whether Herald can post in each channel that has a schedule.
+ * its certificate, the store, and whether Herald can post in each channel that has a schedule or a feed, with the permissions
+ * that channel's settings need.
  * Checks run one after another (a dozen requests); each failure is a finding, never a throw.
  */
 import type { REST } from 'discord.js';
@@ -10,6 +11,8 @@ import type { HeraldStore as Store } from '../core/store/repositories.js';
 import type { JobQueue } from '../core/jobs/port.js';
 import type { SelectedStore } from '../store/open-store.js';
 import { databaseFindings } from './database.js';
+import { feedPostSettings } from '../core/live/settings.js';
+import { botUserIdReader, discordPermissionFindings } from './discord-channel-permissions.js';
 import { discordChannelFinding } from './discord-channel.js';
 import { discordFindings } from './discord.js';
 import { fix, ok, skip, type Finding } from './findings.js';
@@ -55,28 +58,56 @@ export async function runDoctor(deps: DoctorDeps): Promise<Finding[]> {
 
 async function channelFindings(deps: DoctorDeps, store: Store): Promise<Finding[]> {
   const schedules = await store.schedules.listAll();
-  const byChannel = new Map<number, number[]>();
-  for (const s of schedules) byChannel.set(s.channelId, [...(byChannel.get(s.channelId) ?? []), s.id]);
+  const byChannel = new Map<number, { schedules: number[]; feeds: number[] }>();
+  const entry = (id: number) => byChannel.get(id) ?? byChannel.set(id, { schedules: [], feeds: [] }).get(id)!;
+  for (const s of schedules) entry(s.channelId).schedules.push(s.id);
+  for (const feed of await store.feeds.list())
+    for (const sub of await store.subscriptions.listForFeed(feed.id)) entry(sub.channelId).feeds.push(feed.id);
   const out: Finding[] = [];
+  const botUserId = deps.discordRest ? botUserIdReader(deps.discordRest) : null;
   let checked = 0;
-  for (const [channelId, ids] of byChannel) {
+  for (const [channelId, uses] of byChannel) {
     if (checked++ >= MAX_CHANNELS) {
-      out.push(skip('Channels', `${byChannel.size - MAX_CHANNELS} more channels with schedules were not checked`));
+      out.push(
+        skip('Channels', `${byChannel.size - MAX_CHANNELS} more channels with schedules or feeds were not checked`),
+      );
       break;
     }
     const channel = await store.channels.get(channelId);
     const workspace = channel ? await store.workspaces.get(channel.workspaceId) : null;
     if (!channel || !workspace) continue;
-    const what = `schedule${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`;
+    const what = describeUses(uses);
     if (workspace.platform === 'discord') {
-      if (deps.discordRest && deps.config.discord?.token)
-        out.push(await discordChannelFinding(deps.discordRest, workspace.externalId, channel.externalId, what));
-      else out.push(skip(`Channel ${channel.externalId}`, `${what}: Discord is not configured here`));
+      if (deps.discordRest && botUserId && deps.config.discord?.token) {
+        const seen = await discordChannelFinding(deps.discordRest, workspace.externalId, channel.externalId, what);
+        out.push(seen);
+        if (seen.status !== 'ok') continue;
+        const feeds = uses.feeds.map((feedId) => ({
+          feedId,
+          settings: feedPostSettings(channel.settings.feedPosts, feedId),
+        }));
+        out.push(
+          ...(await discordPermissionFindings(
+            deps.discordRest,
+            botUserId,
+            workspace.externalId,
+            channel.externalId,
+            feeds,
+          )),
+        );
+      } else out.push(skip(`Channel ${channel.externalId}`, `${what}: Discord is not configured here`));
     } else if (workspace.platform === 'slack') {
       if (deps.config.slack) out.push(await slackChannelFinding(deps.config.slack, channel.externalId, what));
       else out.push(skip(`Channel ${channel.externalId}`, `${what}: Slack is not configured here`));
     }
   }
-  if (byChannel.size === 0) out.push(ok('Channels', 'no schedules yet, so no channel to check'));
+  if (byChannel.size === 0) out.push(ok('Channels', 'no schedules or feeds yet, so no channel to check'));
   return out;
+}
+
+/** "schedules 1, 2", "feed 3", "schedule 1 and feed 3". */
+function describeUses(uses: { schedules: readonly number[]; feeds: readonly number[] }): string {
+  const part = (word: string, ids: readonly number[]) =>
+    ids.length === 0 ? null : `${word}${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`;
+  return [part('schedule', uses.schedules), part('feed', uses.feeds)].filter((p) => p !== null).join(' and ');
 }

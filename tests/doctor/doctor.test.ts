@@ -9,11 +9,14 @@ import { createServer as createHttpsServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { doctorCli } from '../../src/cli/doctor.js';
 import { loadConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/schema.js';
+import { DIGEST_ONLY } from '../../src/core/live/settings.js';
 import type { Logger } from '../../src/core/ports.js';
+import { NO_FILTERS } from '../../src/core/store/records.js';
 import { BUNDLED_SAMPLE_PATH, createHerald } from '../../src/main.js';
 import { startFakeDiscord, type FakeDiscord } from '../discord/fake-discord/server.js';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack/server.js';
@@ -134,6 +137,46 @@ describe('herald doctor: Discord', () => {
     expect(out).toMatch(/Channel 500000000000000001: schedule 1: Herald cannot see this channel \(Missing Access\)/);
     expect(out).toMatch(/schedule 2: the channel belongs to another server/);
     expect(out).toMatch(/ok {4}Channel #c500000000000000003: schedule 3: Herald can see it/);
+  });
+  it('a thread-on feed in a channel where Herald lacks Create Public Threads: named, with both ways out (issue 16)', async () => {
+    const news = '500000000000000010';
+    const herald = '600000000000000001';
+    discord.channelGuilds.set(news, GUILD);
+    discord.guilds.roles.set(GUILD, [
+      { id: GUILD, name: '@everyone', permissions: String(PermissionFlagsBits.ViewChannel) },
+      {
+        id: herald,
+        name: 'Herald',
+        permissions: String(
+          PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.CreatePublicThreads,
+        ),
+      },
+    ]);
+    discord.guilds.botRoles.set(GUILD, [herald]);
+    // The server grants threads; this channel takes Create Public Threads away from Herald's role.
+    const deny = PermissionFlagsBits.CreatePublicThreads;
+    const allow = PermissionFlagsBits.SendMessagesInThreads;
+    discord.guilds.overwrites.set(news, [{ id: herald, type: 0, allow: String(allow), deny: String(deny) }]);
+    try {
+      const { code, out } = await doctor(await discordGateway(), [], async (store) => {
+        const ch = await store.channels.ensure({ platform: 'discord', workspaceId: GUILD, channelId: news });
+        const feed = await store.feeds.ensure('https://example.org/feed.xml');
+        await store.subscriptions.subscribe(ch.id, feed.id, NO_FILTERS);
+        await store.channels.updateSettings(ch.id, {
+          feedPosts: { [String(feed.id)]: { ...DIGEST_ONLY, post: 'live', thread: true } },
+        });
+      });
+      expect(code).toBe(1);
+      const problems = out.split('\n').filter((l) => l.startsWith('FIX'));
+      expect(problems).toEqual([
+        `FIX   Channel #c${news}: feed 1 thread on needs Create Public Threads, which Herald lacks here: give Herald's role Create Public Threads in #c${news}, or /feeds set 1 thread off.`,
+      ]);
+      expect(out).not.toMatch(/Mention Everyone/);
+    } finally {
+      discord.guilds.roles.delete(GUILD);
+      discord.guilds.botRoles.delete(GUILD);
+      discord.guilds.overwrites.delete(news);
+    }
   });
 });
 

@@ -31,6 +31,7 @@ export function channelRoute(
         ...(thread ? { parent_id: thread.parentId } : {}),
         ...(kind?.availableTags ? { available_tags: kind.availableTags.map((t) => ({ ...t, moderated: false })) } : {}),
         flags: kind?.flags ?? 0,
+        permission_overwrites: s.overwrites.get(channelId) ?? [],
       },
     ];
   }

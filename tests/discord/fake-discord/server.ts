@@ -10,6 +10,7 @@ import { createCrossposts, type Crossposts } from './crossposts.js';
 import { attachGateway, type FakeGateway } from './gateway.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limits.js';
 import { channelRoute } from './channel-routes.js';
+import { createFakeGuilds, guildRoute, type FakeGuilds } from './guild-routes.js';
 import { pingsOf } from './mentions.js';
 import type { FakeChannel, FakeDiscordState, StoredMessage, StoredThread } from './state.js';
 import { threadRoute } from './thread-routes.js';
@@ -67,6 +68,8 @@ export interface FakeDiscord {
   /** Channel kinds by id; a channel not listed is a text channel (type 0). */
   readonly channelKinds: Map<string, FakeChannel>;
   readonly threads: StoredThread[];
+  /** Roles, the bot's roles and channel overwrites, for the doctor's permission check; the bot's user id is the application's. */
+  readonly guilds: FakeGuilds;
   /** Published (crossposted) messages and the 429s of the 10-per-hour limit. */
   readonly crossposts: Crossposts;
   readonly gateway: FakeGateway;
@@ -107,6 +110,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const refusedTokens = new Set<string>();
   const channelKinds = new Map<string, FakeChannel>();
   const threads: StoredThread[] = [];
+  const guilds = createFakeGuilds();
   const crossposts = createCrossposts();
   const holds: {
     method: string;
@@ -125,6 +129,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     channelGuilds,
     forbiddenChannels,
     missingChannels,
+    overwrites: guilds.overwrites,
     nonceWindowMs: opts.nonceWindowMs ?? Infinity,
     snowflake,
     store(channelId, body, id = snowflake()) {
@@ -186,7 +191,10 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
         }));
       return [200, { threads: active, members: [] }];
     }
-    const routed = channelRoute(state, method, path, body, query) ?? threadRoute(state, method, path, body);
+    const routed =
+      channelRoute(state, method, path, body, query) ??
+      threadRoute(state, method, path, body) ??
+      guildRoute(guilds, appId, method, path);
     if (routed) return routed;
     if ((m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && method === 'POST') return [204, null];
     if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/))) {
@@ -308,6 +316,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     missingChannels,
     channelKinds,
     threads,
+    guilds,
     crossposts,
     gateway,
     limited,

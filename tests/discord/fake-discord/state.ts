@@ -43,6 +43,8 @@ export interface FakeDiscordState {
   readonly channelGuilds: Map<string, string>;
   readonly forbiddenChannels: Set<string>;
   readonly missingChannels: Set<string>;
+  /** Channel id → its permission overwrites, as `GET /channels/{id}` sends them. */
+  readonly overwrites: Map<string, readonly unknown[]>;
   readonly nonceWindowMs: number;
   /** Stores a message (its pings worked out) and returns it. */
   store(channelId: string, body: unknown, id?: string): StoredMessage;
