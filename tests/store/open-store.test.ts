@@ -66,4 +66,18 @@ describePostgres('store selection with DATABASE_URL', () => {
     expect((await again.value.store.channels.find(SHELL))?.name).toBe('from-postgres');
     await again.value.store.close();
   });
+
+  it("never reads another Herald's tables in public: a fresh schema is refused even when public is migrated", async () => {
+    const inPublic = await openStore(await config({ DATABASE_URL: POSTGRES_URL!, HERALD_MIGRATE: 'auto' }));
+    expect(inPublic.ok).toBe(true);
+    if (inPublic.ok) await inPublic.value.store.close();
+    const fresh = schemaName(import.meta.url);
+    try {
+      const opened = await openStore(await config({ DATABASE_URL: POSTGRES_URL!, DATABASE_SCHEMA: fresh }));
+      expect(opened.ok).toBe(false);
+      if (!opened.ok) expect(opened.error.hint).toContain('herald migrate');
+    } finally {
+      await dropSchema(fresh);
+    }
+  });
 });

@@ -46,8 +46,9 @@ export function createPool(options: PoolOptions): pg.Pool {
     max: options.max ?? 10,
     types,
     connectionTimeoutMillis: 10_000,
-    // Every connection sees the same schema; `public` stays on the path for extensions.
-    ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
+    // Every connection sees its schema and nothing else: with `public` also on the path, a schema
+    // not yet migrated would read (and report) the tables a Herald left in `public`.
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   pool.on('error', (error) => options.onIdleError?.(error));
   return pool;
