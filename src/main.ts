@@ -3,10 +3,8 @@
  * order: config → clock, logger → store → article library → channel health and the platform
  * plugins' delivery ports → delivery router → scheduler (which also runs feed polling) →
  * registry and dispatcher → the plugins' inbound side, given the dispatcher at start.
- * Every part is built once and never filled in afterwards. The CLI (src/cli/main.ts), the
- * benchmarks and the tests ask `createHerald` for what they need. Besides src/config, this is the
- * only file that reads process.env (`loadAppConfig`). What it takes (`HeraldDeps`) and what it
- * builds (`Herald`) are declared in src/herald.ts.
+ * Each part is built once, never filled in later. The CLI, benchmarks and tests call `createHerald`;
+ * besides src/config, only this file reads process.env. Its types are in src/herald.ts.
  */
 import { Registry } from 'prom-client';
 import { withLimits } from './core/limits.js';
