@@ -7,6 +7,7 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Dispatcher } from '../../core/commands/dispatch.js';
 import type { CommandRegistry } from '../../core/commands/registry.js';
+import { withRequestId } from '../../core/request-context.js';
 import { systemClock, type Clock, type Logger, type OnRateLimitWait } from '../../core/ports.js';
 import { watchSlackRateLimits } from './rate-limits.js';
 import { createMemoryReplayGuard, type ReplayGuard } from '../../http/replay-guard.js';
@@ -17,6 +18,7 @@ import { registerHandlers, type ChannelUnavailableHook } from './handlers.js';
 import { SLACK_EVENTS_PATH } from './manifest.js';
 import { createSlackPermissions } from './permissions.js';
 import { withReplayCheck } from './replay-check.js';
+import { slackRequestId, withSlackRequestId } from './request-id.js';
 import { UMBRELLA } from './to-invocation.js';
 
 export { SLACK_EVENTS_PATH };
@@ -102,6 +104,9 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     ignoreSelf: true,
   });
   watchSlackRateLimits(app.client, opts.onRateLimitWait);
+  // Socket Mode has no HTTP request to wrap: the request's context opens in Bolt's first
+  // middleware (in HTTP mode the one opened around the request is kept).
+  app.use(({ body, next }) => withRequestId(slackRequestId(body), next));
   const clock = opts.clock ?? systemClock;
   registerHandlers(app, {
     registry: opts.registry,
@@ -137,7 +142,10 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
         opts.http!.route(
           'POST',
           SLACK_EVENTS_PATH,
-          withReplayCheck(check, (req, res) => receiver.requestListener(req, res)),
+          withReplayCheck(
+            check,
+            withSlackRequestId((req, res) => receiver.requestListener(req, res)),
+          ),
         );
       } else {
         await app.start();

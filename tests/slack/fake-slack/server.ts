@@ -70,6 +70,8 @@ export class FakeSlack {
     'groups:history',
     'app_mentions:read',
   ];
+  /** Response-URL ids whose posts are recorded but answered 500 (an expired or broken response_url). */
+  readonly failingResponses = new Set<string>();
   /** Tokens the fake answers with invalid_auth. */
   readonly refusedTokens = new Set<string>();
   private readonly scripts = new Map<string, Scripted[]>();
@@ -175,7 +177,8 @@ export class FakeSlack {
       const list = this.responses.get(respond[1]!) ?? [];
       list.push(params);
       this.responses.set(respond[1]!, list);
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      if (this.failingResponses.has(respond[1]!)) res.writeHead(500, { 'content-type': 'text/plain' }).end('no');
+      else res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
     const m = url.match(/^\/api\/([a-zA-Z.]+)/);
