@@ -16,6 +16,7 @@
 import type { Sentence } from '../../article/types.js';
 import type { PersonFact } from '../../facts/types.js';
 import type { LatinTable } from './table.js';
+import { isGivenName } from './given-names.js';
 import { isRoleNoun, roleAfter, roleBefore, rolePredicate } from './roles.js';
 import { isAcronym, isCapitalised, tokenize, type WordToken } from './tokens.js';
 
@@ -103,6 +104,16 @@ function surnameOf(name: string, table: LatinTable): string {
   return words.slice(i).join(' ');
 }
 
+/** "Karin Albrechts Kabinett" starts with "Karin Albrecht": the name, in the genitive or not, then more words. */
+function startsWithName(run: string, name: string): boolean {
+  const words = run.split(' ');
+  const n = name.split(' ').length;
+  if (words.length <= n) return false;
+  const head = words.slice(0, n);
+  head[n - 1] = head[n - 1]!.replace(/(?:s|['’]s?)$/u, '');
+  return head.join(' ') === name || words.slice(0, n).join(' ') === name;
+}
+
 /** The people of an article, in order of first mention. */
 export function findPeopleLatin(sentences: readonly Sentence[], table: LatinTable): PersonFact[] {
   const drafts: Draft[] = [];
@@ -125,7 +136,13 @@ export function findPeopleLatin(sentences: readonly Sentence[], table: LatinTabl
       const titled =
         table.titles.has(tokens[run.first - 1]?.lower ?? '') ||
         (tokens[run.first - 1]?.text === '.' && table.titles.has(tokens[run.first - 2]?.lower ?? ''));
-      const evidence = role !== null || titled || speechNextTo(tokens, run, table);
+      // "Theresa May hatte …": a given name opening a run of two or more capitalised words
+      // ("Ruta de la Plata", with a particle, is as often a place).
+      const given =
+        run.last > run.first &&
+        isGivenName(tokens[run.first]!.text) &&
+        tokens.slice(run.first, run.last + 1).every((t) => isCapitalised(t));
+      const evidence = role !== null || titled || given || speechNextTo(tokens, run, table);
       const prev = tokens[run.first - 1]?.lower ?? '';
       const complement = table.connectors.has(prev) || table.determiners.has(prev) || table.particles.has(prev);
       const articled = table.determiners.has(tokens[run.last + 2]?.lower ?? '');
@@ -135,7 +152,10 @@ export function findPeopleLatin(sentences: readonly Sentence[], table: LatinTabl
   // First the full names with evidence, then single words that are their surnames.
   for (const p of pending) {
     const words = p.run.last - p.run.first + 1;
-    const known = byAlias.get(p.run.name) ?? drafts.find((d) => d.name.endsWith(` ${p.run.name}`));
+    // A known name followed by more capitals ("Theresa Mays EU-Austrittsabkommen") is that person.
+    const known =
+      byAlias.get(p.run.name) ??
+      drafts.find((d) => d.name.endsWith(` ${p.run.name}`) || startsWithName(p.run.name, d.name));
     if (known) {
       if (known.role === null && p.role !== null) Object.assign(known, { role: p.role, roleSentence: p.sentence });
       if (known.name !== p.run.name) known.aliases.add(p.run.name);
