@@ -25,8 +25,7 @@ describe('German: a given name is evidence where capitals are not', () => {
   const f = facts(
     'Neue Regierung in Wien vereidigt\n\nKarin Albrecht hatte am Vormittag mit den Parteien verhandelt. Die Grüne Partei stimmte dem Vertrag am Abend zu, und Albrecht reiste danach ab. Der Vertrag über die Zusammenarbeit soll im Herbst gelten. Karin Albrechts Kabinett tritt am Montag zusammen.\n',
   );
-  it('reads a person named with no role or speech verb beside her', () =>
-    expect(names(f)).toContain('Karin Albrecht'));
+  it('reads a person named with no role or speech verb beside her', () => expect(names(f)).toContain('Karin Albrecht'));
   it('takes no capitalised noun phrase for a person, nor a known name followed by a noun', () => {
     expect(names(f)).not.toContain('Grüne Partei');
     expect(names(f).filter((n) => n.startsWith('Karin'))).toEqual(['Karin Albrecht']);
