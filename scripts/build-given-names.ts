@@ -1,8 +1,8 @@
 /**
  * Builds src/core/lang/latin/given-names-data.ts: the given names, in Latin script, of every
  * locale of the `@faker-js/faker` package (MIT), less the words that faker's own location data
- * also has as a country, state or city ("Paris", "Georgia", "Victoria" stays out of nothing
- * but places) and a few titles and months that English name lists carry ("King", "May").
+ * has as the whole name of a country, state or city ("Paris", "Georgia"; "Paul" of "Saint
+ * Paul" stays) and a few titles and months that English name lists carry ("King", "May").
  * French, German and Spanish news name people from everywhere, so one list serves all three.
  *
  * faker is not a dependency of Herald; unpack the published package and point the script at it:
@@ -46,7 +46,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'in
       if (LATIN.test(n) && n.length >= 3) names.add(n.normalize('NFC'));
     const loc = defs.location;
     for (const p of [...(loc?.country ?? []), ...(loc?.state ?? []), ...(loc?.city_name ?? []), ...(loc?.county ?? [])])
-      for (const w of p.split(/\s+/u)) places.add(w.normalize('NFC'));
+      places.add(p.normalize('NFC'));
   }
 }
 const kept = [...names].filter((n) => !places.has(n) && !NOT_GIVEN.has(n)).sort((a, b) => a.localeCompare(b, 'en'));

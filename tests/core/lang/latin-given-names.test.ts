@@ -47,3 +47,13 @@ describe('French and Spanish: a given name without a role', () => {
     expect(names(f).some((n) => n.includes('Plata'))).toBe(false);
   });
 });
+
+describe('names written short and roles after a fronted phrase', () => {
+  const f = facts(
+    'Cambios en la radio pública\n\nDurante la reunión del consejo, la directora Lucía Ferrer Soto anunció su marcha. Lucía Ferrer dejará el cargo en junio, según fuentes de la empresa.\n',
+  );
+  it('takes "Lucía Ferrer" after "Lucía Ferrer Soto" for the same person', () =>
+    expect(names(f).filter((n) => n.startsWith('Lucía'))).toEqual(['Lucía Ferrer Soto']));
+  it('reads a role after a fronted phrase closed by a comma ("…, la directora Lucía Ferrer Soto")', () =>
+    expect(f.people.find((p) => p.name === 'Lucía Ferrer Soto')?.role).toBe('directora'));
+});

@@ -155,13 +155,21 @@ export function findPeopleLatin(sentences: readonly Sentence[], table: LatinTabl
     // A known name followed by more capitals ("Theresa Mays EU-Austrittsabkommen") is that person.
     const known =
       byAlias.get(p.run.name) ??
-      drafts.find((d) => d.name.endsWith(` ${p.run.name}`) || startsWithName(p.run.name, d.name));
+      drafts.find(
+        (d) =>
+          d.name.endsWith(` ${p.run.name}`) ||
+          startsWithName(p.run.name, d.name) ||
+          // "Ana Pastor" after "Ana Pastor García": a name without its second surname.
+          (words >= 2 && d.name.startsWith(`${p.run.name} `)),
+      );
     if (known) {
       if (known.role === null && p.role !== null) Object.assign(known, { role: p.role, roleSentence: p.sentence });
       if (known.name !== p.run.name) known.aliases.add(p.run.name);
       continue;
     }
     if (words < 2 || !p.evidence) continue;
+    // "bezeichnete Mnangagwa Mugabe als …": two people already known, side by side.
+    if (p.run.name.split(' ').every((w) => byAlias.has(w))) continue;
     const surname = surnameOf(p.run.name, table);
     const d: Draft = {
       name: p.run.name,

@@ -24,8 +24,8 @@ import { tokenize, type WordToken } from './tokens.js';
 const VERB_WINDOW = 6;
 /** How far (in words) a name may stand before its speech verb: "Merz sagte am Montag:". */
 const NAME_TO_VERB = 4;
-/** A fronted phrase before the subject ("Por su parte,", "Am Montag"), in words. */
-const FRONTED = 4;
+/** A fronted phrase before the subject ("Por su parte,", "Dans les colonnes du Times,"), in words. */
+const FRONTED = 6;
 
 /** A mention of a person at an offset of the paragraph text. */
 export interface Located {
@@ -49,6 +49,25 @@ function verbIndex(ws: readonly WordToken[], table: LatinTable, fromEnd: boolean
   }
   if (hits.length === 0) return -1;
   return fromEnd ? Math.max(...hits) : Math.min(...hits);
+}
+
+/**
+ * True when the last words of `ws` are a speech verb ("… sagte", "… a déclaré"), with perhaps
+ * the name's role after it ("selon le président").
+ */
+function verbEndsAt(words: readonly WordToken[], table: LatinTable): boolean {
+  let end = words.length;
+  while (end > 0 && isRoleNoun(words[end - 1]!, table)) end -= 1;
+  if (end < words.length) {
+    while (end > 0 && table.roleModifiers.has(words[end - 1]!.lower)) end -= 1;
+    if (end > 0 && table.determiners.has(words[end - 1]!.lower)) end -= 1;
+  }
+  const ws = words.slice(0, end);
+  return table.speechVerbs.some((verb) => {
+    const parts = verb.split(' ');
+    const tail = ws.slice(-parts.length);
+    return tail.length === parts.length && parts.every((p, n) => tail[n]!.lower === p);
+  });
 }
 
 /**
@@ -80,6 +99,14 @@ export function speakerBeside(
     const role = det > 0 ? byRole(after.slice(verb.start + rest[det]!.start)) : null;
     if (role) return role;
   }
+  // "„…“, hatte Tlaib an den Minister geschrieben": in a verb-second language the quote is the
+  // clause's first part, one verb the second, and the name right after it its subject.
+  if (table.verbSecond && /^\W*,/u.test(after)) {
+    const next = afterWords[1];
+    const at = next ? span.end + 1 + next.start : -1;
+    const subject = afterWords.length > 1 ? named.find((m) => m.at === at) : undefined;
+    if (subject && /^\p{Ll}/u.test(afterWords[0]!.text)) return subject.person;
+  }
   const beforeNamed = named.filter((m) => m.at >= bounds.from && m.end <= span.start);
   for (let i = beforeNamed.length - 1; i >= 0; i -= 1) {
     const m = beforeNamed[i]!;
@@ -87,28 +114,58 @@ export function speakerBeside(
     const tail = words(text.slice(m.end, span.start));
     const at = verbIndex(tail, table, false);
     if (at >= 0 && at < NAME_TO_VERB && tail.length - at <= VERB_WINDOW) return m.person;
-    // "selon Jacob, « … »", "sagte Merz: „…“": the verb right before the name.
+    // "selon Jacob, « … »", "sagte Merz: „…“": the verb right before the name (not "nannte
+    // auf Twitter Darroch einen „…“", where the name is the object).
     const lead = words(text.slice(bounds.from, m.at));
-    const verb = verbIndex(lead.slice(-3), table, true);
-    if (verb >= 0 && tail.length <= 2) return m.person;
+    if (verbEndsAt(lead, table) && tail.length <= 2) return m.person;
   }
   return null;
 }
 
 /**
- * Shape 3: the first person named in the sentence when only a short fronted phrase, a
- * determiner and a role stand before the name ("El presidente del PNV, Xabier Arzalluz, …").
+ * Shape 3: who the sentence is about. A subject pronoun first ("Er nannte …", "Il a ajouté …"),
+ * or right after the verb of a verb-second clause ("Des Weiteren hatte sie …"), gives
+ * "pronoun": the person spoken of before. Otherwise the first person named when only a short
+ * fronted phrase, a determiner and a role stand before the name ("El presidente del PNV, Xabier
+ * Arzalluz, …"), or the person named right after the verb of a verb-second clause ("Im April
+ * bezeichnete Araud …", "Gleichzeitig dankte Trump …").
  */
 export function subjectOf(
   sentence: string,
   offset: number,
   named: readonly Located[],
   table: LatinTable,
-): PersonFact | null {
-  const first = named.find((m) => m.at >= offset && m.at < offset + sentence.length);
-  if (!first) return null;
-  const before = tokenize(sentence.slice(0, first.at - offset));
-  return isSubjectLead(before, table) ? first.person : null;
+): PersonFact | 'pronoun' | null {
+  const tokens = tokenize(sentence);
+  if (table.pronouns.has(tokens[0]?.lower ?? '')) return 'pronoun';
+  const here = named.filter((m) => m.at >= offset && m.at < offset + sentence.length);
+  const first = here[0];
+  if (first && isSubjectLead(tokenize(sentence.slice(0, first.at - offset)), table)) return first.person;
+  if (!table.verbSecond) return null;
+  const v = finiteVerbAt(tokens, table);
+  const next = v >= 0 ? tokens[v + 1] : undefined;
+  if (next && table.pronouns.has(next.lower)) return 'pronoun';
+  return (next && here.find((m) => m.at - offset === next.start)?.person) ?? null;
+}
+
+/**
+ * The finite verb of a verb-second main clause: the first lower-case word after the first one
+ * that is no determiner, preposition or particle, before any comma; -1 when there is none.
+ */
+function finiteVerbAt(tokens: readonly WordToken[], table: LatinTable): number {
+  for (let i = 1; i < tokens.length; i += 1) {
+    const t = tokens[i]!;
+    if (t.punct) {
+      if (t.text === '-' || t.text === '.') continue;
+      return -1;
+    }
+    if (!/^\p{Ll}/u.test(t.text)) continue;
+    const l = t.lower;
+    if (table.determiners.has(l) || table.connectors.has(l) || table.particles.has(l)) continue;
+    if (table.objectDeterminers?.has(l)) continue;
+    return i;
+  }
+  return -1;
 }
 
 function isSubjectLead(before: readonly WordToken[], table: LatinTable): boolean {
@@ -118,7 +175,15 @@ function isSubjectLead(before: readonly WordToken[], table: LatinTable): boolean
   if (comma >= 0 && comma <= FRONTED && !before.slice(0, comma).some((t) => isRoleNoun(t, table))) i = comma + 1;
   const rest = before.slice(i);
   if (rest.length === 0) return true;
-  // Otherwise a role phrase: determiner, modifiers, a role noun, its complement, a comma.
+  // Otherwise a role phrase: determiner, modifiers, a role noun, its complement, a comma. It
+  // opens the phrase ("Offenbar ärgerte den Präsidenten …" is a clause), and in German a
+  // determiner of an object case ("Ihren Widersacher Jeremy Corbyn …") makes no subject.
+  const head = rest[0]!;
+  const opens =
+    (table.determiners.has(head.lower) && !table.objectDeterminers?.has(head.lower)) ||
+    table.roleModifiers.has(head.lower) ||
+    isRoleNoun(head, table);
+  if (!opens) return false;
   if (!rest.some((t) => isRoleNoun(t, table))) return false;
   return !rest.some((t) => table.clauseWords.has(t.lower) && !table.determiners.has(t.lower));
 }
@@ -137,7 +202,8 @@ export function roleSubjectOf(
   let i = 0;
   const comma = tokens.findIndex((t) => t.text === ',');
   if (comma >= 0 && comma <= FRONTED && !tokens.slice(0, comma).some((t) => isRoleNoun(t, table))) i = comma + 1;
-  if (!tokens[i] || !table.determiners.has(tokens[i]!.lower)) return null;
+  if (!tokens[i] || !table.determiners.has(tokens[i]!.lower) || table.objectDeterminers?.has(tokens[i]!.lower))
+    return null;
   i += 1;
   while (tokens[i] && !isRoleNoun(tokens[i]!, table) && table.roleModifiers.has(tokens[i]!.lower)) i += 1;
   const noun = tokens[i];

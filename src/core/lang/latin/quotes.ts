@@ -101,10 +101,12 @@ export function findQuotesLatin(article: Article, people: readonly PersonFact[],
           roleSubjectOf(phrase, people, lastMention, table),
         );
       });
+      const said = subjectOf(s.text, from, named, table);
+      // "Er werde „…“": a pronoun subject is the person spoken of before this sentence.
+      const before = named.filter((m) => m.at < from).at(-1)?.person ?? null;
       const subject =
         beside.find((b) => b !== null) ??
-        subjectOf(s.text, from, named, table) ??
-        roleSubjectOf(s.text, people, lastMention, table);
+        (said === 'pronoun' ? (carried ?? before) : (said ?? roleSubjectOf(s.text, people, lastMention, table)));
       here.forEach((span, n) => {
         const speaker =
           beside[n] ?? subject ?? carried ?? named.filter((m) => m.at < span.start).at(-1)?.person ?? null;

@@ -64,8 +64,11 @@ export function roleBefore(
         det &&
         table.determiners.has(det.lower) &&
         tokens[first - n - 2]?.text === ','
-      )
-        return roleBefore(text, tokens, first - n - 1, table);
+      ) {
+        const outer = roleBefore(text, tokens, first - n - 1, table);
+        // "Dans un entretien au journal local, le maire Paul Girard": no role before the comma.
+        if (outer !== null) return outer;
+      }
     }
   }
   let j = first - 1;

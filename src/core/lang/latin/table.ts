@@ -36,6 +36,13 @@ export interface LatinTable {
    * Wallace ist neuer Verteidigungsminister", "X est devenu ministre", "X fue nombrado ministro".
    */
   readonly copulas: ReadonlySet<string>;
+  /**
+   * Verb-second word order (German): the finite verb is the second part of a main clause and a
+   * subject named after it ("Im April bezeichnete Araud …", "Gleichzeitig dankte Trump …").
+   */
+  readonly verbSecond?: boolean;
+  /** Determiners that mark a noun phrase as no subject ("den", "einem", "ihren"): it is an object. */
+  readonly objectDeterminers?: ReadonlySet<string>;
   /** Whether every noun is capitalised (German): capitals are then no evidence of a name. */
   readonly nounsCapitalised: boolean;
 }
