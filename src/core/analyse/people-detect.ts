@@ -15,9 +15,9 @@ import { isNamedThingOpenerEn, isOrgHeadEn, notAPersonEn, roleIsBrokenEn } from 
 import { isTitle, roleOfOrganisation, rolePhraseBeforeComma, skipDefinition } from './people-roles-en.js';
 import { describesAThing, roleAfter, roleInFrontClause } from './people-role-after-en.js';
 import { roleBefore, roleFromPluralTitle } from './people-role-before-en.js';
-import { roleOfNamed } from './people-named-en.js';
+import { roleOfNamed, roleOfRelative } from './people-named-en.js';
 import { speechBeside } from './people-speech-en.js';
-import { HONORIFICS, isNameWord, nameStart } from './people-tokens-en.js';
+import { HONORIFICS, ageAfter, isNameWord, nameStart } from './people-tokens-en.js';
 
 /** A person as one sentence introduces them. */
 export interface PersonIntro {
@@ -91,7 +91,7 @@ export function introsIn(
       first > run.first &&
       TITLE_WORDS.has(s.tokens[first - 1]!.norm) &&
       isNameWord(s.tokens[first]!);
-    const namedRole = words.length === 1 ? roleOfNamed(s, first) : null;
+    const namedRole = words.length === 1 ? (roleOfNamed(s, first) ?? roleOfRelative(s, first)) : null;
     if ((words.filter((w) => !NAME_PARTICLES.has(w)).length < 2 && !titledSingle && !namedRole) || words.length > 5)
       continue;
     if (GAZETTEER.has(words.join(' ').toLowerCase())) continue;
@@ -127,7 +127,7 @@ export function introsIn(
     if (role && roleIsBrokenEn(role)) continue;
     const namedSpeaker = speakers.has(words[0]!.toLowerCase()) || speakers.has(words[words.length - 1]!.toLowerCase());
     const honorific = HONORIFICS.has(s.tokens[first - 1]?.norm ?? '');
-    if (!role && !speech.before && !speech.after && !namedSpeaker && !honorific) continue;
+    if (!role && !speech.before && !speech.after && !namedSpeaker && !honorific && !ageAfter(s, last)) continue;
     out.push({ name: spanText(s, first, last), words, role, sentence: s.id });
   }
   return out;

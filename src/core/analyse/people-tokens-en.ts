@@ -82,3 +82,15 @@ export function nameStart(s: AnnotatedSentence, run: Run): number {
   while (k > run.first && isNameWord(s.tokens[k - 1]!)) k--;
   return k;
 }
+
+/**
+ * "Jane Roe, 39, who ..." / "Jane Roe, 39." : an age between commas right after a name is news
+ * prose's mark of a person (things and organisations are not given ages).
+ */
+export function ageAfter(s: AnnotatedSentence, last: number): boolean {
+  const t = s.tokens;
+  if (t[last + 1]?.text !== ',' || !/^\d{1,3}$/.test(t[last + 2]?.text ?? '')) return false;
+  const age = Number(t[last + 2]!.text);
+  const close = t[last + 3];
+  return age > 0 && age < 120 && (close === undefined || [',', '.', ')', ';'].includes(close.text));
+}

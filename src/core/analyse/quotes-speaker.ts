@@ -61,17 +61,42 @@ function pronounSpeaker(
     }
   }
   if (best) return best.p.name;
+  return earlierSpeaker(doc, s, people, gender, fits);
+}
+
+/** How many sentences back a pronoun may reach, and how far a chain of the same pronoun carries it. */
+const PRONOUN_REACH = 3;
+const CHAIN_REACH = 6;
+
+/**
+ * The first person named (outside quotes) in the nearest earlier sentence that names one. A
+ * sentence whose own subject is already the same pronoun ("She told the court ...") continues
+ * the chain: names after that pronoun are not its antecedent, and the search goes on back.
+ */
+function earlierSpeaker(
+  doc: AnnotatedArticle,
+  s: AnnotatedSentence,
+  people: readonly PersonFact[],
+  gender: 'm' | 'f' | undefined,
+  fits: (p: PersonFact) => boolean,
+): string | null {
   const i = doc.sentences.indexOf(s);
-  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+  let reach = PRONOUN_REACH;
+  for (let k = i - 1; k >= Math.max(0, i - reach); k--) {
     const prev = doc.sentences[k]!;
+    const pron = prev.tokens.find(
+      (t) => t.pos === 'PRON' && PERSON_PRONOUNS.get(t.norm) === gender && !insideQuote(prev.text, t.start),
+    );
+    const before = pron?.start ?? prev.text.length;
     let first: { at: number; p: PersonFact } | null = null;
     for (const p of people) {
       if (!p.mentions.includes(prev.id)) continue;
-      const where = nameAt(prev.text, p, prev.text.length);
+      const where = nameAt(prev.text, p, before);
       if (where >= 0 && !insideQuote(prev.text, where) && fits(p) && (!first || where < first.at))
         first = { at: where, p };
     }
     if (first) return first.p.name;
+    if (pron) reach = Math.min(CHAIN_REACH, reach + 1);
   }
   return null;
 }
@@ -115,8 +140,10 @@ function genderOf(doc: AnnotatedArticle, p: PersonFact): 'm' | 'f' | null {
   for (const s of doc.sentences) {
     const where = nameAt(s.text, p, s.text.length);
     if (where < 0) continue;
+    // The name's own words are not another name between it and the pronoun.
+    const end = where + ([p.name, ...p.aliases].find((n) => s.text.startsWith(n, where))?.length ?? 0);
     const pron = s.tokens.find((t) => t.start > where && t.pos === 'PRON' && PERSON_PRONOUNS.has(t.norm));
-    if (pron && s.tokens.filter((t) => t.pos === 'PROPN' && t.start > where && t.start < pron.start).length === 0) {
+    if (pron && s.tokens.filter((t) => t.pos === 'PROPN' && t.start >= end && t.start < pron.start).length === 0) {
       found = PERSON_PRONOUNS.get(pron.norm)!;
       break;
     }
@@ -130,13 +157,16 @@ function genderOf(doc: AnnotatedArticle, p: PersonFact): 'm' | 'f' | null {
  * "she said". Read before any other name in the span, so "critics like A, and B, with B
  * stating:" is B's and "Speaking to A, he said" is not A's.
  */
+/** A pronoun beside the verb that names no one the article has. */
+const NOBODY = Symbol('unresolved pronoun');
+
 function speakerBesideVerb(
   doc: AnnotatedArticle,
   s: AnnotatedSentence,
   from: number,
   to: number,
   people: readonly PersonFact[],
-): string | null {
+): string | null | typeof NOBODY {
   const runs = capitalRuns(s);
   for (let v = 0; v < s.tokens.length; v++) {
     const verb = s.tokens[v]!;
@@ -151,7 +181,8 @@ function speakerBesideVerb(
     const agent = passive && s.tokens[v + 1]?.norm === 'by' ? v + 2 : v + 1;
     const before = s.tokens[b];
     if (before && before.start >= from && agent === v + 1) {
-      if (before.pos === 'PRON' && PERSON_PRONOUNS.has(before.norm)) return pronounSpeaker(doc, s, b, people);
+      // An unresolved "he said" is nobody's: no other name in the span speaks for the pronoun.
+      if (before.pos === 'PRON' && PERSON_PRONOUNS.has(before.norm)) return pronounSpeaker(doc, s, b, people) ?? NOBODY;
       // "Jane Roe, who called the plan ...": the relative pronoun speaks for the name before its comma.
       if (before.norm === 'who' && s.tokens[b - 1]?.text === ',') {
         const named = runs.find((r) => r.last === b - 2);
@@ -182,6 +213,7 @@ export function speakerIn(
   const toks = s.tokens.filter((t) => t.start >= from && t.end <= to);
   if (!toks.some((t) => isQuoteVerbEn(t))) return null;
   const beside = speakerBesideVerb(doc, s, from, to, people);
+  if (beside === NOBODY) return null;
   if (beside) return beside;
   for (const run of capitalRuns(s)) {
     const first = s.tokens[run.first]!;
