@@ -271,3 +271,28 @@ export function statementSpeaker(
   }
   return best ? { speaker: best.name, attribution: intro.id } : null;
 }
+
+/** Tokens an attribution may take at the start of the sentence after its quote ("Roe told reporters"). */
+const NEXT_ATTRIBUTION_TOKENS = 4;
+
+/**
+ * “... in two days!” Roe told the world.: a quote closing on "!", "?" or "." at its sentence's
+ * end, with the attribution split off into the next sentence of the paragraph. Only a speech
+ * verb within the first few words of that sentence, outside any quote, attributes it.
+ */
+export function nextSentenceSpeaker(
+  doc: AnnotatedArticle,
+  quoteSentence: number,
+  people: readonly PersonFact[],
+): { speaker: string; attribution: number } | null {
+  const i = doc.sentences.findIndex((x) => x.id === quoteSentence);
+  const s = doc.sentences[i];
+  const next = doc.sentences[i + 1];
+  if (!s || !next || next.paragraph !== s.paragraph || /^\s*[“"]/.test(next.text)) return null;
+  const head = next.tokens.slice(0, NEXT_ATTRIBUTION_TOKENS);
+  const verb = head.findIndex((t) => SPEECH_WORDS.has(t.norm));
+  if (verb < 0 || /[“”"]/.test(next.text.slice(0, head[verb]!.end))) return null;
+  const to = next.tokens[Math.min(next.tokens.length - 1, verb + NEXT_ATTRIBUTION_TOKENS)]!.end;
+  const speaker = speakerIn(doc, next, 0, to, people);
+  return speaker ? { speaker, attribution: next.id } : null;
+}

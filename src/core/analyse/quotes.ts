@@ -19,7 +19,7 @@ import {
   startsMidSentence,
   wordCount,
 } from './quotes-partial.js';
-import { speakerIn, statementSpeaker } from './quotes-speaker.js';
+import { nextSentenceSpeaker, speakerIn, statementSpeaker } from './quotes-speaker.js';
 
 interface RawQuote {
   pieces: string[];
@@ -40,7 +40,11 @@ function scanQuotes(doc: AnnotatedArticle): RawQuote[] {
   sentences.forEach((s, si) => {
     const text = s.text;
     // A quote carried over a paragraph break reopens with a mark: that mark opens, it does not close.
-    const reopened = open !== null && open.sentences.length > 0 && sentences[si - 1]?.paragraph !== s.paragraph;
+    const reopened =
+      open !== null &&
+      open.sentences.length > 0 &&
+      sentences[si - 1]?.paragraph !== s.paragraph &&
+      /^\s*[“"]/.test(text);
     let pos = reopened ? text.search(/[“"]/) + 1 : 0;
     let outsideFrom = 0;
     while (pos <= text.length) {
@@ -74,13 +78,39 @@ function scanQuotes(doc: AnnotatedArticle): RawQuote[] {
     if (open && !open.sentences.includes(s.id)) open.sentences.push(s.id);
     const following = sentences[si + 1];
     // An unclosed quote survives a paragraph break only when the next paragraph reopens it.
-    if (open && (!following || (following.paragraph !== s.paragraph && !/^\s*[“"]/.test(following.text)))) {
+    if (
+      open &&
+      (!following ||
+        (following.paragraph !== s.paragraph &&
+          !/^\s*[“"]/.test(following.text) &&
+          !firstMarkCloses(paragraphText(sentences, following.paragraph, si + 1))))
+    ) {
       out.push(open);
       open = null;
     }
   });
   if (open) out.push(open);
   return out;
+}
+
+/** The text of the paragraph that starts at sentence index `from`. */
+function paragraphText(sentences: AnnotatedArticle['sentences'], paragraph: number, from: number): string {
+  let text = '';
+  for (let i = from; i < sentences.length && sentences[i]!.paragraph === paragraph; i++)
+    text += ` ${sentences[i]!.text}`;
+  return text;
+}
+
+/**
+ * A paragraph whose first quote mark closes (“”” or a straight mark after a word or a stop and
+ * before a space: `...early." After`) goes on with a quote left open at the paragraph before,
+ * written without the usual reopening mark.
+ */
+function firstMarkCloses(text: string): boolean {
+  const m = /[“”"]/.exec(text);
+  if (!m) return false;
+  if (m[0] !== '"') return m[0] === '”';
+  return /[\p{L}\p{N}.,!?]/u.test(text[m.index - 1] ?? ' ') && /^(?:\s|$|[.,;:)])/.test(text.slice(m.index + 1));
 }
 
 function cleanPiece(piece: string): string {
@@ -105,7 +135,12 @@ export function extractQuotes(doc: AnnotatedArticle, people: readonly PersonFact
     if (!text) continue;
     let speaker: string | null = null;
     let attribution: number | null = null;
-    for (const span of [q.after, q.before]) {
+    // “...” Roe said, “...”: words after a quote that end on a comma or colon right before the
+    // next opening mark introduce that next quote; this one's own attribution comes first.
+    const afterText = q.after ? byId.get(q.after[0])!.text : '';
+    const introducesNext =
+      q.after !== null && q.after[2] < afterText.length && /[,:]\s*$/.test(afterText.slice(q.after[1], q.after[2]));
+    for (const span of introducesNext ? [q.before, q.after] : [q.after, q.before]) {
       if (!span) continue;
       const s = byId.get(span[0]);
       const found = s ? speakerIn(doc, s, span[1], span[2], people) : null;
@@ -115,6 +150,8 @@ export function extractQuotes(doc: AnnotatedArticle, people: readonly PersonFact
         break;
       }
     }
+    if (!speaker && q.after && byId.get(q.after[0])!.text.slice(q.after[1], q.after[2]).trim() === '')
+      ({ speaker, attribution } = nextSentenceSpeaker(doc, q.after[0], people) ?? { speaker, attribution });
     const startsSentence = byId.get(q.before[0])!.text.slice(q.before[1], q.before[2]).trim() === '';
     if (!speaker)
       ({ speaker, attribution } = statementSpeaker(doc, q.sentences[0]!, people) ?? { speaker, attribution });
