@@ -110,12 +110,32 @@ function clauseVerbAt(tokens: readonly Token[], i: number, strict: boolean): boo
 
 /** True when the span reads as a list item rather than a clause. */
 export function itemLike(tokens: readonly Token[], span: Span, maxLength: number): boolean {
-  if (span.last - span.first + 1 > maxLength) return false;
+  if (itemWords(tokens, span) > maxLength) return false;
   const head = tokens[span.first]!;
   if (RELATIVES.has(head.norm) || head.pos === 'SCONJ') return false;
   for (let i = span.first + 1; i <= span.last; i++) if (clauseVerbAt(tokens, i, false)) return false;
   for (let i = span.first; i <= span.last; i++) if (CONTENT_POS.has(tokens[i]!.pos)) return true;
   return false;
+}
+
+const CAPITAL = /^\p{Lu}/u;
+
+/**
+ * How long an item reads in words: the comma of "City, State" or of a number, the state after
+ * such a comma and the "&" inside a name ("Aviation & Space Museum") add none, so "the Flight
+ * & Space Museum of Eugene, Oregon" is as short as "the Flight Museum of Eugene".
+ */
+function itemWords(tokens: readonly Token[], span: Span): number {
+  let n = 0;
+  for (let i = span.first; i <= span.last; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    if (t.text === ',' && !isItemComma(tokens, i)) continue;
+    if (i > span.first && prev?.text === ',' && !isItemComma(tokens, i - 1)) continue;
+    if (t.text === '&' && CAPITAL.test(prev?.text ?? '') && CAPITAL.test(tokens[i + 1]?.text ?? '')) continue;
+    n++;
+  }
+  return n;
 }
 
 /** Where the last item stops: at a new clause, an infinitive of purpose, a relative clause. */

@@ -230,7 +230,10 @@ function closesSeries(
   let nextHead = next.first;
   if (isConj(tokens[nextHead])) nextHead++;
   // "..., and I'm sorry": a subject and its verb open a clause, not a noun phrase.
-  const clauseNext = ['VERB', 'AUX'].includes(tokens[nextHead + 1]?.pos ?? '') && nextHead < next.last;
+  // "I’m" with a curly apostrophe stays one token: a subject with its verb all the same.
+  const clauseNext =
+    (['VERB', 'AUX'].includes(tokens[nextHead + 1]?.pos ?? '') && nextHead < next.last) ||
+    SUBJECT_CONTRACTION.test(tokens[nextHead]?.text ?? '');
   const nounNext = NOUN_OPENERS.has(tokens[nextHead]?.pos ?? '') && !clauseNext;
   let pairBefore = false;
   for (let i = sepAt - 1; i >= 0; i--) {
@@ -241,6 +244,8 @@ function closesSeries(
   // With a ", and" still to come, "A, B and C, D, and E" keeps "B and C" as one item.
   return !nounNext || (!finalAnd && !pairBefore);
 }
+
+const SUBJECT_CONTRACTION = /^(?:i|you|we|they|he|she|it|that|there)[’'](?:m|re|s|ve|ll|d)$/iu;
 
 const NOUN_OPENERS: ReadonlySet<string> = new Set(['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM', 'PRON']);
 
