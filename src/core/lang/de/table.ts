@@ -298,6 +298,7 @@ export const DE: LatinTable = {
   ],
   pronouns: new Set(['er', 'sie']),
   conjunctions: new Set(['und', 'oder', 'sowie']),
+  listClosers: new Set(['sowie']),
   copulas: new Set(['ist', 'war', 'wird', 'wurde', 'bleibt', 'blieb', 'zum', 'zur', 'als']),
   nounsCapitalised: true,
   verbSecond: true,

@@ -303,7 +303,7 @@ export const ES: LatinTable = {
     'exigió',
   ],
   pronouns: new Set(['él', 'ella']),
-  conjunctions: new Set(['y', 'e', 'o', 'u']),
+  conjunctions: new Set(['y', 'e', 'o', 'u', 'así como']),
   copulas: new Set(['es', 'era', 'fue', 'será', 'sigue', 'sido', 'nombrado', 'nombrada', 'elegido', 'elegida', 'como']),
   nounsCapitalised: false,
 };

@@ -31,6 +31,8 @@ export interface LatinTable {
   readonly pronouns: ReadonlySet<string>;
   /** Conjunctions that close a list: "und", "et", "y". */
   readonly conjunctions: ReadonlySet<string>;
+  /** Conjunctions that close only lists ("sowie"): around one, "und" separates items too. */
+  readonly listClosers?: ReadonlySet<string>;
   /**
    * Verbs (and the participles after them) that make a role the predicate of a name: "Ben
    * Wallace ist neuer Verteidigungsminister", "X est devenu ministre", "X fue nombrado ministro".
