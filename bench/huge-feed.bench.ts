@@ -52,7 +52,12 @@ export async function run(): Promise<BenchResult[]> {
       global.gc?.();
       const heapBefore = process.memoryUsage().heapUsed;
       let heapPeak = heapBefore;
-      const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 20);
+      const rssBefore = process.memoryUsage.rss();
+      let rssPeak = rssBefore;
+      const sampler = setInterval(() => {
+        heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+        rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+      }, 20);
       const loop = monitorEventLoopDelay({ resolution: 1 });
       loop.enable();
       const stalls = watchLoopStalls();
@@ -91,6 +96,8 @@ export async function run(): Promise<BenchResult[]> {
         p99DelayMs: loop.percentile(99) / 1e6,
         pollMs: ms,
         heapPeakMb: (heapPeak - heapBefore) / 1e6,
+        rssPeakMb: rssPeak / 1e6,
+        rssGrowthMb: (rssPeak - rssBefore) / 1e6,
         dbGrowthMb: (statSync(store.file).size + walSize - dbBefore) / 1e6,
       };
     };
@@ -111,6 +118,8 @@ export async function run(): Promise<BenchResult[]> {
           'max busy stall ms': r.busyMs,
           'poll ms': r.pollMs,
           'heap growth MB': r.heapPeakMb,
+          'peak RSS MB': r.rssPeakMb,
+          'RSS growth MB': r.rssGrowthMb,
           'db growth MB': r.dbGrowthMb,
           ...(r === huge ? { 'max delay vs 200-item': huge.maxDelayMs / Math.max(1, base.maxDelayMs) } : {}),
         },

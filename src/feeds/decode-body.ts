@@ -7,7 +7,6 @@
  * bytes (chardet), then windows-1252. A declared charset the bytes do not fit is skipped.
  */
 
-import { performance } from 'node:perf_hooks';
 import { TextDecoder } from 'node:util';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
@@ -91,22 +90,25 @@ function tryDecode(bytes: Uint8Array, label: string): { text: string; charset: s
  * has to go on (a Russian title in a KOI8-R feed reads as Italian Latin-1 with its tags around
  * it). Trail bytes of Shift_JIS, Big5 and GBK never take the values of `<` or `>`.
  */
-function textBytes(bytes: Uint8Array): Uint8Array {
-  const out = new Uint8Array(Math.min(bytes.byteLength, 65_536));
+function textBytes(chunks: Iterable<Uint8Array>): Uint8Array {
+  const out = new Uint8Array(65_536);
   let n = 0;
   let inTag = false;
-  for (let i = 0; i < bytes.byteLength && n < out.byteLength; i++) {
-    const b = bytes[i]!;
-    if (b === 0x3c) inTag = true;
-    else if (b === 0x3e) inTag = false;
-    else if (!inTag) out[n++] = b;
+  for (const bytes of chunks) {
+    for (let i = 0; i < bytes.byteLength && n < out.byteLength; i++) {
+      const b = bytes[i]!;
+      if (b === 0x3c) inTag = true;
+      else if (b === 0x3e) inTag = false;
+      else if (!inTag) out[n++] = b;
+    }
+    if (n >= out.byteLength) break;
   }
   return out.subarray(0, n);
 }
 
-/** chardet's guess from the text between the tags, lower-cased, or null when it has none. */
-function sniffed(bytes: Uint8Array): string | null {
-  const guess = chardet.detect(textBytes(bytes));
+/** chardet's guess from the text between the tags (of the body, in its chunks), lower-cased, or null. */
+export function sniffed(chunks: Iterable<Uint8Array>): string | null {
+  const guess = chardet.detect(textBytes(chunks));
   return guess ? guess.toLowerCase() : null;
 }
 
@@ -116,8 +118,14 @@ export interface DecodedBody {
   readonly charset: string;
 }
 
-/** The body without its BOM, and the charsets declared for it, in the order they are tried. */
-function declared(bytes: Uint8Array, contentType?: string | null): { body: Uint8Array; labels: string[] } {
+/** The bytes a charset is chosen from: a BOM and the XML prolog sit in the first ones. */
+export const DECLARATION_BYTES = 516;
+
+/**
+ * How many bytes of BOM to drop, and the charsets declared for the body, in the order they are
+ * tried. Only the first `DECLARATION_BYTES` are read.
+ */
+export function declaredCharsets(bytes: Uint8Array, contentType?: string | null): { skip: number; labels: string[] } {
   const mark = bom(bytes);
   const body = mark ? bytes.subarray(mark.length) : bytes;
   const labels = [
@@ -127,12 +135,12 @@ function declared(bytes: Uint8Array, contentType?: string | null): { body: Uint8
     charsetFromXmlProlog(body),
     'utf-8',
   ].filter((l): l is string => l !== null);
-  return { body, labels };
+  return { skip: mark?.length ?? 0, labels };
 }
 
 /** Nothing declared fits and the bytes are not UTF-8: a legacy charset nobody named. */
 function undeclared(body: Uint8Array): DecodedBody {
-  const guess = sniffed(body);
+  const guess = sniffed([body]);
   const decoded = (guess ? tryDecode(body, guess) : null) ?? tryDecode(body, 'windows-1252');
   if (decoded) return { text: fixC1(decoded.text), charset: decoded.charset };
   return { text: new TextDecoder().decode(body), charset: 'utf-8' };
@@ -143,55 +151,11 @@ function undeclared(body: Uint8Array): DecodedBody {
  * without error wins. The BOM itself is dropped so parsers see `<` first. Never throws.
  */
 export function decodeBody(bytes: Uint8Array, contentType?: string | null): DecodedBody {
-  const { body, labels } = declared(bytes, contentType);
+  const { skip, labels } = declaredCharsets(bytes, contentType);
+  const body = bytes.subarray(skip);
   for (const label of labels) {
     const decoded = tryDecode(body, label);
     if (decoded) return { text: fixC1(decoded.text), charset: decoded.charset };
-  }
-  return undeclared(body);
-}
-
-/** Bytes decoded between two turns of the event loop. */
-const SLICE_BYTES = 1 << 20;
-const TURN_MS = 8;
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** `tryDecode` a slice at a time, letting the event loop turn between slices; null as there. */
-async function tryDecodeInTurns(bytes: Uint8Array, label: string): Promise<{ text: string; charset: string } | null> {
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(label, { fatal: true });
-  } catch {
-    return tryDecode(bytes, label); // iconv-lite's legacy sets: rare, decoded at once
-  }
-  const parts: string[] = [];
-  let started = performance.now();
-  try {
-    for (let at = 0; at < bytes.byteLength; at += SLICE_BYTES) {
-      // C1 controls are single UTF-16 units, so fixing them a slice at a time is exact.
-      parts.push(fixC1(decoder.decode(bytes.subarray(at, at + SLICE_BYTES), { stream: true })));
-      if (performance.now() - started > TURN_MS) {
-        await nextTurn();
-        started = performance.now();
-      }
-    }
-    parts.push(fixC1(decoder.decode()));
-  } catch {
-    return null;
-  }
-  return { text: parts.join(''), charset: decoder.encoding };
-}
-
-/**
- * `decodeBody` for big bodies on a server: the same choice of charset, decoded a megabyte at a
- * time so a 25 MB feed does not hold the event loop while it becomes text (issue 11, Medium 7).
- */
-export async function decodeBodyInTurns(bytes: Uint8Array, contentType?: string | null): Promise<DecodedBody> {
-  if (bytes.byteLength <= SLICE_BYTES) return decodeBody(bytes, contentType);
-  const { body, labels } = declared(bytes, contentType);
-  for (const label of labels) {
-    const decoded = await tryDecodeInTurns(body, label);
-    if (decoded) return decoded;
   }
   return undeclared(body);
 }

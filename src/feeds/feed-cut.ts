@@ -1,16 +1,22 @@
 /**
- * A huge XML feed cut to its newest items before it is parsed (issue 11, Medium 7). rss-parser
+ * A huge XML feed cut to its newest items as it streams in (issue 11, Medium 7). rss-parser
  * builds the whole document in one synchronous call: 100,000 items held the event loop for
- * seconds. This scan only finds where each item (`<item>`, `<entry>`, prefixed or not) starts and
- * ends and reads its date; it yields to the event loop every few milliseconds and keeps at most
- * `max` items in memory. The parser then reads a document of the head, the kept items and the tail.
+ * seconds. `FeedCutter` takes the text a piece at a time (safe-fetch.ts hands it each decoded
+ * slice of the body), finds where each item (`<item>`, `<entry>`, prefixed or not) starts and
+ * ends with markup-scan.ts, reads its date, and keeps only the head (up to the first item), the
+ * `max` newest items and the text after the last one: memory and the final join grow with what
+ * is kept, not with the feed. The parser then reads a document of the head, the kept items and
+ * the tail. A feed of at most `max` items comes out exactly as it came in.
  *
  * "Newest" is what `newestItems` means in the poller: by date when every item has one, else the
  * feed's own order (feeds list newest first). Comments, CDATA, processing instructions and a
- * DOCTYPE are skipped, so markup inside them never counts as an item.
+ * DOCTYPE are skipped, so markup inside them never counts as an item. A document that is not an
+ * RSS, Atom or RDF feed (JSON, HTML, CDF) passes through whole.
  */
 import { performance } from 'node:perf_hooks';
 import { isoDate } from './feed-text.js';
+import { MarkupScanner, type TagHandler } from './markup-scan.js';
+import { TextRecord } from './text-record.js';
 
 /** A document cut to at most `max` items, and how many it held. */
 export interface FeedCut {
@@ -19,17 +25,19 @@ export interface FeedCut {
 }
 
 interface Span {
-  readonly start: number;
-  readonly end: number;
   readonly index: number;
   /** Milliseconds since the epoch, or NaN when the item has no readable date. */
   readonly time: number;
+  readonly text: string;
 }
 
 const ITEM_NAMES = new Set(['item', 'entry']);
 /** The date elements rss-parser reads an item's date from (RSS, Dublin Core, Atom). */
 const DATE_NAMES = new Set(['pubdate', 'date', 'published', 'updated', 'issued', 'modified']);
-/** Longest the scan runs before letting the event loop turn. */
+/** Roots of the documents cut (as parse-feed.ts reads them); any other passes through. */
+const FEED_ROOTS = new Set(['rss', 'feed', 'rdf']);
+/** Characters handed to the cutter at once by `cutToNewest`, and longest it runs before the loop may turn. */
+const PIECE = 65_536;
 const TURN_MS = 8;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -43,6 +51,10 @@ function dateOf(raw: string): number {
 class NewestSpans {
   readonly heap: Span[] = [];
   constructor(private readonly max: number) {}
+  /** Whether an item of this date would be kept. Equal dates keep the earlier item, as a stable sort would. */
+  wants(time: number): boolean {
+    return this.max > 0 && (this.heap.length < this.max || time > this.heap[0]!.time);
+  }
   add(span: Span): void {
     const h = this.heap;
     if (h.length < this.max) {
@@ -55,8 +67,6 @@ class NewestSpans {
       }
       return;
     }
-    // Equal dates keep the earlier item, as a stable sort would.
-    if (span.time <= h[0]!.time) return;
     h[0] = span;
     for (let i = 0; ;) {
       const l = 2 * i + 1;
@@ -71,118 +81,109 @@ class NewestSpans {
   }
 }
 
-/** Index of the `>` closing the tag opened at `lt`, skipping `>` inside quoted attribute values; -1 if none. */
-function tagEnd(xml: string, lt: number): number {
-  let quote = 0;
-  for (let j = lt + 1; j < xml.length; j++) {
-    const c = xml.charCodeAt(j);
-    if (quote !== 0) {
-      if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39) quote = c;
-    else if (c === 62) return j;
-  }
-  return -1;
-}
-
-/** End (exclusive) of a `<!...>` declaration, with a DOCTYPE's internal subset in brackets. */
-function declarationEnd(xml: string, lt: number): number {
-  let brackets = 0;
-  for (let j = lt + 2; j < xml.length; j++) {
-    const c = xml[j];
-    if (c === '[') brackets += 1;
-    else if (c === ']') brackets -= 1;
-    else if (c === '>' && brackets <= 0) return j + 1;
-  }
-  return -1;
-}
-
-/** End (exclusive) of `close` searched from `from`, or -1. */
-function endOf(xml: string, close: string, from: number): number {
-  const e = xml.indexOf(close, from);
-  return e < 0 ? -1 : e + close.length;
-}
-
-/** Where a construct that cannot hold tags (comment, CDATA, processing instruction, declaration) opened at `lt` ends. */
-function skipped(xml: string, lt: number): number {
-  if (xml.startsWith('<!--', lt)) return endOf(xml, '-->', lt + 4);
-  if (xml.startsWith('<![CDATA[', lt)) return endOf(xml, ']]>', lt + 9);
-  if (xml.charCodeAt(lt + 1) === 63) return endOf(xml, '?>', lt + 2);
-  return declarationEnd(xml, lt);
-}
-
-/** The tag's name without its prefix, lower-cased: `<dc:date x="1">` → `date`. */
-function tagName(xml: string, lt: number, gt: number): string {
-  let start = lt + 1;
-  let end = start;
-  for (; end < gt; end++) {
-    const c = xml.charCodeAt(end);
-    if (c === 58)
-      start = end + 1; // ':'
-    else if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47) break;
-  }
-  return end - start > 9 ? '' : xml.slice(start, end).toLowerCase();
-}
-
 /**
- * The document with only its `max` newest items, or the document itself when it holds no more.
- * Markup the scan cannot follow (a tag never closed) ends the scan: the items found so far count.
+ * Cuts a feed to its `max` newest items as its text arrives: `write` each piece in order, then
+ * `end`. Markup the scan cannot follow (a tag never closed) ends the scan: the items found so far
+ * count, and the rest is kept as the tail.
  */
-export async function cutToNewest(xml: string, max: number): Promise<FeedCut> {
-  const newest = new NewestSpans(max);
-  const first: Span[] = [];
-  let total = 0;
-  let allDated = true;
-  let firstStart = -1;
-  let lastEnd = -1;
-  let depth = 0;
-  let item: { start: number; depth: number; time: number } | null = null;
-  let dateOpen = -1;
-  let turnStarted = performance.now();
-  let steps = 0;
-  for (let i = 0; ;) {
-    if (++steps % 256 === 0 && performance.now() - turnStarted > TURN_MS) {
-      await nextTurn();
-      turnStarted = performance.now();
-    }
-    const lt = xml.indexOf('<', i);
-    if (lt < 0) break;
-    const next = xml.charCodeAt(lt + 1);
-    if (next === 33 || next === 63) {
-      // '<!' or '<?'
-      const skip = skipped(xml, lt);
-      if (skip < 0) break;
-      i = skip;
-      continue;
-    }
-    const gt = tagEnd(xml, lt);
-    if (gt < 0) break;
-    i = gt + 1;
-    if (next === 47) {
-      if (item && dateOpen >= 0 && depth === item.depth + 1) {
-        if (Number.isNaN(item.time)) item.time = dateOf(xml.slice(dateOpen, lt));
-        dateOpen = -1;
-      }
-      if (item && depth === item.depth) {
-        const span: Span = { start: item.start, end: gt + 1, index: total, time: item.time };
-        total += 1;
-        if (firstStart < 0) firstStart = span.start;
-        lastEnd = span.end;
-        if (first.length < max) first.push(span);
-        if (Number.isNaN(span.time)) allDated = false;
-        else if (allDated) newest.add(span);
-        item = null;
-      }
-      depth -= 1;
-      continue;
-    }
-    if (xml.charCodeAt(gt - 1) === 47) continue; // self-closing
-    depth += 1;
-    const name = tagName(xml, lt, gt);
-    if (!item && ITEM_NAMES.has(name)) item = { start: lt, depth, time: Number.NaN };
-    else if (item && depth === item.depth + 1 && DATE_NAMES.has(name) && Number.isNaN(item.time)) dateOpen = gt + 1;
+export class FeedCutter implements TagHandler {
+  private readonly record = new TextRecord();
+  private readonly scanner = new MarkupScanner(this);
+  /** `probe` until the first character that is not a space says whether this is markup at all. */
+  private mode: 'probe' | 'scan' | 'pass' = 'probe';
+  private newest: NewestSpans | null;
+  private readonly first: Span[] = [];
+  private head = '';
+  private cutting = false;
+  private total = 0;
+  private firstStart = -1;
+  private lastEnd = -1;
+  private depth = 0;
+  private item: { start: number; depth: number; time: number } | null = null;
+  private dateOpen = -1;
+
+  constructor(private readonly max: number) {
+    this.newest = new NewestSpans(max);
   }
-  if (total <= max) return { xml, totalItems: total };
-  const kept = (allDated ? [...newest.heap] : first).sort((a, b) => a.index - b.index);
-  const parts = [xml.slice(0, firstStart), ...kept.map((s) => xml.slice(s.start, s.end)), xml.slice(lastEnd)];
-  return { xml: parts.join('\n'), totalItems: total };
+
+  write(piece: string): void {
+    this.record.append(piece);
+    if (this.mode === 'probe') {
+      const at = piece.search(/\S/);
+      if (at >= 0) this.mode = piece[at] === '<' ? 'scan' : 'pass';
+    }
+    if (this.mode !== 'pass') this.scanner.write(piece);
+  }
+
+  /** The document with only its `max` newest items, or the document itself when it holds no more. */
+  end(): FeedCut {
+    if (this.mode !== 'pass') this.scanner.end();
+    const end = this.record.end;
+    if (!this.cutting) return { xml: this.record.slice(0, end), totalItems: this.total };
+    const kept = (this.newest ? [...this.newest.heap] : this.first).sort((a, b) => a.index - b.index);
+    const parts = [this.head, ...kept.map((s) => s.text), this.record.slice(this.lastEnd, end)];
+    return { xml: parts.join('\n'), totalItems: this.total };
+  }
+
+  open(name: string, lt: number, gt: number): void {
+    if (this.mode === 'pass') return;
+    this.depth += 1;
+    if (this.depth === 1 && this.total === 0 && !FEED_ROOTS.has(name)) {
+      this.mode = 'pass';
+      return;
+    }
+    const item = this.item;
+    if (!item && ITEM_NAMES.has(name)) this.item = { start: lt, depth: this.depth, time: Number.NaN };
+    else if (item && this.depth === item.depth + 1 && DATE_NAMES.has(name) && Number.isNaN(item.time))
+      this.dateOpen = gt + 1;
+  }
+
+  close(lt: number, gt: number): void {
+    if (this.mode === 'pass') return;
+    const item = this.item;
+    if (item && this.dateOpen >= 0 && this.depth === item.depth + 1) {
+      if (Number.isNaN(item.time)) item.time = dateOf(this.record.slice(this.dateOpen, lt));
+      this.dateOpen = -1;
+    }
+    if (item && this.depth === item.depth) {
+      this.item = null;
+      this.finishItem(item.start, gt + 1, item.time);
+    }
+    this.depth -= 1;
+  }
+
+  private finishItem(start: number, end: number, time: number): void {
+    const index = this.total;
+    this.total += 1;
+    if (this.firstStart < 0) this.firstStart = start;
+    this.lastEnd = end;
+    if (Number.isNaN(time)) this.newest = null;
+    const inFirst = this.first.length < this.max;
+    const inNewest = this.newest?.wants(time) ?? false;
+    if (inFirst || inNewest) {
+      const span: Span = { index, time, text: this.record.slice(start, end) };
+      if (inFirst) this.first.push(span);
+      if (inNewest) this.newest!.add(span);
+    }
+    if (this.total > this.max) {
+      // From here on the document is cut: keep the head once, and let go of all before this item's end.
+      if (!this.cutting) this.head = this.record.slice(0, this.firstStart);
+      this.cutting = true;
+      this.record.release(end);
+    }
+  }
+}
+
+/** `FeedCutter` over a whole text, a piece at a time, letting the event loop turn between pieces. */
+export async function cutToNewest(xml: string, max: number): Promise<FeedCut> {
+  const cutter = new FeedCutter(max);
+  let started = performance.now();
+  for (let at = 0; at < xml.length; at += PIECE) {
+    cutter.write(xml.slice(at, at + PIECE));
+    if (performance.now() - started > TURN_MS) {
+      await nextTurn();
+      started = performance.now();
+    }
+  }
+  return cutter.end();
 }

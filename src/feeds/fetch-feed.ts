@@ -57,6 +57,7 @@ export async function fetchFeed(feed: FeedToFetch, deps: FetchFeedDeps): Promise
       etag: feed.etag ?? null,
       lastModified: feed.lastModified ?? null,
       accept: FEED_ACCEPT,
+      ...(feed.maxItems !== undefined ? { keepItems: feed.maxItems } : {}),
       ...(deps.userAgent ? { userAgent: deps.userAgent } : {}),
     },
     deps,
@@ -68,6 +69,7 @@ export async function fetchFeed(feed: FeedToFetch, deps: FetchFeedDeps): Promise
   const parsed = await parseFeed(res.body, {
     baseUrl: res.finalUrl,
     ...(feed.maxItems !== undefined ? { maxItems: feed.maxItems } : {}),
+    ...(res.heldItems !== undefined ? { heldItems: res.heldItems } : {}),
   });
   if (!parsed.ok) {
     return {

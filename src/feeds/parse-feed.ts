@@ -27,6 +27,8 @@ export interface ParseFeedOptions {
    * before parsing (feed-cut.ts), so its size costs a scan, not a parse. Unset: every item.
    */
   readonly maxItems?: number;
+  /** How many items the document held before it was cut as it streamed in (`safeFetch`'s `keepItems`). */
+  readonly heldItems?: number;
 }
 
 type RawFeed = Parser.Output<Record<string, unknown>>;
@@ -80,8 +82,12 @@ async function parseXml(
   root: string,
   baseUrl: string | null,
   maxItems: number | undefined,
+  heldItems: number | undefined,
 ): Promise<Result<ParsedFeed>> {
-  const cut = maxItems !== undefined && !isCdfRoot(root) ? await cutToNewest(body, maxItems) : null;
+  const cutHere = maxItems !== undefined && !isCdfRoot(root) ? await cutToNewest(body, maxItems) : null;
+  // A body cut while it streamed in holds at most `maxItems`: the count it had is the one to report.
+  const cut =
+    cutHere && heldItems !== undefined ? { ...cutHere, totalItems: Math.max(heldItems, cutHere.totalItems) } : cutHere;
   const xml = isCdfRoot(root) ? cdfToRss(body) : (cut?.xml ?? body);
   const rootName = isCdfRoot(root) ? 'rss' : root;
   const strict = await strictRead(prepareXml(xml, rootName));
@@ -141,5 +147,5 @@ export async function parseFeed(input: string, opts: ParseFeedOptions = {}): Pro
   // A fragment that starts with <head> or <body> is an HTML page too (a server error page, say).
   if (local === 'head' || local === 'body') return htmlPage(body, baseUrl);
   if (!FEED_ROOTS.has(local) && !isCdfRoot(root)) return otherXml(root);
-  return parseXml(body, root, baseUrl, opts.maxItems);
+  return parseXml(body, root, baseUrl, opts.maxItems, opts.heldItems);
 }

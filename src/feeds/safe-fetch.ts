@@ -6,11 +6,12 @@
  * See docs/decisions/009-feed-fetching-limits.md.
  */
 import type { Logger } from '../core/ports.js';
-import { err, failure, ok, type Result } from '../core/result.js';
+import { err, failure, FailureError, ok, type Result } from '../core/result.js';
 import { checkUrl, EMPTY_ALLOWLIST, type AddressAllowlist, type LookupFn } from './address-policy.js';
-import { decodeBodyInTurns } from './decode-body.js';
-import { gunzipIfCompressed } from './gunzip-body.js';
-import { readCapped } from '../core/io/read-capped.js';
+import { decodeChunks, WholeText } from './decode-stream.js';
+import { FeedCutter } from './feed-cut.js';
+import { inflateIfGzip } from './gunzip-body.js';
+import { OverByteCap, readChunks } from '../core/io/read-capped.js';
 
 /** Limits on one fetch, redirects included. `config.feeds` has this shape; the defaults match config's. */
 export interface FetchLimits {
@@ -29,6 +30,11 @@ export interface SafeFetchOptions extends Partial<FetchLimits> {
   readonly lastModified?: string | null;
   readonly accept?: string;
   readonly userAgent?: string;
+  /**
+   * Cut an RSS, Atom or RDF body to its newest `keepItems` items as it streams in (feed-cut.ts),
+   * so a huge feed is never held whole; `heldItems` then says how many it had.
+   */
+  readonly keepItems?: number;
 }
 
 /** What `safeFetch` needs from outside, wired in `src/main.ts`. */
@@ -55,6 +61,8 @@ export type FetchedResource =
       readonly contentType: string | null;
       readonly charset: string;
       readonly bytes: number;
+      /** Items the feed held, when it was read with `keepItems`. */
+      readonly heldItems?: number;
     })
   | (FetchedCommon & { readonly status: 304 });
 
@@ -233,28 +241,44 @@ export async function safeFetch(
       await discard(res);
       return tooLarge(current, limits.maxBytes, declared);
     }
-    let bytes: Uint8Array | null;
+    const contentType = res.headers.get('content-type');
+    // Aborting the signal tears down the socket; cancel alone may leave it draining.
+    const chunks = inflateIfGzip(
+      readChunks(res, limits.maxBytes, () => capAbort.abort(new Error('body over byte cap'))),
+      limits.maxBytes,
+      current,
+    );
+    let body: string;
+    let heldItems: number | undefined;
+    let decoded: { charset: string; bytes: number };
     try {
-      // Aborting the signal tears down the socket; cancel alone may leave it draining.
-      bytes = await readCapped(res, limits.maxBytes, () => capAbort.abort(new Error('body over byte cap')));
+      if (opts.keepItems === undefined) {
+        const whole = await decodeChunks(chunks, contentType, () => new WholeText());
+        body = whole.value;
+        decoded = whole;
+      } else {
+        const keep = opts.keepItems;
+        const cut = await decodeChunks(chunks, contentType, () => new FeedCutter(keep));
+        body = cut.value.xml;
+        heldItems = cut.value.totalItems;
+        decoded = cut;
+      }
     } catch (cause) {
+      // Whatever stopped the read, the socket goes with it (a no-op when the overflow already aborted).
+      capAbort.abort(new Error('body not read to the end'));
+      if (cause instanceof OverByteCap) return tooLarge(current, limits.maxBytes);
+      if (cause instanceof FailureError) return err(cause.failure);
       return networkFailure(cause, current, timeout, limits.timeoutMs);
     }
-    if (bytes === null) return tooLarge(current, limits.maxBytes);
-    // gzip bytes sent without Content-Encoding (fetch inflates only when the header says so).
-    const inflated = gunzipIfCompressed(bytes, limits.maxBytes, current);
-    if (!inflated.ok) return inflated;
-
-    const contentType = res.headers.get('content-type');
-    const { text, charset } = await decodeBodyInTurns(inflated.value, contentType);
     return ok({
       status: 200,
-      body: text,
+      body,
       etag,
       lastModified,
       contentType,
-      charset,
-      bytes: inflated.value.byteLength,
+      charset: decoded.charset,
+      bytes: decoded.bytes,
+      ...(heldItems !== undefined ? { heldItems } : {}),
       finalUrl: current,
     });
   }
