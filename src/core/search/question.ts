@@ -60,6 +60,8 @@ export function questionShape(question: string): QuestionShape {
   // "How did police find the site?" asks for the means or the cause, worded like a why.
   if (/^how (did|does|do|was|were|could|can|has|have)\b/.test(q)) return { kind: 'why', unit: null };
   if (/\bwhen\b|\bsince when\b|\bwhat (time|year|day|date|month|hour)\b/.test(q)) return { kind: 'when', unit: null };
+  // "Who announced where the shuttles are going?" asks for a who: the first question word decides.
+  if (/^(who|whom|whose|who's)\b/.test(q)) return { kind: 'who', unit: null };
   const which = after(/\b(?:which|what) ([a-z]+)/);
   if (which && TIME_NOUN.test(which)) return { kind: 'when', unit: null };
   if (/\bwhere(abouts)?\b/.test(q) || (which && PLACE_NOUN.test(which) && !/\bwho\b/.test(q)))

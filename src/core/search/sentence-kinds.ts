@@ -6,6 +6,7 @@
  */
 import type { ArticleFacts, NumberFact } from '../facts/types.js';
 import type { AnnotatedSentence } from '../nlp/annotate.js';
+import { ageSlots, agentSlots, governorOf } from './answer-phrases.js';
 import type { AnswerKind } from './question.js';
 
 /** A number or date stated in the sentence, as written, with what kind of answer it gives. */
@@ -23,6 +24,8 @@ export interface SentenceKinds {
    * slot (a date's words for `when`, a number for `count`, a name for `who`, a cue for `why`).
    */
   readonly slots: ReadonlyMap<AnswerKind, readonly number[]>;
+  /** Whether a passive verb names its agent ("signed by the energy ministers"): a "who" answer without a name. */
+  readonly agent: boolean;
 }
 
 /** One-word patterns another language's answers are found by, beside English's (ADR 022). */
@@ -86,11 +89,13 @@ export function sentenceKinds(
     // Proper nouns after "in/at/from/near" are places even when the gazetteer does not know them.
     s.tokens.forEach((t, i) => {
       if (t.pos !== 'PROPN') return;
-      const prev = s.tokens[i - 1]?.norm ?? '';
-      if (/^(in|at|from|near|outside|inside|across|to|into|off)$/.test(prev) || own.placeBefore?.test(prev))
-        holds.add('where');
+      if (governorOf(s.tokens, i, own.placeBefore)) holds.add('where');
       else holds.add('who');
     });
+    // "signed by the energy ministers" names who did it; "at the age of four months" says when.
+    const agent = agentSlots(s.tokens).length > 0;
+    if (agent) holds.add('who');
+    if (ageSlots(s.tokens).length > 0) holds.add('when');
     for (const n of numbers.get(s.id) ?? []) {
       const kind = KIND_OF_NUMBER[n.kind ?? 'count'];
       if (!kind) continue;
@@ -119,7 +124,7 @@ export function sentenceKinds(
     if (/\b(within|until|for (?:up to )?(?:a|an|\d|one|two|three|several))\b/i.test(text) && TIME_UNIT.test(text))
       holds.add('duration');
     if (CAUSE.test(text)) holds.add('why');
-    out.set(s.id, { holds, values, slots: slotsOf(s, holds, where.has(s.id), own) });
+    out.set(s.id, { holds, values, slots: slotsOf(s, holds, where.has(s.id), own), agent });
   }
   return out;
 }
@@ -159,16 +164,13 @@ function slotsOf(
       if (/^(in|within|after|until|by)$/.test(prev)) add('when', i);
     }
     if (t.pos === 'PROPN') {
-      if (
-        /^(in|at|from|near|outside|inside|across|to|into|off)$/.test(prev) ||
-        own.placeBefore?.test(prev) ||
-        namesPlace
-      )
-        add('where', i);
+      if (namesPlace || governorOf(s.tokens, i, own.placeBefore)) add('where', i);
       add('who', i);
     }
     if (WORD_CAUSE.test(t.norm)) add('why', i);
     if (t.norm === 'to' && s.tokens[i + 1]?.pos === 'VERB') add('why', i);
   });
+  for (const i of agentSlots(s.tokens)) add('who', i);
+  for (const i of ageSlots(s.tokens)) add('when', i);
   return slots;
 }

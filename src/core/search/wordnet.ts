@@ -72,6 +72,8 @@ function dataLine(fd: number, offset: number): string {
 }
 
 interface Synset {
+  /** WordNet's lexicographer file: 18 noun.person, 14 noun.group... */
+  readonly lexFile: number;
   readonly words: readonly string[];
   /** Pointers: symbol, target offset, target pos, source and target word numbers (0 = whole synset). */
   readonly pointers: readonly { sym: string; offset: number; pos: Pos; source: number; target: number }[];
@@ -102,7 +104,7 @@ function synset(pos: Pos, offset: number): Synset {
       target: parseInt(st.slice(2), 16),
     });
   }
-  return { words, pointers };
+  return { lexFile: parseInt(parts[1]!, 10), words, pointers };
 }
 
 /** Most frequent senses only: rare senses ("die" as a cube) bring more noise than recall. */
@@ -151,4 +153,30 @@ export function relatedWords(lemma: string): readonly string[] {
   const words = [...out].filter((w) => !w.includes(' '));
   cache.set(key, words);
   return words;
+}
+
+/** WordNet's lexicographer files for people (noun.person) and groups of people (noun.group). */
+const PERSON_FILES = new Set([18, 14]);
+const agentCache = new Map<string, boolean>();
+
+/**
+ * Whether a noun names who can act: its most frequent sense is a person or a group ("minister",
+ * "board", "police"), not a quality or a thing ("equality", "hammer"). For "who" answers that
+ * name no one by name ("signed by the energy ministers").
+ */
+export function namesAgent(noun: string): boolean {
+  const key = noun.toLowerCase();
+  const hit = agentCache.get(key);
+  if (hit !== undefined) return hit;
+  let agent = false;
+  if (/^[a-z][a-z-]*$/.test(key)) {
+    const line = indexLine(open().index.noun, key);
+    if (line) {
+      const parts = line.trim().split(' ');
+      const offsets = parts.slice(parts.length - parseInt(parts[2]!, 10));
+      agent = PERSON_FILES.has(synset('noun', parseInt(offsets[0]!, 10)).lexFile);
+    }
+  }
+  agentCache.set(key, agent);
+  return agent;
 }
