@@ -72,3 +72,23 @@ export function ageSlots(tokens: readonly Token[]): number[] {
   });
   return out;
 }
+
+const MONTH_NAME =
+  /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
+/** Month names that are also everyday words: "may" (a modal), "march" (a protest or a verb). */
+const MONTH_ALSO_WORD = /^(May|March|Mar)$/;
+const BEFORE_DATE =
+  /^(in|on|of|since|until|till|by|last|next|early|late|mid|this|from|during|before|after|through|between|and|to)$/;
+
+/**
+ * Whether the token at `i` names a month: capitalised, and for a name that is also a word
+ * ("They may leave", "the March for Europe") only beside a number or after a date's preposition
+ * ("in May", "May 5", "5 March 2019").
+ */
+export function monthAt(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!MONTH_NAME.test(t.text)) return false;
+  if (!MONTH_ALSO_WORD.test(t.text)) return true;
+  const near = (j: number): boolean => /^\d/.test(tokens[j]?.text ?? '');
+  return near(i - 1) || near(i + 1) || BEFORE_DATE.test(tokens[i - 1]?.norm ?? '');
+}

@@ -16,6 +16,9 @@ const B = 0.75;
 /** Coverage given to every sentence when the question names no topic of its own. */
 const TOPIC_OF_STORY = 0.6;
 
+/** A sentence that ends in a question mark, inside closing quotes or not ("?", "?”", "？"). */
+const ASKS = /[?？]\s*["”’']?\s*$/;
+
 /** Rank in the frequency list at which a word counts fully; more frequent words weigh less. */
 const FULL_WEIGHT_RANK = 2000;
 
@@ -170,6 +173,8 @@ export interface ScoreParts {
   readonly lead: number;
   /** Share of the headline's words the sentence repeats. */
   readonly title: number;
+  /** Whether the sentence is itself a question (a quoted "they can't get off?"). */
+  readonly asks: boolean;
   readonly value: StatedValue | null;
 }
 
@@ -210,6 +215,7 @@ export function scoreParts(
       unit: features.types && unitVector !== undefined ? unitMatch(s, unit!, unitVector) : 0,
       lead: features.lead ? Math.exp(-s.id / w.leadSpan) : 0,
       title: features.lead && p.title.size > 0 ? [...p.title].filter((k) => s.tf.has(k)).length / p.title.size : 0,
+      asks: ASKS.test(s.text),
       value: numeric ? valueFor(query, s) : null,
     };
   });
@@ -223,5 +229,6 @@ export function combine(x: ScoreParts, w: RankWeights, features: RankFeatures = 
     else score -= x.kind === 'why' ? w.whyMissing : x.numeric ? w.type + w.numberMissing : w.type;
     score += w.slot * x.slot;
   }
+  if (x.asks) score -= w.asksQuestion;
   return score + w.unit * x.unit + w.lead * x.lead + w.title * x.title;
 }

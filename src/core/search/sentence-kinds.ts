@@ -6,7 +6,7 @@
  */
 import type { ArticleFacts, NumberFact } from '../facts/types.js';
 import type { AnnotatedSentence } from '../nlp/annotate.js';
-import { ageSlots, agentSlots, governorOf } from './answer-phrases.js';
+import { ageSlots, agentSlots, governorOf, monthAt } from './answer-phrases.js';
 import type { AnswerKind } from './question.js';
 
 /** A number or date stated in the sentence, as written, with what kind of answer it gives. */
@@ -40,8 +40,6 @@ export interface AnswerWords {
 
 const CAUSE =
   /\b(because|due to|owing to|thanks to|led to|leads to|leading to|lead to|caused|causes|causing|cause of|the cause|triggered|trigger|sparked|blamed|blames|blame|result of|resulted|as a result|in order to|so that|aims? to|aimed at|intended to|reason|reasons|since|after|amid|following|fears?|concerns?|worried|over claims|said it was|in response to|prompted|motivated|meant to|to protect|to prevent|to stop|to ensure|to help|to allow|to avoid|to reduce|to continue|argued|accused|suspected|believed to|explanation|explained|why)\b/i;
-const MONTH =
-  /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?/i;
 const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight)\b/i;
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/;
 const CLOCK =
@@ -112,7 +110,8 @@ export function sentenceKinds(
       if (e.type === 'MONEY') holds.add('money');
       if (e.type === 'CARDINAL' || e.type === 'PERCENT') holds.add('count');
     }
-    if (MONTH.test(text) || WEEKDAY.test(text) || YEAR.test(text) || CLOCK.test(text)) holds.add('when');
+    if (s.tokens.some((_, i) => monthAt(s.tokens, i)) || WEEKDAY.test(text) || YEAR.test(text) || CLOCK.test(text))
+      holds.add('when');
     if (own.date && s.tokens.some((t) => own.date!.test(t.norm))) holds.add('when');
     if (own.number && s.tokens.some((t) => own.number!.test(t.norm))) holds.add('count');
     if (NUMBER_WORD.test(text)) {
@@ -131,9 +130,9 @@ export function sentenceKinds(
 
 const WORD_CAUSE =
   /^(because|due|owing|thanks|led|leads|leading|caused|causes|causing|cause|triggered|trigger|sparked|blamed|blame|result|resulted|reason|reasons|since|after|amid|following|fear|fears|concern|concerns|worried|order|prompted|motivated|citing|accused|suspected|explanation|explained|why|so|as)$/;
-/** One word of a date or time ("March", "2018", "Monday", "6am"). */
+/** One word of a date or time ("2018", "Monday", "6am"); months are read by `monthAt`. */
 const WORD_WHEN =
-  /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|1[89]\d\d|20\d\d|midnight|noon|morning|evening|afternoon|night|\d{1,2}:\d\d|\d{1,2}(am|pm|a\.m\.|p\.m\.))$/i;
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|1[89]\d\d|20\d\d|midnight|noon|morning|evening|afternoon|night|\d{1,2}:\d\d|\d{1,2}(am|pm|a\.m\.|p\.m\.))$/i;
 /** One word of a number ("39", "six", "thousands"). */
 const WORD_NUMBER =
   /^(\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|half)$/i;
@@ -158,7 +157,7 @@ function slotsOf(
     }
   s.tokens.forEach((t, i) => {
     const prev = s.tokens[i - 1]?.norm ?? '';
-    if (WORD_WHEN.test(t.norm) || own.date?.test(t.norm)) add('when', i);
+    if (WORD_WHEN.test(t.norm) || monthAt(s.tokens, i) || own.date?.test(t.norm)) add('when', i);
     if (t.pos === 'NUM' || WORD_NUMBER.test(t.norm) || own.number?.test(t.norm)) {
       for (const k of ['count', 'money', 'duration', 'measure'] as const) add(k, i);
       if (/^(in|within|after|until|by)$/.test(prev)) add('when', i);

@@ -44,6 +44,8 @@ export interface RankWeights {
   readonly numberMissing: number;
   /** Taken off for a "why" question when the sentence has no causal cue (reasons are often unmarked). */
   readonly whyMissing: number;
+  /** Taken off a sentence that itself asks a question ("And there's 33 people on board?"): it answers none. */
+  readonly asksQuestion: number;
 }
 
 export const DEFAULT_WEIGHTS: RankWeights = {
@@ -59,4 +61,5 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   slotSpan: 4,
   numberMissing: 0.4,
   whyMissing: 0,
+  asksQuestion: 0.5,
 };

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/core/article/types.js';
 import { annotateSentence } from '../../../src/core/nlp/annotate.js';
-import { ageSlots, agentSlots, governorOf } from '../../../src/core/search/answer-phrases.js';
+import { ageSlots, agentSlots, governorOf, monthAt } from '../../../src/core/search/answer-phrases.js';
 import { questionShape } from '../../../src/core/search/question.js';
 import { namesAgent } from '../../../src/core/search/wordnet.js';
 import { ask, buildSentenceIndex } from '../../../src/core/search/sentence-index.js';
@@ -66,6 +66,21 @@ describe('phrases that fill a slot', () => {
     expect(ageSlots(tokens('The average age of the crew is forty.'))).toEqual([]);
   });
 
+  it('a month name that is also a word counts only beside a number or a date preposition', () => {
+    const month = (text: string, word: string): boolean => {
+      const t = tokens(text);
+      return monthAt(
+        t,
+        t.findIndex((x) => x.text === word),
+      );
+    };
+    expect(month('Members may not debate while the house is closed.', 'may')).toBe(false);
+    expect(month('Thousands joined the March for Clean Air.', 'March')).toBe(false);
+    expect(month('The house sits again in May.', 'May')).toBe(true);
+    expect(month('The vote is on 14 March.', 'March')).toBe(true);
+    expect(month('The vote is in October.', 'October')).toBe(true);
+  });
+
   it('a question that starts with "who" asks for a who, whatever it says after', () => {
     expect(questionShape('Who decided where the new stadium goes?').kind).toBe('who');
     expect(questionShape('Where did the minister say the money went?').kind).toBe('where');
@@ -87,6 +102,26 @@ describe('ask with those slots, on a story written for the test', () => {
 
   it('who: the passive verb’s agent, a board and not a name', () => {
     expect(firstAnswer(story, 'Who made the decision?')).toMatch(/by the trust’s board/);
+  });
+
+  it('when: a date, not a sentence whose "may" is a verb', () => {
+    const house = articleOf(
+      'During the recess, members of the council may not vote on any new rules for the harbour.',
+      'The council will sit again on 3 June, the clerk said.',
+    );
+    expect(firstAnswer(house, 'When do council members get back to voting?')).toMatch(/3 June/);
+  });
+
+  it('a sentence that itself asks a question answers none', () => {
+    const rescue = articleOf(
+      'A caller to the radio station asked: "Were all 40 passengers saved from the ferry?"',
+      'Coastguard crews saved 12 travellers.',
+    );
+    const first = (weights: { asksQuestion?: number }): number | undefined =>
+      ask(buildSentenceIndex(rescue), 'How many passengers were saved?', { weights }).hits[0]?.sentence;
+    expect(first({})).toBe(1);
+    // Without the rule the quoted question wins: it repeats the reader's words and holds a number.
+    expect(first({ asksQuestion: 0 })).toBe(0);
   });
 
   it('when: an age as the time something happened', () => {
