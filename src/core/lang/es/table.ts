@@ -306,4 +306,10 @@ export const ES: LatinTable = {
   conjunctions: new Set(['y', 'e', 'o', 'u', 'así como']),
   copulas: new Set(['es', 'era', 'fue', 'será', 'sigue', 'sido', 'nombrado', 'nombrada', 'elegido', 'elegida', 'como']),
   nounsCapitalised: false,
+  portfolio: {
+    receives: new Set('recibe obtiene asume conserva mantiene ocupará asumirá'.split(' ')),
+    givenTo: new Set('corresponde corresponderá recae recaerá confiado confiada'.split(' ')),
+    nouns: new Set(['ministerio', 'cartera', 'puesto', 'consejería', 'secretaría']),
+    pronouns: new Set(),
+  },
 };

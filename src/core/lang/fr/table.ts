@@ -329,4 +329,10 @@ export const FR: LatinTable = {
     'comme',
   ]),
   nounsCapitalised: false,
+  portfolio: {
+    receives: new Set('reçoit récupère obtient conserve garde hérite décroche'.split(' ')),
+    givenTo: new Set('revient échoit confié confiée attribué attribuée'.split(' ')),
+    nouns: new Set(['ministère', 'portefeuille', 'poste', 'secrétariat']),
+    pronouns: new Set(['celui', 'celle']),
+  },
 };

@@ -17,6 +17,7 @@ import type { Sentence } from '../../article/types.js';
 import type { PersonFact } from '../../facts/types.js';
 import type { LatinTable } from './table.js';
 import { isGivenName } from './given-names.js';
+import { portfolioAfter, portfolioBefore } from './portfolio.js';
 import { isRoleNoun, roleAfter, roleBefore, rolePredicate } from './roles.js';
 import { isAcronym, isCapitalised, tokenize, type WordToken } from './tokens.js';
 
@@ -132,7 +133,11 @@ export function findPeopleLatin(sentences: readonly Sentence[], table: LatinTabl
     for (const run of nameRuns(s.text, tokens, table)) {
       const before = roleBefore(s.text, tokens, run.first, table);
       const role =
-        before ?? roleAfter(s.text, tokens, run.last, table) ?? rolePredicate(s.text, tokens, run.last, table);
+        portfolioBefore(s.text, tokens, run.first, table) ??
+        portfolioAfter(s.text, tokens, run.last, table) ??
+        before ??
+        roleAfter(s.text, tokens, run.last, table) ??
+        rolePredicate(s.text, tokens, run.last, table);
       const titled =
         table.titles.has(tokens[run.first - 1]?.lower ?? '') ||
         (tokens[run.first - 1]?.text === '.' && table.titles.has(tokens[run.first - 2]?.lower ?? ''));

@@ -45,6 +45,17 @@ export interface LatinTable {
   readonly verbSecond?: boolean;
   /** Determiners that mark a noun phrase as no subject ("den", "einem", "ihren"): it is an object. */
   readonly objectDeterminers?: ReadonlySet<string>;
+  /**
+   * Cabinet news: verbs after a name that give it a portfolio ("reçoit"), verbs a portfolio
+   * goes to a name by ("revient"), nouns that name one ("ministère") and pronouns for one
+   * named before ("celui").
+   */
+  readonly portfolio?: {
+    readonly receives: ReadonlySet<string>;
+    readonly givenTo: ReadonlySet<string>;
+    readonly nouns: ReadonlySet<string>;
+    readonly pronouns: ReadonlySet<string>;
+  };
   /** Whether every noun is capitalised (German): capitals are then no evidence of a name. */
   readonly nounsCapitalised: boolean;
 }
