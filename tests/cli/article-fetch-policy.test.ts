@@ -10,18 +10,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { ROOT, TEST_DATA_DIR } from '../helpers/spawn-herald.js';
 
-async function cli(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; stderr: string }> {
+async function cli(
+  argv: string[],
+  env: Record<string, string> = {},
+  input?: string,
+): Promise<{ code: number; stderr: string; stdout: string }> {
   const stderr = new PassThrough();
+  const stdout = new PassThrough();
   let errText = '';
+  let outText = '';
   stderr.setEncoding('utf8').on('data', (d: string) => (errText += d));
+  stdout.setEncoding('utf8').on('data', (d: string) => (outText += d));
+  const stdin = new PassThrough();
+  if (input !== undefined) stdin.end(input);
   const code = await main(argv, {
-    stdin: new PassThrough(),
-    stdout: new PassThrough(),
+    stdin,
+    stdout,
     stderr,
     env: { HERALD_DATA_DIR: TEST_DATA_DIR, ...env },
     cwd: ROOT,
   });
-  return { code, stderr: errText };
+  return { code, stderr: errText, stdout: outText };
 }
 
 let server: Server;
@@ -51,6 +60,13 @@ describe('article links obey the address policy', () => {
     const analysed = await cli(['analyze', `${origin}/`]);
     expect(analysed.code).not.toBe(0);
     expect(analysed.stderr).toMatch(/Refused to fetch/);
+    expect(hits).toBe(0);
+  }, 60_000);
+
+  it("refuses the shell's :load of a loopback address that is not allowlisted, without connecting", async () => {
+    const r = await cli(['start'], {}, `:load ${origin}/\n:load http://169.254.169.254/latest/meta-data/\n`);
+    expect(`${r.stdout}${r.stderr}`).toMatch(/Refused to fetch http:\/\/127\.0\.0\.1:\d+\//);
+    expect(`${r.stdout}${r.stderr}`).toMatch(/Refused to fetch http:\/\/169\.254\.169\.254/);
     expect(hits).toBe(0);
   }, 60_000);
 
