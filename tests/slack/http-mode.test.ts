@@ -17,6 +17,7 @@ import { startFakeSlack, type FakeSlack } from './fake-slack/server.js';
 import {
   blockActionsBody,
   hold,
+  sleep,
   memoryLogger,
   postSigned,
   sampleText,
@@ -173,6 +174,30 @@ describe('Slack over HTTP', () => {
     const stale = Math.floor(Date.now() / 1000) - 6 * 60;
     expect((await postSigned(url, body, { ts: stale, signature: sign(body, stale) })).status).toBe(401);
     expect((await postSigned(url, body, { signature: '' })).status).toBe(401);
+    const ts = Math.floor(Date.now() / 1000);
+    const short = sign(body, ts).slice(0, -2);
+    expect((await postSigned(url, body, { ts, signature: short })).status).toBe(401);
+    expect((await postSigned(url, body, { ts, signature: sign(body, ts).replace('v0=', 'v1=') })).status).toBe(401);
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': 'soon' },
+      body,
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it("passes Slack's unsigned ssl_check probe, stripped of anything smuggled beside it", async () => {
+    const id = rid();
+    const smuggled = `ssl_check=1&${slashBody('/who-is', 'hedman', fake.responseUrl(id))}`;
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: smuggled,
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    await sleep(300);
+    expect(fake.responses.get(id)).toBeUndefined();
   });
 
   it('acks a declared-slow command before it finishes, then respond()s', async () => {

@@ -17,7 +17,7 @@ import { createPlainMentionResolver } from './plain-mentions.js';
 import { registerHandlers, type ChannelUnavailableHook } from './handlers.js';
 import { SLACK_EVENTS_PATH } from './manifest.js';
 import { createSlackPermissions } from './permissions.js';
-import { withReplayCheck } from './replay-check.js';
+import { withSignedRequestCheck } from './signed-request.js';
 import { slackRequestId, withSlackRequestId } from './request-id.js';
 import { UMBRELLA } from './to-invocation.js';
 
@@ -91,6 +91,8 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
           signingSecret: opts.signingSecret!,
           endpoints: SLACK_EVENTS_PATH,
           logger,
+          // Checked once, before Bolt, by signed-request.ts (with timestamps from the future and replays).
+          signatureVerification: false,
           // Bolt answers 404 itself if no listener acked by then; keep it just above Slack's 3 s.
           unhandledRequestTimeoutMillis: 3_001,
         });
@@ -102,6 +104,9 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     // auth.test runs in start(), where a bad token or unreachable API is a clear rejected promise.
     deferInitialization: true,
     ignoreSelf: true,
+    // Herald keeps no per-conversation state in Bolt; its default store threw (and caught) an
+    // Error on every request, a cost on each command's latency.
+    convoStore: false,
   });
   watchSlackRateLimits(app.client, opts.onRateLimitWait);
   // Socket Mode has no HTTP request to wrap: the request's context opens in Bolt's first
@@ -142,7 +147,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
         opts.http!.route(
           'POST',
           SLACK_EVENTS_PATH,
-          withReplayCheck(
+          withSignedRequestCheck(
             check,
             withSlackRequestId((req, res) => receiver.requestListener(req, res)),
           ),

@@ -24,14 +24,26 @@ export function slackRequestId(body: unknown): string {
   return safe(b['trigger_id']) ?? safe(b['event_id']) ?? fresh();
 }
 
+/** A form field's value, read without parsing the whole form (this runs on every request). */
+function formField(body: string, name: string): string | null {
+  const key = `${name}=`;
+  const amp = body.indexOf(`&${key}`);
+  const start = body.startsWith(key) ? key.length : amp === -1 ? -1 : amp + 1 + key.length;
+  if (start === -1) return null;
+  const end = body.indexOf('&', start);
+  return decodeURIComponent(body.slice(start, end === -1 ? undefined : end).replace(/\+/gu, ' '));
+}
+
 /** The id of a raw HTTP body as Slack posts it: form-encoded (commands, `payload=` interactions) or JSON (events). */
 export function rawSlackRequestId(raw: Buffer | undefined, contentType: string | undefined): string {
   if (!raw) return fresh();
   try {
-    if (contentType?.startsWith('application/json')) return slackRequestId(JSON.parse(raw.toString()));
-    const form = new URLSearchParams(raw.toString());
-    const payload = form.get('payload');
-    return slackRequestId(payload ? JSON.parse(payload) : Object.fromEntries(form));
+    const text = raw.toString();
+    if (contentType?.startsWith('application/json')) return slackRequestId(JSON.parse(text));
+    const payload = formField(text, 'payload');
+    return payload
+      ? slackRequestId(JSON.parse(payload))
+      : slackRequestId({ trigger_id: formField(text, 'trigger_id') });
   } catch {
     return fresh();
   }
