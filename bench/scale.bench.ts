@@ -8,22 +8,19 @@
  * between the Herald processes, PostgreSQL and this process (which hosts the fakes and the feed
  * server). The ratio three/one says what a second and third process buy on this machine.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import type { HeraldStore } from '../src/core/store/repositories.js';
-import { openPostgresStore } from '../src/store/postgres/index.js';
-import { openSqliteStore } from '../src/store/sqlite/index.js';
-import { startFakeDiscord, type FakeDiscord } from '../tests/discord/fake-discord/server.js';
-import { startFakeSlack, type FakeSlack } from '../tests/slack/fake-slack/server.js';
+import { startFakeDiscord } from '../tests/discord/fake-discord/server.js';
+import { startFakeSlack } from '../tests/slack/fake-slack/server.js';
 import type { BenchResult } from './bench-utils.js';
-import { CORES, cpuBetween, sampleCpu } from './cpu-meter.js';
+import { CORES } from './cpu-meter.js';
 import { FEEDS, feedXml } from './feeds.bench.js';
+import { startHerald, stopHeralds, type Fakes, type Herald } from './scale-herald-processes.js';
+import { fetchedIn, phase, reachedIn, type Phase } from './scale-phase.js';
+import { dropSchemas, GUILD, openBenchStore, seedChannels, seedFeeds, type Setup } from './scale-store.js';
 
 /**
  * The issue's sizes (10,000 channels, 500 feeds of 50 items) take over ten minutes on a shared
@@ -41,245 +38,13 @@ const WARM_FEEDS = 6;
 const CRON = '17 3 29 2 *';
 const WARM_CRON = '18 3 29 2 *';
 const SLOT = '2024-02-29T03:17:00.000Z';
-const GUILD = '710000000000000001';
-const PHASE_TIMEOUT_MS = 240_000;
 const TARGET_RATIO = 1.5;
-// The bench is a script, not Herald: it reads the same variable CI sets for the PostgreSQL tests.
-const POSTGRES_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-/** Tags the bench's connections, so only their backends' CPU is counted (other users share the server). */
-const APP_NAME = `herald_bench_scale_${process.pid}`;
-const CHILD = fileURLToPath(new URL('./scale.child.ts', import.meta.url));
 
-interface Setup {
-  readonly name: string;
-  readonly engine: 'sqlite' | 'postgres';
-  readonly processes: number;
-}
 const SETUPS: readonly Setup[] = [
   { name: 'SQLite, 1 process', engine: 'sqlite', processes: 1 },
   { name: 'PostgreSQL, 1 process', engine: 'postgres', processes: 1 },
   { name: 'PostgreSQL, 3 processes', engine: 'postgres', processes: 3 },
 ];
-
-interface Phase {
-  readonly seconds: number;
-  readonly done: number;
-  readonly perSecond: number;
-  /** Messages per channel reached (fan-out) or fetches per feed (poll): 1 = exactly once. */
-  readonly copies: number;
-  readonly heraldCpuS: number;
-  readonly postgresCpuS: number;
-  readonly benchCpuS: number;
-  readonly machineBusyPct: number;
-}
-
-interface Herald {
-  readonly child: ChildProcess;
-  /** Resolves on the child's { ready: true }; rejects if it exits first. */
-  readonly ready: Promise<void>;
-  log: string;
-}
-
-interface Fakes {
-  readonly discord: FakeDiscord;
-  readonly slack: FakeSlack;
-  readonly feedOrigin: string;
-  readonly feedHits: string[];
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, ok: () => Promise<boolean> | boolean, heralds: readonly Herald[]): Promise<void> {
-  const end = Date.now() + PHASE_TIMEOUT_MS;
-  while (!(await ok())) {
-    if (Date.now() > end)
-      throw new Error(
-        `scale bench: timed out waiting for ${what}\n${heralds.map((h) => h.log.slice(-2000)).join('\n')}`,
-      );
-    await sleep(250);
-  }
-}
-
-function withAppName(url: string): string {
-  const u = new URL(url);
-  u.searchParams.set('application_name', APP_NAME);
-  return u.toString();
-}
-
-/** pids of the PostgreSQL backends serving the bench's Herald processes. */
-async function benchBackends(): Promise<number[]> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    const r = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [
-      APP_NAME,
-    ]);
-    return r.rows.map((row) => row.pid);
-  } finally {
-    await client.end();
-  }
-}
-
-function startHerald(setup: Setup, n: number, dataDir: string, schema: string, fakes: Fakes): Herald {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(DISCORD|SLACK|LOG_LEVEL|HERALD|DATABASE)_?/.test(k)),
-  );
-  const child = fork(CHILD, [], {
-    cwd: dataDir,
-    // tsx from this checkout: the child runs in a temporary directory.
-    execArgv: ['--import', import.meta.resolve('tsx'), '--max-semi-space-size=32'],
-    env: {
-      ...env,
-      HERALD_DATA_DIR: setup.engine === 'sqlite' ? dataDir : join(dataDir, String(n)),
-      ...(setup.engine === 'postgres' ? { DATABASE_URL: withAppName(POSTGRES_URL), DATABASE_SCHEMA: schema } : {}),
-      HTTP_PORT: '0',
-      HTTP_HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      HERALD_FEED_ALLOWLIST: '127.0.0.1',
-      HERALD_POLL_INTERVAL_MINUTES: '60',
-      DISCORD_TOKEN: 'scale-bench',
-      DISCORD_API_URL: fakes.discord.api,
-      SLACK_BOT_TOKEN: 'xoxb-scale-bench',
-      SLACK_SIGNING_SECRET: 'scale-bench-secret',
-      SLACK_API_URL: fakes.slack.apiUrl,
-    },
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-  });
-  const ready = new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', (code) =>
-      reject(new Error(`a Herald process exited (${code}) before it was ready:\n${herald.log}`)),
-    );
-  });
-  const herald: Herald = { child, ready, log: '' };
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (herald.log = (herald.log + d).slice(-20_000)));
-  return herald;
-}
-
-const ask = <T>(h: Herald, command: object): Promise<T> =>
-  new Promise((resolve) => {
-    h.child.once('message', (m) => resolve(m as T));
-    h.child.send(command);
-  });
-
-async function heraldCpuMs(heralds: readonly Herald[]): Promise<number> {
-  const answers = await Promise.all(heralds.map((h) => ask<{ cpuMs: number }>(h, { do: 'cpu' })));
-  return answers.reduce((sum, a) => sum + a.cpuMs, 0);
-}
-
-/** Runs one phase: trigger in every process, wait for `done() === total`, measure. */
-async function phase(
-  heralds: readonly Herald[],
-  command: object,
-  total: number,
-  progress: () => Promise<{ done: number; copies: number }>,
-): Promise<Phase> {
-  const backends = await benchBackends();
-  const cpu0 = sampleCpu(backends);
-  const herald0 = await heraldCpuMs(heralds);
-  for (const h of heralds) h.child.send(command);
-  let last = { done: 0, copies: 0 };
-  await until(
-    `${total} done (${JSON.stringify(command)})`,
-    async () => (last = await progress()).done >= total,
-    heralds,
-  );
-  const cpu1 = sampleCpu([...new Set([...backends, ...(await benchBackends())])]);
-  const herald1 = await heraldCpuMs(heralds);
-  const seconds = (cpu1.at - cpu0.at) / 1000;
-  const spent = cpuBetween(cpu0, cpu1);
-  return {
-    seconds,
-    done: last.done,
-    perSecond: last.done / seconds,
-    copies: last.copies,
-    heraldCpuS: (herald1 - herald0) / 1000,
-    postgresCpuS: spent.postgresS,
-    benchCpuS: spent.selfS,
-    machineBusyPct: spent.machineBusyPct,
-  };
-}
-
-async function openBenchStore(setup: Setup, dataDir: string, schema: string): Promise<HeraldStore> {
-  if (setup.engine === 'sqlite') {
-    const opened = openSqliteStore({ dataDir });
-    if (!opened.ok) throw new Error(opened.error.message);
-    return opened.value;
-  }
-  const opened = await openPostgresStore({ url: POSTGRES_URL, schema, migrate: 'auto' });
-  if (!opened.ok) throw new Error(opened.error.message);
-  return opened.value;
-}
-
-async function dropSchemas(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE`);
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
-
-/** `count` channels, half Discord, half Slack, each with a schedule on `cron`; returns their ids. */
-async function seedChannels(store: HeraldStore, cron: string, count: number, k: number, group: number) {
-  const ids = { discord: new Set<string>(), slack: new Set<string>() };
-  await store.transaction(async (tx) => {
-    for (let i = 0; i < count; i++) {
-      const discord = i % 2 === 0;
-      const channelId = discord
-        ? String(820000000000000000n + BigInt(k) * 1_000_000n + BigInt(group) * 100_000n + BigInt(i))
-        : `C${k}${group}${String(i).padStart(6, '0')}`;
-      (discord ? ids.discord : ids.slack).add(channelId);
-      const channel = await tx.channels.ensure({
-        platform: discord ? 'discord' : 'slack',
-        workspaceId: discord ? GUILD : 'T1',
-        channelId,
-      });
-      await tx.schedules.create({ channelId: channel.id, cron, timezone: 'UTC', kind: 'current-article' });
-    }
-  });
-  return ids;
-}
-
-async function seedFeeds(store: HeraldStore, sinkId: number, prefix: string, count: number): Promise<void> {
-  await store.transaction(async (tx) => {
-    for (let n = 0; n < count; n++) {
-      const feed = await tx.feeds.ensure(`${prefix}/${n}.xml`);
-      await tx.subscriptions.subscribe(sinkId, feed.id, { include: [], exclude: [] }, 'bench');
-    }
-  });
-}
-
-/** Channels reached so far among `ids`, and messages per channel reached (1 = exactly once). */
-function reachedIn(fakes: Fakes, ids: { discord: Set<string>; slack: Set<string> }) {
-  const discordFrom = fakes.discord.messages.length;
-  const slackFrom = fakes.slack.posted.length;
-  return async () => {
-    const d = fakes.discord.messages.slice(discordFrom).filter((m) => ids.discord.has(m.channelId));
-    const s = fakes.slack.posted.slice(slackFrom).filter((m) => ids.slack.has(m.channel));
-    const reached = new Set(d.map((m) => m.channelId)).size + new Set(s.map((m) => m.channel)).size;
-    return { done: reached, copies: (d.length + s.length) / Math.max(1, reached) };
-  };
-}
-
-/** Feeds under `path` whose poll is stored, and fetches per such feed (1 = exactly once). */
-function fetchedIn(store: HeraldStore, fakes: Fakes, path: string, total: number) {
-  const from = fakes.feedHits.length;
-  let hits = 0;
-  return async () => {
-    // The store is read only once every feed has been fetched: reading it costs PostgreSQL too.
-    if (hits < total) {
-      hits = fakes.feedHits.slice(from).filter((h) => h.startsWith(path)).length;
-      if (hits < total) return { done: 0, copies: 0 };
-    }
-    const feeds = await store.feeds.list();
-    const fetched = feeds.filter((f) => f.url.includes(path) && f.fetch.lastFetchAt !== null).length;
-    hits = fakes.feedHits.slice(from).filter((h) => h.startsWith(path)).length;
-    return { done: fetched, copies: hits / Math.max(1, fetched) };
-  };
-}
 
 async function runSetup(setup: Setup, k: number, fakes: Fakes): Promise<{ fanOut: Phase; poll: Phase }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-bench-scale-'));
@@ -317,15 +82,7 @@ async function runSetup(setup: Setup, k: number, fakes: Fakes): Promise<{ fanOut
     const poll = await phase(heralds, { do: 'poll' }, FEED_COUNT, fetchedIn(store, fakes, `/${k}/f/`, FEED_COUNT));
     return { fanOut, poll };
   } finally {
-    await Promise.all(
-      heralds.map(async (h) => {
-        if (h.child.exitCode !== null) return;
-        const exited = new Promise((r) => h.child.once('exit', r));
-        h.child.send({ do: 'stop' });
-        await Promise.race([exited, sleep(15_000)]);
-        if (h.child.exitCode === null) h.child.kill('SIGKILL');
-      }),
-    );
+    await stopHeralds(heralds);
     await store.close();
     if (setup.engine === 'postgres') await dropSchemas(schema);
     rmSync(dataDir, { recursive: true, force: true });

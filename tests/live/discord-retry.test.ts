@@ -4,15 +4,12 @@
  */
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordDelivery } from '../../src/adapters/discord/delivery.js';
-import { createDiscordRest } from '../../src/adapters/discord/rest.js';
-import { pollCycle } from '../../src/app/poller.js';
 import { createLivePoster } from '../../src/core/live/live-posts.js';
 import { startFakeDiscord, type FakeDiscord } from '../discord/fake-discord/server.js';
-import { localDeps, startFeedServer, type TestServer } from '../feeds/feed-server.js';
+import { startFeedServer, type TestServer } from '../feeds/feed-server.js';
 import { tempStore } from '../feeds-admin/helpers.js';
 import { manualClock, rss, xmlRoute, type ItemSpec } from '../feeds-admin/poll-fixtures.js';
-import { follow, story } from './helpers.js';
+import { fakeDiscordDelivery, follow, pollLive, story } from './helpers.js';
 
 const logger = pino({ level: 'silent' });
 const clock = manualClock();
@@ -42,26 +39,8 @@ describe('a live post Discord fails for a passing reason', () => {
       { platform: 'discord', workspaceId: '700000000000000001', channelId: CHANNEL },
       `${server.origin}/retry.xml`,
     );
-    const live = createLivePoster({
-      store,
-      delivery: createDiscordDelivery({
-        rest: createDiscordRest({ token: 'bot', apiUrl: discord.api, overrides: { offset: 0, retries: 1 } }),
-        logger,
-      }),
-      clock,
-      logger,
-    });
-    const poll = () => {
-      clock.advance(60_000);
-      return pollCycle({
-        store,
-        fetch: { ...localDeps(), limits: { timeoutMs: 20_000 } },
-        clock,
-        logger,
-        live,
-        options: { pollIntervalMs: 60_000, all: true },
-      });
-    };
+    const live = createLivePoster({ store, delivery: fakeDiscordDelivery(discord, logger), clock, logger });
+    const poll = () => pollLive({ store, clock, logger, live });
     await poll(); // the baseline
 
     items = [story(2), story(1)];

@@ -1,9 +1,18 @@
-/** Shared set-up for live-posting tests: a feed whose items the test changes, and subscriptions with post settings. */
+/**
+ * Shared set-up for live-posting tests: a feed whose items the test changes, subscriptions with
+ * post settings, the minute-by-minute poll that posts live, and the real Discord delivery.
+ */
+import { createDiscordDelivery } from '../../src/adapters/discord/delivery.js';
+import { createDiscordRest } from '../../src/adapters/discord/rest.js';
+import { pollCycle, type PollSummary } from '../../src/app/poller.js';
+import type { LivePoster } from '../../src/core/live/live-posts.js';
 import type { FeedPostSettings } from '../../src/core/live/settings.js';
 import { newSubscriptionPosts, writeFeedPost } from '../../src/core/live/write-settings.js';
-import type { Where } from '../../src/core/ports.js';
+import type { DeliveryPort, Logger, Where } from '../../src/core/ports.js';
 import type { HeraldStore } from '../../src/core/store/repositories.js';
-import type { ItemSpec } from '../feeds-admin/poll-fixtures.js';
+import type { FakeDiscord } from '../discord/fake-discord/server.js';
+import { localDeps } from '../feeds/feed-server.js';
+import type { ItemSpec, manualClock } from '../feeds-admin/poll-fixtures.js';
 
 /** A story item with a lead sentence and a person named with a role. */
 export const story = (n: number, title = `Story number ${n}`): ItemSpec => ({
@@ -31,4 +40,27 @@ export async function follow(
   if (!fresh.ok) throw new Error(fresh.error.message);
   await writeFeedPost(store, channel.id, feed.id, (c) => ({ ...fresh.value(c), ...opts.patch }));
   return { channelId: channel.id, feedId: feed.id };
+}
+
+/** One poll cycle a minute after the last (the manual clock moves on), every feed due, posting through `live`. */
+export function pollLive(deps: {
+  readonly store: HeraldStore;
+  readonly clock: ReturnType<typeof manualClock>;
+  readonly logger: Logger;
+  readonly live: LivePoster;
+}): Promise<PollSummary> {
+  deps.clock.advance(60_000);
+  return pollCycle({
+    ...deps,
+    fetch: { ...localDeps(), limits: { timeoutMs: 20_000 } },
+    options: { pollIntervalMs: 60_000, all: true },
+  });
+}
+
+/** The real Discord delivery (discord.js REST) against the fake Discord, with one retry and no clock offset. */
+export function fakeDiscordDelivery(discord: FakeDiscord, logger: Logger): DeliveryPort {
+  return createDiscordDelivery({
+    rest: createDiscordRest({ token: 'bot', apiUrl: discord.api, overrides: { offset: 0, retries: 1 } }),
+    logger,
+  });
 }

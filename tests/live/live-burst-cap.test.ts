@@ -7,19 +7,16 @@
  */
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordDelivery } from '../../src/adapters/discord/delivery.js';
-import { createDiscordRest } from '../../src/adapters/discord/rest.js';
 import { createSlackDelivery } from '../../src/adapters/slack/delivery.js';
-import { pollCycle } from '../../src/app/poller.js';
 import { createLivePoster, DEFAULT_MAX_LIVE_POSTS } from '../../src/core/live/live-posts.js';
 import type { DeliveryPort, Where } from '../../src/core/ports.js';
 import { startFakeDiscord, type FakeDiscord } from '../discord/fake-discord/server.js';
-import { localDeps, startFeedServer, type TestServer } from '../feeds/feed-server.js';
+import { startFeedServer, type TestServer } from '../feeds/feed-server.js';
 import { tempStore } from '../feeds-admin/helpers.js';
 import { manualClock, rss, xmlRoute, type ItemSpec } from '../feeds-admin/poll-fixtures.js';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack/server.js';
 import { TOKEN } from '../slack/helpers.js';
-import { follow, story } from './helpers.js';
+import { fakeDiscordDelivery, follow, pollLive, story } from './helpers.js';
 
 const logger = pino({ level: 'silent' });
 const clock = manualClock();
@@ -58,11 +55,7 @@ const platforms: Record<string, Platform> = {
   Discord: {
     feed: 'discord',
     where: { platform: 'discord', workspaceId: GUILD, channelId: DISCORD_CHANNEL },
-    delivery: () =>
-      createDiscordDelivery({
-        rest: createDiscordRest({ token: 'bot', apiUrl: discord.api, overrides: { offset: 0, retries: 1 } }),
-        logger,
-      }),
+    delivery: () => fakeDiscordDelivery(discord, logger),
     posted: () => discord.messages.filter((m) => m.channelId === DISCORD_CHANNEL).map((m) => JSON.stringify(m.body)),
   },
   Slack: {
@@ -87,17 +80,7 @@ describe.each(Object.entries(platforms))('a burst of 80 new items on %s', (_name
     feeds[p.feed] = [story(1)];
     await follow(store, p.where, `${server.origin}/${p.feed}.xml`);
     const live = createLivePoster({ store, delivery: p.delivery(), clock, logger });
-    const poll = () => {
-      clock.advance(60_000);
-      return pollCycle({
-        store,
-        fetch: { ...localDeps(), limits: { timeoutMs: 20_000 } },
-        clock,
-        logger,
-        live,
-        options: { pollIntervalMs: 60_000, all: true },
-      });
-    };
+    const poll = () => pollLive({ store, clock, logger, live });
     await poll(); // the baseline
     expect(p.posted()).toEqual([]);
 

@@ -5,63 +5,42 @@
  * second instance answers 409 because the first recorded the id in the shared table.
  * Skipped without a PostgreSQL server, as the other PostgreSQL tests are.
  */
-import { createHmac, sign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load.js';
-import type { Logger } from '../../src/core/ports.js';
-import { BUNDLED_SAMPLE_PATH, createHerald, type Herald } from '../../src/main.js';
+import type { Herald } from '../../src/main.js';
 import { openPostgresStore, type PostgresStore } from '../../src/store/postgres/index.js';
-import { keyPair } from '../discord/helpers.js';
-import { startFakeDiscord, type FakeDiscord } from '../discord/fake-discord/server.js';
-import { startFakeSlack, type FakeSlack } from '../slack/fake-slack/server.js';
 import { describePostgres, dropSchema, POSTGRES_URL, schemaName, sqlIn } from '../helpers/postgres.js';
+import {
+  APP_ID,
+  discordSignedHeaders,
+  slackSignedHeaders,
+  startSignedHerald,
+  startSignedPlatforms,
+  type SignedPlatforms,
+} from '../helpers/signed-endpoints.js';
 
-const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => quiet };
-const SECRET = 'shared-replay-secret';
-const APP_ID = '100000000000000001';
-const { privateKey, publicKeyHex } = keyPair();
 const schema = schemaName(import.meta.url);
 const dataDir = mkdtempSync(join(tmpdir(), 'herald-replay-shared-'));
-let slack: FakeSlack;
-let discord: FakeDiscord;
+let platforms: SignedPlatforms;
 const heralds: Herald[] = [];
 const bases: string[] = [];
 
 async function startOne(n: number): Promise<void> {
-  const loaded = await loadConfig({
-    env: {
-      HERALD_DATA_DIR: join(dataDir, String(n)),
-      HERALD_SAMPLE_ARTICLE: BUNDLED_SAMPLE_PATH,
-      DATABASE_URL: POSTGRES_URL!,
-      DATABASE_SCHEMA: schema,
-      HERALD_MIGRATE: 'auto',
-      HTTP_PORT: '0',
-      HTTP_HOST: '127.0.0.1',
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      DISCORD_PUBLIC_KEY: publicKeyHex,
-      DISCORD_APPLICATION_ID: APP_ID,
-      DISCORD_API_URL: discord.api,
-    },
-    file: {},
+  const { herald, base } = await startSignedHerald(platforms, {
+    HERALD_DATA_DIR: join(dataDir, String(n)),
+    DATABASE_URL: POSTGRES_URL!,
+    DATABASE_SCHEMA: schema,
+    HERALD_MIGRATE: 'auto',
   });
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  const opened = await createHerald(loaded.value, { logger: quiet });
-  if (!opened.ok) throw new Error(opened.error.message);
-  heralds.push(opened.value);
-  const running = await opened.value.start({ poll: false });
-  bases.push(`http://127.0.0.1:${running.http!.port}`);
+  heralds.push(herald);
+  bases.push(base);
 }
 
 describePostgres('the replay guard shared through PostgreSQL', () => {
   beforeAll(async () => {
-    slack = await startFakeSlack();
-    slack.users.set('U1', { id: 'U1', is_admin: true });
-    discord = await startFakeDiscord({ applicationId: APP_ID });
+    platforms = await startSignedPlatforms();
     // One after the other: the first applies the migrations, the second finds them done.
     await startOne(1);
     await startOne(2);
@@ -69,8 +48,7 @@ describePostgres('the replay guard shared through PostgreSQL', () => {
 
   afterAll(async () => {
     for (const h of heralds.splice(0)) await h.close();
-    await slack?.close();
-    await discord?.close();
+    await platforms?.close();
     await dropSchema(schema);
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -82,15 +60,10 @@ describePostgres('the replay guard shared through PostgreSQL', () => {
       user_id: 'U1',
       command: '/schedule',
       text: 'list',
-      response_url: slack.responseUrl('shared1'),
+      response_url: platforms.slack.responseUrl('shared1'),
       trigger_id: 'trigger-shared1',
     }).toString();
-    const ts = Math.floor(Date.now() / 1000);
-    const headers = {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(ts),
-      'x-slack-signature': `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`,
-    };
+    const headers = slackSignedHeaders(body);
     const first = await fetch(`${bases[0]}/slack/events`, { method: 'POST', headers, body });
     const second = await fetch(`${bases[1]}/slack/events`, { method: 'POST', headers, body });
     expect([first.status, second.status]).toEqual([200, 409]);
@@ -98,21 +71,14 @@ describePostgres('the replay guard shared through PostgreSQL', () => {
 
   it('a signed Discord interaction sent to one instance, then the other, is refused by the second', async () => {
     const raw = JSON.stringify({ id: '500000000000000901', application_id: APP_ID, type: 1, token: 't', version: 1 });
-    const ts = String(Math.floor(Date.now() / 1000));
-    const headers = {
-      'content-type': 'application/json',
-      'x-signature-timestamp': ts,
-      'x-signature-ed25519': sign(null, Buffer.from(ts + raw), privateKey).toString('hex'),
-    };
+    const ts = Math.floor(Date.now() / 1000);
+    const headers = discordSignedHeaders(raw, platforms.privateKey, ts);
     const first = await fetch(`${bases[1]}/discord/interactions`, { method: 'POST', headers, body: raw });
     const second = await fetch(`${bases[0]}/discord/interactions`, { method: 'POST', headers, body: raw });
     expect([first.status, second.status]).toEqual([200, 409]);
     // A different interaction is not a replay on either instance.
     const other = raw.replace('500000000000000901', '500000000000000902');
-    const otherHeaders = {
-      ...headers,
-      'x-signature-ed25519': sign(null, Buffer.from(ts + other), privateKey).toString('hex'),
-    };
+    const otherHeaders = discordSignedHeaders(other, platforms.privateKey, ts);
     expect(
       (await fetch(`${bases[0]}/discord/interactions`, { method: 'POST', headers: otherHeaders, body: other })).status,
     ).toBe(200);

@@ -4,6 +4,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createSlackApp, type SlackApp, type SlackAppOptions } from '../../src/adapters/slack/app.js';
 import { createDispatcher, type Dispatcher } from '../../src/core/commands/dispatch.js';
 import {
   defineCommand,
@@ -14,6 +15,8 @@ import {
 import { createRegistry, type CommandRegistry } from '../../src/core/commands/registry.js';
 import { answer, info } from '../../src/core/reply/build.js';
 import type { ArticleLibrary, Logger } from '../../src/core/ports.js';
+import { createHttpServer, type HttpServer } from '../../src/http/server.js';
+import type { FakeSlack } from './fake-slack/server.js';
 
 export const SECRET = 'test-signing-secret';
 export const TOKEN = 'xoxb-test-token';
@@ -194,6 +197,35 @@ export function testDispatcher(
     newRef: () => 'ref123',
   });
   return { registry: r.value, dispatcher };
+}
+
+/** A Slack app in HTTP mode on Herald's own HTTP server (loopback), against the fake Slack. */
+export interface HttpSlack {
+  readonly slack: SlackApp;
+  readonly http: HttpServer;
+  /** The signed endpoint: `http://127.0.0.1:<port>/slack/events`. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Starts Bolt in HTTP mode as `herald start` mounts it, signed with SECRET, against `fake`. */
+export async function startHttpSlack(
+  fake: FakeSlack,
+  opts: Omit<SlackAppOptions, 'botToken' | 'signingSecret' | 'apiUrl' | 'http'>,
+): Promise<HttpSlack> {
+  const http = createHttpServer(opts.logger);
+  const slack = createSlackApp({ ...opts, botToken: TOKEN, signingSecret: SECRET, apiUrl: fake.apiUrl, http });
+  await slack.start();
+  const { port } = await http.listen(0, '127.0.0.1');
+  return {
+    slack,
+    http,
+    url: `http://127.0.0.1:${port}/slack/events`,
+    async close() {
+      await slack.stop();
+      await http.close();
+    },
+  };
 }
 
 /** Slack's v0 signature over `v0:<ts>:<body>`. */

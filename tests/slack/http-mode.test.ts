@@ -8,11 +8,9 @@
  * with held commands, and the fast path strictly against an app with the real 2 s budget.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
 import { createSlackPermissions } from '../../src/adapters/slack/permissions.js';
 import { SHARE_ACTION_ID } from '../../src/adapters/slack/share.js';
 import type { Where } from '../../src/core/ports.js';
-import { createHttpServer, type HttpServer } from '../../src/http/server.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack/server.js';
 import {
   blockActionsBody,
@@ -24,14 +22,14 @@ import {
   SECRET,
   sign,
   slashBody,
+  startHttpSlack,
   testDispatcher,
-  TOKEN,
   waitFor,
+  type HttpSlack,
 } from './helpers.js';
 
 let fake: FakeSlack;
-let http: HttpServer;
-let slack: SlackApp;
+let slack: HttpSlack;
 let url: string;
 const lost: { where: Where; reason: string }[] = [];
 const logger = memoryLogger();
@@ -44,29 +42,21 @@ beforeAll(async () => {
   fake.users.set('UADMIN', { id: 'UADMIN', is_admin: true });
   fake.usergroups.push({ id: 'S0MODS', users: ['U2147483697'] });
   const { registry, dispatcher } = testDispatcher(logger);
-  http = createHttpServer(logger);
-  slack = createSlackApp({
-    botToken: TOKEN,
-    signingSecret: SECRET,
-    apiUrl: fake.apiUrl,
-    http,
+  slack = await startHttpSlack(fake, {
     registry,
     dispatcher,
     logger,
     ackBudgetMs: 150,
     onChannelUnavailable: (where, reason) => void lost.push({ where, reason }),
   });
-  await slack.start();
-  const { port } = await http.listen(0, '127.0.0.1');
-  url = `http://127.0.0.1:${port}/slack/events`;
+  url = slack.url;
   // Warm Bolt's request path and the permission cache, so the first test is not the cold one.
   const warm = await postSigned(url, slashBody('/who-is', 'warm up', fake.responseUrl('warm')));
   if (!warm.text) await fake.waitForResponse('warm', 1, 10_000);
 });
 
 afterAll(async () => {
-  await slack?.stop();
-  await http?.close();
+  await slack?.close();
   await fake?.close();
 });
 
@@ -101,7 +91,7 @@ const shareButton = (a: Ack) =>
 describe('Slack over HTTP', () => {
   it('checked the token with auth.test at start', () => {
     expect(fake.callsOf('auth.test')).toHaveLength(1);
-    expect(slack.mode).toBe('http');
+    expect(slack.slack.mode).toBe('http');
   });
 
   it('answers the dedicated /who-is ephemeral, with a share button and mentions escaped', async () => {
@@ -340,7 +330,7 @@ describe('Slack over HTTP', () => {
   });
 
   it('reads user groups as role ids and admins/owners as admin level', async () => {
-    const perms = createSlackPermissions({ client: slack.client, clock: { now: () => new Date() }, logger });
+    const perms = createSlackPermissions({ client: slack.slack.client, clock: { now: () => new Date() }, logger });
     expect(await perms.invoker('T0001', 'U2147483697')).toMatchObject({ platformLevel: 'member', roleIds: ['S0MODS'] });
     expect(await perms.invoker('T0001', 'UADMIN')).toMatchObject({ platformLevel: 'admin', roleIds: [] });
     expect(await perms.invoker('T0001', 'UNOBODY')).toMatchObject({ platformLevel: 'member' });

@@ -7,16 +7,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
-import { createHttpServer, type HttpServer } from '../../src/http/server.js';
 import { createHerald, type Herald } from '../../src/main.js';
 import { testConfig } from '../helpers/test-config.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack/server.js';
-import { memoryLogger, postSigned, SECRET, slashBody, TOKEN } from './helpers.js';
+import { memoryLogger, postSigned, slashBody, startHttpSlack, type HttpSlack } from './helpers.js';
 
 let fake: FakeSlack;
-let http: HttpServer;
-let slack: SlackApp;
+let slack: HttpSlack;
 let app: Herald;
 let url: string;
 let n = 0;
@@ -28,25 +25,14 @@ beforeAll(async () => {
   const built = await createHerald(await testConfig(), { logger, store: 'memory' });
   if (!built.ok) throw new Error(built.error.message);
   app = built.value;
-  http = createHttpServer(logger);
-  slack = createSlackApp({
-    botToken: TOKEN,
-    signingSecret: SECRET,
-    apiUrl: fake.apiUrl,
-    http,
-    registry: app.registry,
-    dispatcher: app.dispatcher,
-    logger,
-  });
-  await slack.start();
-  url = `http://127.0.0.1:${(await http.listen(0, '127.0.0.1')).port}/slack/events`;
+  slack = await startHttpSlack(fake, { registry: app.registry, dispatcher: app.dispatcher, logger });
+  url = slack.url;
   // Analyse the sample article once up front, so no test pays for it inside Slack's ack budget.
   await app.library.current({ platform: 'slack', workspaceId: 'T0001', channelId: 'C2147483705' });
 });
 
 afterAll(async () => {
-  await slack?.stop();
-  await http?.close();
+  await slack?.close();
   await fake?.close();
 });
 

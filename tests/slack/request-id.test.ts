@@ -10,17 +10,17 @@ import { createSlackApp, type SlackApp } from '../../src/adapters/slack/app.js';
 import { createLogger } from '../../src/app/logger.js';
 import { defineCommand } from '../../src/core/commands/define.js';
 import { answer } from '../../src/core/reply/build.js';
-import { createHttpServer, type HttpServer } from '../../src/http/server.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack/server.js';
 import {
   blockActionsBody,
   postSigned,
-  SECRET,
   slashBody,
+  startHttpSlack,
   testCommands,
   testDispatcher,
   TOKEN,
   waitFor,
+  type HttpSlack,
 } from './helpers.js';
 
 type Line = Record<string, unknown> & { msg?: string; reqId?: string };
@@ -48,8 +48,7 @@ const traced = defineCommand({
 });
 
 let fake: FakeSlack;
-let http: HttpServer;
-let slack: SlackApp;
+let slack: HttpSlack;
 let url: string;
 let socket: SlackApp;
 
@@ -57,19 +56,8 @@ beforeAll(async () => {
   fake = await startFakeSlack();
   fake.users.set('U2147483697', { id: 'U2147483697', name: 'Steve' });
   const { registry, dispatcher } = testDispatcher(logger, [...testCommands, traced]);
-  http = createHttpServer(logger);
-  slack = createSlackApp({
-    botToken: TOKEN,
-    signingSecret: SECRET,
-    apiUrl: fake.apiUrl,
-    http,
-    registry,
-    dispatcher,
-    logger,
-  });
-  await slack.start();
-  const { port } = await http.listen(0, '127.0.0.1');
-  url = `http://127.0.0.1:${port}/slack/events`;
+  slack = await startHttpSlack(fake, { registry, dispatcher, logger });
+  url = slack.url;
   // The same commands over Socket Mode, on the same fake Slack (its one WebSocket is this app's).
   socket = createSlackApp({
     botToken: TOKEN,
@@ -85,8 +73,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await socket?.stop();
-  await slack?.stop();
-  await http?.close();
+  await slack?.close();
   await fake?.close();
 });
 
