@@ -7,7 +7,7 @@
  * Bolt's own signature check is switched off (`signatureVerification: false` in app.ts), so the
  * signature is checked once per request, not twice: Bolt's check computes three HMACs and draws
  * random bytes (its `tsscmp` compare) and it ran after this one on every request (issue 14's
- * latency target; docs/decisions/044-one-slack-signature-check.md). Refusals keep Bolt's
+ * latency target; docs/decisions/045-one-slack-signature-check.md). Refusals keep Bolt's
  * answers: 401 with no body for an unsigned or stale request, and `ssl_check=1` (Slack's
  * unsigned certificate probe) passes stripped of everything else, as Bolt lets it.
  *
