@@ -129,6 +129,22 @@ export function introsIn(
     const honorific = HONORIFICS.has(s.tokens[first - 1]?.norm ?? '');
     if (!role && !speech.before && !speech.after && !namedSpeaker && !honorific && !ageAfter(s, last)) continue;
     out.push({ name: spanText(s, first, last), words, role, sentence: s.id });
+    const partner = sharedSurnamePartner(s, first, last);
+    if (partner) out.push({ name: partner.join(' '), words: partner, role: null, sentence: s.id });
   }
   return out;
+}
+
+/**
+ * "Peter and Alma Ronning": a lone given name joined by "and" to a two-word name shares its
+ * surname, so it names a second person, "Peter Ronning".
+ */
+function sharedSurnamePartner(s: AnnotatedSentence, first: number, last: number): string[] | null {
+  const t = s.tokens;
+  const given = t[first - 2];
+  if (last - first !== 1 || t[first - 1]?.norm !== 'and' || !given || !isNameWord(given)) return null;
+  const before = t[first - 3];
+  // "Ama Mensah of Volta and Kofi Boateng": a word after a preposition is a place, not a given name.
+  if (!/^\p{Lu}\p{Ll}/u.test(given.text) || /^\p{Lu}/u.test(before?.text ?? '') || before?.pos === 'ADP') return null;
+  return [given.text, t[last]!.text];
 }

@@ -39,11 +39,12 @@ export function speechBeside(s: AnnotatedSentence, first: number, last: number):
 }
 
 /**
- * Single words used as speakers ("Musk said", "according to Shen"): a two- or three-word
+ * Single words used as speakers ("Musk said", "according to Shen"), and family names used in
+ * the plural ("the Ronnings will appeal" for a "Ronning" named elsewhere): a two- or three-word
  * name elsewhere that ends or starts with one of them is a person even without a role.
  */
 export function speakerWords(sentences: readonly AnnotatedSentence[]): Set<string> {
-  const out = new Set<string>();
+  const out = familyNames(sentences);
   for (const s of sentences) {
     for (const run of capitalRuns(s)) {
       // "President Okafor": a surname after a title names a person as surely as a speech verb.
@@ -55,5 +56,27 @@ export function speakerWords(sentences: readonly AnnotatedSentence[]): Set<strin
       if (sp.before || sp.after) out.add(s.tokens[run.first]!.norm);
     }
   }
+  return out;
+}
+
+/** "the Ronnings": "the" and a capitalised plural whose singular ends a name of two or three words elsewhere. */
+function familyNames(sentences: readonly AnnotatedSentence[]): Set<string> {
+  const plurals = new Set<string>();
+  for (const s of sentences)
+    s.tokens.forEach((t, i) => {
+      const next = s.tokens[i + 1];
+      if (s.tokens[i - 1]?.norm !== 'the' || !/^\p{Lu}\p{Ll}+s$/u.test(t.text) || /^\p{Lu}/u.test(next?.text ?? ''))
+        return;
+      plurals.add(t.norm.slice(0, -1));
+    });
+  const out = new Set<string>();
+  if (plurals.size === 0) return out;
+  for (const s of sentences)
+    for (const run of capitalRuns(s)) {
+      const last = s.tokens[run.last]!;
+      const size = run.last - run.first + 1;
+      if (size >= 2 && size <= 3 && plurals.has(last.norm) && isNameWord(last) && !TITLE_WORDS.has(last.norm))
+        out.add(last.norm);
+    }
   return out;
 }

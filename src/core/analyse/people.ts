@@ -77,6 +77,8 @@ function collect(doc: AnnotatedArticle, speakers: ReadonlySet<string>, orgWords:
       let vi = p.variants.findIndex((v) => v.join(' ') === key);
       if (vi < 0) vi = p.variants.push([...intro.words]) - 1;
       if (intro.role) p.roles.push({ role: intro.role, sentence: s.id, variant: vi });
+      // "Peter and Alma Ronning": the partner's name is not written out, so no run finds it later.
+      p.mentions.add(s.id);
     }
   }
   return people;

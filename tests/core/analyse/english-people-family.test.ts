@@ -40,6 +40,24 @@ describe('a relative named in apposition', () => {
   });
 });
 
+describe('two people sharing one surname', () => {
+  it('reads "Peter and Alma Ronning" as two people when the article calls them "the Ronnings"', () => {
+    expect(
+      people([
+        'A judge on Friday jailed Peter and Alma Ronning for neglecting their farm animals.',
+        'The Ronnings will be eligible for parole in ten years.',
+      ]),
+    ).toEqual([
+      ['Alma Ronning', null],
+      ['Peter Ronning', null],
+    ]);
+  });
+
+  it('takes no plural that ends no name of the article as a family', () => {
+    expect(people(['The Rangers beat Harbour Town and Lake Rovers on Sunday.'])).toEqual([]);
+  });
+});
+
 describe('a pronoun speaker', () => {
   it('follows a chain of the same pronoun back past names that come after it', () => {
     const { quotes } = run([
