@@ -39,6 +39,8 @@ const OPENER = 9;
 /** Longest tag name (prefix included) read; a longer one counts as no name. */
 const NAME_LIMIT = 256;
 
+const TEXT: State = { kind: 'text' };
+
 const isNameEnd = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 47;
 
 /** The tag's name without its prefix, lower-cased: `dc:date` → `date`; '' when longer than 9. */
@@ -47,8 +49,24 @@ function localName(raw: string): string {
   return name.length > 9 ? '' : name.toLowerCase();
 }
 
+/** Index of `c` in `s` from `from`, Infinity when there is none (never looked for again in that text). */
+function nextOf(s: string, c: string, from: number): number {
+  const at = s.indexOf(c, from);
+  return at < 0 ? Infinity : at;
+}
+
+/** The name of a tag whole in `s` from `lt` to `gt`, as `localName` reads it. */
+function quickName(s: string, lt: number, gt: number): string {
+  let end = lt + 1;
+  while (end < gt && !isNameEnd(s.charCodeAt(end))) end += 1;
+  return localName(s.slice(lt + 1, end));
+}
+
 export class MarkupScanner {
-  private state: State = { kind: 'text' };
+  private state: State = TEXT;
+  /** The next `"` and `'` at or after where they were last looked for in the current text (-1: not looked yet). */
+  private dq = -1;
+  private sq = -1;
   /** Text not yet settled, carried into the next piece, and its offset in the whole text. */
   private carry = '';
   private carryAt = 0;
@@ -69,8 +87,11 @@ export class MarkupScanner {
 
   private scan(s: string, last: boolean): void {
     const base = this.carryAt;
+    this.dq = -1;
+    this.sq = -1;
     let i = 0;
     let carryFrom = s.length;
+    let gt = -1;
     while (i < s.length || this.state.kind !== 'text') {
       const st = this.state;
       if (st.kind === 'text') {
@@ -90,6 +111,11 @@ export class MarkupScanner {
         } else if (next === 63) {
           this.state = { kind: 'until', marker: '?>', from: base + lt + 2 };
           i = lt + 2;
+        } else if ((gt = this.quickTag(s, lt)) >= 0) {
+          // The whole tag is here and holds no quote: its end is the first '>'.
+          i = gt + 1;
+          if (next === 47) this.handler.close(base + lt, base + gt);
+          else if (s.charCodeAt(gt - 1) !== 47) this.handler.open(quickName(s, lt, gt), base + lt, base + gt);
         } else {
           this.state = {
             kind: 'tag',
@@ -112,7 +138,7 @@ export class MarkupScanner {
           break;
         }
         i = e + st.marker.length;
-        this.state = { kind: 'text' };
+        this.state = TEXT;
       } else if (st.kind === 'declaration') {
         let j = i;
         for (; j < s.length; j++) {
@@ -123,16 +149,16 @@ export class MarkupScanner {
         }
         if (j >= s.length) break;
         i = j + 1;
-        this.state = { kind: 'text' };
+        this.state = TEXT;
       } else {
-        const gt = this.tagEnd(st, s, Math.max(i, st.at - base), base);
+        gt = this.tagEnd(st, s, Math.max(i, st.at - base), base);
         if (gt < 0) {
           // The name is read from the carried text once the tag's end or its first space is here.
           if (st.name === null) carryFrom = Math.min(carryFrom, st.lt - base);
           break;
         }
         i = gt + 1;
-        this.state = { kind: 'text' };
+        this.state = TEXT;
         if (st.closing) this.handler.close(st.lt, base + gt);
         else if (st.prev !== 47) this.handler.open(st.name ?? '', st.lt, base + gt);
       }
@@ -140,6 +166,16 @@ export class MarkupScanner {
     if (last && this.state.kind !== 'text') this.stopped = true;
     this.carry = s.slice(carryFrom);
     this.carryAt = base + carryFrom;
+  }
+
+  /** The index of the `>` ending the tag opened at `lt` when all of it is in `s` and it holds no quote, else -1. */
+  private quickTag(s: string, lt: number): number {
+    const gt = s.indexOf('>', lt + 1);
+    if (gt < 0) return -1;
+    // Each quote is looked for once per text, so this stays linear however many tags there are.
+    if (this.dq < lt) this.dq = nextOf(s, '"', lt);
+    if (this.sq < lt) this.sq = nextOf(s, "'", lt);
+    return Math.min(this.dq, this.sq) < gt ? -1 : gt;
   }
 
   /** Reads a tag on from `i`: the index of its `>` in `s`, or -1 when `s` ends first. */
