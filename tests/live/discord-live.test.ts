@@ -85,6 +85,8 @@ describe('live posts on Discord', () => {
     expect(threads.every((t) => t.autoArchiveDuration === 60)).toBe(true);
     // Nobody is pinged by a post without a mention setting.
     expect(msgs.every((m) => m.pinged.length === 0 && m.body.allowed_mentions.parse.length === 0)).toBe(true);
+    // Two requests a post: the message and its thread; a text channel's kind is not read first.
+    expect(discord.requests.filter((r) => r.method === 'GET' && r.path === `/channels/${channel}`)).toHaveLength(0);
 
     const reopened = db.reopen();
     clock.advance(60_000);

@@ -11,7 +11,7 @@ import type { Delivered, OutboundMessage } from '../../core/reply/types.js';
 import { err, failure, ok, type Result } from '../../core/result.js';
 import { LIMITS } from './limits.js';
 import { createCrossposter } from './crosspost.js';
-import { channelInfoReader, isForum, postInForum, startThread, withPing } from './live-placement.js';
+import { channelInfoReader, isForum, postInForum, startThread, withPing, type ChannelInfo } from './live-placement.js';
 import { renderReply } from './render-embeds.js';
 
 /** Why a channel can no longer be posted to. */
@@ -43,6 +43,8 @@ export function nonceFor(deliveryKey: string, channelId: string, page: number): 
     .slice(0, LIMITS.nonce);
 }
 
+/** Discord's answer to a message sent to a channel that takes none (a forum or media channel). */
+const NOT_TEXT_CHANNEL = 50008;
 const DISCORD_EPOCH = 1_420_070_400_000n;
 /** The smallest snowflake Discord could have given a message created at `at`. */
 const snowflakeAt = (at: Date): string => String((BigInt(Math.max(0, at.getTime())) - DISCORD_EPOCH) << 22n);
@@ -94,20 +96,33 @@ export function createDiscordDelivery(opts: DiscordDeliveryOptions): DeliveryPor
       const { messages, droppedButtons } = renderReply(message.reply);
       if (droppedButtons > 0) log.warn({ droppedButtons, deliveryKey: message.deliveryKey }, 'buttons dropped');
       const placement = message.placement;
-      const info = placement ? await channelInfo(where.channelId) : null;
-      if (placement && info && isForum(info)) {
+      const toForum = async (info: ChannelInfo): Promise<Result<Delivered>> => {
         // A forum takes posts, not messages: one post per story, its tags resolved by name.
-        const pages = messages.map(({ flags: _f, ...body }, i) => (i === 0 ? withPing(body, placement.ping) : body));
+        const pages = messages.map(({ flags: _f, ...body }, i) => (i === 0 ? withPing(body, placement?.ping) : body));
         const resume = message.resume
           ? { guildId: where.workspaceId, afterId: snowflakeAt(new Date(message.resume.since.getTime() - 60_000)) }
           : undefined;
-        const posted = await postInForum(opts.rest, where.channelId, pages, placement, info, message.reply.title, {
-          log,
-          ...(resume ? { resume } : {}),
-        });
+        const posted = await postInForum(
+          opts.rest,
+          where.channelId,
+          pages,
+          placement ?? {},
+          info,
+          message.reply.title,
+          {
+            log,
+            ...(resume ? { resume } : {}),
+          },
+        );
         if (!posted.ok) log.warn({ channel: where.channelId, problem: posted.error.message }, 'forum post refused');
         return posted;
-      }
+      };
+      // The channel's kind is read only when the post depends on it (forum tags, publishing, a
+      // resumed post, which looks in different places); otherwise the post goes as to a text
+      // channel, and a forum's refusal (50008) is what sends it the forum way.
+      const mustKnow = placement && (placement.publish || placement.tags?.length || message.resume);
+      let info = mustKnow ? await channelInfo(where.channelId) : null;
+      if (info && isForum(info)) return toForum(info);
       let firstId: string | null = null;
       const posted = message.resume ? await alreadyPosted(where, message, message.resume.since) : null;
       for (const [page, body] of messages.entries()) {
@@ -130,6 +145,10 @@ export function createDiscordDelivery(opts: DiscordDeliveryOptions): DeliveryPor
           })) as { id: string };
           firstId ??= sent.id;
         } catch (e) {
+          if (placement && page === 0 && e instanceof DiscordAPIError && e.code === NOT_TEXT_CHANNEL && !info) {
+            info = await channelInfo(where.channelId);
+            if (info && isForum(info)) return toForum(info);
+          }
           if (e instanceof DiscordAPIError && (e.status === 403 || e.status === 404)) {
             await unavailable(where, e);
             return err(

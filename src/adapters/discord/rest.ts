@@ -3,16 +3,37 @@
  * (DISCORD_API_URL → a fake Discord in tests), and rate limits, retries of transient
  * failures and timeouts are left to discord.js's queue rather than hand-made loops.
  */
-import { REST, RESTEvents, type RESTOptions } from 'discord.js';
+import { DefaultRestOptions, REST, RESTEvents, type RESTOptions } from 'discord.js';
 import type { OnRateLimitWait } from '../../core/ports.js';
 import { isCrosspostRoute } from './crosspost.js';
+import { createPacer, DISCORD_GLOBAL_PACE, type Pacer } from './request-pacer.js';
+
+/** One pacer per bot token in this process: Discord's global limit is the bot's, whichever client sends. */
+const pacers = new Map<string, Pacer>();
+/** Interaction answers and follow-ups are not bound to the bot's global limit (Discord's rate-limit docs). */
+const INTERACTION_ROUTE = /\/(interactions|webhooks)\//u;
+
+/** discord.js's own request function, each bot-token request released by the bot's pacer first. */
+const pacedRequest: RESTOptions['makeRequest'] = async (url, init) => {
+  const auth = new Headers(init.headers as ConstructorParameters<typeof Headers>[0]).get('authorization');
+  if (auth && !INTERACTION_ROUTE.test(new URL(url).pathname)) {
+    let pacer = pacers.get(auth);
+    if (!pacer) pacers.set(auth, (pacer = createPacer(DISCORD_GLOBAL_PACE)));
+    await pacer();
+  }
+  return DefaultRestOptions.makeRequest(url, init);
+};
 
 /**
  * Options every Herald REST client shares. A crosspost over Discord's hourly limit is rejected
- * at once rather than queued for up to an hour: the post stays, unpublished (crosspost.ts).
+ * at once rather than queued for up to an hour: the post stays, unpublished (crosspost.ts). Every
+ * request goes through the bot's pacer (request-pacer.ts), which keeps the global limit in every
+ * window; discord.js's own global count is set above it so that it never is the one waiting.
  */
 export const HERALD_REST_OPTIONS: Partial<RESTOptions> = Object.freeze({
   rejectOnRateLimit: (data: { route: string }) => isCrosspostRoute(data.route),
+  makeRequest: pacedRequest,
+  globalRequestsPerSecond: 100,
 });
 
 export interface DiscordRestOptions {

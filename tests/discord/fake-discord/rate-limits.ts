@@ -1,7 +1,9 @@
 /**
  * Discord's documented rate limits, enforced by the fake: a global limit of N requests per
- * second per bot (a 1-second window, as Discord describes it) and per-route buckets (message
- * creation: 5 per 5 s per channel), with the same headers and 429 bodies Discord sends.
+ * second per bot and per-route buckets (message creation: 5 per 5 s per channel), with the same
+ * headers and 429 bodies Discord sends. Discord does not say where its second starts, so the
+ * fake takes the strictest reading: no more than N in ANY second (a sliding window), which a
+ * client counting its own one-second windows can break at their boundaries (ADR 044).
  */
 
 export interface RateLimitOptions {
@@ -18,19 +20,16 @@ export interface LimitDecision {
 }
 
 export function createRateLimiter(opts: RateLimitOptions, now: () => number = Date.now) {
-  let globalStart = 0;
-  let globalCount = 0;
+  // When the requests of the last second were let through, oldest first.
+  const recent: number[] = [];
   const buckets = new Map<string, { start: number; count: number }>();
   return {
     /** Decides one request on a bucket key (e.g. `messages:<channel>`); null key = global only. */
     check(bucketKey: string | null): LimitDecision {
       const t = now();
-      if (t - globalStart >= 1000) {
-        globalStart = t;
-        globalCount = 0;
-      }
-      if (globalCount >= opts.globalPerSecond) {
-        const retry = (globalStart + 1000 - t) / 1000;
+      while (recent.length && t - recent[0]! >= 1000) recent.shift();
+      if (recent.length >= opts.globalPerSecond) {
+        const retry = (recent[recent.length - opts.globalPerSecond]! + 1000 - t) / 1000;
         return {
           allowed: false,
           headers: { 'retry-after': retry.toFixed(3), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
@@ -65,7 +64,7 @@ export function createRateLimiter(opts: RateLimitOptions, now: () => number = Da
           'x-ratelimit-bucket': 'msgcreate',
         };
       }
-      globalCount++;
+      recent.push(t);
       return { allowed: true, headers };
     },
   };

@@ -1,0 +1,84 @@
+/**
+ * Discord's global limit (50 requests per second) kept in every window. The pacer on its own
+ * with a clock the test moves (timers that fire late, a stalled process), then Herald's REST
+ * client against the fake Discord counting a sliding second: a burst that straddles discord.js's
+ * own one-second windows is spread out rather than answered with 429s.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDiscordRest } from '../../src/adapters/discord/rest.js';
+import { createPacer, DISCORD_GLOBAL_PACE } from '../../src/adapters/discord/request-pacer.js';
+import { startFakeDiscord, type FakeDiscord } from './fake-discord/server.js';
+
+/** The most releases in any window of `ms` (windows starting at each release). */
+function busiestWindow(times: readonly number[], ms: number): number {
+  let most = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (times[j]! <= times[i]! - ms) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
+/** A pacer on a virtual clock whose timers fire `late(n)` ms after they were due. */
+function virtualPacer(late: (n: number) => number) {
+  let t = 0;
+  let n = 0;
+  const pacer = createPacer({
+    ...DISCORD_GLOBAL_PACE,
+    now: () => t,
+    sleep: async (ms) => void (t += ms + late(n++)),
+  });
+  return { pacer, now: () => t };
+}
+
+describe('the request pacer', () => {
+  it('releases a backlog of 500 at most 48 in any second, at 47.5 per second though timers are late', async () => {
+    const { pacer, now } = virtualPacer((n) => (n % 7) * 2 - 0.4); // timers a little early, or up to 12 ms late
+    const released: number[] = [];
+    await Promise.all(Array.from({ length: 500 }, () => pacer().then(() => released.push(now()))));
+    expect(busiestWindow(released, 1000)).toBeLessThanOrEqual(48);
+    // Margin for uneven travel: even a window 20 ms longer than a second holds fewer than 51.
+    expect(busiestWindow(released, 1020)).toBeLessThanOrEqual(50);
+    const perSecond = (released.length - 1) / ((released.at(-1)! - released[0]!) / 1000);
+    expect(perSecond).toBeGreaterThan(46.5);
+    expect(perSecond).toBeLessThanOrEqual(47.6);
+  });
+
+  it('after a stall does not send what waited in one burst', async () => {
+    const { pacer, now } = virtualPacer((n) => (n === 40 ? 400 : 0)); // one timer 400 ms late
+    const released: number[] = [];
+    await Promise.all(Array.from({ length: 200 }, () => pacer().then(() => released.push(now()))));
+    expect(busiestWindow(released, 1000)).toBeLessThanOrEqual(48);
+    expect(busiestWindow(released, 50)).toBeLessThanOrEqual(3);
+  });
+
+  it('lets a lone request go at once', async () => {
+    const { pacer, now } = virtualPacer(() => 0);
+    await pacer();
+    expect(now()).toBe(0);
+  });
+});
+
+describe('Herald REST against a fake Discord counting any second', () => {
+  let discord: FakeDiscord;
+  beforeAll(async () => {
+    discord = await startFakeDiscord({ rateLimits: { globalPerSecond: 50, perChannel: { limit: 5, windowMs: 5000 } } });
+  });
+  afterAll(() => discord.close());
+
+  it("sends a burst across discord.js's second boundary without a global 429", async () => {
+    const rest = createDiscordRest({ token: 'pace-test-token', apiUrl: discord.api, overrides: { offset: 0 } });
+    const read = (i: number) => rest.get(`/channels/${960_000_000_000_000_000n + BigInt(i)}`);
+    // discord.js starts its second at the first request; 45 near its end, then 50 at the start of its next.
+    await read(0);
+    await new Promise((r) => setTimeout(r, 600));
+    const first = Array.from({ length: 45 }, (_, i) => read(1 + i));
+    await new Promise((r) => setTimeout(r, 420));
+    const second = Array.from({ length: 50 }, (_, i) => read(100 + i));
+    await Promise.all([...first, ...second]);
+    expect(discord.limited.global).toBe(0);
+    const times = discord.requests.map((r) => r.at);
+    expect(busiestWindow(times, 1000)).toBeLessThanOrEqual(50);
+    expect(discord.requests).toHaveLength(96);
+  }, 20_000);
+});
