@@ -185,6 +185,28 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
       expect(await store.deliveries.get('nope')).toBeNull();
     });
 
+    it('keeps a delivery pending, claimed, while a retry is due, and fails it at the last attempt', async () => {
+      expect(await store.deliveries.claim('retry-me')).toBe(true);
+      expect(await store.deliveries.markRetrying('retry-me', 'HTTP 502', 3)).toBe(true);
+      expect(await store.deliveries.get('retry-me')).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        lastError: 'HTTP 502',
+        claimedBy: store.instanceId,
+      });
+      expect((await store.deliveries.listPending(10)).map((d) => d.key)).toContain('retry-me');
+      expect(await store.deliveries.markRetrying('retry-me', 'HTTP 503', 3)).toBe(true);
+      expect(await store.deliveries.markRetrying('retry-me', 'timeout', 3)).toBe(false);
+      expect(await store.deliveries.get('retry-me')).toMatchObject({
+        status: 'failed',
+        attempts: 3,
+        lastError: 'timeout',
+      });
+      // Only a pending delivery is retried: a failed or sent one is left as it is.
+      expect(await store.deliveries.markRetrying('retry-me', 'again', 9)).toBe(false);
+      expect(await store.deliveries.get('retry-me')).toMatchObject({ status: 'failed', attempts: 3 });
+    });
+
     it('lists pending deliveries oldest first with the instance that claimed them', async () => {
       t.setNow(new Date('2025-01-06T08:00:00Z'));
       await store.deliveries.claim('b');

@@ -6,6 +6,7 @@
  * adapter first looks for the message (Discord: the nonce; Slack: the key in message metadata)
  * and posts only when it is not there; anything else is marked failed. Nothing stays pending.
  */
+import { noteLiveFailure } from '../live/live-posts.js';
 import type { Clock, Logger } from '../ports.js';
 import type { SlotHandler } from '../schedule/port.js';
 import type { Delivery } from '../store/records.js';
@@ -29,8 +30,10 @@ export interface RecoveryDeps {
   /** A pending row claimed by nobody known (written before claims were stamped) is orphaned after this. Default 10 min. */
   readonly unownedAfterMs?: number;
   /**
-   * Live posts (`live:` keys): posts the story again with `resume`, so the adapter looks for the
-   * message (and its thread) before posting. Without it, such rows are marked failed.
+   * Live posts (`live:` and `live-more:` keys): posts them again with `resume`, so the adapter
+   * looks for the message (and its thread) before posting. Without it, such rows are marked failed.
+   * A post that fails again for a passing reason stays pending (while attempts remain) and the
+   * next recovery pass tries it again.
    */
   readonly resumeLive?: (key: string, since: Date) => Promise<{ messageId: string | null }>;
   /** Rows read per batch. Default 500. */
@@ -44,16 +47,19 @@ export interface RecoveryReport {
   readonly failed: number;
   /** Claimed by a process that is still alive: left to it. */
   readonly leftToOwner: number;
+  /** Failed again for a passing reason: left pending for the next pass. */
+  readonly retrying: number;
 }
 
 const SCHEDULED_KEY = /^(\d+):(\d{4}-\d\d-\d\dT[\d:.]+Z):(\d+)$/;
 /** Keys an adapter writes for parts of a message (Slack's journal); settled through their message's key. */
 const PART_KEY = /^slack:/;
+const LIVE_KEY = /^live(-more)?:/;
 
 export async function recoverPendingDeliveries(deps: RecoveryDeps): Promise<RecoveryReport> {
   const { store, clock } = deps;
   const log = deps.logger.child({ component: 'delivery-recovery' });
-  const report = { examined: 0, sent: 0, failed: 0, leftToOwner: 0 };
+  const report = { examined: 0, sent: 0, failed: 0, leftToOwner: 0, retrying: 0 };
   const verdicts = new Map<string, boolean>();
 
   /** True when the row's claimer is certainly gone. */
@@ -75,16 +81,16 @@ export async function recoverPendingDeliveries(deps: RecoveryDeps): Promise<Reco
     return !alive;
   };
 
-  const settle = async (d: Delivery): Promise<'sent' | 'failed'> => {
-    if (d.key.startsWith('live:') && deps.resumeLive) {
+  const settle = async (d: Delivery): Promise<'sent' | 'failed' | 'retrying'> => {
+    if (LIVE_KEY.test(d.key) && deps.resumeLive) {
       try {
         const result = await deps.resumeLive(d.key, new Date(d.createdAt));
         await store.deliveries.markSent(d.key, result.messageId);
         return 'sent';
       } catch (error) {
-        await store.deliveries.markFailed(d.key, `after a crash: ${(error as Error).message}`);
-        log.warn({ err: error, key: d.key }, 'recovered live post failed');
-        return 'failed';
+        const again = await noteLiveFailure(store.deliveries, d.key, error);
+        log.warn({ err: error, key: d.key, retry: again }, 'recovered live post failed');
+        return again ? 'retrying' : 'failed';
       }
     }
     const m = SCHEDULED_KEY.exec(d.key);

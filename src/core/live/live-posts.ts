@@ -7,12 +7,18 @@
  * post, so the claims commit together with the receipts: a process killed after the commit
  * leaves pending rows that crash recovery finishes (`postClaimed` with `resume`), never items
  * received and silently not posted. `post` runs after the commit and delivers what was claimed.
+ *
+ * A post the platform failed for a passing reason stays pending, its error noted: this process
+ * tries it again at its next posting run, and if the process is gone first, crash recovery does,
+ * as for any pending post of a dead process. So a retry is not lost to a restart.
  */
 import pLimit from 'p-limit';
+import { analyse } from '../analyse/index.js';
+import type { ArticleFacts } from '../facts/types.js';
 import { compileFilters, filterText, passesFilters } from '../feeds/filters.js';
 import type { Clock, DeliveryPort, Logger, Where } from '../ports.js';
 import type { Placement } from '../reply/types.js';
-import type { Feed } from '../store/records.js';
+import type { Feed, StoredArticle } from '../store/records.js';
 import type { HeraldStore, StoreRepositories } from '../store/repositories.js';
 import { feedPostSettings, type FeedPostSettings } from './settings.js';
 import { moreStoriesReply, storyPost } from './story-post.js';
@@ -29,11 +35,13 @@ export const parseLiveKey = (key: string): { channelId: number; articleId: strin
   const m = LIVE_KEY.exec(key);
   return m ? { channelId: Number(m[1]), articleId: m[2]!, feedId: Number(m[3]) } : null;
 };
+/** Stories whose analysis a poster keeps for the channels still posting them. */
+const RECENT_ANALYSES = 256;
 /** Attempts a live post gets when the platform fails it for a passing reason (rate limit, timeout, 5xx). */
 export const LIVE_POST_ATTEMPTS = 3;
 
 /** A post the platform refused; `retryable` when the reason passes (the next posting run tries again). */
-class LivePostFailed extends Error {
+export class LivePostFailed extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
@@ -47,8 +55,10 @@ const failedPost = (e: { code: string; message: string; details?: Readonly<Recor
     e.code === 'rate_limited' || e.code === 'timeout' || e.details?.['retryable'] === true,
   );
 
-const moreKey = (channelId: number, feedId: number, at: Date): string =>
-  `live-more:${channelId}:${feedId}:${at.toISOString()}`;
+/** The key of a burst's "N more" note; it carries N, so crash recovery can post the note again. */
+const moreKey = (channelId: number, feedId: number, count: number, at: Date): string =>
+  `live-more:${channelId}:${feedId}:${count}:${at.toISOString()}`;
+const MORE_KEY = /^live-more:(\d+):(\d+):(\d+):\d{4}-/u;
 
 export type LiveJob =
   | {
@@ -92,7 +102,10 @@ export interface LivePoster {
     now: Date,
   ): Promise<LiveJob[]>;
   post(jobs: readonly LiveJob[]): Promise<LivePosted[]>;
-  /** Crash recovery: posts a claimed story again, looking on the platform first. */
+  /**
+   * Crash recovery: posts a claimed story (or "N more" note) again, looking on the platform
+   * first. Throws `LivePostFailed` when the platform fails it (`retryable` when that passes).
+   */
   resume(key: string, since: Date): Promise<{ messageId: string | null }>;
 }
 
@@ -108,10 +121,26 @@ export function planPosts(
   return { post: fresh.slice(fresh.length - max), more: fresh.length - max };
 }
 
+/**
+ * Records a failed attempt: a passing failure stays pending for another attempt while attempts
+ * remain (true), anything else is failed for good.
+ */
+export async function noteLiveFailure(
+  deliveries: HeraldStore['deliveries'],
+  key: string,
+  e: unknown,
+): Promise<boolean> {
+  const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof LivePostFailed && e.retryable) return deliveries.markRetrying(key, message, LIVE_POST_ATTEMPTS);
+  await deliveries.markFailed(key, message);
+  return false;
+}
+
 export function createLivePoster(deps: LivePosterDeps): LivePoster {
   const log = deps.logger.child({ component: 'live-posts' });
   const max = deps.maxPerPoll ?? DEFAULT_MAX_LIVE_POSTS;
   const { store } = deps;
+  const noteFailure = (key: string, e: unknown) => noteLiveFailure(store.deliveries, key, e);
 
   async function whereOf(channelId: number) {
     const channel = await store.channels.get(channelId);
@@ -143,14 +172,30 @@ export function createLivePoster(deps: LivePosterDeps): LivePoster {
     return compiled.ok && passesFilters(compiled.value, text);
   }
 
+  // One analysis per story, however many channels post it at once; stored for /ask and digests.
+  const analysing = new Map<string, Promise<ArticleFacts>>();
+  function factsOf(stored: StoredArticle): Promise<ArticleFacts> {
+    if (stored.facts) return Promise.resolve(stored.facts);
+    let facts = analysing.get(stored.id);
+    if (!facts) {
+      const made = analyse(stored.article);
+      facts = store.articles.setFacts(stored.id, made).then(() => made);
+      analysing.set(stored.id, facts);
+      // The newest few are kept: a channel that read the article before it was stored asks again.
+      if (analysing.size > RECENT_ANALYSES) analysing.delete(analysing.keys().next().value!);
+      void facts.catch(() => analysing.delete(stored.id));
+    }
+    return facts;
+  }
+
   async function postStory(job: Extract<LiveJob, { kind: 'story' }>, resume?: Date): Promise<LivePosted> {
     const located = await whereOf(job.channelId);
-    const stored = await store.articles.get(job.articleId);
-    if (!located || !stored) throw new Error(`live post ${job.key}: its channel or article is gone`);
+    const found = await store.articles.get(job.articleId);
+    if (!located || !found) throw new Error(`live post ${job.key}: its channel or article is gone`);
+    const stored = { ...found, facts: await factsOf(found) };
     const feed = await store.feeds.get(job.feedId);
     const settings = feedPostSettings(located.channel.settings.feedPosts, job.feedId);
     const post = storyPost(stored, { feedName: feed?.title ?? null, template: settings.template });
-    if (!stored.facts) await store.articles.setFacts(stored.id, post.facts);
     const placement = placementFor(
       settings,
       post.threadName,
@@ -185,17 +230,25 @@ export function createLivePoster(deps: LivePosterDeps): LivePoster {
     );
   }
 
-  async function postMore(job: Extract<LiveJob, { kind: 'more' }>): Promise<LivePosted | null> {
+  async function postMore(job: Extract<LiveJob, { kind: 'more' }>, resume?: Date): Promise<LivePosted | null> {
     const located = await whereOf(job.channelId);
     if (!located) return null;
     const feed = await store.feeds.get(job.feedId);
     const reply = moreStoriesReply(job.count, feed?.title ?? feed?.url ?? 'this feed');
-    const sent = await deps.delivery.deliver(located.where, { reply, deliveryKey: job.key });
+    const sent = await deps.delivery.deliver(located.where, {
+      reply,
+      deliveryKey: job.key,
+      ...(resume ? { resume: { since: resume } } : {}),
+    });
     if (!sent.ok) throw failedPost(sent.error);
     return { where: located.where, title: reply.title, messageId: sent.value.messageId, threadId: null };
   }
 
+  const postJob = (job: LiveJob, resume?: Date) =>
+    job.kind === 'story' ? postStory(job, resume) : postMore(job, resume);
+
   // Posts that failed for a passing reason, tried again at the next posting run (any feed's).
+  // Their rows stay pending, so if this process dies first, crash recovery posts them.
   const retry = new Map<string, LiveJob>();
 
   return {
@@ -222,7 +275,7 @@ export function createLivePoster(deps: LivePosterDeps): LivePoster {
           if (await tx.deliveries.claim(key)) jobs.push({ kind: 'story', key, channelId, feedId: feed.id, articleId });
         }
         if (plan.more > 0) {
-          const key = moreKey(channelId, feed.id, now);
+          const key = moreKey(channelId, feed.id, plan.more, now);
           if (await tx.deliveries.claim(key))
             jobs.push({ kind: 'more', key, channelId, feedId: feed.id, count: plan.more });
         }
@@ -233,9 +286,15 @@ export function createLivePoster(deps: LivePosterDeps): LivePoster {
     async post(fresh) {
       // Earlier posts first, so a channel still reads oldest to newest.
       const jobs: LiveJob[] = [];
+      const since = new Map<string, Date>();
       for (const [key, job] of retry) {
         retry.delete(key);
-        if (await store.deliveries.reclaimFailed(key, LIVE_POST_ATTEMPTS)) jobs.push(job);
+        // Still this process's to post, unless recovery took this process for dead and settled it.
+        const row = await store.deliveries.get(key);
+        if (row?.status !== 'pending' || row.claimedBy !== store.instanceId) continue;
+        jobs.push(job);
+        // The failed attempt may have landed (a lost answer): the platform is asked first.
+        since.set(key, new Date(row.createdAt));
       }
       jobs.push(...fresh);
       const byChannel = new Map<number, LiveJob[]>();
@@ -248,12 +307,11 @@ export function createLivePoster(deps: LivePosterDeps): LivePoster {
           limit(async () => {
             for (const job of list) {
               try {
-                const done = job.kind === 'story' ? await postStory(job) : await postMore(job);
+                const done = await postJob(job, since.get(job.key));
                 await store.deliveries.markSent(job.key, done?.messageId ?? null);
                 if (done) posted.push(done);
               } catch (e) {
-                await store.deliveries.markFailed(job.key, (e as Error).message);
-                const again = e instanceof LivePostFailed && e.retryable;
+                const again = await noteFailure(job.key, e);
                 if (again) retry.set(job.key, job);
                 log.warn({ err: e, key: job.key, retry: again }, 'live post failed');
               }
@@ -265,10 +323,16 @@ export function createLivePoster(deps: LivePosterDeps): LivePoster {
     },
 
     async resume(key, since) {
-      const parsed = parseLiveKey(key);
-      if (!parsed) throw new Error(`not a live post key: ${key}`);
-      const done = await postStory({ kind: 'story', key, ...parsed }, since);
-      return { messageId: done.messageId };
+      const story = parseLiveKey(key);
+      const more = MORE_KEY.exec(key);
+      const job: LiveJob | null = story
+        ? { kind: 'story', key, ...story }
+        : more
+          ? { kind: 'more', key, channelId: Number(more[1]), feedId: Number(more[2]), count: Number(more[3]) }
+          : null;
+      if (!job) throw new Error(`not a live post key that can be resumed: ${key}`);
+      const done = await postJob(job, since);
+      return { messageId: done?.messageId ?? null };
     },
   };
 }

@@ -171,6 +171,13 @@ export interface DeliveryRepository {
   claim(key: string): Promise<boolean>;
   /** Takes back a failed delivery for another attempt; true for exactly one claimer. */
   reclaimFailed(key: string, maxAttempts: number): Promise<boolean>;
+  /**
+   * Notes a failed attempt of a pending delivery that may pass (a rate limit, a 5xx, a timeout):
+   * while fewer than `maxAttempts` attempts were made it stays `pending`, claimed as before, and
+   * true is returned; the last attempt marks it failed (false). A pending row outlives its
+   * process, so a retry is not lost to a restart: crash recovery posts it (looking first).
+   */
+  markRetrying(key: string, error: string, maxAttempts: number): Promise<boolean>;
   markSent(key: string, messageId: string | null): Promise<void>;
   markFailed(key: string, error: string): Promise<void>;
   get(key: string): Promise<Delivery | null>;

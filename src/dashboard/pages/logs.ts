@@ -15,8 +15,10 @@ const SHOWN = 200;
 export function describeDelivery(d: Delivery, zone: string): string {
   const live = /^live:\d+:([^:]+):(\d+)$/u.exec(d.key);
   if (live) return `live post of an item of feed #${live[2]} (article ${live[1]!.slice(0, 8)})`;
-  const more = /^live-more:\d+:(\d+):(.+)$/u.exec(d.key);
-  if (more) return `"more items" message of feed #${more[1]} (${formatInstant(more[2]!, zone)})`;
+  // Since the key carries the count: live-more:<channel>:<feed>:<count>:<instant>; before, no count.
+  const more = /^live-more:\d+:(\d+):(?:(\d+):)?(\d{4}-.+)$/u.exec(d.key);
+  if (more)
+    return `"${more[2] ? `${more[2]} ` : ''}more items" message of feed #${more[1]} (${formatInstant(more[3]!, zone)})`;
   const notice = /^feed-disabled:(\d+):(.+):\d+$/u.exec(d.key);
   if (notice) return `notice: feed #${notice[1]} was disabled (${formatInstant(notice[2]!, zone)})`;
   const slot = /^(\d+):(.+):\d+$/u.exec(d.key);

@@ -104,6 +104,16 @@ export function pgDeliveries(db: Db, clock: Clock, holder: string, sequence = ne
          WHERE key = $2 AND status = 'failed' AND attempts < $3`,
         [now(), key, maxAttempts, holder],
       )) === 1,
+    markRetrying: async (key, error, maxAttempts) =>
+      (
+        await one<{ status: string }>(
+          db,
+          `UPDATE deliveries SET status = CASE WHEN attempts + 1 < $1 THEN 'pending' ELSE 'failed' END,
+             last_error = $2, attempts = attempts + 1, updated_at = $3
+           WHERE key = $4 AND status = 'pending' RETURNING status`,
+          [maxAttempts, error, now(), key],
+        )
+      )?.status === 'pending',
     markSent: async (key, messageId) => {
       await db.query(
         `UPDATE deliveries SET status = 'sent', message_id = $1, attempts = attempts + 1, last_error = NULL, updated_at = $2
@@ -144,6 +154,7 @@ export function pgDeliveries(db: Db, clock: Clock, holder: string, sequence = ne
   return {
     claim: (key) => sequence.run(key, () => repo.claim(key)),
     reclaimFailed: (key, maxAttempts) => sequence.run(key, () => repo.reclaimFailed(key, maxAttempts)),
+    markRetrying: (key, error, maxAttempts) => sequence.run(key, () => repo.markRetrying(key, error, maxAttempts)),
     markSent: (key, messageId) => sequence.run(key, () => repo.markSent(key, messageId)),
     markFailed: (key, error) => sequence.run(key, () => repo.markFailed(key, error)),
     get: (key) => sequence.run(key, () => repo.get(key)),

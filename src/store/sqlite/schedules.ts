@@ -70,6 +70,11 @@ export function sqliteDeliveries(db: Database, clock: Clock, holder: string): De
     `UPDATE deliveries SET status = 'pending', updated_at = ?, claimed_by = ?
      WHERE key = ? AND status = 'failed' AND attempts < ?`,
   );
+  const retrying = db.prepare(
+    `UPDATE deliveries SET status = CASE WHEN attempts + 1 < @max THEN 'pending' ELSE 'failed' END,
+       last_error = @error, attempts = attempts + 1, updated_at = @at
+     WHERE key = @key AND status = 'pending' RETURNING status`,
+  );
   const sent = db.prepare(
     `UPDATE deliveries SET status = 'sent', message_id = ?, attempts = attempts + 1, last_error = NULL, updated_at = ?
      WHERE key = ?`,
@@ -94,6 +99,9 @@ export function sqliteDeliveries(db: Database, clock: Clock, holder: string): De
       return claim.run(key, at, at, holder).changes === 1;
     },
     reclaimFailed: async (key, maxAttempts) => reclaim.run(now(), holder, key, maxAttempts).changes === 1,
+    markRetrying: async (key, error, maxAttempts) =>
+      (retrying.get({ key, error, max: maxAttempts, at: now() }) as { status: string } | undefined)?.status ===
+      'pending',
     markSent: async (key, messageId) => {
       sent.run(messageId, now(), key);
     },
