@@ -135,7 +135,7 @@ export async function run(opts: { feeds?: number } = {}): Promise<BenchResult[]>
     };
     const postSeconds = (stats.lastAt - stats.firstAt) / 1000;
     // Each post is two requests Discord counts against the bot (message, thread): a text channel's
-    // kind is not read first (ADR 044). The allowed rate is the fake's 50 requests per second.
+    // kind is not read first (ADR 046). The allowed rate is the fake's 50 requests per second.
     const reqPerSecond = (stats.requests - 1) / postSeconds;
     const fraction = reqPerSecond / GLOBAL_PER_SECOND;
     const sorted = latencies.sort((a, b) => a - b);

@@ -1,6 +1,6 @@
 /**
  * Keeps one bot's REST requests under Discord's global limit of 50 requests per second in every
- * window, not only in discord.js's own one-second windows (docs/decisions/044-pacing-discord-requests.md).
+ * window, not only in discord.js's own one-second windows (docs/decisions/046-pacing-discord-requests.md).
  * discord.js counts 50 per second from the first request of its second, so 50 at the end of one
  * and 50 at the start of the next can reach Discord within a few milliseconds; Discord, counting
  * from its own clock, answers the second half with 429s.
@@ -25,7 +25,7 @@ export interface PacerOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-/** Discord's global limit (50 requests per second) with a margin; figures in ADR 044. */
+/** Discord's global limit (50 requests per second) with a margin; figures in ADR 046. */
 export const DISCORD_GLOBAL_PACE: PacerOptions = Object.freeze({ perSecond: 47.5, maxPerSecond: 48, catchUpMs: 40 });
 
 /** Resolves when the caller may send; callers are released in the order they asked. */

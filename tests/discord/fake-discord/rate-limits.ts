@@ -3,7 +3,7 @@
  * second per bot and per-route buckets (message creation: 5 per 5 s per channel), with the same
  * headers and 429 bodies Discord sends. Discord does not say where its second starts, so the
  * fake takes the strictest reading: no more than N in ANY second (a sliding window), which a
- * client counting its own one-second windows can break at their boundaries (ADR 044).
+ * client counting its own one-second windows can break at their boundaries (ADR 046).
  */
 
 export interface RateLimitOptions {
