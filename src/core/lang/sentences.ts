@@ -7,14 +7,14 @@
  * - Chinese and Japanese end a sentence at 。！？ (and ASCII ! ? between CJK characters); a
  *   closing quote or bracket after the mark stays with its sentence. No space follows.
  * - Other scripts end a sentence at . ! ? … followed by a space and a sentence start; the
- *   closing marks after it (» ” “ ’ ) ]) stay with the sentence, French spacing ("agirons. »")
- *   included.
+ *   closing marks after it (» ” “ ’ ) ]) and a full stop after those ("pas ! ».") stay with the
+ *   sentence, French spacing ("agirons. »") included.
  */
 import { abbreviationsOf } from './tables.js';
 
 const CJK_END = /[。！？!?]+[”’」』）)】〕"']*/gu;
 /** Any sentence end, with its closing marks and optional space before a French ». */
-const LATIN_END = /(?:[.!?]+|…)(?:\s?[»”“’"')\]])*(?=\s+|$)/gu;
+const LATIN_END = /(?:[.!?]+|…)(?:\s?[»”“’"')\]])*(?:(?<=[»”“’"')\]])[.!?])?(?=\s+|$)/gu;
 /** What may open a sentence: a capital, a digit, an opening quote or bracket, ¿ ¡, a dash of dialogue. */
 const SENTENCE_START = /^[\s]*[\p{Lu}\p{N}«»„“"'‘‚(¿¡—–\-\p{Lo}]/u;
 const MONTHS =
@@ -75,5 +75,11 @@ export function splitSentencesIn(lang: string, paragraph: string): string[] {
   const text = paragraph.replace(/\s+/gu, ' ').trim();
   if (!/[\p{L}\p{N}]/u.test(text)) return [];
   const pieces = isCjkText(text) ? splitCjk(text) : splitLatin(lang, text);
-  return pieces.map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  // A piece of marks only ("»." after "… pas ! »") closes the sentence before it: never dropped.
+  const out: string[] = [];
+  for (const piece of pieces.map((s) => s.trim()).filter((s) => s !== '')) {
+    if (/[\p{L}\p{N}]/u.test(piece) || out.length === 0) out.push(piece);
+    else out[out.length - 1] += ` ${piece}`;
+  }
+  return out.filter((s) => /[\p{L}\p{N}]/u.test(s));
 }

@@ -24,6 +24,11 @@ describe('splitSentencesIn', () => {
     ]);
   });
 
+  it('French: a full stop after a closing » stays with the sentence, so the quote stays closed', () => {
+    expect(
+      splitSentencesIn('fr', 'Il a crié : « Assez de ces retards ! ». « Nous partirons demain ! ». Puis il est sorti.'),
+    ).toEqual(['Il a crié : « Assez de ces retards ! ».', '« Nous partirons demain ! ».', 'Puis il est sorti.']);
+  });
   it('Spanish: ¿ ¡ open sentences, Sr. and EE.UU. do not end them', () => {
     expect(splitSentencesIn('es', '¿Qué pasa? ¡Nada! El Sr. García viajó a EE.UU. ayer. Volvió hoy.')).toEqual([
       '¿Qué pasa?',
