@@ -37,9 +37,12 @@ function trimTransliterated(match: string): string {
   return match;
 }
 const LATIN_ALIAS = /^[(（]([A-Z][A-Za-z.'’\- ]+)[)）]/u;
-/** Where a role reaching back from its word stops: punctuation, or a word that starts a clause. */
-const ROLE_STOP =
-  /[，。、：；！？“”「」『』（）()《》\s]|表示|指出|认为|宣布|率领|会见|包括|根据|据|由|被|向|对|是|在|说|称|了/gu;
+/**
+ * Where a role reaching back from its word stops: punctuation, or a dictionary word that starts
+ * a clause (a whole word: the 对 of 应对 "respond" is no stop, 对 "to" is).
+ */
+const ROLE_STOP_MARK = /[，。、：；！？“”「」『』（）()《》\s,]/u;
+const ROLE_STOP_WORDS = new Set('表示 指出 认为 宣布 率领 会见 包括 根据 据 由 被 向 对 是 在 说 称 了'.split(' '));
 const MAX_ROLE = 20;
 
 function endsName(rest: string): boolean {
@@ -81,15 +84,14 @@ export function nameAt(
 
 /** The role that ends at `end` in `text`, reaching back to the clause start. */
 function roleEndingAt(text: string, wordStart: number, end: number): string {
-  let start = 0;
-  for (const m of text.slice(0, wordStart).matchAll(ROLE_STOP)) start = m.index + m[0].length;
-  start = Math.min(start, wordStart);
-  if (end - start <= MAX_ROLE) return text.slice(start, end);
-  // Too long for one role: keep the dictionary words nearest the role word.
-  const words = zhWords(text.slice(start, wordStart));
+  const words = zhWords(text.slice(0, wordStart));
   let head = '';
-  while (words.length > 0 && head.length + words.at(-1)!.length + (end - wordStart) <= MAX_ROLE)
+  while (words.length > 0) {
+    const w = words.at(-1)!;
+    if (ROLE_STOP_MARK.test(w) || ROLE_STOP_WORDS.has(w)) break;
+    if (head.length + w.length + (end - wordStart) > MAX_ROLE) break;
     head = words.pop()! + head;
+  }
   return head + text.slice(wordStart, end);
 }
 
@@ -153,7 +155,9 @@ export function findPeopleZh(sentences: readonly Sentence[]): PersonFact[] {
       if (first === '') continue;
       const from = dot - first.length;
       const found = nameAt(text.slice(from), false);
-      if (found && /[·•・‧]/u.test(found.name)) add(found.name, found.alias, null, s.id);
+      // A role right after the name (and its Latin form): "安德鲁·莫拉警长", "巴比什(Andrej Babiš)总理".
+      const after = found ? ROLE_WORDS.find((w) => text.startsWith(w, from + found.length)) : undefined;
+      if (found && /[·•・‧]/u.test(found.name)) add(found.name, found.alias, after ?? null, s.id);
     }
     // A name right before a speech verb at a clause start: "毛宁表示", "王丹说".
     for (const m of text.matchAll(

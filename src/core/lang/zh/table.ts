@@ -137,6 +137,11 @@ export const ROLE_WORDS: readonly string[] = [
   '航天员',
   '企业家',
   '商人',
+  '工人',
+  '警司',
+  '警员',
+  '执法人员',
+  '工作人员',
 ].sort((a, b) => b.length - a.length);
 
 /** Common Chinese surnames (single and double), for names after a role. */
@@ -253,7 +258,6 @@ export const AFTER_NAME: readonly string[] = [
   '过',
   '着',
   '正在',
-  '正',
 ];
 
 /** Words that stand right before a name and are no part of it: verbs, prepositions. */
