@@ -9,6 +9,7 @@
 import type { PersonFact } from '../facts/types.js';
 import type { AnnotatedSentence, Token } from '../nlp/annotate.js';
 import { SPEECH_WORDS } from './people-lexicon.js';
+import { TITLE_WORDS } from './people-title-words-en.js';
 import { singularEn } from './person-nouns-en.js';
 
 const QUOTE_VERBS_EN: ReadonlySet<string> = new Set([
@@ -61,7 +62,9 @@ const DETERMINERS: ReadonlySet<string> = new Set(['the', 'this', 'that', 'his', 
 export function roleNounSpeakerEn(toks: readonly Token[], sid: number, people: readonly PersonFact[]): string | null {
   for (let i = 1; i < toks.length; i++) {
     const t = toks[i]!;
-    if (!DETERMINERS.has(toks[i - 1]!.norm) || !/^\p{Ll}/u.test(t.text)) continue;
+    // "the commissioner", and a capitalised title standing alone for its holder: "the Pope read".
+    const aloneTitle = TITLE_WORDS.has(t.norm) && !/^\p{Lu}/u.test(toks[i + 1]?.text ?? '');
+    if (!DETERMINERS.has(toks[i - 1]!.norm) || !(/^\p{Ll}/u.test(t.text) || aloneTitle)) continue;
     const noun = singularEn(t.norm);
     const holders = people.filter((p) => {
       const words = (p.role ?? '').toLowerCase().split(/[^\p{L}-]+/u);

@@ -202,6 +202,21 @@ function speakerBesideVerb(
   return null;
 }
 
+/** "in the words of the prosecutor, Jane Roe, “...”": the first person named after "the words of". */
+function wordsOfSpeaker(s: AnnotatedSentence, from: number, to: number, people: readonly PersonFact[]): string | null {
+  const t = s.tokens;
+  const cue = t.findIndex(
+    (x, i) => x.start >= from && x.norm === 'words' && t[i - 1]?.norm === 'the' && t[i + 1]?.norm === 'of',
+  );
+  if (cue < 0) return null;
+  for (const run of capitalRuns(s)) {
+    if (run.first <= cue || t[run.last]!.end > to) continue;
+    const person = personOfRun(s, run, people);
+    if (person) return person.name;
+  }
+  return null;
+}
+
 /** Name of the person (or organisation) an attribution span names, or null. */
 export function speakerIn(
   doc: AnnotatedArticle,
@@ -211,16 +226,24 @@ export function speakerIn(
   people: readonly PersonFact[],
 ): string | null {
   const toks = s.tokens.filter((t) => t.start >= from && t.end <= to);
+  const wordsOf = wordsOfSpeaker(s, from, to, people);
+  if (wordsOf) return wordsOf;
   if (!toks.some((t) => isQuoteVerbEn(t))) return null;
   const beside = speakerBesideVerb(doc, s, from, to, people);
   if (beside === NOBODY) return null;
   if (beside) return beside;
+  // Any name in the span, a subject before one inside a prepositional phrase or a possessive
+  // ("Following the news of Roe's win, Poe issued a statement saying, “...”" is Poe's).
+  let aside: string | null = null;
   for (const run of capitalRuns(s)) {
     const first = s.tokens[run.first]!;
     if (first.start < from || s.tokens[run.last]!.end > to) continue;
     const person = personOfRun(s, run, people);
-    if (person) return person.name;
+    if (!person) continue;
+    if (!afterPreposition(s, run.first) && !/^[’']s?$/.test(s.tokens[run.last + 1]?.text ?? '')) return person.name;
+    aside ??= person.name;
   }
+  if (aside) return aside;
   // "the commissioner said": a role noun standing for the person who holds that role (before a
   // pronoun's guess: "The president ... in his statement, vowed" is the president's).
   const byRole = roleNounSpeakerEn(toks, s.id, people);
@@ -246,53 +269,4 @@ export function speakerIn(
       return run.text;
   }
   return null;
-}
-
-/** "The following is a statement from NASA Administrator Jane Roe:" introduces the quote after it. */
-const STATEMENT_INTRO = /\b(?:statement|remarks|message|letter|speech|comments?)\s+(?:from|by|of)\b|:\s*$/iu;
-
-export function statementSpeaker(
-  doc: AnnotatedArticle,
-  first: number,
-  people: readonly PersonFact[],
-): { speaker: string; attribution: number } | null {
-  const i = doc.sentences.findIndex((s) => s.id === first);
-  const intro = doc.sentences[i - 1];
-  const m = intro ? STATEMENT_INTRO.exec(intro.text) : null;
-  if (!intro || !m) return null;
-  // The first person named after "statement from" (or anywhere in an intro that ends with a colon).
-  const from = m[0].startsWith(':') ? 0 : m.index;
-  let best: { at: number; name: string } | null = null;
-  for (const p of people) {
-    for (const n of [p.name, ...p.aliases]) {
-      const at = intro.text.indexOf(n, from);
-      if (at >= 0 && (!best || at < best.at)) best = { at, name: p.name };
-    }
-  }
-  return best ? { speaker: best.name, attribution: intro.id } : null;
-}
-
-/** Tokens an attribution may take at the start of the sentence after its quote ("Roe told reporters"). */
-const NEXT_ATTRIBUTION_TOKENS = 4;
-
-/**
- * “... in two days!” Roe told the world.: a quote closing on "!", "?" or "." at its sentence's
- * end, with the attribution split off into the next sentence of the paragraph. Only a speech
- * verb within the first few words of that sentence, outside any quote, attributes it.
- */
-export function nextSentenceSpeaker(
-  doc: AnnotatedArticle,
-  quoteSentence: number,
-  people: readonly PersonFact[],
-): { speaker: string; attribution: number } | null {
-  const i = doc.sentences.findIndex((x) => x.id === quoteSentence);
-  const s = doc.sentences[i];
-  const next = doc.sentences[i + 1];
-  if (!s || !next || next.paragraph !== s.paragraph || /^\s*[“"]/.test(next.text)) return null;
-  const head = next.tokens.slice(0, NEXT_ATTRIBUTION_TOKENS);
-  const verb = head.findIndex((t) => SPEECH_WORDS.has(t.norm));
-  if (verb < 0 || /[“”"]/.test(next.text.slice(0, head[verb]!.end))) return null;
-  const to = next.tokens[Math.min(next.tokens.length - 1, verb + NEXT_ATTRIBUTION_TOKENS)]!.end;
-  const speaker = speakerIn(doc, next, 0, to, people);
-  return speaker ? { speaker, attribution: next.id } : null;
 }

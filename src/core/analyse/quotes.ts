@@ -19,7 +19,8 @@ import {
   startsMidSentence,
   wordCount,
 } from './quotes-partial.js';
-import { nextSentenceSpeaker, speakerIn, statementSpeaker } from './quotes-speaker.js';
+import { nextSentenceSpeaker, statementSpeaker } from './quotes-beside-en.js';
+import { speakerIn } from './quotes-speaker.js';
 
 interface RawQuote {
   pieces: string[];

@@ -49,3 +49,48 @@ describe('a quote carried over a paragraph break without a reopening mark', () =
     ]);
   });
 });
+
+describe('speakers named away from the speech verb', () => {
+  it('gives a quote after "the Bishop read" to the person titled Bishop', () => {
+    expect(
+      quotes([
+        'On Sunday, Bishop Anselm opened the synod.',
+        'The letter signed by the Bishop read "Every parish must keep its doors open to the poor".',
+      ]),
+    ).toEqual([['Anselm', 'Every parish must keep its doors open to the poor']]);
+  });
+
+  it('prefers the subject to a name inside a prepositional phrase or a possessive', () => {
+    expect(
+      quotes([
+        'Mayor Dora Vik and councillor Emil Rask both ran for mayor.',
+        'After the count of Rask’s votes, Vik issued a statement saying, "The town has chosen to keep going".',
+      ]),
+    ).toEqual([['Dora Vik', 'The town has chosen to keep going']]);
+  });
+
+  it('reads a quote after "X issued a statement" in the sentence before as X’s', () => {
+    expect(
+      quotes([
+        [
+          'Councillor Emil Rask spoke at length.',
+          '"We will keep the library open," Rask said.',
+          'Senator Ida Holm, a Green from Tarn, issued a statement on the closure.',
+          '"I am dismayed that the county chose to close a library that serves four villages."',
+        ],
+      ]),
+    ).toEqual([
+      ['Emil Rask', 'We will keep the library open.'],
+      ['Ida Holm', 'I am dismayed that the county chose to close a library that serves four villages.'],
+    ]);
+  });
+
+  it('reads "in the words of the prosecutor, X," as X’s attribution', () => {
+    expect(
+      quotes([
+        'The trial heard from prosecutor Lars Feld on Monday.',
+        'The boat was old, and in the words of the prosecutor, Lars Feld, "it should never have left the harbour".',
+      ]),
+    ).toEqual([['Lars Feld', 'it should never have left the harbour']]);
+  });
+});
