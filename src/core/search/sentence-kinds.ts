@@ -123,6 +123,8 @@ export function sentenceKinds(
     if (/\b(within|until|for (?:up to )?(?:a|an|\d|one|two|three|several))\b/i.test(text) && TIME_UNIT.test(text))
       holds.add('duration');
     if (CAUSE.test(text)) holds.add('why');
+    // A sentence that opens with its purpose: "To achieve the goal sooner, the agency is asking ...".
+    if (s.tokens[0]?.norm === 'to' && s.tokens[1]?.pos === 'VERB') holds.add('why');
     out.set(s.id, { holds, values, slots: slotsOf(s, holds, where.has(s.id), own), agent });
   }
   return out;

@@ -124,6 +124,15 @@ describe('ask with those slots, on a story written for the test', () => {
     expect(first({ asksQuestion: 0 })).toBe(0);
   });
 
+  it('why: a sentence that opens with its purpose ("To ...") gives the reason', () => {
+    const plan = articleOf(
+      'The city council has changed its plan for the old tram depot.',
+      'Many residents had written to the council about the depot over the summer.',
+      'To cut the cost of the work in half, the council changed the plan and will keep the walls.',
+    );
+    expect(firstAnswer(plan, 'Why did the council change the plan?')).toMatch(/To cut the cost/);
+  });
+
   it('when: an age as the time something happened', () => {
     expect(firstAnswer(story, 'When did it first stop working?')).toMatch(/age of forty years/);
   });
