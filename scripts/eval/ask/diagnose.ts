@@ -39,6 +39,8 @@ async function main(argv: readonly string[]): Promise<void> {
   };
   const io = { readFile: (p: string) => Promise.resolve(readFileSync(p, 'utf8')), fetch: globalThis.fetch };
   const n = { ans: 0, top1: 0, cited: 0, unans: 0, refusedRight: 0, falseRefusals: 0 };
+  // Best score and whether the best sentence is right, per question: the refusal curve's input.
+  const best: { answerable: boolean; score: number; right: boolean }[] = [];
   const quiet = argv.includes('--summary');
   for (const a of qa.articles) {
     const loaded = await loadArticle(join(dir, a.file), io);
@@ -54,6 +56,7 @@ async function main(argv: readonly string[]): Promise<void> {
       const refused = ranked[0]!.score < REFUSE_BELOW;
       const ok = q.answers.length === 0 ? refused : at === 0 && !refused;
       const hits = answerHits(ranked, REFUSE_BELOW, 3);
+      best.push({ answerable: q.answers.length > 0, score: ranked[0]!.score, right: at === 0 });
       if (q.answers.length === 0) {
         n.unans++;
         if (hits.length === 0) n.refusedRight++;
@@ -76,6 +79,18 @@ async function main(argv: readonly string[]): Promise<void> {
     }
   }
   const f = (x: number, of: number): string => (x / of).toFixed(2);
+  console.log('\nRefusal curve (refuse when the best score is below the threshold; ▲ = REFUSE_BELOW):');
+  console.log('threshold  refused_right  false_refusals  top1');
+  for (let t = 0.4; t <= 1.001; t += 0.05) {
+    const refused = best.filter((b) => b.score < t);
+    const row = [
+      `${t.toFixed(2)}${Math.abs(t - REFUSE_BELOW) < 1e-9 ? ' ▲' : '  '}`.padEnd(11),
+      f(refused.filter((b) => !b.answerable).length, n.unans).padEnd(15),
+      f(refused.filter((b) => b.answerable).length, n.ans).padEnd(16),
+      f(best.filter((b) => b.answerable && b.right && b.score >= t).length, n.ans),
+    ];
+    console.log(row.join(''));
+  }
   console.log(
     `\ntop1=${f(n.top1, n.ans)} cited=${f(n.cited, n.ans)} refused_right=${f(n.refusedRight, n.unans)} false_refusals=${f(n.falseRefusals, n.ans)}`,
   );
