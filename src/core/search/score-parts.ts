@@ -139,7 +139,7 @@ export function valueFor(q: Query, s: IndexedSentence): StatedValue | null {
 /** Does the sentence hold the kind of answer asked? A person or place must be one the question does not already name. */
 export function holds(s: IndexedSentence, kind: AnswerKind, asked: ReadonlySet<string>): boolean {
   if (kind === 'who') return s.kinds.agent || [...s.names].some((n) => !asked.has(n));
-  if (kind === 'where') return [...s.places].some((n) => !asked.has(n)) || s.kinds.holds.has('where');
+  if (kind === 'where') return [...s.places].some((n) => !asked.has(n)) || s.kinds.placePhrase;
   return s.kinds.holds.has(kind);
 }
 

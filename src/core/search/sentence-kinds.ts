@@ -26,6 +26,12 @@ export interface SentenceKinds {
   readonly slots: ReadonlyMap<AnswerKind, readonly number[]>;
   /** Whether a passive verb names its agent ("signed by the energy ministers"): a "who" answer without a name. */
   readonly agent: boolean;
+  /**
+   * Whether a name stands after a place preposition ("at the Volgograd Arena"): a place the
+   * gazetteer may not know. Places it knows are in the prepared sentence's `places`, so that a
+   * place the question already names ("England") is not taken for the answer.
+   */
+  readonly placePhrase: boolean;
 }
 
 /** One-word patterns another language's answers are found by, beside English's (ADR 022). */
@@ -71,6 +77,12 @@ export function sentenceKinds(
 ): Map<number, SentenceKinds> {
   const who = new Set<number>();
   for (const p of facts.people) for (const m of p.mentions) who.add(m);
+  // A person's name after "from" or "at" is no place ("attempts from Harry Kane").
+  const personWords = new Set(
+    facts.people.flatMap((p) => [p.name, ...p.aliases]).flatMap((n) => n.toLowerCase().split(/\s+/)),
+  );
+  const placeAt = (tokens: AnnotatedSentence['tokens'], i: number): boolean =>
+    !personWords.has(tokens[i]!.norm) && governorOf(tokens, i, own.placeBefore) !== null;
   for (const o of facts.organizations) for (const m of o.mentions) who.add(m);
   const where = new Set<number>();
   for (const p of facts.places) for (const m of p.mentions) where.add(m);
@@ -85,10 +97,13 @@ export function sentenceKinds(
     if (who.has(s.id)) holds.add('who');
     if (where.has(s.id)) holds.add('where');
     // Proper nouns after "in/at/from/near" are places even when the gazetteer does not know them.
+    let placePhrase = false;
     s.tokens.forEach((t, i) => {
       if (t.pos !== 'PROPN') return;
-      if (governorOf(s.tokens, i, own.placeBefore)) holds.add('where');
-      else holds.add('who');
+      if (placeAt(s.tokens, i)) {
+        holds.add('where');
+        placePhrase = true;
+      } else holds.add('who');
     });
     // "signed by the energy ministers" names who did it; "at the age of four months" says when.
     const agent = agentSlots(s.tokens).length > 0;
@@ -125,7 +140,7 @@ export function sentenceKinds(
     if (CAUSE.test(text)) holds.add('why');
     // A sentence that opens with its purpose: "To achieve the goal sooner, the agency is asking ...".
     if (s.tokens[0]?.norm === 'to' && s.tokens[1]?.pos === 'VERB') holds.add('why');
-    out.set(s.id, { holds, values, slots: slotsOf(s, holds, where.has(s.id), own), agent });
+    out.set(s.id, { holds, values, slots: slotsOf(s, holds, where.has(s.id), own, placeAt), agent, placePhrase });
   }
   return out;
 }
@@ -145,6 +160,7 @@ function slotsOf(
   holds: ReadonlySet<AnswerKind>,
   namesPlace: boolean,
   own: AnswerWords,
+  placeAt: (tokens: AnnotatedSentence['tokens'], i: number) => boolean,
 ): Map<AnswerKind, number[]> {
   const slots = new Map<AnswerKind, number[]>();
   const add = (k: AnswerKind, i: number): void => {
@@ -165,7 +181,7 @@ function slotsOf(
       if (/^(in|within|after|until|by)$/.test(prev)) add('when', i);
     }
     if (t.pos === 'PROPN') {
-      if (namesPlace || governorOf(s.tokens, i, own.placeBefore)) add('where', i);
+      if (namesPlace || placeAt(s.tokens, i)) add('where', i);
       add('who', i);
     }
     if (WORD_CAUSE.test(t.norm)) add('why', i);

@@ -9,7 +9,8 @@ import { annotateSentence } from '../../../src/core/nlp/annotate.js';
 import { ageSlots, agentSlots, governorOf, monthAt } from '../../../src/core/search/answer-phrases.js';
 import { questionShape } from '../../../src/core/search/question.js';
 import { namesAgent } from '../../../src/core/search/wordnet.js';
-import { ask, buildSentenceIndex } from '../../../src/core/search/sentence-index.js';
+import { parseQuery } from '../../../src/core/search/query.js';
+import { ask, buildSentenceIndex, scoreSentences } from '../../../src/core/search/sentence-index.js';
 import { articleOf } from '../analyse/analyse-fixtures.js';
 
 const tokens = (text: string) => annotateSentence(0, 0, text).tokens;
@@ -131,6 +132,17 @@ describe('ask with those slots, on a story written for the test', () => {
       'To cut the cost of the work in half, the council changed the plan and will keep the walls.',
     );
     expect(firstAnswer(plan, 'Why did the council change the plan?')).toMatch(/To cut the cost/);
+  });
+
+  it('where: a place the question already names is not the answer; one after "at the" is', () => {
+    const match = articleOf(
+      'Two quarter-finals were decided on Saturday.',
+      'Spain had the better of the game, played in heavy rain.',
+      'The game was held at the Harbour Stadium.',
+    );
+    const index = buildSentenceIndex(match);
+    const fits = scoreSentences(index, parseQuery('Where was the Spain game played?')).map((h) => h.fits);
+    expect(fits).toEqual([false, false, true]);
   });
 
   it('when: an age as the time something happened', () => {
