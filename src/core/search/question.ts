@@ -66,7 +66,9 @@ export function questionShape(question: string): QuestionShape {
   if (which && TIME_NOUN.test(which)) return { kind: 'when', unit: null };
   if (/\bwhere(abouts)?\b/.test(q) || (which && PLACE_NOUN.test(which) && !/\bwho\b/.test(q)))
     return { kind: 'where', unit: null };
-  if (/\b(who|whom|whose|who's)\b/.test(q) || (which && PERSON_NOUN.test(which)) || /\bname\b/.test(q))
+  // "What was the captain's name?", "the names of ...": a who; "What does the name stand for?" is not.
+  const asksName = /^(what|what's|whats)\b.*\bnames?( of\b|$)/.test(q);
+  if (/\b(who|whom|whose|who's)\b/.test(q) || (which && PERSON_NOUN.test(which)) || asksName)
     return { kind: 'who', unit: null };
   return { kind: 'what', unit: null };
 }

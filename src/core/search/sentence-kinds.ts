@@ -50,6 +50,8 @@ const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yes
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/;
 const CLOCK =
   /\b\d{1,2}(:\d\d)?\s?(a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\b(midnight|noon|morning|evening|afternoon|night)\b/i;
+const RELATIVE_TIME =
+  /\b(in|within|after) (\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|a few|several)( more)? (seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b/i;
 const TIME_UNIT = /\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b/i;
 const MONEY =
   /[$€£¥₹₽]|\b(dollars?|euros?|pounds?|sterling|yuan|renminbi|yen|won|rupees?|rubles?|roubles?|zloty|złoty|kron[ae]r?|kronor|francs?|pesos?|reais|real|lira|liras|dinars?|dirhams?|riyals?|rand|naira|shillings?|usd|eur|gbp|cad|aud)\b/i;
@@ -137,6 +139,8 @@ export function sentenceKinds(
     }
     if (/\b(within|until|for (?:up to )?(?:a|an|\d|one|two|three|several))\b/i.test(text) && TIME_UNIT.test(text))
       holds.add('duration');
+    // A time counted from now is a "when" answer: "eligible for parole in 25 years", "within a week".
+    if (RELATIVE_TIME.test(text)) holds.add('when');
     if (CAUSE.test(text)) holds.add('why');
     // A sentence that opens with its purpose: "To achieve the goal sooner, the agency is asking ...".
     if (s.tokens[0]?.norm === 'to' && s.tokens[1]?.pos === 'VERB') holds.add('why');

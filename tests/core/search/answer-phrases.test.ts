@@ -145,6 +145,23 @@ describe('ask with those slots, on a story written for the test', () => {
     expect(fits).toEqual([false, false, true]);
   });
 
+  it('"name" makes a who only when the name is asked for', () => {
+    expect(questionShape("What was the driver's name?").kind).toBe('who');
+    expect(questionShape('What were the names of the winners?').kind).toBe('who');
+    expect(questionShape('What does the new name mean?').kind).toBe('what');
+  });
+
+  it('a time counted from now is a "when" answer', () => {
+    const jail = articleOf(
+      'The two brothers were sentenced on Friday for the bank robbery.',
+      'Both men could be released on probation in 12 years, the court heard.',
+    );
+    const fits = scoreSentences(buildSentenceIndex(jail), parseQuery('When can the brothers be freed?')).map(
+      (h) => h.fits,
+    );
+    expect(fits[1]).toBe(true);
+  });
+
   it('when: an age as the time something happened', () => {
     expect(firstAnswer(story, 'When did it first stop working?')).toMatch(/age of forty years/);
   });
