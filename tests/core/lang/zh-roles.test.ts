@@ -36,3 +36,19 @@ describe('Chinese roles', () => {
   it('reads 工人 as a role word', () => expect(roleOf(f, '约翰·米勒')).toBe('俄亥俄州汽车工人'));
   it('keeps 正 inside a name ("李正明")', () => expect(roleOf(f, '李正明')).toBe('北京大学历史系教授'));
 });
+
+describe('Chinese lists closed in the next clause or by 并', () => {
+  const f = facts(
+    [
+      '新图书馆开放',
+      '',
+      '市长表示，新图书馆将帮助学生阅读经典、学习外语，以及了解本地的历史。',
+      '',
+      '馆方将举办讲座、展览并组织读书会，为市民提供更多服务。',
+    ].join('\n'),
+  );
+  const tails = f.lists.map((l) => l.items.slice(1));
+  it('reads "A、B，以及C" with its last item after the comma', () =>
+    expect(tails.some((t) => t[0] === '学习外语' && t[1]?.startsWith('了解'))).toBe(true));
+  it('reads "A、B并C"', () => expect(tails.some((t) => t[0] === '展览' && t[1]?.startsWith('组织'))).toBe(true));
+});

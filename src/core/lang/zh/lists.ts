@@ -1,6 +1,6 @@
 /**
- * Chinese lists: items joined by the enumeration comma 、 and closed by 和, 与, 及, 以及 or 或
- * (or by 等, "and so on"), inside one clause. The first and last items are cut to whole words
+ * Chinese lists: items joined by the enumeration comma 、 and closed by 和, 与, 及, 以及, 并 or
+ * 或 (or by 等, "and so on"), inside one clause or, after a comma, in the next one ("A、B，以及C"). The first and last items are cut to whole words
  * (Intl.Segmenter's dictionary segmentation) no longer than the items between them, since
  * nothing but the clause marks where a Chinese list starts and ends.
  */
@@ -9,6 +9,7 @@ import type { ListFact } from '../../facts/types.js';
 import { LIST_CONJUNCTIONS } from './table.js';
 
 const CLAUSE = /[^，。；：！？“”「」『』（）()《》,;:!?]+/gu;
+const CLAUSE_START = /^[^，。；：！？“”「」『』（）()《》,;:!?]+/u;
 let segmenter: Intl.Segmenter | null = null;
 
 function words(text: string): string[] {
@@ -43,9 +44,15 @@ export function findListsZh(sentences: readonly Sentence[]): ListFact[] {
       const conj = LIST_CONJUNCTIONS.map((c) => ({ c, at: lastPart.indexOf(c) }))
         .filter((x) => x.at > 0)
         .sort((a, b) => a.at - b.at)[0];
+      // "A、B，以及C", "A、B，并C": the last item after a comma and a conjunction, in the next clause.
+      const rest = s.text.slice(m.index + clause.length);
+      const across = /^[，,]/u.test(rest) ? LIST_CONJUNCTIONS.find((c) => rest.slice(1).startsWith(c)) : undefined;
       if (conj) {
         parts.push(lastPart.slice(0, conj.at));
         lastPart = lastPart.slice(conj.at + conj.c.length);
+      } else if (across) {
+        parts.push(lastPart);
+        lastPart = CLAUSE_START.exec(rest.slice(1 + across.length))?.[0] ?? '';
       }
       const etc = lastPart.indexOf('等');
       if (etc > 0) lastPart = lastPart.slice(0, etc);

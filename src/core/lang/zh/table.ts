@@ -316,4 +316,4 @@ export const BEFORE_NAME: ReadonlySet<string> = new Set([
 ]);
 
 /** Conjunctions that close a list, longest first. */
-export const LIST_CONJUNCTIONS: readonly string[] = ['以及', '或者', '和', '与', '及', '或', '跟', '同'];
+export const LIST_CONJUNCTIONS: readonly string[] = ['以及', '或者', '和', '与', '及', '并', '或', '跟', '同'];
