@@ -311,22 +311,29 @@ describe('Slack over HTTP', () => {
     expect(JSON.stringify(call.params['blocks'])).not.toContain(SHARE_ACTION_ID);
   });
 
-  it('tells the composition root when the bot is removed from a channel', async () => {
-    const body = JSON.stringify({
-      token: 'x',
-      team_id: 'T0001',
-      api_app_id: 'A1',
-      type: 'event_callback',
-      event_id: 'Ev1',
-      event_time: 1,
-      event: { type: 'channel_left', channel: 'C0LOST', actor_id: 'U1' },
-    });
-    const res = await postSigned(url, body, { contentType: 'application/json' });
-    expect(res.status).toBe(200);
-    await waitFor(() => lost.length > 0, undefined, 'channel_left');
-    expect(lost).toEqual([
-      { where: { platform: 'slack', workspaceId: 'T0001', channelId: 'C0LOST' }, reason: 'removed_from_channel' },
-    ]);
+  it('tells the composition root when the bot is removed from a channel or the channel is archived', async () => {
+    const lostBy = async (type: string, channel: string) => {
+      const body = JSON.stringify({
+        token: 'x',
+        team_id: 'T0001',
+        api_app_id: 'A1',
+        type: 'event_callback',
+        event_id: `Ev-${channel}`,
+        event_time: 1,
+        event: { type, channel, actor_id: 'U1' },
+      });
+      const before = lost.length;
+      const res = await postSigned(url, body, { contentType: 'application/json' });
+      expect(res.status).toBe(200);
+      await waitFor(() => lost.length > before, undefined, type);
+      return lost.at(-1);
+    };
+    const at = (channelId: string): Where => ({ platform: 'slack', workspaceId: 'T0001', channelId });
+    expect(await lostBy('channel_left', 'C0LOST')).toEqual({ where: at('C0LOST'), reason: 'removed_from_channel' });
+    expect(await lostBy('group_left', 'G0LOST')).toEqual({ where: at('G0LOST'), reason: 'removed_from_channel' });
+    expect(await lostBy('channel_archive', 'C0OLD')).toEqual({ where: at('C0OLD'), reason: 'channel_archived' });
+    expect(await lostBy('group_archive', 'G0OLD')).toEqual({ where: at('G0OLD'), reason: 'channel_archived' });
+    expect(lost).toHaveLength(4);
   });
 
   it('reads user groups as role ids and admins/owners as admin level', async () => {

@@ -110,8 +110,9 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
   });
   watchSlackRateLimits(app.client, opts.onRateLimitWait);
   // Socket Mode has no HTTP request to wrap: the request's context opens in Bolt's first
-  // middleware (in HTTP mode the one opened around the request is kept).
-  app.use(({ body, next }) => withRequestId(slackRequestId(body), next));
+  // middleware. (In HTTP mode it is opened around the request, before Bolt; no middleware then,
+  // as Bolt runs every middleware on every request.)
+  if (mode === 'socket') app.use(({ body, next }) => withRequestId(slackRequestId(body), next));
   const clock = opts.clock ?? systemClock;
   registerHandlers(app, {
     registry: opts.registry,

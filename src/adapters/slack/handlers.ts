@@ -176,18 +176,17 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     await ack();
   });
 
-  const lost =
-    (reason: string) =>
-    async ({ event, body }: { event: { channel: string }; body: { team_id?: string } }) => {
-      const where = whereOf(body.team_id ?? '', event.channel);
-      log.info({ channel: event.channel, reason }, 'slack: bot can no longer post in a channel');
-      await deps.onChannelUnavailable?.(where, reason);
-    };
+  // The four events that say the bot lost a channel share one listener: Bolt runs every
+  // listener's matchers on every request, so each listener is a cost on each command.
+  const LOST = /^(?:channel|group)_(?:left|archive)$/u;
   registerAppMention(app, { dispatcher: deps.dispatcher, permissions: deps.permissions, logger: log });
-  app.event('channel_left', lost('removed_from_channel'));
-  app.event('group_left', lost('removed_from_channel'));
-  app.event('channel_archive', lost('channel_archived'));
-  app.event('group_archive', lost('channel_archived'));
+  app.event(LOST, async ({ event, body }) => {
+    const e = event as unknown as { type: string; channel: string };
+    const reason = e.type.endsWith('_archive') ? 'channel_archived' : 'removed_from_channel';
+    const where = whereOf((body as { team_id?: string }).team_id ?? '', e.channel);
+    log.info({ channel: e.channel, reason }, 'slack: bot can no longer post in a channel');
+    await deps.onChannelUnavailable?.(where, reason);
+  });
 
   app.error(async (e) => {
     log.error({ err: e }, 'slack: unhandled error in a listener');
