@@ -10,24 +10,17 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Article } from '../src/core/article/types.js';
 import { analyse } from '../src/core/analyse/index.js';
 import { ingestDocument } from '../src/core/ingest/index.js';
-import { joinSentences } from '../src/core/nlp/annotate.js';
 import { getNlp } from '../src/core/nlp/wink.js';
 import { timePaired, timeMedian, type BenchResult } from './bench-utils.js';
+import { tagOnly } from './tagging.js';
 
 const FIXTURES = fileURLToPath(new URL('../tests/fixtures/articles/', import.meta.url));
 const TARGET_RATIO = 3;
 /** Pairs per article, and a wall-clock cap so a very busy machine still finishes quickly. */
 const PAIRS = 300;
 const BUDGET_MS = 8_000;
-
-function tagOnly(article: Article): number {
-  const { nlp, its } = getNlp();
-  const doc = nlp.readDoc(joinSentences(article.sentences).text);
-  return doc.tokens().out().length + doc.tokens().out(its.pos).length;
-}
 
 export async function run(): Promise<BenchResult[]> {
   getNlp(); // model load is a one-off start-up cost, not part of any figure

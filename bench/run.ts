@@ -22,6 +22,10 @@ interface BenchModule {
 const BENCHES: readonly BenchModule[] = [
   { title: 'analysis cost vs tagging alone', load: () => import('./analyse.bench.js') },
   {
+    title: 'analysis cost vs tagging alone, per language (fr, de, es, zh development articles)',
+    load: () => import('./analyse-languages.bench.js'),
+  },
+  {
     title: '/ask: word vectors and WordNet load time and memory vs the wink model',
     load: () => import('./ask.bench.js'),
   },
