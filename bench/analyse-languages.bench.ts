@@ -12,12 +12,14 @@
  * One row per language. A language's eight articles are one unit: each pair times tagging all
  * of them and analysing all of them back to back, alternating which goes first (timePaired);
  * the median of the per-pair ratios and min(analyse)/min(tag) are reported. Target: both < 3.
+ * Ingest, and the module's own bare word pass, are shown for context.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../src/core/article/types.js';
 import { analyse } from '../src/core/analyse/index.js';
 import { ingestDocument } from '../src/core/ingest/index.js';
+import { tokenize } from '../src/core/lang/latin/tokens.js';
 import { joinSentences } from '../src/core/nlp/annotate.js';
 import { getNlp } from '../src/core/nlp/wink.js';
 import { timePaired, timeMedian, type BenchResult } from './bench-utils.js';
@@ -58,12 +60,25 @@ function wordsTagged(articles: readonly Article[]): number {
   return articles.reduce((n, a) => n + nlp.readDoc(joinSentences(a.sentences).text).tokens().length(), 0);
 }
 
+/**
+ * For context, no target: the bare word pass the language's module itself relies on, over the
+ * same text: Intl.Segmenter's words for Chinese, the Latin-script regex tokeniser otherwise.
+ */
+function ownWords(lang: string, articles: readonly Article[]): () => number {
+  const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
+  const texts = articles.map((a) => joinSentences(a.sentences).text);
+  return lang === 'zh'
+    ? () => texts.reduce((n, t) => n + [...segmenter.segment(t)].length, 0)
+    : () => texts.reduce((n, t) => n + tokenize(t).length, 0);
+}
+
 export async function run(): Promise<BenchResult[]> {
   getNlp(); // model load is a one-off start-up cost, not part of any figure
   const results: BenchResult[] = [];
   for (const lang of LANGUAGES) {
     const { articles, read } = load(lang);
     const ingestMs = timeMedian(read, 10, 3);
+    const ownWordsMs = timeMedian(ownWords(lang, articles), 10, 3);
     const p = timePaired(
       () => articles.reduce((n, a) => n + tagOnly(a), 0),
       () => articles.map((a) => analyse(a)),
@@ -77,6 +92,7 @@ export async function run(): Promise<BenchResult[]> {
         'wink tokens': wordsTagged(articles),
         pairs: p.pairs,
         'ingest ms': ingestMs,
+        'own words ms': ownWordsMs,
         'tag ms med/min': `${p.a.median.toFixed(2)}/${p.a.min.toFixed(2)}`,
         'analyse ms med/min': `${p.b.median.toFixed(2)}/${p.b.min.toFixed(2)}`,
         'ratio med': p.ratioMedian,
