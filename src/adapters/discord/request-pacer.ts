@@ -28,8 +28,15 @@ export interface PacerOptions {
 /** Discord's global limit (50 requests per second) with a margin; figures in ADR 046. */
 export const DISCORD_GLOBAL_PACE: PacerOptions = Object.freeze({ perSecond: 47.5, maxPerSecond: 48, catchUpMs: 40 });
 
-/** Resolves when the caller may send; callers are released in the order they asked. */
-export type Pacer = () => Promise<void>;
+export interface Pacer {
+  /** Resolves when the caller may send; callers are released in the order they asked. */
+  (): Promise<void>;
+  /**
+   * Discord answered a global 429: nothing more goes for `ms`. Requests already past discord.js's
+   * own global hold wait here, rather than each earning another 429.
+   */
+  pause(ms: number): void;
+}
 
 export function createPacer(opts: PacerOptions): Pacer {
   const now = opts.now ?? (() => performance.now());
@@ -42,7 +49,7 @@ export function createPacer(opts: PacerOptions): Pacer {
 
   const earliest = (): number => (released.length >= opts.maxPerSecond ? Math.max(due, released[0]! + 1000) : due);
 
-  return () => {
+  const pacer = () => {
     const turn = queue.then(async () => {
       // A timer may fire a little early; measure again rather than trust it.
       for (let wait = earliest() - now(); wait > 0; wait = earliest() - now()) await sleep(wait);
@@ -54,4 +61,9 @@ export function createPacer(opts: PacerOptions): Pacer {
     queue = turn;
     return turn;
   };
+  return Object.assign(pacer, {
+    pause(ms: number) {
+      due = Math.max(due, now() + ms);
+    },
+  });
 }

@@ -20,6 +20,10 @@ const pacedRequest: RESTOptions['makeRequest'] = async (url, init) => {
     let pacer = pacers.get(auth);
     if (!pacer) pacers.set(auth, (pacer = createPacer(DISCORD_GLOBAL_PACE)));
     await pacer();
+    const res = await DefaultRestOptions.makeRequest(url, init);
+    if (res.status === 429 && res.headers.get('x-ratelimit-global'))
+      pacer.pause(Number(res.headers.get('retry-after') ?? 1) * 1000);
+    return res;
   }
   return DefaultRestOptions.makeRequest(url, init);
 };
