@@ -103,6 +103,7 @@ interface Draft {
   roleSentence: number | null;
 }
 
+const ROLE_RE = new RegExp(ROLE_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gu');
 export function findPeopleZh(sentences: readonly Sentence[]): PersonFact[] {
   const drafts = new Map<string, Draft>();
   const add = (name: string, alias: string | null, role: string | null, sentence: number): void => {
@@ -117,13 +118,12 @@ export function findPeopleZh(sentences: readonly Sentence[]): PersonFact[] {
   for (const s of sentences) {
     const text = s.text;
     // Role before name.
-    for (let i = 0; i < text.length; i += 1) {
-      const word = ROLE_WORDS.find((w) => text.startsWith(w, i));
-      if (!word) continue;
+    for (const m of text.matchAll(ROLE_RE)) {
+      const word = m[0];
+      const i = m.index;
       const after = i + word.length;
       const found = nameAt(text.slice(after), true);
       if (found) add(found.name, found.alias, roleEndingAt(text, i, after), s.id);
-      i = after - 1;
     }
     // Transliterated names anywhere: the first part is at most four characters and starts
     // after any role word glued to it ("总统唐纳德·特朗普").
