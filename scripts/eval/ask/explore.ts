@@ -64,7 +64,8 @@ function softCoverage(index: SentenceIndex, query: Query, floor: number): number
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const dir = setDirOf(argv);
+  const csvAt = argv.indexOf('--csv');
+  const dir = setDirOf(csvAt >= 0 ? argv.filter((_, i) => i !== csvAt && i !== csvAt + 1) : argv);
   const qa = JSON.parse(readFileSync(join(dir, 'questions.json'), 'utf8')) as {
     articles: { file: string; questions: Q[] }[];
   };
