@@ -79,16 +79,21 @@ afterAll(async () => {
 
 const find = (msg: string): Line[] => lines.filter((l) => l.msg === msg);
 
+/** Waits for the line `after` (logged once the handler has returned); it carries the id of the command's own line. */
+async function expectSameRequestId(after: string): Promise<void> {
+  await waitFor(() => find(after).length > 0, 10_000, `"${after}" to be logged`);
+  const [working] = find('traced: working');
+  const [failed] = find(after);
+  expect(working?.reqId).toEqual(expect.any(String));
+  expect(failed?.reqId).toBe(working?.reqId);
+}
+
 it('a deferred answer whose response_url fails is logged with the request id of the command', async () => {
   fake.failingResponses.add('deferred');
   lines.length = 0;
   const res = await postSigned(url, slashBody('/traced', '', fake.responseUrl('deferred')));
   expect(res.status).toBe(200);
-  await waitFor(() => find('slack respond() failed').length > 0, 10_000, 'the failed respond() to be logged');
-  const [working] = find('traced: working');
-  const [failed] = find('slack respond() failed');
-  expect(working?.reqId).toEqual(expect.any(String));
-  expect(failed?.reqId).toBe(working?.reqId);
+  await expectSameRequestId('slack respond() failed');
 });
 
 it('a button whose answer fails after the ack is logged with the request id of its press', async () => {
@@ -97,11 +102,7 @@ it('a button whose answer fails after the ack is logged with the request id of i
   const value = JSON.stringify({ c: 'traced' });
   const res = await postSigned(url, blockActionsBody(value, 'herald:traced', fake.responseUrl('pressed')));
   expect(res.status).toBe(200);
-  await waitFor(() => find('slack: answering a button failed').length > 0, 10_000, 'the failed answer to be logged');
-  const [working] = find('traced: working');
-  const [failed] = find('slack: answering a button failed');
-  expect(working?.reqId).toEqual(expect.any(String));
-  expect(failed?.reqId).toBe(working?.reqId);
+  await expectSameRequestId('slack: answering a button failed');
 });
 
 it('two requests answered at once keep their own ids', async () => {
@@ -122,9 +123,5 @@ it('over Socket Mode too, the deferred answer failing is logged with the request
   lines.length = 0;
   const body = Object.fromEntries(new URLSearchParams(slashBody('/traced', '', fake.responseUrl('socket'))));
   await fake.sendEnvelope('slash_commands', body);
-  await waitFor(() => find('slack respond() failed').length > 0, 10_000, 'the failed respond() to be logged');
-  const [working] = find('traced: working');
-  const [failed] = find('slack respond() failed');
-  expect(working?.reqId).toEqual(expect.any(String));
-  expect(failed?.reqId).toBe(working?.reqId);
+  await expectSameRequestId('slack respond() failed');
 });
