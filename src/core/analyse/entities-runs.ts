@@ -34,7 +34,19 @@ const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,7}s?$/u;
 /** "el-Sisi", "al-Bashir", "bin-Salman": an Arabic article or kin word glued to a capitalised name. */
 const GLUED_PARTICLE = /^(?:al|el|ad|ash|as|at|an|ar|az|bin|ibn|abu|bint)-\p{Lu}\p{Ll}/u;
 
+/**
+ * True when the text starts with an ASCII character other than A-Z, which is never `\p{Lu}`.
+ * Most tokens are lower-case words or punctuation, and every extractor asks about every
+ * token, so this check spares them the Unicode regexes (same answers, a fraction of the cost).
+ */
+function startsAsciiNonUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 && (c < 65 || c > 90);
+}
+
 export function isCapWord(t: Token): boolean {
+  // Not capitalised: only a glued particle ("el-Sisi", which has a hyphen) can still count.
+  if (startsAsciiNonUpper(t.text)) return t.text.includes('-') && GLUED_PARTICLE.test(t.text);
   return (CAP_WORD.test(t.text) && /\p{L}{2}|^\p{Lu}\.$/u.test(t.text)) || GLUED_PARTICLE.test(t.text);
 }
 
@@ -44,6 +56,7 @@ export function hasGluedParticle(text: string): boolean {
 }
 
 export function isAcronym(text: string): boolean {
+  if (startsAsciiNonUpper(text)) return false;
   return ACRONYM.test(text) && !/^\p{Lu}\p{Ll}/u.test(text);
 }
 

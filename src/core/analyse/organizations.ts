@@ -11,6 +11,7 @@ import { atClauseStart, capitalRuns, isAcronym, isCapWord, spanText, type Run } 
 import { GAZETTEER } from './places-gazetteer.js';
 import { NON_ORG_ACRONYMS, ORG_CUE_WORDS } from './organizations-cues.js';
 import { TITLE_WORDS } from './people-title-words-en.js';
+import { indexOfWhole, NOT_IN_ALPHANUMERIC } from './whole-words.js';
 
 /** Lower-case words that may join two capitalised runs inside one organisation name. */
 const JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'on', 'de', 'du', 'des', 'der', 'für']);
@@ -141,14 +142,11 @@ function ownersOfTitles(s: AnnotatedSentence): string[] {
   return out;
 }
 
-function escapeRe(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Sentences whose text contains any of the forms as whole words. */
 export function sentencesMentioning(doc: AnnotatedArticle, forms: readonly string[]): number[] {
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'u');
-  return doc.sentences.filter((s) => re.test(s.text)).map((s) => s.id);
+  return doc.sentences
+    .filter((s) => forms.some((f) => indexOfWhole(s.text, f, NOT_IN_ALPHANUMERIC) >= 0))
+    .map((s) => s.id);
 }
 
 /** Finds the organisations of an article; `acronyms` comes from `findAcronyms`. */

@@ -12,6 +12,7 @@ import { introsIn, roleAfterMention, type PersonIntro } from './people-detect.js
 import { speakerWords } from './people-speech-en.js';
 import { PERSON_PRONOUNS, THING_NOUNS } from './people-lexicon.js';
 import { TITLE_WORDS } from './people-title-words-en.js';
+import { indexOfWhole, NOT_IN_WORD_OR_POSSESSIVE } from './whole-words.js';
 
 interface Person {
   variants: string[][];
@@ -165,11 +166,8 @@ function organizationIn(role: string, orgs: readonly OrganizationFact[]): string
     for (const form of [o.name, o.acronym]) {
       if (!form) continue;
       // "Acme Corp." loses its final period when the role ends the sentence.
-      const m = new RegExp(
-        `(?<![\\p{L}])${form.replace(/\.$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])(?![’']s)`,
-        'u',
-      ).exec(role);
-      if (m && (!best || m.index < best.at)) best = { at: m.index, name: o.name };
+      const at = indexOfWhole(role, form.replace(/\.$/, ''), NOT_IN_WORD_OR_POSSESSIVE);
+      if (at >= 0 && (!best || at < best.at)) best = { at, name: o.name };
     }
   }
   return best?.name ?? null;
