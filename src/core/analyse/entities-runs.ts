@@ -4,6 +4,7 @@
  */
 import type { AnnotatedSentence, Token } from '../nlp/annotate.js';
 import { NAME_PARTICLES } from './people-lexicon.js';
+import { memoByText } from './text-memo.js';
 
 /** A maximal run of capitalised word tokens, [first, last] inclusive. */
 export interface Run {
@@ -47,8 +48,12 @@ function startsAsciiNonUpper(text: string): boolean {
 export function isCapWord(t: Token): boolean {
   // Not capitalised: only a glued particle ("el-Sisi", which has a hyphen) can still count.
   if (startsAsciiNonUpper(t.text)) return t.text.includes('-') && GLUED_PARTICLE.test(t.text);
-  return (CAP_WORD.test(t.text) && /\p{L}{2}|^\p{Lu}\.$/u.test(t.text)) || GLUED_PARTICLE.test(t.text);
+  return capWordText(t.text);
 }
+
+const capWordText = memoByText(
+  (text) => (CAP_WORD.test(text) && /\p{L}{2}|^\p{Lu}\.$/u.test(text)) || GLUED_PARTICLE.test(text),
+);
 
 /** True for a name word written with a lower-case glued particle ("el-Sisi"). */
 export function hasGluedParticle(text: string): boolean {
@@ -57,8 +62,10 @@ export function hasGluedParticle(text: string): boolean {
 
 export function isAcronym(text: string): boolean {
   if (startsAsciiNonUpper(text)) return false;
-  return ACRONYM.test(text) && !/^\p{Lu}\p{Ll}/u.test(text);
+  return acronymText(text);
 }
+
+const acronymText = memoByText((text) => ACRONYM.test(text) && !/^\p{Lu}\p{Ll}/u.test(text));
 
 /** True when the token starts the sentence (or a quote) so its capital says nothing. */
 export function atClauseStart(s: AnnotatedSentence, i: number): boolean {

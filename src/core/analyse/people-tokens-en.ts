@@ -9,6 +9,7 @@ import { CALENDAR_WORDS, NAME_PARTICLES, NON_NAME_WORDS, THING_NOUNS } from './p
 import { TITLE_WORDS } from './people-title-words-en.js';
 import { GAZETTEER, PLACE_CUE_WORDS } from './places-gazetteer.js';
 import { singularEn } from './person-nouns-en.js';
+import { memoByText } from './text-memo.js';
 
 export const DELIMS: ReadonlySet<string> = new Set([',', '—', '–', '-', '--']);
 export const HONORIFICS: ReadonlySet<string> = new Set([
@@ -39,6 +40,18 @@ export const CLAUSE_POS: ReadonlySet<string> = new Set([
 
 /** Can this token be part of a personal name? */
 export function isNameWord(t: Token): boolean {
+  return nameWordByKey(`${t.text.length}:${t.text}${t.norm}`);
+}
+
+// Keyed by text and norm together (the text's length first, so the key reads back
+// unambiguously): the answer depends on both and on nothing else.
+const nameWordByKey = memoByText((key) => {
+  const colon = key.indexOf(':');
+  const end = colon + 1 + Number(key.slice(0, colon));
+  return nameWordOf({ text: key.slice(colon + 1, end), norm: key.slice(end) });
+});
+
+function nameWordOf(t: Pick<Token, 'text' | 'norm'>): boolean {
   if (NAME_PARTICLES.has(t.text)) return true;
   if (hasGluedParticle(t.text)) return true;
   if (isAcronym(t.text) || /\d/.test(t.text) || !/^\p{Lu}/u.test(t.text)) return false;
