@@ -43,6 +43,9 @@ async function slackLink(userId: string): Promise<string> {
   const res = await postSigned(
     `${h.base}/slack/events`,
     slashBody('/herald', 'dashboard', fake.responseUrl(id), { user_id: userId, user_name: userId }),
+    // Signed at Herald's time: a test before this one moves Herald's clock past link expiry,
+    // and Herald judges a request's age by its own clock.
+    { ts: Math.floor(h.clock.now().getTime() / 1000) },
   );
   expect(res.status).toBe(200);
   const text = res.text || JSON.stringify(await fake.waitForResponse(id, 1, 15_000));
