@@ -75,13 +75,28 @@ export interface PairedTiming {
 export function timePaired(
   a: () => unknown,
   b: () => unknown,
-  { pairs, budgetMs, warmup = 20 }: { pairs: number; budgetMs: number; warmup?: number },
+  {
+    pairs,
+    budgetMs,
+    warmup = 20,
+    minSampleMs = 0,
+  }: { pairs: number; budgetMs: number; warmup?: number; minSampleMs?: number },
 ): PairedTiming {
   const warmUntil = performance.now() + 200;
+  let warmRuns = 0;
+  let warmA = 0;
   for (let i = 0; i < warmup || performance.now() < warmUntil; i++) {
-    a();
+    warmA += timeOnce(a);
+    warmRuns++;
     b();
   }
+  // Sub-millisecond runs are at the mercy of the timer and of one GC pause: with `minSampleMs`,
+  // each sample repeats both functions enough times for `a` to take about that long.
+  const reps = Math.max(1, Math.ceil(minSampleMs / (warmA / warmRuns)));
+  const rep = (fn: () => unknown) => (): void => {
+    for (let r = 0; r < reps; r++) fn();
+  };
+  const [runA, runB] = reps === 1 ? [a, b] : [rep(a), rep(b)];
   const as: number[] = [];
   const bs: number[] = [];
   const ratios: number[] = [];
@@ -90,14 +105,14 @@ export function timePaired(
     let ta: number;
     let tb: number;
     if (i % 2 === 0) {
-      ta = timeOnce(a);
-      tb = timeOnce(b);
+      ta = timeOnce(runA);
+      tb = timeOnce(runB);
     } else {
-      tb = timeOnce(b);
-      ta = timeOnce(a);
+      tb = timeOnce(runB);
+      ta = timeOnce(runA);
     }
-    as.push(ta);
-    bs.push(tb);
+    as.push(ta / reps);
+    bs.push(tb / reps);
     ratios.push(tb / ta);
   }
   const minA = Math.min(...as);

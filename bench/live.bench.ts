@@ -139,7 +139,10 @@ export async function run(opts: { feeds?: number } = {}): Promise<BenchResult[]>
     const reqPerSecond = (stats.requests - 1) / postSeconds;
     const fraction = reqPerSecond / GLOBAL_PER_SECOND;
     const sorted = latencies.sort((a, b) => a - b);
-    const rejected = stats.limited.global + stats.limited.route;
+    // The issue's bar: no 429 beyond the first per bucket. The fake counts route 429s in total,
+    // not per bucket, so routes are held to none at all (stricter); the one global bucket may
+    // answer its first 429, as a client can only learn the shared limit's window from it.
+    const withinLimits = stats.limited.global <= 1 && stats.limited.route === 0;
     return [
       {
         name: `${feedCount} feeds → ${channels} channels, thread per post (limit ${GLOBAL_PER_SECOND} req/s)`,
@@ -157,8 +160,8 @@ export async function run(opts: { feeds?: number } = {}): Promise<BenchResult[]>
           'find→post p99 s': pct(sorted, 99) / 1000,
         },
         target: {
-          label: `fraction ${fraction.toFixed(2)} >= 0.9, no 429, each once with its thread`,
-          met: fraction >= 0.9 && rejected === 0 && stats.messages === channels && stats.threads === channels,
+          label: `fraction ${fraction.toFixed(2)} >= 0.9, no 429 beyond the global bucket's first, each once with its thread`,
+          met: fraction >= 0.9 && withinLimits && stats.messages === channels && stats.threads === channels,
         },
       },
     ];
