@@ -17,7 +17,8 @@ import { renderJson } from '../../src/adapters/text/render-text.js';
 import { loadConfig } from '../../src/config/load.js';
 import { BUNDLED_SAMPLE_PATH, createHerald } from '../../src/main.js';
 
-interface Question {
+/** One development question and every sentence that answers it (questions.json). */
+export interface Question {
   readonly q: string;
   readonly answers: readonly string[];
   readonly type?: string;
@@ -31,8 +32,12 @@ function norm(s: string): string {
   return s.normalize('NFKC').replace(/’/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** Sentence splitting may differ a little: containment either way, at least 20 characters. */
-function same(a: string, b: string): boolean {
+/**
+ * Whether a cited sentence is an answer sentence, as the scorer judges it: sentence splitting
+ * may differ a little, so containment either way, at least 20 characters. Shared by the
+ * diagnostic scripts in scripts/eval/ask/ so they count exactly what the eval counts.
+ */
+export function same(a: string, b: string): boolean {
   const x = norm(a);
   const y = norm(b);
   return x !== '' && y !== '' && (x.includes(y) || y.includes(x)) && Math.min(x.length, y.length) >= 20;

@@ -25,20 +25,7 @@ import {
   type RankWeights,
   type SentenceIndex,
 } from '../../../src/core/search/sentence-index.js';
-import { setDirOf } from '../ask.js';
-
-interface Q {
-  readonly q: string;
-  readonly answers: readonly string[];
-}
-
-const norm = (s: string): string =>
-  s.normalize('NFKC').replace(/’/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
-const same = (a: string, b: string): boolean => {
-  const x = norm(a);
-  const y = norm(b);
-  return x !== '' && y !== '' && (x.includes(y) || y.includes(x)) && Math.min(x.length, y.length) >= 20;
-};
+import { setDirOf, same, type Question as Q } from '../ask.js';
 
 interface Case {
   readonly index: SentenceIndex;

@@ -16,20 +16,8 @@ import {
   REFUSE_BELOW,
   scoreSentences,
 } from '../../../src/core/search/sentence-index.js';
-import { setDirOf } from '../ask.js';
+import { setDirOf, same, type Question as Q } from '../ask.js';
 
-interface Q {
-  readonly q: string;
-  readonly answers: readonly string[];
-  readonly type?: string;
-}
-const norm = (s: string): string =>
-  s.normalize('NFKC').replace(/’/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
-const same = (a: string, b: string): boolean => {
-  const x = norm(a);
-  const y = norm(b);
-  return x !== '' && y !== '' && (x.includes(y) || y.includes(x)) && Math.min(x.length, y.length) >= 20;
-};
 const short = (s: string, n = 120): string => (s.length > n ? `${s.slice(0, n - 3)}...` : s);
 
 async function main(argv: readonly string[]): Promise<void> {

@@ -12,19 +12,7 @@ import { analyseArticle } from '../../../src/main.js';
 import { parseQuery } from '../../../src/core/search/query.js';
 import { scoreParts, type ScoreParts } from '../../../src/core/search/score-parts.js';
 import { buildSentenceIndex } from '../../../src/core/search/sentence-index.js';
-import { setDirOf } from '../ask.js';
-
-interface Q {
-  readonly q: string;
-  readonly answers: readonly string[];
-}
-const norm = (s: string): string =>
-  s.normalize('NFKC').replace(/’/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
-const same = (a: string, b: string): boolean => {
-  const x = norm(a);
-  const y = norm(b);
-  return x !== '' && y !== '' && (x.includes(y) || y.includes(x)) && Math.min(x.length, y.length) >= 20;
-};
+import { setDirOf, same, type Question as Q } from '../ask.js';
 
 /** One question: a feature row per sentence and which sentences are right. */
 interface Case {
