@@ -1,11 +1,12 @@
 /**
- * What keeps a running Herald operable, wired by the composition root: the instance heartbeat
- * and the crash recovery of deliveries (docs/decisions/027-crash-recovery.md), and the checks
- * behind `/healthz`.
+ * What keeps a running Herald operable, wired by the composition root: the instance heartbeat,
+ * the crash recovery of deliveries (docs/decisions/027-crash-recovery.md) with the retries of
+ * scheduled digests (docs/decisions/048-retrying-scheduled-digests.md), and the checks behind `/healthz`.
  */
 import { INSTANCE_LEASE_MS, instanceLeaseKey, recoverPendingDeliveries } from '../core/delivery/recovery.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { SlotHandler } from '../core/schedule/port.js';
+import type { Schedule } from '../core/store/records.js';
 import type { HeraldStore } from '../core/store/repositories.js';
 import type { HealthChecks } from '../http/server.js';
 import { createRepeatingJob, type RepeatingJob } from '../scheduler/poll-loop.js';
@@ -30,6 +31,8 @@ export function createOperations(deps: {
   readonly onSlot: SlotHandler;
   /** Finishes live posts a dead process claimed (docs/decisions/034-live-posting.md). */
   readonly resumeLive?: (key: string, since: Date) => Promise<{ messageId: string | null }>;
+  /** A schedule's next slot after a given one: a digest retried later than that is stale (decision 048). */
+  readonly nextSlot?: (schedule: Schedule, slot: Date) => Date | null;
   readonly clock: Clock;
   readonly logger: Logger;
 }): Operations {
@@ -49,6 +52,7 @@ export function createOperations(deps: {
         logger,
         isAlive: processAlive,
         ...(deps.resumeLive ? { resumeLive: deps.resumeLive } : {}),
+        ...(deps.nextSlot ? { nextSlot: deps.nextSlot } : {}),
       });
     } finally {
       await store.leases.release(RECOVERY_LEASE_KEY);

@@ -1,8 +1,10 @@
 /**
  * The scheduler's `onSlot`: builds the digest a schedule posts for a slot and delivers it through
  * the platform's DeliveryPort. The scheduler has already claimed the delivery key, so this runs at
- * most once per (schedule, slot, channel); throwing marks the delivery failed.
+ * most once per (schedule, slot, channel). It throws `DeliveryFailed`: the scheduler retries the
+ * digest later when the failure may pass (docs/decisions/048-retrying-scheduled-digests.md).
  */
+import { DeliveryFailed } from '../core/delivery/retry.js';
 import { composeScheduledDigest, type DigestLimits } from '../core/digest/index.js';
 import type { ArticleLibrary, DeliveryPort, Logger } from '../core/ports.js';
 import type { SlotHandler } from '../core/schedule/port.js';
@@ -17,17 +19,6 @@ export interface SlotHandlerDeps {
   readonly delivery: DeliveryPort;
   readonly logger: Logger;
   readonly limits?: DigestLimits;
-}
-
-/** Thrown so the scheduler records the delivery as failed with a readable reason. */
-export class SlotDeliveryError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-    this.name = 'SlotDeliveryError';
-  }
 }
 
 type ArticleReads = SlotHandlerDeps['store']['articles'];
@@ -82,7 +73,7 @@ export function createSlotHandler(deps: SlotHandlerDeps): SlotHandler {
       kind: schedule.kind,
       late,
     };
-    if (!composed.ok) throw new SlotDeliveryError(composed.error.message, composed.error.code);
+    if (!composed.ok) throw new DeliveryFailed(composed.error);
     // Composing and recording are the two long synchronous stretches; let the loop turn between.
     await new Promise<void>((resolve) => setImmediate(resolve));
     const { where, reply, empty, since } = composed.value;
@@ -93,7 +84,8 @@ export function createSlotHandler(deps: SlotHandlerDeps): SlotHandler {
     }
     const key = deliveryKey(schedule.id, slot, schedule.channelId);
     const sent = await deps.delivery.deliver(where, { reply, deliveryKey: key, ...(resume ? { resume } : {}) });
-    if (!sent.ok) throw new SlotDeliveryError(`${sent.error.code}: ${sent.error.message}`, sent.error.code);
+    // A passing failure (5xx, 429, timeout) is retried by crash recovery's pass (decision 048).
+    if (!sent.ok) throw new DeliveryFailed(sent.error);
     log.info({ ...context, messageId: sent.value.messageId }, 'scheduled digest delivered');
     return { messageId: sent.value.messageId };
   };

@@ -6,6 +6,7 @@
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import pLimit from 'p-limit';
+import { DIGEST_ATTEMPTS, noteDeliveryFailure } from '../core/delivery/retry.js';
 import type { JobQueue } from '../core/jobs/port.js';
 import type { Clock, Logger } from '../core/ports.js';
 import { err, failure, ok, type Result } from '../core/result.js';
@@ -43,13 +44,18 @@ export interface CronSchedulerOptions {
   readonly deliveryExpireSeconds?: number;
 }
 
-/** What happened to one (schedule, slot); 'queued': handed to the job queue. */
-export type SlotOutcome = 'sent' | 'failed' | 'claimed-elsewhere' | 'queued';
+/**
+ * What happened to one (schedule, slot); 'queued': handed to the job queue; 'retrying': failed for
+ * a passing reason, pending until crash recovery's pass tries it again.
+ */
+export type SlotOutcome = 'sent' | 'failed' | 'retrying' | 'claimed-elsewhere' | 'queued';
 
 export interface FanOutReport {
   readonly slot: Date;
   readonly sent: number;
   readonly failed: number;
+  /** Failed for a passing reason; tried again later. */
+  readonly retrying: number;
   readonly claimedElsewhere: number;
 }
 
@@ -206,7 +212,13 @@ export class CronScheduler implements ScheduleControl {
     const limit = pLimit(this.options.concurrency ?? 8);
     const outcomes = await Promise.all(schedules.map((s) => limit(() => this.deliverSlot(s, slot, false))));
     const count = (o: SlotOutcome) => outcomes.filter((x) => x === o).length;
-    const report = { slot, sent: count('sent'), failed: count('failed'), claimedElsewhere: count('claimed-elsewhere') };
+    const report = {
+      slot,
+      sent: count('sent'),
+      failed: count('failed'),
+      retrying: count('retrying'),
+      claimedElsewhere: count('claimed-elsewhere'),
+    };
     this.log.info({ cron: cronExpr, timezone, ...report, slot: slot.toISOString() }, 'slot fanned out');
     return report;
   }
@@ -239,12 +251,13 @@ export class CronScheduler implements ScheduleControl {
           await store.deliveries.markSent(key, result?.messageId ?? null);
           outcome = 'sent';
         } catch (error) {
-          outcome = 'failed';
-          this.log.error(
-            { err: error, scheduleId: schedule.id, slot: slot.toISOString(), key },
-            'scheduled delivery failed',
+          // A passing failure leaves the claim pending for crash recovery's pass to retry (decision 048).
+          const again = await noteDeliveryFailure(store.deliveries, key, error, DIGEST_ATTEMPTS);
+          outcome = again ? 'retrying' : 'failed';
+          this.log[again ? 'warn' : 'error'](
+            { err: error, scheduleId: schedule.id, slot: slot.toISOString(), key, retry: again },
+            again ? 'scheduled delivery failed; it will be tried again' : 'scheduled delivery failed',
           );
-          await store.deliveries.markFailed(key, error instanceof Error ? error.message : String(error));
         }
       }
       // Recorded whoever delivered: the slot is handled either way.

@@ -176,7 +176,8 @@ export function createDiscordDelivery(opts: DiscordDeliveryOptions): DeliveryPor
           return err(
             failure(code, `Discord did not accept the message${status ? ` (HTTP ${status})` : ''}.`, {
               hint: 'It will be tried again at the next run; the same delivery is never posted twice.',
-              details: { status, page, retryable: true },
+              // A 5xx, a 429 or no answer may pass; any other 4xx (a message Discord rejects) will not.
+              details: { status, page, retryable: status === null || status >= 500 || status === 429 },
             }),
           );
         }

@@ -129,10 +129,11 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
     }
   }
 
-  const failed = (where: Where, code: string, message: string) =>
+  /** `retryable`: asking again later may succeed (a 5xx, a rate limit, a connection lost before Slack answered). */
+  const failed = (where: Where, code: string, message: string, retryable = false) =>
     err(
       failure(code === 'ratelimited' ? 'rate_limited' : 'platform_error', message, {
-        details: { channel: where.channelId, slackError: code },
+        details: { channel: where.channelId, slackError: code, retryable },
       }),
     );
 
@@ -181,6 +182,7 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
     if (gate !== 'go') return gate;
     const started = now();
     let last = 'unknown';
+    let passing = false;
     let waits = 0;
     for (let attempt = 1; attempt <= maxAttempts;) {
       let outcome: Attempt;
@@ -206,6 +208,8 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
         return ok(outcome.ts);
       }
       last = outcome.code;
+      // Slack refusing the message itself (bad blocks, a 4xx) says the same thing every time.
+      passing = outcome.kind !== 'rejected' && !/^http_4(?!29)/u.test(outcome.code);
       log.warn(
         { channel: where.channelId, key: pkey, attempt, slackError: outcome.code, kind: outcome.kind },
         'slack: digest post failed',
@@ -241,7 +245,7 @@ export function createSlackDelivery(opts: SlackDeliveryOptions): SlackDelivery {
       if (++attempt <= maxAttempts) await sleep((opts.retryDelayMs ?? 1_000) * (attempt - 1));
     }
     await opts.journal.markFailed(pkey, last);
-    return failed(where, last, `Slack refused the digest (${last}).`);
+    return failed(where, last, `Slack refused the digest (${last}).`, passing);
   }
 
   return {

@@ -4,13 +4,20 @@
  * leaves it `pending`. On start, and then every minute, every pending row whose claimer is dead
  * is settled: a scheduled digest is handed back to its slot handler with `resume`, so the platform
  * adapter first looks for the message (Discord: the nonce; Slack: the key in message metadata)
- * and posts only when it is not there; anything else is marked failed. Nothing stays pending.
+ * and posts only when it is not there; anything else is marked failed.
+ *
+ * The same pass retries scheduled digests the platform failed for a passing reason
+ * (docs/decisions/048-retrying-scheduled-digests.md): such a row is pending with its error noted,
+ * let go by its claimer, and due after a backoff; it is posted the same way, with `resume`, whoever
+ * claimed it, unless its slot has gone stale. One pass runs at a time (a lease), so one process
+ * retries it; a process killed mid-retry leaves it waiting, and the next pass looks first again.
  */
 import { noteLiveFailure } from '../live/live-posts.js';
 import type { Clock, Logger } from '../ports.js';
 import type { SlotHandler } from '../schedule/port.js';
-import type { Delivery } from '../store/records.js';
+import type { Delivery, Schedule } from '../store/records.js';
 import type { HeraldStore } from '../store/repositories.js';
+import { digestRetryAt, DIGEST_ATTEMPTS, noteDeliveryFailure, staleDigest, waitingForRetry } from './retry.js';
 
 /** The lease a live process renews; a claimer without one is gone. */
 export const instanceLeaseKey = (instanceId: string): string => `instance:${instanceId}`;
@@ -36,6 +43,11 @@ export interface RecoveryDeps {
    * next recovery pass tries it again.
    */
   readonly resumeLive?: (key: string, since: Date) => Promise<{ messageId: string | null }>;
+  /**
+   * The schedule's first slot after `slot` (the scheduler's cron arithmetic): a digest is not
+   * posted once its next slot has come. Without it, only the hour's window bounds a retry.
+   */
+  readonly nextSlot?: (schedule: Schedule, slot: Date) => Date | null;
   /** Rows read per batch. Default 500. */
   readonly batch?: number;
 }
@@ -49,6 +61,8 @@ export interface RecoveryReport {
   readonly leftToOwner: number;
   /** Failed again for a passing reason: left pending for the next pass. */
   readonly retrying: number;
+  /** Scheduled digests waiting for their retry, not yet due. */
+  readonly waiting: number;
 }
 
 const SCHEDULED_KEY = /^(\d+):(\d{4}-\d\d-\d\dT[\d:.]+Z):(\d+)$/;
@@ -59,7 +73,7 @@ const LIVE_KEY = /^live(-more)?:/;
 export async function recoverPendingDeliveries(deps: RecoveryDeps): Promise<RecoveryReport> {
   const { store, clock } = deps;
   const log = deps.logger.child({ component: 'delivery-recovery' });
-  const report = { examined: 0, sent: 0, failed: 0, leftToOwner: 0, retrying: 0 };
+  const report = { examined: 0, sent: 0, failed: 0, leftToOwner: 0, retrying: 0, waiting: 0 };
   const verdicts = new Map<string, boolean>();
 
   /** True when the row's claimer is certainly gone. */
@@ -94,23 +108,30 @@ export async function recoverPendingDeliveries(deps: RecoveryDeps): Promise<Reco
       }
     }
     const m = SCHEDULED_KEY.exec(d.key);
-    const schedule = m ? await store.schedules.get(Number(m[1])) : null;
-    if (!m || !schedule || schedule.channelId !== Number(m[3])) {
+    if (!m) {
       await store.deliveries.markFailed(d.key, 'abandoned by a process that died; not a delivery that can be resumed');
       return 'failed';
     }
+    const schedule = await store.schedules.get(Number(m[1]));
     const slot = new Date(m[2]!);
+    const why =
+      !schedule || schedule.channelId !== Number(m[3])
+        ? 'its schedule was removed'
+        : schedule.paused
+          ? 'its schedule is paused'
+          : staleDigest(schedule, slot, clock.now(), deps.nextSlot?.(schedule, slot) ?? null);
+    if (!schedule || why !== null) {
+      await store.deliveries.markFailed(d.key, `not posted: ${why}${d.lastError ? ` (last failure: ${d.lastError})` : ''}`);
+      return 'failed';
+    }
     try {
       const result = await deps.onSlot({ schedule, slot, late: true, resume: { since: new Date(d.createdAt) } });
       await store.deliveries.markSent(d.key, result?.messageId ?? null);
       return 'sent';
     } catch (error) {
-      await store.deliveries.markFailed(
-        d.key,
-        `after a crash: ${error instanceof Error ? error.message : String(error)}`,
-      );
-      log.warn({ err: error, key: d.key }, 'recovered delivery failed');
-      return 'failed';
+      const again = await noteDeliveryFailure(store.deliveries, d.key, error, DIGEST_ATTEMPTS);
+      log.warn({ err: error, key: d.key, retry: again }, 'recovered or retried digest failed');
+      return again ? 'retrying' : 'failed';
     }
   };
 
@@ -126,7 +147,13 @@ export async function recoverPendingDeliveries(deps: RecoveryDeps): Promise<Reco
         const isPart = PART_KEY.test(d.key);
         if ((pass === 'messages') === isPart) continue;
         report.examined += 1;
-        if (!(await orphaned(d))) {
+        // A digest waiting for its retry was let go by its claimer: due, whoever claimed it; else it waits.
+        const retry = !isPart && SCHEDULED_KEY.test(d.key) && waitingForRetry(d);
+        if (retry && digestRetryAt(d).getTime() > clock.now().getTime()) {
+          report.waiting += 1;
+          continue;
+        }
+        if (!retry && !(await orphaned(d))) {
           report.leftToOwner += 1;
           continue;
         }
@@ -137,7 +164,10 @@ export async function recoverPendingDeliveries(deps: RecoveryDeps): Promise<Reco
         }
         const outcome = await settle(d);
         report[outcome] += 1;
-        log.info({ key: d.key, claimedBy: d.claimedBy, outcome }, 'pending delivery left by a dead process settled');
+        log.info(
+          { key: d.key, claimedBy: d.claimedBy, attempts: d.attempts, outcome },
+          retry ? 'scheduled digest retried' : 'pending delivery left by a dead process settled',
+        );
       }
       if (rows.length < batch) break;
     }

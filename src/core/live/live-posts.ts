@@ -14,6 +14,7 @@
  */
 import pLimit from 'p-limit';
 import { analyse } from '../analyse/index.js';
+import { DeliveryFailed, noteDeliveryFailure } from '../delivery/retry.js';
 import type { ArticleFacts } from '../facts/types.js';
 import { compileFilters, filterText, passesFilters } from '../feeds/filters.js';
 import type { Clock, DeliveryPort, Logger, Where } from '../ports.js';
@@ -39,21 +40,6 @@ export const parseLiveKey = (key: string): { channelId: number; articleId: strin
 const RECENT_ANALYSES = 256;
 /** Attempts a live post gets when the platform fails it for a passing reason (rate limit, timeout, 5xx). */
 export const LIVE_POST_ATTEMPTS = 3;
-
-/** A post the platform refused; `retryable` when the reason passes (the next posting run tries again). */
-export class LivePostFailed extends Error {
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-  ) {
-    super(message);
-  }
-}
-const failedPost = (e: { code: string; message: string; details?: Readonly<Record<string, unknown>> }) =>
-  new LivePostFailed(
-    `${e.code}: ${e.message}`,
-    e.code === 'rate_limited' || e.code === 'timeout' || e.details?.['retryable'] === true,
-  );
 
 /** The key of a burst's "N more" note; it carries N, so crash recovery can post the note again. */
 const moreKey = (channelId: number, feedId: number, count: number, at: Date): string =>
@@ -104,7 +90,7 @@ export interface LivePoster {
   post(jobs: readonly LiveJob[]): Promise<LivePosted[]>;
   /**
    * Crash recovery: posts a claimed story (or "N more" note) again, looking on the platform
-   * first. Throws `LivePostFailed` when the platform fails it (`retryable` when that passes).
+   * first. Throws `DeliveryFailed` when the platform fails it (`retryable` when that passes).
    */
   resume(key: string, since: Date): Promise<{ messageId: string | null }>;
 }
@@ -121,20 +107,9 @@ export function planPosts(
   return { post: fresh.slice(fresh.length - max), more: fresh.length - max };
 }
 
-/**
- * Records a failed attempt: a passing failure stays pending for another attempt while attempts
- * remain (true), anything else is failed for good.
- */
-export async function noteLiveFailure(
-  deliveries: HeraldStore['deliveries'],
-  key: string,
-  e: unknown,
-): Promise<boolean> {
-  const message = e instanceof Error ? e.message : String(e);
-  if (e instanceof LivePostFailed && e.retryable) return deliveries.markRetrying(key, message, LIVE_POST_ATTEMPTS);
-  await deliveries.markFailed(key, message);
-  return false;
-}
+/** Records a failed attempt of a live post; true while it waits for another (see `noteDeliveryFailure`). */
+export const noteLiveFailure = (deliveries: HeraldStore['deliveries'], key: string, e: unknown): Promise<boolean> =>
+  noteDeliveryFailure(deliveries, key, e, LIVE_POST_ATTEMPTS);
 
 export function createLivePoster(deps: LivePosterDeps): LivePoster {
   const log = deps.logger.child({ component: 'live-posts' });
@@ -207,7 +182,7 @@ export function createLivePoster(deps: LivePosterDeps): LivePoster {
       placement,
       ...(resume ? { resume: { since: resume } } : {}),
     });
-    if (!sent.ok) throw failedPost(sent.error);
+    if (!sent.ok) throw new DeliveryFailed(sent.error);
     if (sent.value.publish === 'limited') await noteUnpublished(job.channelId, job.feedId);
     const threadId = sent.value.threadId ?? null;
     if (threadId) {
@@ -240,7 +215,7 @@ export function createLivePoster(deps: LivePosterDeps): LivePoster {
       deliveryKey: job.key,
       ...(resume ? { resume: { since: resume } } : {}),
     });
-    if (!sent.ok) throw failedPost(sent.error);
+    if (!sent.ok) throw new DeliveryFailed(sent.error);
     return { where: located.where, title: reply.title, messageId: sent.value.messageId, threadId: null };
   }
 
