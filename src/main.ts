@@ -43,7 +43,7 @@ import { createStoredAccess } from './app/stored-access.js';
 import { createStoredLibrary } from './app/stored-library.js';
 import { createHttpServer } from './http/server.js';
 import { createDashboardLogin, mountDashboard } from './dashboard/index.js';
-import { CronScheduler, nextSlotAfter } from './scheduler/index.js';
+import { CronScheduler, slotsAround } from './scheduler/index.js';
 import { createRepeatingJob } from './scheduler/poll-loop.js';
 import { openStore, type SelectedStore } from './store/open-store.js';
 import { createInProcessQueue } from './jobs/in-process-queue.js';
@@ -182,7 +182,7 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
     clock,
     logger,
     resumeLive: (key, since) => live.resume(key, since),
-    nextSlot: (schedule, slot) => nextSlotAfter(schedule.cron, schedule.timezone, slot),
+    cronSlots: slotsAround,
   });
   const scheduler = new CronScheduler({
     store,

@@ -3,10 +3,14 @@
  * the crash recovery of deliveries (docs/decisions/027-crash-recovery.md) with the retries of
  * scheduled digests (docs/decisions/048-retrying-scheduled-digests.md), and the checks behind `/healthz`.
  */
-import { INSTANCE_LEASE_MS, instanceLeaseKey, recoverPendingDeliveries } from '../core/delivery/recovery.js';
+import {
+  INSTANCE_LEASE_MS,
+  instanceLeaseKey,
+  recoverPendingDeliveries,
+  type RecoveryDeps,
+} from '../core/delivery/recovery.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { SlotHandler } from '../core/schedule/port.js';
-import type { Schedule } from '../core/store/records.js';
 import type { HeraldStore } from '../core/store/repositories.js';
 import type { HealthChecks } from '../http/server.js';
 import { createRepeatingJob, type RepeatingJob } from '../scheduler/poll-loop.js';
@@ -31,8 +35,8 @@ export function createOperations(deps: {
   readonly onSlot: SlotHandler;
   /** Finishes live posts a dead process claimed (docs/decisions/034-live-posting.md). */
   readonly resumeLive?: (key: string, since: Date) => Promise<{ messageId: string | null }>;
-  /** A schedule's next slot after a given one: a digest retried later than that is stale (decision 048). */
-  readonly nextSlot?: (schedule: Schedule, slot: Date) => Date | null;
+  /** A schedule's slots either side of a given one: bounds and composes digests retried (decision 048). */
+  readonly cronSlots?: RecoveryDeps['cronSlots'];
   readonly clock: Clock;
   readonly logger: Logger;
 }): Operations {
@@ -52,7 +56,7 @@ export function createOperations(deps: {
         logger,
         isAlive: processAlive,
         ...(deps.resumeLive ? { resumeLive: deps.resumeLive } : {}),
-        ...(deps.nextSlot ? { nextSlot: deps.nextSlot } : {}),
+        ...(deps.cronSlots ? { cronSlots: deps.cronSlots } : {}),
       });
     } finally {
       await store.leases.release(RECOVERY_LEASE_KEY);

@@ -55,7 +55,7 @@ function cachedArticles(articles: ArticleReads, max: number): ArticleReads {
 export function createSlotHandler(deps: SlotHandlerDeps): SlotHandler {
   const log = deps.logger.child({ component: 'slot-handler' });
   const store = { ...deps.store, articles: cachedArticles(deps.store.articles, 256) };
-  return async ({ schedule, slot, late, resume }) => {
+  return async ({ schedule, slot, late, resume, previousSlot }) => {
     // better-sqlite3 answers synchronously, so a fan-out to thousands of channels would otherwise
     // run as one unbroken chain of microtasks and stall every interaction until it ends
     // (bench/schedule.bench.ts measured 2.6–6.6 s for 10,000 channels). One turn of the loop per
@@ -65,6 +65,7 @@ export function createSlotHandler(deps: SlotHandlerDeps): SlotHandler {
       { store, library: deps.library, ...(deps.limits ? { limits: deps.limits } : {}) },
       schedule,
       slot,
+      previousSlot,
     );
     const context = {
       scheduleId: schedule.id,

@@ -116,6 +116,30 @@ export function nextSlotAfter(expression: string, timezone: string, from: Date):
   return matcherFor(expression, timezone).next(from);
 }
 
+/**
+ * The slot before `slot`, looked for over widening windows (an hour, a day, 8 days, 32 days,
+ * 400 days) so a minutely expression walks a few dozen slots and a yearly one is still found.
+ */
+export function previousSlotBefore(expression: string, timezone: string, slot: Date): Date | null {
+  const until = new Date(slot.getTime() - 1);
+  for (const hours of [1, 24, 8 * 24, 32 * 24, 400 * 24]) {
+    const found = latestSlotIn(expression, timezone, new Date(slot.getTime() - hours * 3_600_000), until);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** A schedule's slots either side of `slot` (crash recovery's `cronSlots`, for digests posted again). */
+export function slotsAround(
+  schedule: { readonly cron: string; readonly timezone: string },
+  slot: Date,
+): { previous: Date | null; next: Date } {
+  return {
+    previous: previousSlotBefore(schedule.cron, schedule.timezone, slot),
+    next: nextSlotAfter(schedule.cron, schedule.timezone, slot),
+  };
+}
+
 /** The latest slot in (`after`, `until`], or null when none falls in that window. */
 export function latestSlotIn(expression: string, timezone: string, after: Date, until: Date): Date | null {
   const matcher = matcherFor(expression, timezone);

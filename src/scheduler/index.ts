@@ -7,4 +7,12 @@ export {
   type SlotOutcome,
   type CronGroupInfo,
 } from './cron-scheduler.js';
-export { validateCron, validateTimezone, nextRuns, nextSlotAfter, latestSlotIn } from './cron-time.js';
+export {
+  validateCron,
+  validateTimezone,
+  nextRuns,
+  nextSlotAfter,
+  latestSlotIn,
+  previousSlotBefore,
+  slotsAround,
+} from './cron-time.js';

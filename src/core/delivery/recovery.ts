@@ -44,10 +44,11 @@ export interface RecoveryDeps {
    */
   readonly resumeLive?: (key: string, since: Date) => Promise<{ messageId: string | null }>;
   /**
-   * The schedule's first slot after `slot` (the scheduler's cron arithmetic): a digest is not
-   * posted once its next slot has come. Without it, only the hour's window bounds a retry.
+   * The schedule's slots either side of `slot` (the scheduler's cron arithmetic): a digest is not
+   * posted once its next slot has come, and lists the articles after the slot before it. Without
+   * it, only the hour's window bounds a retry.
    */
-  readonly nextSlot?: (schedule: Schedule, slot: Date) => Date | null;
+  readonly cronSlots?: (schedule: Schedule, slot: Date) => { previous: Date | null; next: Date | null };
   /** Rows read per batch. Default 500. */
   readonly batch?: number;
 }
@@ -119,13 +120,19 @@ export async function recoverPendingDeliveries(deps: RecoveryDeps): Promise<Reco
         ? 'its schedule was removed'
         : schedule.paused
           ? 'its schedule is paused'
-          : staleDigest(schedule, slot, clock.now(), deps.nextSlot?.(schedule, slot) ?? null);
+          : staleDigest(schedule, slot, clock.now(), deps.cronSlots?.(schedule, slot).next ?? null);
     if (!schedule || why !== null) {
       await store.deliveries.markFailed(d.key, `not posted: ${why}${d.lastError ? ` (last failure: ${d.lastError})` : ''}`);
       return 'failed';
     }
     try {
-      const result = await deps.onSlot({ schedule, slot, late: true, resume: { since: new Date(d.createdAt) } });
+      const result = await deps.onSlot({
+        schedule,
+        slot,
+        late: true,
+        resume: { since: new Date(d.createdAt) },
+        previousSlot: deps.cronSlots?.(schedule, slot).previous ?? null,
+      });
       await store.deliveries.markSent(d.key, result?.messageId ?? null);
       return 'sent';
     } catch (error) {

@@ -105,6 +105,18 @@ function hostOf(link: string | null): string | null {
 }
 
 /**
+ * Where the new articles of `slot` start: after the last slot handled, or, when that is this slot
+ * already (a retry after the slot was recorded), after the slot before it; never before the
+ * schedule existed.
+ */
+function digestSince(schedule: Schedule, slot: Date, previousSlot: Date | null): Date {
+  const created = Date.parse(schedule.createdAt);
+  const last = schedule.lastRunSlot ? Date.parse(schedule.lastRunSlot) : null;
+  if (last === null || last < slot.getTime()) return new Date(last ?? created);
+  return new Date(Math.max(created, previousSlot?.getTime() ?? created));
+}
+
+/**
  * Builds what `schedule` posts for `slot`. New articles are those received after the previous
  * slot handled (or the schedule's creation) up to this slot, so a late catch-up run and the next
  * on-time run never post the same article twice.
@@ -113,6 +125,8 @@ export async function composeScheduledDigest(
   deps: ScheduledDigestDeps,
   schedule: Schedule,
   slot: Date,
+  /** The slot before this one, for a digest posted again after its slot was recorded as run (a retry). */
+  previousSlot?: Date | null,
 ): Promise<Result<ScheduledDigest>> {
   const located = await whereOfChannel(deps.store, schedule.channelId);
   if (!located.ok) return located;
@@ -126,7 +140,7 @@ export async function composeScheduledDigest(
     });
     return ok({ where, channel, reply, empty: false, since: null });
   }
-  const since = new Date(schedule.lastRunSlot ?? schedule.createdAt);
+  const since = digestSince(schedule, slot, previousSlot ?? null);
   const items = await newArticleItems(deps.store, channel.id, since, slot);
   const reply = buildNewArticlesDigest(items, {
     since,

@@ -15,6 +15,12 @@ export interface SlotEvent {
   readonly late: boolean;
   /** Set by crash recovery: a dead process claimed this slot at `since` and may have posted it. */
   readonly resume?: { readonly since: Date };
+  /**
+   * The schedule's slot before this one, by its cron expression. Set when a digest is posted again
+   * (a retry, a crash recovery): its slot may already be recorded as run, and the new articles it
+   * lists are still those after the slot before it.
+   */
+  readonly previousSlot?: Date | null;
 }
 
 /**
