@@ -26,7 +26,8 @@ import { TOKEN } from '../slack/helpers.js';
 
 let discord: FakeDiscord;
 let slack: FakeSlack;
-const slot = new Date('2026-12-01T09:00:00Z');
+// This minute: a digest is no longer posted an hour after its slot (decision 048), even after a crash.
+const slot = new Date(Math.floor(Date.now() / 60_000) * 60_000);
 const digest = (n: number): Reply => ({ kind: 'answer', ephemeral: false, title: `Digest ${n}`, blocks: [] });
 
 /** A store engine: `open` gives a new store instance (a new process) on the same database. */

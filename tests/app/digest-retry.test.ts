@@ -226,7 +226,12 @@ describe.each(ENGINES)('retrying a scheduled digest ($name)', (engine) => {
       const store = await db.open(clock);
       const h = herald(store, clock);
       const { schedule, where, key } = await scheduled(store, clock, 'discord', slot);
-      discord.fault({ method: 'POST', path: new RegExp(`^/channels/${where.channelId}/messages$`), status: 502, times: 100 });
+      discord.fault({
+        method: 'POST',
+        path: new RegExp(`^/channels/${where.channelId}/messages$`),
+        status: 502,
+        times: 100,
+      });
 
       expect(await h.scheduler.deliverSlot(schedule, slot, false)).toBe('retrying');
       const attempts: number[] = [];
@@ -255,7 +260,12 @@ describe.each(ENGINES)('retrying a scheduled digest ($name)', (engine) => {
     const store = await db.open(clock);
     const h = herald(store, clock);
     const { schedule, where, key } = await scheduled(store, clock, 'discord', slot, '*/15 * * * *');
-    discord.fault({ method: 'POST', path: new RegExp(`^/channels/${where.channelId}/messages$`), status: 500, times: 4 });
+    discord.fault({
+      method: 'POST',
+      path: new RegExp(`^/channels/${where.channelId}/messages$`),
+      status: 500,
+      times: 4,
+    });
 
     expect(await h.scheduler.deliverSlot(schedule, slot, false)).toBe('retrying');
     clock.advance(MINUTE + 1000);
@@ -306,7 +316,12 @@ describe.each(ENGINES)('retrying a scheduled digest ($name)', (engine) => {
     const store = await db.open(clock);
     const h = herald(store, clock);
     const { schedule, where, key } = await scheduled(store, clock, 'discord', slot);
-    discord.fault({ method: 'POST', path: new RegExp(`^/channels/${where.channelId}/messages$`), status: 503, times: 2 });
+    discord.fault({
+      method: 'POST',
+      path: new RegExp(`^/channels/${where.channelId}/messages$`),
+      status: 503,
+      times: 2,
+    });
     expect(await h.scheduler.deliverSlot(schedule, slot, false)).toBe('retrying');
     expect((await h.scheduler.remove(schedule.id)).ok).toBe(true);
     clock.advance(2 * MINUTE);

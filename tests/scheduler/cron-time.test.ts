@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestSlotIn, nextRuns, validateCron, validateTimezone } from '../../src/scheduler/index.js';
+import { latestSlotIn, nextRuns, slotsAround, validateCron, validateTimezone } from '../../src/scheduler/index.js';
 
 describe('validateCron', () => {
   it('accepts five fields and normalises spacing', () => {
@@ -70,5 +70,24 @@ describe('nextRuns', () => {
       '2025-01-06T09:00:00.000Z',
     );
     expect(latestSlotIn('0 8 * * *', 'UTC', new Date('2025-01-06T08:55:00Z'), now)).toBeNull();
+  });
+
+  it('names the slots either side of a slot, however far apart they are', () => {
+    const around = (cron: string, timezone: string, at: string) => {
+      const r = slotsAround({ cron, timezone }, new Date(at));
+      return [r.previous?.toISOString() ?? null, r.next.toISOString()];
+    };
+    expect(around('*/15 * * * *', 'UTC', '2025-01-06T09:00:00Z')).toEqual([
+      '2025-01-06T08:45:00.000Z',
+      '2025-01-06T09:15:00.000Z',
+    ]);
+    expect(around('30 7 * * 1-5', 'Europe/Berlin', '2025-01-06T06:30:00Z')).toEqual([
+      '2025-01-03T06:30:00.000Z',
+      '2025-01-07T06:30:00.000Z',
+    ]);
+    expect(around('0 9 1 1 *', 'UTC', '2025-01-01T09:00:00Z')).toEqual([
+      '2024-01-01T09:00:00.000Z',
+      '2026-01-01T09:00:00.000Z',
+    ]);
   });
 });

@@ -122,7 +122,10 @@ export async function recoverPendingDeliveries(deps: RecoveryDeps): Promise<Reco
           ? 'its schedule is paused'
           : staleDigest(schedule, slot, clock.now(), deps.cronSlots?.(schedule, slot).next ?? null);
     if (!schedule || why !== null) {
-      await store.deliveries.markFailed(d.key, `not posted: ${why}${d.lastError ? ` (last failure: ${d.lastError})` : ''}`);
+      await store.deliveries.markFailed(
+        d.key,
+        `not posted: ${why}${d.lastError ? ` (last failure: ${d.lastError})` : ''}`,
+      );
       return 'failed';
     }
     try {

@@ -105,15 +105,15 @@ function hostOf(link: string | null): string | null {
 }
 
 /**
- * Where the new articles of `slot` start: after the last slot handled, or, when that is this slot
- * already (a retry after the slot was recorded), after the slot before it; never before the
- * schedule existed.
+ * Where the new articles of `slot` start: after the last slot handled, or, for a digest posted
+ * again (`previousSlot` given) whose slot is recorded as run already, after the slot before it;
+ * never before the schedule existed.
  */
 function digestSince(schedule: Schedule, slot: Date, previousSlot: Date | null): Date {
   const created = Date.parse(schedule.createdAt);
   const last = schedule.lastRunSlot ? Date.parse(schedule.lastRunSlot) : null;
-  if (last === null || last < slot.getTime()) return new Date(last ?? created);
-  return new Date(Math.max(created, previousSlot?.getTime() ?? created));
+  if (!previousSlot || last === null || last < slot.getTime()) return new Date(last ?? created);
+  return new Date(Math.max(created, previousSlot.getTime()));
 }
 
 /**
