@@ -7,6 +7,7 @@ import { addSchedule, changeSchedule, type ScheduleVerb } from '../src/core/admi
 import { channelSchedule, describeSchedule, nextRunsText } from '../src/core/admin/schedules.js';
 import { channelScope } from '../src/core/admin/scope.js';
 import { unavailableNotice } from '../src/core/admin/unavailable.js';
+import { digestTrouble } from '../src/core/delivery/digest-status.js';
 import type { CommandContext } from '../src/core/commands/context.js';
 import { defineCommandGroup, defineSubcommand } from '../src/core/commands/define.js';
 import { composeScheduledDigest } from '../src/core/digest/index.js';
@@ -104,9 +105,11 @@ export default defineCommandGroup({
           ]);
         const zone = scope.channel.settings.timezone;
         const now = ctx.services.clock.now();
+        const trouble = await digestTrouble(scope.store.deliveries, scope.channel.id, zone);
         const items = schedules.map((s) => {
           const next = s.paused ? [] : nextRunsText(ctx.services.schedules, s, zone, 1, now);
-          return `${describeSchedule(s)}${next[0] ? ` · next: ${next[0]}` : ''}`;
+          const problem = trouble.get(s.id);
+          return `${describeSchedule(s)}${next[0] ? ` · next: ${next[0]}` : ''}${problem ? ` · ⚠ ${problem}` : ''}`;
         });
         return answer(
           `${schedules.length} schedule${schedules.length === 1 ? '' : 's'}`,

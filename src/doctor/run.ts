@@ -11,11 +11,12 @@ import type { HeraldStore as Store } from '../core/store/repositories.js';
 import type { JobQueue } from '../core/jobs/port.js';
 import type { SelectedStore } from '../store/open-store.js';
 import { databaseFindings } from './database.js';
+import { digestTrouble } from '../core/delivery/digest-status.js';
 import { feedPostSettings } from '../core/live/settings.js';
 import { botUserIdReader, discordPermissionFindings } from './discord-channel-permissions.js';
 import { discordChannelFinding } from './discord-channel.js';
 import { discordFindings } from './discord.js';
-import { fix, ok, skip, type Finding } from './findings.js';
+import { fix, ok, skip, warn, type Finding } from './findings.js';
 import { publicUrlFinding, type FetchLike } from './public-url.js';
 import { slackChannelFinding, slackFindings } from './slack.js';
 
@@ -77,6 +78,9 @@ async function channelFindings(deps: DoctorDeps, store: Store): Promise<Finding[
     const workspace = channel ? await store.workspaces.get(channel.workspaceId) : null;
     if (!channel || !workspace) continue;
     const what = describeUses(uses);
+    // What the platform check cannot see: a digest that failed, or waits for a retry (decision 048).
+    for (const [scheduleId, problem] of await digestTrouble(store.deliveries, channel.id, channel.settings.timezone))
+      out.push(warn(`Channel ${channel.externalId}`, `schedule ${scheduleId}: ${problem}`));
     if (workspace.platform === 'discord') {
       if (deps.discordRest && botUserId && deps.config.discord?.token) {
         const seen = await discordChannelFinding(deps.discordRest, workspace.externalId, channel.externalId, what);

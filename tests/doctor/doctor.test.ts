@@ -16,7 +16,7 @@ import { loadConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/schema.js';
 import { DIGEST_ONLY } from '../../src/core/live/settings.js';
 import type { Logger } from '../../src/core/ports.js';
-import { NO_FILTERS } from '../../src/core/store/records.js';
+import { deliveryKey, NO_FILTERS } from '../../src/core/store/records.js';
 import { BUNDLED_SAMPLE_PATH, createHerald } from '../../src/main.js';
 import { startFakeDiscord, type FakeDiscord } from '../discord/fake-discord/server.js';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack/server.js';
@@ -138,6 +138,37 @@ describe('herald doctor: Discord', () => {
     expect(out).toMatch(/schedule 2: the channel belongs to another server/);
     expect(out).toMatch(/ok {4}Channel #c500000000000000003: schedule 3: Herald can see it/);
   });
+  it('a digest that was not posted, and one waiting for its retry, are named with the reason (decision 048)', async () => {
+    discord.channelGuilds.set('500000000000000011', GUILD);
+    const { out } = await doctor(await discordGateway(), [], async (store) => {
+      const ch = await store.channels.ensure({
+        platform: 'discord',
+        workspaceId: GUILD,
+        channelId: '500000000000000011',
+      });
+      for (const [i, outcome] of (['failed', 'waiting'] as const).entries()) {
+        const s = await store.schedules.create({
+          channelId: ch.id,
+          cron: '0 9 * * *',
+          timezone: 'UTC',
+          kind: 'new-articles',
+        });
+        const key = deliveryKey(s.id, new Date(`2026-12-0${i + 1}T09:00:00Z`), ch.id);
+        await store.deliveries.claim(key);
+        if (outcome === 'failed')
+          await store.deliveries.markFailed(key, 'platform_error: Discord did not accept the message (HTTP 400).');
+        else
+          await store.deliveries.markRetrying(key, 'platform_error: Discord did not accept the message (HTTP 503).', 5);
+      }
+    });
+    expect(out).toMatch(
+      /warn {2}Channel 500000000000000011: schedule \d+: the digest of Tue, 1 Dec 2026, 09:00 UTC was not posted: .*HTTP 400/,
+    );
+    expect(out).toMatch(
+      /schedule \d+: the digest of Wed, 2 Dec 2026, 09:00 UTC failed \(.*HTTP 503.*\); Herald tries again \(1 of 5/,
+    );
+  });
+
   it('a thread-on feed in a channel where Herald lacks Create Public Threads: named, with both ways out (issue 16)', async () => {
     const news = '500000000000000010';
     const herald = '600000000000000001';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/core/ports.js';
+import { deliveryKey } from '../../src/core/store/records.js';
 import { manualClock } from '../helpers/manual-clock.js';
 import { tempDatabase } from '../scheduler/helpers.js';
 import { openHarness, textOf, where, type Harness } from './harness.js';
@@ -79,6 +80,29 @@ describe('/schedule', () => {
     expect(textOf(list)).toContain('#1 · 0 9 * * * (UTC)');
     const next = await h.run('/schedule next', { level: 'member' });
     expect(next.title).toBe('Next runs (UTC)');
+  });
+
+  it('lists a schedule whose newest digest was not posted with the reason, and one waiting for its retry', async () => {
+    const h = await harness();
+    await h.run('/schedule add 0 9 * * *', { level: 'moderator' });
+    await h.run('/schedule add 0 18 * * *', { level: 'moderator' });
+    const channelId = (await h.store.channels.find(where('c1')))!.id;
+    const failed = deliveryKey(1, new Date('2025-01-06T09:00:00Z'), channelId);
+    await h.store.deliveries.claim(failed);
+    await h.store.deliveries.markFailed(failed, 'its schedule is paused');
+    const waiting = deliveryKey(2, new Date('2025-01-06T18:00:00Z'), channelId);
+    await h.store.deliveries.claim(waiting);
+    await h.store.deliveries.markRetrying(waiting, 'rate_limited: Discord asked Herald to slow down.', 5);
+    const text = textOf(await h.run('/schedule list', { level: 'member' }));
+    expect(text).toContain('⚠ the digest of Mon, 6 Jan 2025, 09:00 UTC was not posted: its schedule is paused');
+    expect(text).toContain(
+      '⚠ the digest of Mon, 6 Jan 2025, 18:00 UTC failed (rate_limited: Discord asked Herald to slow down.); Herald tries again (1 of 5 attempts made)',
+    );
+    // A digest posted since: nothing to say.
+    const later = deliveryKey(1, new Date('2025-01-07T09:00:00Z'), channelId);
+    await h.store.deliveries.claim(later);
+    await h.store.deliveries.markSent(later, 'm1');
+    expect(textOf(await h.run('/schedule list', { level: 'member' }))).not.toContain('09:00 UTC was not posted');
   });
 
   it('pauses, resumes and removes, keeping the cron tasks and the audit log in step', async () => {

@@ -15,7 +15,7 @@
 import { noteLiveFailure } from '../live/live-posts.js';
 import type { Clock, Logger } from '../ports.js';
 import type { SlotHandler } from '../schedule/port.js';
-import type { Delivery, Schedule } from '../store/records.js';
+import { parseDeliveryKey, type Delivery, type Schedule } from '../store/records.js';
 import type { HeraldStore } from '../store/repositories.js';
 import { digestRetryAt, DIGEST_ATTEMPTS, noteDeliveryFailure, staleDigest, waitingForRetry } from './retry.js';
 
@@ -66,7 +66,6 @@ export interface RecoveryReport {
   readonly waiting: number;
 }
 
-const SCHEDULED_KEY = /^(\d+):(\d{4}-\d\d-\d\dT[\d:.]+Z):(\d+)$/;
 /** Keys an adapter writes for parts of a message (Slack's journal); settled through their message's key. */
 const PART_KEY = /^slack:/;
 const LIVE_KEY = /^live(-more)?:/;
@@ -108,24 +107,21 @@ export async function recoverPendingDeliveries(deps: RecoveryDeps): Promise<Reco
         return again ? 'retrying' : 'failed';
       }
     }
-    const m = SCHEDULED_KEY.exec(d.key);
-    if (!m) {
+    const digest = parseDeliveryKey(d.key);
+    if (!digest) {
       await store.deliveries.markFailed(d.key, 'abandoned by a process that died; not a delivery that can be resumed');
       return 'failed';
     }
-    const schedule = await store.schedules.get(Number(m[1]));
-    const slot = new Date(m[2]!);
+    const schedule = await store.schedules.get(digest.scheduleId);
+    const { slot } = digest;
     const why =
-      !schedule || schedule.channelId !== Number(m[3])
+      !schedule || schedule.channelId !== digest.channelId
         ? 'its schedule was removed'
         : schedule.paused
           ? 'its schedule is paused'
           : staleDigest(schedule, slot, clock.now(), deps.cronSlots?.(schedule, slot).next ?? null);
     if (!schedule || why !== null) {
-      await store.deliveries.markFailed(
-        d.key,
-        `not posted: ${why}${d.lastError ? ` (last failure: ${d.lastError})` : ''}`,
-      );
+      await store.deliveries.markFailed(d.key, `${why}${d.lastError ? ` (last failure: ${d.lastError})` : ''}`);
       return 'failed';
     }
     try {
@@ -158,7 +154,7 @@ export async function recoverPendingDeliveries(deps: RecoveryDeps): Promise<Reco
         if ((pass === 'messages') === isPart) continue;
         report.examined += 1;
         // A digest waiting for its retry was let go by its claimer: due, whoever claimed it; else it waits.
-        const retry = !isPart && SCHEDULED_KEY.test(d.key) && waitingForRetry(d);
+        const retry = !isPart && parseDeliveryKey(d.key) !== null && waitingForRetry(d);
         if (retry && digestRetryAt(d).getTime() > clock.now().getTime()) {
           report.waiting += 1;
           continue;

@@ -177,6 +177,13 @@ export function deliveryKey(scheduleId: number, slot: Date, channelId: number): 
   return `${scheduleId}:${slot.toISOString()}:${channelId}`;
 }
 
+const DIGEST_KEY = /^(\d+):(\d{4}-\d\d-\d\dT[\d:.]+Z):(\d+)$/u;
+/** The parts of a scheduled digest's delivery key; null for any other key (live posts, notices, parts). */
+export function parseDeliveryKey(key: string): { scheduleId: number; slot: Date; channelId: number } | null {
+  const m = DIGEST_KEY.exec(key);
+  return m ? { scheduleId: Number(m[1]), slot: new Date(m[2]!), channelId: Number(m[3]) } : null;
+}
+
 /** One admin or moderator action. `before`/`after` are whatever JSON describes the change. */
 export interface AuditEntry {
   readonly id: number;

@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import { clip } from '../../core/answers/article-text.js';
+import { waitingForRetry } from '../../core/delivery/retry.js';
 import { formatInstant } from '../../core/schedule/time.js';
 import type { Channel, Delivery } from '../../core/store/records.js';
 import { channelLabel, isAdmin, type DashboardDeps, type DashboardEnv } from '../deps.js';
@@ -59,7 +60,8 @@ export function logPages(app: Hono<DashboardEnv>, deps: DashboardDeps): void {
                   <td><a href="/dashboard/channels/${ch.id}">${channelLabel(ch)}</a></td>
                   <td>${describeDelivery(d, zone)}</td>
                   <td>
-                    <span class="${STATUS_CLASS[d.status]}">${d.status}</span
+                    <span class="${STATUS_CLASS[d.status]}"
+                      >${waitingForRetry(d) ? 'waiting to be tried again' : d.status}</span
                     >${d.attempts > 1 ? ` after ${d.attempts} attempts` : ''}
                     ${d.messageId ? html`<br /><span class="muted">message ${d.messageId}</span>` : ''}
                     ${d.lastError ? html`<br /><span class="bad">${d.lastError}</span>` : ''}
