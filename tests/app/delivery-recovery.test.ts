@@ -18,9 +18,8 @@ import { deliveryKey } from '../../src/core/store/records.js';
 import type { HeraldStore } from '../../src/core/store/repositories.js';
 import { startFakeDiscord, type FakeDiscord } from '../discord/fake-discord/server.js';
 import { silentLogger } from '../discord/helpers.js';
-import { openPostgresStore } from '../../src/store/postgres/index.js';
-import { dropSchema, POSTGRES_URL, schemaName } from '../helpers/postgres.js';
-import { captureLogger, tempDatabase } from '../scheduler/helpers.js';
+import { storeEngines } from '../helpers/store-engines.js';
+import { captureLogger } from '../scheduler/helpers.js';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack/server.js';
 import { TOKEN } from '../slack/helpers.js';
 
@@ -30,42 +29,7 @@ let slack: FakeSlack;
 const slot = new Date(Math.floor(Date.now() / 60_000) * 60_000);
 const digest = (n: number): Reply => ({ kind: 'answer', ephemeral: false, title: `Digest ${n}`, blocks: [] });
 
-/** A store engine: `open` gives a new store instance (a new process) on the same database. */
-interface Engine {
-  readonly name: string;
-  readonly skip: boolean;
-  readonly make: () => { open: () => Promise<HeraldStore>; cleanup: () => Promise<void> };
-}
-const ENGINES: readonly Engine[] = [
-  {
-    name: 'SQLite',
-    skip: false,
-    make: () => {
-      const db = tempDatabase();
-      return { open: async () => await db.open(), cleanup: async () => db.cleanup() };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    skip: !POSTGRES_URL,
-    make: () => {
-      const schema = schemaName(import.meta.url);
-      const opened: HeraldStore[] = [];
-      return {
-        open: async () => {
-          const r = await openPostgresStore({ url: POSTGRES_URL!, schema, migrate: 'auto' });
-          if (!r.ok) throw new Error(r.error.message);
-          opened.push(r.value);
-          return r.value;
-        },
-        cleanup: async () => {
-          for (const store of opened) await store.close().catch(() => undefined);
-          await dropSchema(schema);
-        },
-      };
-    },
-  },
-];
+const ENGINES = storeEngines(import.meta.url);
 
 /** One schedule per channel, and what a dead process left: claims, some of them posted. */
 async function crashed(store: HeraldStore, platform: 'discord' | 'slack', port: DeliveryPort, channels: string[]) {

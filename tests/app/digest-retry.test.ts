@@ -19,17 +19,16 @@ import { createSlotHandler } from '../../src/app/slot-handler.js';
 import { unavailableNotice } from '../../src/core/admin/unavailable.js';
 import { DIGEST_ATTEMPTS } from '../../src/core/delivery/retry.js';
 import { createMemoryLibrary } from '../../src/core/library/memory-library.js';
-import type { Clock, Where } from '../../src/core/ports.js';
+import type { Where } from '../../src/core/ports.js';
 import { deliveryKey, type Schedule } from '../../src/core/store/records.js';
 import type { HeraldStore } from '../../src/core/store/repositories.js';
 import { CronScheduler, slotsAround } from '../../src/scheduler/index.js';
-import { openPostgresStore } from '../../src/store/postgres/index.js';
 import { silentLogger } from '../discord/helpers.js';
 import { startFakeDiscord, type FakeDiscord } from '../discord/fake-discord/server.js';
 import { manualClock, type ManualClock } from '../helpers/manual-clock.js';
-import { dropSchema, POSTGRES_URL, schemaName } from '../helpers/postgres.js';
+import { storeEngines } from '../helpers/store-engines.js';
 import { textArticle } from '../schedules/harness.js';
-import { captureLogger, tempDatabase } from '../scheduler/helpers.js';
+import { captureLogger } from '../scheduler/helpers.js';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack/server.js';
 import { TOKEN } from '../slack/helpers.js';
 
@@ -37,42 +36,7 @@ const MINUTE = 60_000;
 let discord: FakeDiscord;
 let slack: FakeSlack;
 
-interface Engine {
-  readonly name: string;
-  readonly skip: boolean;
-  /** `open` is a new process on the same database. */
-  readonly make: () => { open: (clock: Clock) => Promise<HeraldStore>; cleanup: () => Promise<void> };
-}
-const ENGINES: readonly Engine[] = [
-  {
-    name: 'SQLite',
-    skip: false,
-    make: () => {
-      const db = tempDatabase();
-      return { open: async (clock) => db.open(clock), cleanup: async () => db.cleanup() };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    skip: !POSTGRES_URL,
-    make: () => {
-      const schema = schemaName(import.meta.url);
-      const opened: HeraldStore[] = [];
-      return {
-        open: async (clock) => {
-          const r = await openPostgresStore({ url: POSTGRES_URL!, schema, migrate: 'auto', clock });
-          if (!r.ok) throw new Error(r.error.message);
-          opened.push(r.value);
-          return r.value;
-        },
-        cleanup: async () => {
-          for (const store of opened) await store.close().catch(() => undefined);
-          await dropSchema(schema);
-        },
-      };
-    },
-  },
-];
+const ENGINES = storeEngines(import.meta.url);
 
 /** One Herald process on `store`: adapters, channel health, slot handler, scheduler, recovery. */
 function herald(store: HeraldStore, clock: ManualClock) {
@@ -171,18 +135,23 @@ describe.each(ENGINES)('retrying a scheduled digest ($name)', (engine) => {
     await db?.cleanup();
   });
 
+  /** One Herald process, its clock a second after `slot`, and one schedule in a new channel. */
+  const begin = async (platform: 'discord' | 'slack' = 'discord', slot = thisMinute(), cron?: string) => {
+    const clock = manualClock(slot.getTime() + 1000);
+    const store = await db.open(clock);
+    const made = await scheduled(store, clock, platform, slot, cron);
+    /** Discord's route for posting in the schedule's channel, for faults. */
+    const path = new RegExp(`^/channels/${made.where.channelId}/messages$`);
+    return { slot, clock, store, h: herald(store, clock), path, ...made };
+  };
+
   it.skipIf(engine.skip).each([
     ['lost before Discord made it', false],
     ['made by Discord, its answer lost', true],
   ] as const)(
     'a digest Discord fails with a 503 is tried again after the backoff and is in the channel once (%s)',
     async (_, landed) => {
-      const slot = thisMinute();
-      const clock = manualClock(slot.getTime() + 1000);
-      const store = await db.open(clock);
-      const h = herald(store, clock);
-      const { schedule, where, key } = await scheduled(store, clock, 'discord', slot);
-      const path = new RegExp(`^/channels/${where.channelId}/messages$`);
+      const { slot, clock, store, h, schedule, where, key, path } = await begin();
       // discord.js tries twice; when `landed`, Discord made the first one and its answer was lost.
       discord.fault({ method: 'POST', path, status: 503, afterEffect: landed });
       discord.fault({ method: 'POST', path, status: 503 });
@@ -221,14 +190,10 @@ describe.each(ENGINES)('retrying a scheduled digest ($name)', (engine) => {
   it.skipIf(engine.skip)(
     `stops after ${DIGEST_ATTEMPTS} attempts in all, inside the hour, and posts nothing`,
     async () => {
-      const slot = thisMinute();
-      const clock = manualClock(slot.getTime() + 1000);
-      const store = await db.open(clock);
-      const h = herald(store, clock);
-      const { schedule, where, key } = await scheduled(store, clock, 'discord', slot);
+      const { slot, clock, store, h, schedule, where, key, path } = await begin();
       discord.fault({
         method: 'POST',
-        path: new RegExp(`^/channels/${where.channelId}/messages$`),
+        path,
         status: 502,
         times: 100,
       });
@@ -255,14 +220,11 @@ describe.each(ENGINES)('retrying a scheduled digest ($name)', (engine) => {
   );
 
   it.skipIf(engine.skip)("is not posted once the schedule's next slot has come", async () => {
-    const slot = new Date(Math.floor(Date.now() / (15 * MINUTE)) * 15 * MINUTE);
-    const clock = manualClock(slot.getTime() + 1000);
-    const store = await db.open(clock);
-    const h = herald(store, clock);
-    const { schedule, where, key } = await scheduled(store, clock, 'discord', slot, '*/15 * * * *');
+    const quarter = new Date(Math.floor(Date.now() / (15 * MINUTE)) * 15 * MINUTE);
+    const { slot, clock, store, h, schedule, where, key, path } = await begin('discord', quarter, '*/15 * * * *');
     discord.fault({
       method: 'POST',
-      path: new RegExp(`^/channels/${where.channelId}/messages$`),
+      path,
       status: 500,
       times: 4,
     });
@@ -282,11 +244,7 @@ describe.each(ENGINES)('retrying a scheduled digest ($name)', (engine) => {
   });
 
   it.skipIf(engine.skip)('a channel Discord refuses (no access) is not retried, and says why', async () => {
-    const slot = thisMinute();
-    const clock = manualClock(slot.getTime() + 1000);
-    const store = await db.open(clock);
-    const h = herald(store, clock);
-    const { schedule, where, key } = await scheduled(store, clock, 'discord', slot);
+    const { slot, clock, store, h, schedule, where, key } = await begin();
     discord.forbiddenChannels.add(where.channelId);
 
     expect(await h.scheduler.deliverSlot(schedule, slot, false)).toBe('failed');
@@ -311,14 +269,10 @@ describe.each(ENGINES)('retrying a scheduled digest ($name)', (engine) => {
   });
 
   it.skipIf(engine.skip)('a digest whose schedule was removed while it waited is not posted', async () => {
-    const slot = thisMinute();
-    const clock = manualClock(slot.getTime() + 1000);
-    const store = await db.open(clock);
-    const h = herald(store, clock);
-    const { schedule, where, key } = await scheduled(store, clock, 'discord', slot);
+    const { slot, clock, store, h, schedule, where, key, path } = await begin();
     discord.fault({
       method: 'POST',
-      path: new RegExp(`^/channels/${where.channelId}/messages$`),
+      path,
       status: 503,
       times: 2,
     });
@@ -364,11 +318,7 @@ describe.each(ENGINES)('retrying a scheduled digest ($name)', (engine) => {
   );
 
   it.skipIf(engine.skip)('a digest Slack fails with 500s is retried and posted once', async () => {
-    const slot = thisMinute();
-    const clock = manualClock(slot.getTime() + 1000);
-    const store = await db.open(clock);
-    const h = herald(store, clock);
-    const { schedule, where, key } = await scheduled(store, clock, 'slack', slot);
+    const { slot, clock, store, h, schedule, where, key } = await begin('slack');
     slack.script('chat.postMessage', { kind: 'status', status: 500 }, { kind: 'status', status: 503 });
 
     expect(await h.scheduler.deliverSlot(schedule, slot, false)).toBe('retrying');
