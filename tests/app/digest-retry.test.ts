@@ -171,6 +171,8 @@ describe.each(ENGINES)('retrying a scheduled digest ($name)', (engine) => {
       await h.operations.recover();
       expect(await store.deliveries.get(key)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
       expect(inDiscord(where.channelId)).toHaveLength(1);
+      // The same digest as the first attempt: the story received before the slot.
+      expect(inDiscord(where.channelId)[0]!.body.embeds[0].title).toMatch(/^1 new story since/);
       // The retry looked first: a landed attempt was found by its nonce and not posted again.
       expect(postsTo(where.channelId)).toBe(landed ? 2 : 3);
       expect(h.logger.lines.some((l) => l.msg === 'scheduled digest retried' && l.obj['outcome'] === 'sent')).toBe(
