@@ -22,6 +22,20 @@ const ASKS = /[?？]\s*["”’']?\s*$/;
 /** Rank in the frequency list at which a word counts fully; more frequent words weigh less. */
 const FULL_WEIGHT_RANK = 2000;
 
+/**
+ * Whether two key sets share a key, walking the smaller: a word's WordNet relatives run to
+ * dozens, a sentence word has one to three keys, and this runs per word per question.
+ */
+function meets(a: ReadonlySet<string>, b: ReadonlySet<string> | ReadonlyMap<string, number>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  if (a.size <= b.size) {
+    for (const k of a) if (b.has(k)) return true;
+    return false;
+  }
+  for (const k of b.keys()) if (a.has(k)) return true;
+  return false;
+}
+
 /** How well one question word is met by one sentence (0–1+). */
 export function termMatch(
   t: QueryTerm,
@@ -40,7 +54,7 @@ export function termMatch(
     best = Math.min(best, 1.3);
   }
   if (f.coref && s.coref.has(t.key)) best = Math.max(best, 0.9);
-  if (f.wordnet && best < 0.6) for (const r of t.related) if (s.tf.has(r)) best = Math.max(best, 0.6);
+  if (f.wordnet && best < 0.6 && meets(t.related, s.tf)) best = 0.6;
   if (f.vectors && best < 0.7 && t.vector && !t.name) {
     let c = 0;
     for (const v of s.vectors) c = Math.max(c, cosine(t.vector, v));
@@ -72,8 +86,7 @@ export function wordMatch(
   w: RankWeights,
 ): number {
   for (const k of t.keys) if (keys.has(k)) return 1;
-  let best = 0;
-  for (const r of t.related) if (keys.has(r)) best = 0.6;
+  let best = meets(t.related, keys) ? 0.6 : 0;
   if (t.vector && vector && !t.name) {
     const c = cosine(t.vector, vector);
     if (c >= w.vectorFloor) best = Math.max(best, 0.25 + (0.5 * (c - w.vectorFloor)) / (1 - w.vectorFloor));
@@ -97,23 +110,32 @@ export function slotDensity(
 ): number {
   const slots = s.kinds.slots.get(q.shape.kind);
   if (!slots || slots.length === 0 || total === 0) return 0;
-  const matches = q.terms.map((t) =>
-    s.words.flatMap((x) => {
-      const m = wordMatch(t, x.keys, x.vector, w);
-      return m > 0 ? [{ at: x.at, m, exact: m === 1 }] : [];
-    }),
-  );
+  // The matched words of all terms in two flat arrays, term i's ending at ends[i]: this runs for
+  // every sentence of every question, and an object per matched word was most of /ask's garbage.
+  const at: number[] = [];
+  const match: number[] = [];
+  const ends: number[] = [];
   // A word the question already says is not the answer ("Who did Biden ...": Biden fills nothing).
-  const said = new Set(matches.flatMap((ms) => ms.filter((x) => x.exact).map((x) => x.at)));
+  const said: number[] = [];
+  for (const t of q.terms) {
+    for (const x of s.words) {
+      const m = wordMatch(t, x.keys, x.vector, w);
+      if (m <= 0) continue;
+      at.push(x.at);
+      match.push(m);
+      if (m === 1) said.push(x.at);
+    }
+    ends.push(at.length);
+  }
   let best = 0;
   for (const p of slots) {
-    if (said.has(p)) continue;
+    if (said.includes(p)) continue;
     let sum = 0;
-    matches.forEach((ms, i) => {
+    for (let i = 0, k = 0; i < ends.length; i++) {
       let m = 0;
-      for (const x of ms) m = Math.max(m, x.m / (1 + Math.abs(p - x.at) / w.slotSpan));
+      for (; k < ends[i]!; k++) m = Math.max(m, match[k]! / (1 + Math.abs(p - at[k]!) / w.slotSpan));
       sum += weights[i]! * m;
-    });
+    }
     best = Math.max(best, sum / total);
   }
   return best;
