@@ -300,6 +300,23 @@ describe('Slack over HTTP', () => {
     expect(JSON.stringify(error)).toMatch(/missing/i);
   });
 
+  it("acks a link button with 200 and answers nothing, though it shares the listener of Herald's buttons", async () => {
+    const id = rid();
+    const before = fake.callsOf('chat.postMessage').length;
+    const res = await postSigned(url, blockActionsBody('', 'link:0', fake.responseUrl(id)));
+    expect(res.status).toBe(200);
+    // A Herald button pressed after it is answered; had the link run anything, its answer would come first.
+    const first = await ask('/who-is', 'hedman');
+    const button = actionsOf(first)
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id.startsWith('herald:'))!;
+    const after = rid();
+    await postSigned(url, blockActionsBody(button.value, button.action_id, fake.responseUrl(after)));
+    await fake.waitForResponse(after);
+    expect(fake.responses.get(id)).toBeUndefined();
+    expect(fake.callsOf('chat.postMessage').length).toBe(before);
+  });
+
   it("answers a button in an app-home view (no response_url) in the user's DM", async () => {
     const before = fake.callsOf('chat.postMessage').length;
     const res = await postSigned(url, blockActionsBody(JSON.stringify({ c: 'quotes' }), 'herald:quotes:0', null));

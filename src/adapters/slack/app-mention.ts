@@ -4,7 +4,7 @@
  * `thread_ts`) the thread's story is the article; elsewhere the channel's current one. The answer
  * is a thread reply everyone in the thread sees, as the question was; nobody is pinged by it.
  */
-import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { mentionInvocation, threadChannelId } from '../../core/channels/threads.js';
 import type { Dispatcher } from '../../core/commands/dispatch.js';
 import type { Logger } from '../../core/ports.js';
@@ -32,10 +32,21 @@ export interface AppMentionDeps {
 /** The question without Slack's mention markup (`<@U123>`, `<@U123|herald>`). */
 export const questionText = (text: string): string => text.replace(/<@[UW][A-Z0-9]+(?:\|[^>]*)?>/gu, ' ');
 
-export function registerAppMention(app: App, deps: AppMentionDeps): void {
+/** What Bolt hands an event listener, as far as a mention's answer needs it. */
+export interface MentionArgs {
+  readonly event: unknown;
+  readonly body: unknown;
+  readonly client: WebClient;
+}
+
+/**
+ * The answer to an `app_mention`. Not a listener of its own: handlers.ts routes it from the one
+ * event listener, as Bolt runs every listener's matchers on every request (ADR 048).
+ */
+export function mentionAnswerer(deps: AppMentionDeps): (args: MentionArgs) => Promise<void> {
   const log = deps.logger;
-  app.event('app_mention', async ({ event, body, client }) => {
-    const e = event as unknown as AppMentionEvent;
+  return async ({ event, body, client }) => {
+    const e = event as AppMentionEvent;
     // Another bot's mention (or our own echo) is not a question from a person.
     if (e.bot_id || !e.user) return;
     const teamId = (body as { team_id?: string }).team_id ?? e.team ?? '';
@@ -64,5 +75,5 @@ export function registerAppMention(app: App, deps: AppMentionDeps): void {
         return;
       }
     }
-  });
+  };
 }

@@ -13,7 +13,7 @@ import { failureReply } from '../../core/reply/build.js';
 import { failure } from '../../core/result.js';
 import type { Reply } from '../../core/reply/types.js';
 import type { Logger, Where } from '../../core/ports.js';
-import { registerAppMention } from './app-mention.js';
+import { mentionAnswerer } from './app-mention.js';
 import type { SlackPermissions } from './permissions.js';
 import type { PlainMentionResolver } from './plain-mentions.js';
 import { ACTION_PREFIX, decodeButtonValue } from './render-blocks.js';
@@ -138,49 +138,61 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     return { reply, value: encodeShareValue(button.c, button.s, button.a ?? {}) };
   }
 
-  app.action<BlockAction>(
-    { type: 'block_actions', action_id: new RegExp(`^${ACTION_PREFIX}`) },
-    async ({ ack, body, action, respond, client }) => {
-      await ack();
-      const { reply, value } = await rerun(body, 'value' in action ? action.value : undefined, action.action_id);
-      // The answer goes to the presser alone, with a share button when it came through a response_url.
-      await answerAction(
-        body,
-        respond,
-        client,
-        action.action_id,
-        responsePayloads(reply, log, body.response_url ? { shareValue: value } : {}),
-      );
-    },
-  );
+  /** A Herald button: runs what it carries again, as the presser, and answers them alone. */
+  async function pressed(
+    body: BlockAction,
+    action: BlockAction['actions'][number],
+    respond: RespondFn,
+    client: WebClient,
+  ) {
+    const { reply, value } = await rerun(body, 'value' in action ? action.value : undefined, action.action_id);
+    // The answer goes to the presser alone, with a share button when it came through a response_url.
+    await answerAction(
+      body,
+      respond,
+      client,
+      action.action_id,
+      responsePayloads(reply, log, body.response_url ? { shareValue: value } : {}),
+    );
+  }
 
   // "Share in channel": run the same invocation again (access re-checked for the presser) and
   // post it in_channel; errors and moderator/admin answers stay ephemeral whatever the value says.
+  async function shared(
+    body: BlockAction,
+    action: BlockAction['actions'][number],
+    respond: RespondFn,
+    client: WebClient,
+  ) {
+    let { reply } = await rerun(body, 'value' in action ? action.value : undefined, action.action_id);
+    if (!shareable(reply) && reply.kind !== 'error' && reply.kind !== 'not_found') {
+      log.info({ user: body.user.id, title: reply.title }, 'slack: refused to share an ephemeral-only answer');
+      reply = failureReply(
+        failure('permission_denied', 'This answer is only for you; it cannot be shared in the channel.'),
+      );
+    }
+    await answerAction(body, respond, client, action.action_id, responsePayloads(reply, log, { share: true }));
+  }
+
+  // Bolt runs every listener's matchers on every request (each a middleware chain, its promises
+  // and an array copy): one listener for all of Herald's buttons and one for all the events it
+  // reads, routed here, cost each command less than one listener apiece (ADR 048). Link buttons
+  // send block_actions too, and Slack shows an error icon unless they are acked.
   app.action<BlockAction>(
-    { type: 'block_actions', action_id: SHARE_ACTION_ID },
+    { type: 'block_actions', action_id: new RegExp(`^(?:${ACTION_PREFIX}|${SHARE_ACTION_ID}$|link:)`) },
     async ({ ack, body, action, respond, client }) => {
       await ack();
-      let { reply } = await rerun(body, 'value' in action ? action.value : undefined, action.action_id);
-      if (!shareable(reply) && reply.kind !== 'error' && reply.kind !== 'not_found') {
-        log.info({ user: body.user.id, title: reply.title }, 'slack: refused to share an ephemeral-only answer');
-        reply = failureReply(
-          failure('permission_denied', 'This answer is only for you; it cannot be shared in the channel.'),
-        );
-      }
-      await answerAction(body, respond, client, action.action_id, responsePayloads(reply, log, { share: true }));
+      if (action.action_id.startsWith('link:')) return;
+      if (action.action_id === SHARE_ACTION_ID) await shared(body, action, respond, client);
+      else await pressed(body, action, respond, client);
     },
   );
 
-  // Link buttons also send block_actions; Slack shows an error icon unless they are acked.
-  app.action({ type: 'block_actions', action_id: /^link:/ }, async ({ ack }) => {
-    await ack();
-  });
-
-  // The four events that say the bot lost a channel share one listener: Bolt runs every
-  // listener's matchers on every request, so each listener is a cost on each command.
-  const LOST = /^(?:channel|group)_(?:left|archive)$/u;
-  registerAppMention(app, { dispatcher: deps.dispatcher, permissions: deps.permissions, logger: log });
-  app.event(LOST, async ({ event, body }) => {
+  // A mention, or one of the four events that say the bot lost a channel.
+  const EVENTS = /^(?:app_mention|(?:channel|group)_(?:left|archive))$/u;
+  const mention = mentionAnswerer({ dispatcher: deps.dispatcher, permissions: deps.permissions, logger: log });
+  app.event(EVENTS, async ({ event, body, client }) => {
+    if (event.type === 'app_mention') return mention({ event, body, client });
     const e = event as unknown as { type: string; channel: string };
     const reason = e.type.endsWith('_archive') ? 'channel_archived' : 'removed_from_channel';
     const where = whereOf((body as { team_id?: string }).team_id ?? '', e.channel);

@@ -22,17 +22,11 @@ const ASKS = /[?？]\s*["”’']?\s*$/;
 /** Rank in the frequency list at which a word counts fully; more frequent words weigh less. */
 const FULL_WEIGHT_RANK = 2000;
 
-/**
- * Whether two key sets share a key, walking the smaller: a word's WordNet relatives run to
- * dozens, a sentence word has one to three keys, and this runs per word per question.
- */
-function meets(a: ReadonlySet<string>, b: ReadonlySet<string> | ReadonlyMap<string, number>): boolean {
-  if (a.size === 0 || b.size === 0) return false;
-  if (a.size <= b.size) {
-    for (const k of a) if (b.has(k)) return true;
-    return false;
-  }
-  for (const k of b.keys()) if (a.has(k)) return true;
+/** Whether a sentence holds one of the word's WordNet relatives, walking the smaller of the two. */
+function relatedIn(t: QueryTerm, tf: ReadonlyMap<string, number>): boolean {
+  if (t.related.size <= tf.size) {
+    for (const r of t.related) if (tf.has(r)) return true;
+  } else for (const k of tf.keys()) if (t.related.has(k)) return true;
   return false;
 }
 
@@ -54,7 +48,7 @@ export function termMatch(
     best = Math.min(best, 1.3);
   }
   if (f.coref && s.coref.has(t.key)) best = Math.max(best, 0.9);
-  if (f.wordnet && best < 0.6 && meets(t.related, s.tf)) best = 0.6;
+  if (f.wordnet && best < 0.6 && relatedIn(t, s.tf)) best = 0.6;
   if (f.vectors && best < 0.7 && t.vector && !t.name) {
     let c = 0;
     for (const v of s.vectors) c = Math.max(c, cosine(t.vector, v));
@@ -86,7 +80,9 @@ export function wordMatch(
   w: RankWeights,
 ): number {
   for (const k of t.keys) if (keys.has(k)) return 1;
-  let best = meets(t.related, keys) ? 0.6 : 0;
+  let best = 0;
+  // A word has one to three keys and a question word dozens of relatives: walk the keys.
+  for (const k of keys) if (t.related.has(k)) best = 0.6;
   if (t.vector && vector && !t.name) {
     const c = cosine(t.vector, vector);
     if (c >= w.vectorFloor) best = Math.max(best, 0.25 + (0.5 * (c - w.vectorFloor)) / (1 - w.vectorFloor));
