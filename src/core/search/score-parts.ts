@@ -154,10 +154,23 @@ export function valueFor(q: Query, s: IndexedSentence): StatedValue | null {
   return withUnit ?? candidates.sort((a, b) => wanted.indexOf(a.kind) - wanted.indexOf(b.kind))[0]!;
 }
 
+/** Whether `keys` holds one that `asked` does not (a loop: this runs per sentence per question). */
+function someNotIn(keys: ReadonlySet<string>, asked: ReadonlySet<string>): boolean {
+  for (const k of keys) if (!asked.has(k)) return true;
+  return false;
+}
+
+/** How many of the headline's keys the sentence holds. */
+function titleHits(title: ReadonlySet<string>, s: IndexedSentence): number {
+  let n = 0;
+  for (const k of title) if (s.tf.has(k)) n++;
+  return n;
+}
+
 /** Does the sentence hold the kind of answer asked? A person or place must be one the question does not already name. */
 export function holds(s: IndexedSentence, kind: AnswerKind, asked: ReadonlySet<string>): boolean {
-  if (kind === 'who') return s.kinds.agent || [...s.names].some((n) => !asked.has(n));
-  if (kind === 'where') return [...s.places].some((n) => !asked.has(n)) || s.kinds.placePhrase;
+  if (kind === 'who') return s.kinds.agent || someNotIn(s.names, asked);
+  if (kind === 'where') return someNotIn(s.places, asked) || s.kinds.placePhrase;
   return s.kinds.holds.has(kind);
 }
 
@@ -232,7 +245,7 @@ export function scoreParts(
       slot: typed && !p.language.keysOfText ? slotDensity(query, s, weights, total, w) : 0,
       unit: features.types && unitVector !== undefined ? unitMatch(s, unit!, unitVector) : 0,
       lead: features.lead ? Math.exp(-s.id / w.leadSpan) : 0,
-      title: features.lead && p.title.size > 0 ? [...p.title].filter((k) => s.tf.has(k)).length / p.title.size : 0,
+      title: features.lead && p.title.size > 0 ? titleHits(p.title, s) / p.title.size : 0,
       asks: ASKS.test(s.text),
       value: numeric ? valueFor(query, s) : null,
     };
