@@ -33,9 +33,17 @@ export function stripControls(text: string): string {
   return text.replace(/\r\n?/gu, '\n').replace(ESC_SEQUENCES, '').replace(CONTROLS, '');
 }
 
+/**
+ * Any character the passes below would touch: every escape sequence starts with ESC (U+001B),
+ * inside the control range. Nearly every string of every reply has none, so it is read once,
+ * not four times.
+ */
+// eslint-disable-next-line no-control-regex
+const ANY_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
 /** Text that is safe to show anywhere: no controls, no escape sequences, no bidi overrides. */
 export function safeText(text: string): string {
-  return stripBidi(stripControls(text));
+  return ANY_UNSAFE.test(text) ? stripBidi(stripControls(text)) : text;
 }
 
 function deepSafe<T>(value: T): T {
@@ -43,7 +51,7 @@ function deepSafe<T>(value: T): T {
   if (Array.isArray(value)) return value.map(deepSafe) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = deepSafe(v);
+    for (const k of Object.keys(value)) out[k] = deepSafe((value as Record<string, unknown>)[k]);
     return out as T;
   }
   return value;
