@@ -105,7 +105,9 @@ export async function startSlackRig(cmd: Timed): Promise<SlackRig> {
   // The first answer analyses the sample article: done once, outside the measurement.
   const first = await slackOnce();
   const sampleBody = slashBody(cmd);
-  const sample = await (await fetch(slackUrl, { method: 'POST', headers: signed(sampleBody), body: sampleBody })).text();
+  const sample = await (
+    await fetch(slackUrl, { method: 'POST', headers: signed(sampleBody), body: sampleBody })
+  ).text();
   const bare = createServer((req, res) => {
     req.resume();
     req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(sample));
@@ -118,7 +120,8 @@ export async function startSlackRig(cmd: Timed): Promise<SlackRig> {
     sample,
     async slack() {
       const s = await slackOnce();
-      if (s.status !== 200 || s.bytes !== bytes) throw new Error(`unexpected Slack answer: ${s.status}, ${s.bytes} bytes`);
+      if (s.status !== 200 || s.bytes !== bytes)
+        throw new Error(`unexpected Slack answer: ${s.status}, ${s.bytes} bytes`);
       return s;
     },
     bare: () => post(bareUrl, slashBody(cmd), { 'content-type': 'application/x-www-form-urlencoded' }),

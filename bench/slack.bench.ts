@@ -5,7 +5,7 @@
  * on loopback, in one process. Target (issue 14): p99 of the Slack path within 2x the bare
  * server's.
  *
- * Method (ADR 048). After 300 warm-up pairs, 11 rounds of 300 request pairs, the two servers
+ * Method (ADR 049). After 300 warm-up pairs, 11 rounds of 300 request pairs, the two servers
  * alternating request by request (which goes first alternating too). The target is judged on
  * the median over rounds of each round's p99 ratio, printed with the lowest and highest round;
  * the pooled p99 of all 3,300 requests of each side is kept beside it. A single pooled p99 of

@@ -41,7 +41,7 @@ export interface MentionArgs {
 
 /**
  * The answer to an `app_mention`. Not a listener of its own: handlers.ts routes it from the one
- * event listener, as Bolt runs every listener's matchers on every request (ADR 048).
+ * event listener, as Bolt runs every listener's matchers on every request (ADR 049).
  */
 export function mentionAnswerer(deps: AppMentionDeps): (args: MentionArgs) => Promise<void> {
   const log = deps.logger;

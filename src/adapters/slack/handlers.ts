@@ -176,7 +176,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   // Bolt runs every listener's matchers on every request (each a middleware chain, its promises
   // and an array copy): one listener for all of Herald's buttons and one for all the events it
-  // reads, routed here, cost each command less than one listener apiece (ADR 048). Link buttons
+  // reads, routed here, cost each command less than one listener apiece (ADR 049). Link buttons
   // send block_actions too, and Slack shows an error icon unless they are acked.
   app.action<BlockAction>(
     { type: 'block_actions', action_id: new RegExp(`^(?:${ACTION_PREFIX}|${SHARE_ACTION_ID}$|link:)`) },
