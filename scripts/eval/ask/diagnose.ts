@@ -13,8 +13,10 @@ import {
   answerHits,
   buildSentenceIndex,
   rank,
+  refuses,
   REFUSE_BELOW,
   scoreSentences,
+  type AskHit,
 } from '../../../src/core/search/sentence-index.js';
 import { setDirOf, same, type Question as Q } from '../ask.js';
 
@@ -28,7 +30,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const io = { readFile: (p: string) => Promise.resolve(readFileSync(p, 'utf8')), fetch: globalThis.fetch };
   const n = { ans: 0, top1: 0, cited: 0, unans: 0, refusedRight: 0, falseRefusals: 0 };
   // Best score and whether the best sentence is right, per question: the refusal curve's input.
-  const best: { answerable: boolean; score: number; right: boolean }[] = [];
+  const best: { answerable: boolean; hit: AskHit; right: boolean }[] = [];
   const quiet = argv.includes('--summary');
   for (const a of qa.articles) {
     const loaded = await loadArticle(join(dir, a.file), io);
@@ -41,10 +43,10 @@ async function main(argv: readonly string[]): Promise<void> {
       const ranked = rank(scoreSentences(index, query));
       const right = (id: number): boolean => q.answers.some((x) => same(texts[id]!, x));
       const at = ranked.findIndex((h) => right(h.sentence));
-      const refused = ranked[0]!.score < REFUSE_BELOW;
+      const refused = refuses(ranked[0], REFUSE_BELOW);
       const ok = q.answers.length === 0 ? refused : at === 0 && !refused;
       const hits = answerHits(ranked, REFUSE_BELOW, 3);
-      best.push({ answerable: q.answers.length > 0, score: ranked[0]!.score, right: at === 0 });
+      best.push({ answerable: q.answers.length > 0, hit: ranked[0]!, right: at === 0 });
       if (q.answers.length === 0) {
         n.unans++;
         if (hits.length === 0) n.refusedRight++;
@@ -62,7 +64,7 @@ async function main(argv: readonly string[]): Promise<void> {
       if (at > 2) show.push(ranked[at]!);
       for (const h of show)
         console.log(
-          `  ${right(h.sentence) ? '+' : ' '} #${ranked.indexOf(h)} s${h.sentence} score=${h.score.toFixed(2)} cov=${h.coverage.toFixed(2)} fits=${h.fits ? 1 : 0} ${short(texts[h.sentence]!)}`,
+          `  ${right(h.sentence) ? '+' : ' '} #${ranked.indexOf(h)} s${h.sentence} score=${h.score.toFixed(2)} cov=${h.coverage.toFixed(2)} fits=${h.fits ? 1 : 0}${h.tied === false ? ' untied' : ''} ${short(texts[h.sentence]!)}`,
         );
     }
   }
@@ -70,12 +72,12 @@ async function main(argv: readonly string[]): Promise<void> {
   console.log('\nRefusal curve (refuse when the best score is below the threshold; ▲ = REFUSE_BELOW):');
   console.log('threshold  refused_right  false_refusals  top1');
   for (let t = 0.4; t <= 1.001; t += 0.05) {
-    const refused = best.filter((b) => b.score < t);
+    const refused = best.filter((b) => refuses(b.hit, t));
     const row = [
       `${t.toFixed(2)}${Math.abs(t - REFUSE_BELOW) < 1e-9 ? ' ▲' : '  '}`.padEnd(11),
       f(refused.filter((b) => !b.answerable).length, n.unans).padEnd(15),
       f(refused.filter((b) => b.answerable).length, n.ans).padEnd(16),
-      f(best.filter((b) => b.answerable && b.right && b.score >= t).length, n.ans),
+      f(best.filter((b) => b.answerable && b.right && !refuses(b.hit, t)).length, n.ans),
     ];
     console.log(row.join(''));
   }

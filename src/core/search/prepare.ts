@@ -9,6 +9,7 @@ import type { ArticleFacts } from '../facts/types.js';
 import { annotate, type AnnotatedSentence, type Token } from '../nlp/annotate.js';
 import { askLanguageFor, ENGLISH, type AskLanguage } from './language.js';
 import { sentenceKinds, type SentenceKinds } from './sentence-kinds.js';
+import { valueLinks, type ValueLink } from './value-links.js';
 import { wordVectors } from './word-vectors.js';
 
 export interface IndexedSentence extends Sentence {
@@ -30,6 +31,8 @@ export interface IndexedSentence extends Sentence {
   readonly kinds: SentenceKinds;
   /** Its content words where they stand (token index), for how close a match is to an answer slot. */
   readonly words: readonly SentenceWord[];
+  /** Its numbers and dates with the words each is tied to (English only; empty otherwise). */
+  readonly links: readonly ValueLink[];
 }
 
 /** One content word of a sentence: its token index, its match keys and its vector. */
@@ -159,6 +162,7 @@ export function prepareArticle(article: Article, givenFacts?: ArticleFacts): Pre
       centroid: centroidOf(vectors),
       kinds: kinds.get(s.id)!,
       words,
+      links: language.englishLexicon ? valueLinks(s) : [],
     };
   });
   const averageLength = sentences.reduce((n, s) => n + s.length, 0) / Math.max(1, sentences.length);

@@ -4,6 +4,7 @@
  * question the sentence covers, how close its meaning is, whether it holds the kind of answer
  * asked and where that answer stands, the counted noun, and the sentence's place in the story.
  */
+import { askedFocus, tiedValue } from './asked-focus.js';
 import { keyOf, centroidOf, type IndexedSentence, type PreparedArticle } from './prepare.js';
 import type { Query, QueryTerm } from './query.js';
 import type { AnswerKind } from './question.js';
@@ -207,6 +208,12 @@ export interface ScoreParts {
   /** Whether the sentence is itself a question (a quoted "they can't get off?"). */
   readonly asks: boolean;
   readonly value: StatedValue | null;
+  /**
+   * For a question that asks for a count, an amount, a length or a measure: whether one of the
+   * sentence's such values is tied to the question's counted noun and verb (`asked-focus.ts`);
+   * null for other questions. Used by the refusal, not the ranking (ADR 022, seventh round).
+   */
+  readonly tied: boolean | null;
 }
 
 /** Every sentence's signals for `query`. */
@@ -230,6 +237,9 @@ export function scoreParts(
   const asked = new Set(query.terms.flatMap((t) => [...t.keys]));
   const numeric = kind === 'count' || kind === 'money' || kind === 'when' || kind === 'duration' || kind === 'measure';
   const typed = features.types && kind !== 'what';
+  // Which word a number is tied to is read from English tags only; a date's tie to its event is
+  // not asked (it refused right answers and no unanswerable question on the development set).
+  const focus = features.types && numeric && kind !== 'when' && p.language.englishLexicon ? askedFocus(query) : null;
   return p.sentences.map((s) => {
     let covered = 0;
     query.terms.forEach((t, i) => (covered += weights[i]! * termMatch(t, s, p, features, w)));
@@ -248,6 +258,7 @@ export function scoreParts(
       title: features.lead && p.title.size > 0 ? titleHits(p.title, s) / p.title.size : 0,
       asks: ASKS.test(s.text),
       value: numeric ? valueFor(query, s) : null,
+      tied: focus ? tiedValue(kind, focus, s) : null,
     };
   });
 }

@@ -35,6 +35,11 @@ export interface AskHit {
   readonly value: StatedValue | null;
   /** Whether the sentence holds the kind of answer asked (always, for "what" questions). */
   readonly fits: boolean;
+  /**
+   * For a how-many/how-much/how-long question: whether a value of the asked kind in the sentence
+   * is tied to what the question counts or asks about (`asked-focus.ts`); null otherwise.
+   */
+  readonly tied?: boolean | null;
 }
 
 export interface AskResult {
@@ -57,6 +62,19 @@ export interface AskOptions {
 /** Chosen on the development questions (ADR 022): refuses most unanswerable, few answerable. */
 export const REFUSE_BELOW = 0.65;
 /**
+ * How much higher a best sentence must score when its number is tied to something else than the
+ * question asks ("three people died" for "How many were hurt?"): 0.6 above `REFUSE_BELOW`, so
+ * only a sentence that matches the question nearly word for word is still cited (ADR 022,
+ * seventh round; 0.5–1.0 measure within a question of each other).
+ */
+export const UNTIED_MARGIN = 0.6;
+
+/** Whether the best sentence is too weak an answer: below `minScore`, or its number is about something else. */
+export function refuses(best: AskHit | undefined, minScore: number): boolean {
+  if (!best) return true;
+  return best.score < minScore || (best.tied === false && best.score - UNTIED_MARGIN < minScore);
+}
+/**
  * A further sentence is quoted only when it scores this close to the best one: 0.6 keeps the
  * right sentence among the three cited for 3 more development questions than 0.75 (ADR 022).
  */
@@ -78,6 +96,7 @@ export function scoreSentences(
     coverage: x.coverage,
     value: x.value,
     fits: x.fits,
+    tied: x.tied,
   }));
 }
 
@@ -103,7 +122,8 @@ export function rank(hits: AskHit[]): AskHit[] {
 }
 
 /**
- * The best sentence, and up to `limit - 1` more that score nearly as well; none below `minScore`.
+ * The best sentence, and up to `limit - 1` more that score nearly as well; none below `minScore`,
+ * and none when the best one's number is tied to something other than the question asks.
  * When the best states the asked number or date, a follower must state one too.
  */
 export function answerHits(
@@ -113,7 +133,7 @@ export function answerHits(
   similarity: (a: number, b: number) => number = () => 0,
 ): AskHit[] {
   const best = ranked[0];
-  if (!best || best.score < minScore) return [];
+  if (!best || refuses(best, minScore)) return [];
   const out = [best];
   for (const h of ranked.slice(1)) {
     if (out.length >= limit) break;

@@ -1,0 +1,159 @@
+/**
+ * Whether a sentence's number or date is about what the question asks (ADR 022, seventh round).
+ * "How many people were hurt?" on a story that says "three people died" finds a count of
+ * people in the sentence, but the count belongs to "died": the question's focus (the counted
+ * noun, the asked verb) must be what the value is tied to (`value-links.ts`), matched by lemma,
+ * WordNet relative (hurt / injured / wounded; die / dead / death) or close word vector.
+ */
+import { annotateSentence, type Token } from '../nlp/annotate.js';
+import { keyOf, type IndexedSentence } from './prepare.js';
+import type { Query, QueryTerm } from './query.js';
+import type { AnswerKind } from './question.js';
+import type { ValueKind, ValueLink } from './value-links.js';
+import { cosine } from './word-vectors.js';
+import { namesAgent } from './wordnet.js';
+
+/** What the asked number is about. */
+export interface AskedFocus {
+  /** The noun "how many X" counts (the head of its phrase: "same-sex couples" → couples). */
+  readonly unit: QueryTerm | null;
+  /** The verbs and predicate adjectives of the question's main clause ("hurt", "drowned", "stay"). */
+  readonly verbs: readonly QueryTerm[];
+}
+
+/** Verbs that say nothing of what is counted ("How many people got out?"). */
+const LIGHT = /^(be|have|do|get|make|go|happen|take|come|there)$/;
+/**
+ * A verb whose meaning is in its particle ("turned up", "made it out", "break out", "end up"):
+ * its lemma alone would demand the wrong word of the answer, so it is no focus.
+ */
+const PHRASAL_BASE = /^(turn|make|take|break|kick|go|come|get|put|set|end|give|bring|carry|pick|show|sign|pull|wind|hold)$/;
+const PARTICLE = /^(up|out|down|off|in|back|over|on|away|through|it)$/;
+
+/**
+ * Whether the token at `i` says what the asked number is about: a verb, or a participle used as
+ * a predicate ("were hurt", "people drowned"). wink tags some question nouns as verbs ("do people
+ * get", "are part of the deal"): a verb right before another verb, or between a copula and "of", is not one.
+ */
+function isFocus(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  const prev = tokens[i - 1];
+  if (t.pos === 'ADJ') return /(ed|en)$/.test(t.norm) || prev?.pos === 'AUX';
+  if (t.pos !== 'VERB') return false;
+  if (next?.pos === 'VERB') return false;
+  if (prev && /^(is|are|was|were)$/.test(prev.norm) && next && (next.norm === 'of' || next.pos === 'DET')) return false;
+  // "expected to get married", "allowed to stay": the second verb says what happens.
+  if (next?.norm === 'to' && tokens[i + 2]?.pos === 'VERB') return false;
+  return !(PHRASAL_BASE.test(t.lemma) && next !== undefined && PARTICLE.test(next.norm));
+}
+
+/** Words of the question's form, never its focus. */
+const FORM =
+  /^(how|many|much|long|more|fewer|less|other|far|deep|fast|big|large|tall|high|old|heavy|wide|close|soon|quickly|when|what|which|whats|what's|the|of|first|last|current|new|next|latest)$/;
+/** Words that open a subordinate clause: "How many drowned when the boat went down?" asks about drowning. */
+const SUBORDINATE = /^(when|after|before|because|since|while|if|as|during|until)$/;
+/** A noun that names people in general: any noun for a person or group fills it ("victims", "users"). */
+const ANYONE = /^(people|person|persons|individual|individuals|one)$/;
+
+/** The question's focus, read from its tags; terms are the query's own (their keys, relatives and vectors). */
+export function askedFocus(query: Query): AskedFocus {
+  const tokens = annotateSentence(0, 0, query.text).tokens;
+  const term = (t: Token): QueryTerm | null => {
+    const k = keyOf(t.lemma);
+    return query.terms.find((q) => q.key === k || q.keys.has(k) || q.keys.has(keyOf(t.norm))) ?? null;
+  };
+  // The counted noun: the last noun of the phrase after "how many/much" ("how many same-sex couples").
+  let unit: QueryTerm | null = null;
+  const unitAt = new Set<number>();
+  const at = tokens.findIndex((t, i) => t.norm === 'how' && /^(many|much)$/.test(tokens[i + 1]?.norm ?? ''));
+  if (at >= 0) {
+    let j = at + 2;
+    if (/^(more|fewer|other|of)$/.test(tokens[j]?.norm ?? '')) j++;
+    if (tokens[j]?.norm === 'the') j++;
+    // Modifiers, then the nouns: "same-sex couples"; an adjective after the noun is the predicate ("people drowned").
+    for (; j < tokens.length && (/^(ADJ|PROPN)$/.test(tokens[j]!.pos) || tokens[j]!.text === '-'); j++) unitAt.add(j);
+    for (; j < tokens.length && tokens[j]!.pos === 'NOUN'; j++) {
+      unitAt.add(j);
+      unit = term(tokens[j]!) ?? unit;
+    }
+  }
+  // "What was the vote count?": the noun before count/number/total is what is counted.
+  const countAt = tokens.findIndex((t) => /^(count|number|total|tally|toll)$/.test(t.norm) && t.pos === 'NOUN');
+  if (!unit && countAt > 0 && tokens[countAt - 1]!.pos === 'NOUN') {
+    unit = term(tokens[countAt - 1]!);
+    unitAt.add(countAt - 1);
+  }
+  const verbs: QueryTerm[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (i > 0 && SUBORDINATE.test(t.norm)) break;
+    if (unitAt.has(i) || FORM.test(t.norm) || LIGHT.test(t.lemma) || !isFocus(tokens, i)) continue;
+    const q = term(t);
+    if (q && !q.name) verbs.push(q);
+  }
+  return { unit: unit && !unit.name ? unit : null, verbs };
+}
+
+/**
+ * Least cosine for a word vector alone to tie a value to the question's word. Higher than the
+ * ranking's floor: vectors also join words of one topic, not of one event ("drowned"/"rescued"
+ * 0.67, "hurt"/"people" 0.56), while "died"/"dead" is 0.71.
+ */
+const TIE_FLOOR = 0.7;
+
+/** The same lemma or form, a WordNet relative, or a very close vector. */
+function ties(t: QueryTerm, keys: ReadonlySet<string>, vector: Float32Array | null): boolean {
+  for (const k of t.keys) if (keys.has(k)) return true;
+  for (const r of t.related) if (keys.has(r)) return true;
+  return t.vector !== null && vector !== null && cosine(t.vector, vector) >= TIE_FLOOR;
+}
+
+/** The kinds of value that answer each numeric kind of question. */
+const ANSWERED_BY: Readonly<Partial<Record<AnswerKind, readonly ValueKind[]>>> = {
+  count: ['count', 'measure'],
+  measure: ['measure', 'count'],
+  money: ['money'],
+  duration: ['duration'],
+};
+
+/** Whether a value answers the kind asked: "until October" answers "how long" too. */
+function answers(kind: AnswerKind, v: ValueLink): boolean {
+  if (ANSWERED_BY[kind]?.includes(v.kind)) return true;
+  return kind === 'duration' && v.kind === 'when' && /^(until|till|through)$/.test(v.before);
+}
+
+/**
+ * Whether one of the sentence's values of the asked kind is tied to the question's focus: its
+ * counted noun is the asked one (or, for "people", any person or group), and its verb is the
+ * asked one, or it names no event ("the price is"). A value counting no noun ("39 are dead")
+ * is tied by its verb alone; with no verb asked, its own words must name the asked noun.
+ */
+export function tiedValue(kind: AnswerKind, focus: AskedFocus, s: IndexedSentence): boolean {
+  const match = (t: QueryTerm, at: readonly number[]): number => {
+    for (const x of s.words) if (at.includes(x.at) && ties(t, x.keys, x.vector)) return 1;
+    return 0;
+  };
+  // Money is counted in its currency: "how much money" asks for no noun.
+  const unitTerm = kind === 'money' ? null : focus.unit;
+  for (const v of s.links) {
+    if (!answers(kind, v)) continue;
+    let unit = 1;
+    if (unitTerm && v.counted.length > 0) {
+      const head = v.counted[v.counted.length - 1]!;
+      const headLemma = v.countedLemmas[v.countedLemmas.length - 1]!;
+      unit = match(unitTerm, [head]);
+      // A compound names its kind last: "wildfires" are fires, "firefighters" are not fires.
+      if (unitTerm.key.length >= 4 && headLemma.toLowerCase().endsWith(unitTerm.key)) unit = 1;
+      if (ANYONE.test(unitTerm.word) && (ANYONE.test(headLemma) || namesAgent(headLemma))) unit = 1;
+    } else if (unitTerm && focus.verbs.length === 0) {
+      // "England winning 2 – 1" counts no noun: with no verb asked, only its own words can say it counts fans.
+      unit = match(unitTerm, v.predicate);
+    }
+    // A value tied to no event ("the price is", "are subject to") does not contradict the asked verb.
+    let verb = focus.verbs.length === 0 || !v.verbal ? 1 : 0;
+    for (const t of focus.verbs) verb = Math.max(verb, match(t, [...v.predicate, ...v.counted]));
+    if (unit === 1 && verb === 1) return true;
+  }
+  return false;
+}
