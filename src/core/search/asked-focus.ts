@@ -13,8 +13,10 @@ import type { ValueKind, ValueLink } from './value-links.js';
 import { cosine } from './word-vectors.js';
 import { namesAgent } from './wordnet.js';
 
-/** What the asked number is about. */
+/** What the asked number or name is about. */
 export interface AskedFocus {
+  /** For "What was the captain's name?", "the names of the two people who died": the noun named. */
+  readonly named?: QueryTerm | null;
   /** The noun "how many X" counts (the head of its phrase: "same-sex couples" → couples). */
   readonly unit: QueryTerm | null;
   /** The verbs and predicate adjectives of the question's main clause ("hurt", "drowned", "stay"). */
@@ -84,6 +86,16 @@ export function askedFocus(query: Query): AskedFocus {
     unit = term(tokens[countAt - 1]!);
     unitAt.add(countAt - 1);
   }
+  // "the captain's name", "the name of the pub": the noun whose name is asked.
+  let named: QueryTerm | null = null;
+  const nameAt = tokens.findIndex((t) => t.norm === 'name' || t.norm === 'names');
+  if (nameAt > 0 && /^(what|what's|whats)$/.test(tokens[0]!.norm)) {
+    const owner = /^['’]s$/.test(tokens[nameAt - 1]!.norm) ? nameAt - 2 : -1;
+    let of = tokens[nameAt + 1]?.norm === 'of' ? nameAt + 2 : -1;
+    while (of > 0 && /^(DET|NUM|ADJ)$/.test(tokens[of]?.pos ?? '')) of++;
+    const at = owner >= 0 ? owner : of;
+    if (at >= 0 && /^(NOUN|PROPN)$/.test(tokens[at]?.pos ?? '')) named = term(tokens[at]!);
+  }
   const verbs: QueryTerm[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -92,7 +104,7 @@ export function askedFocus(query: Query): AskedFocus {
     const q = term(t);
     if (q && !q.name) verbs.push(q);
   }
-  return { unit: unit && !unit.name ? unit : null, verbs };
+  return { unit: unit && !unit.name ? unit : null, verbs, named };
 }
 
 /**
@@ -155,5 +167,16 @@ export function tiedValue(kind: AnswerKind, focus: AskedFocus, s: IndexedSentenc
     for (const t of focus.verbs) verb = Math.max(verb, match(t, [...v.predicate, ...v.counted]));
     if (unit === 1 && verb === 1) return true;
   }
+  return false;
+}
+
+/**
+ * For a question asking a noun's name: whether the sentence sets a name beside that noun (its
+ * title or apposition, `nameLinks`); a sentence that mentions the captain but names no one as
+ * the captain does not answer "What was the captain's name?".
+ */
+export function namesAsked(named: QueryTerm, s: IndexedSentence): boolean {
+  for (const n of s.nameLinks)
+    for (const x of s.words) if (n.role.includes(x.at) && ties(named, x.keys, x.vector)) return true;
   return false;
 }

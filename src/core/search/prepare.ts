@@ -9,7 +9,7 @@ import type { ArticleFacts } from '../facts/types.js';
 import { annotate, type AnnotatedSentence, type Token } from '../nlp/annotate.js';
 import { askLanguageFor, ENGLISH, type AskLanguage } from './language.js';
 import { sentenceKinds, type SentenceKinds } from './sentence-kinds.js';
-import { valueLinks, type ValueLink } from './value-links.js';
+import { nameLinks, valueLinks, type NameLink, type ValueLink } from './value-links.js';
 import { wordVectors } from './word-vectors.js';
 
 export interface IndexedSentence extends Sentence {
@@ -33,6 +33,8 @@ export interface IndexedSentence extends Sentence {
   readonly words: readonly SentenceWord[];
   /** Its numbers and dates with the words each is tied to (English only; empty otherwise). */
   readonly links: readonly ValueLink[];
+  /** Its names with their titles and appositions (English only; empty otherwise). */
+  readonly nameLinks: readonly NameLink[];
 }
 
 /** One content word of a sentence: its token index, its match keys and its vector. */
@@ -163,6 +165,7 @@ export function prepareArticle(article: Article, givenFacts?: ArticleFacts): Pre
       kinds: kinds.get(s.id)!,
       words,
       links: language.englishLexicon ? valueLinks(s) : [],
+      nameLinks: language.englishLexicon ? nameLinks(s) : [],
     };
   });
   const averageLength = sentences.reduce((n, s) => n + s.length, 0) / Math.max(1, sentences.length);

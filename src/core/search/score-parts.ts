@@ -4,7 +4,7 @@
  * question the sentence covers, how close its meaning is, whether it holds the kind of answer
  * asked and where that answer stands, the counted noun, and the sentence's place in the story.
  */
-import { askedFocus, tiedValue } from './asked-focus.js';
+import { askedFocus, namesAsked, tiedValue } from './asked-focus.js';
 import { keyOf, centroidOf, type IndexedSentence, type PreparedArticle } from './prepare.js';
 import type { Query, QueryTerm } from './query.js';
 import type { AnswerKind } from './question.js';
@@ -239,7 +239,8 @@ export function scoreParts(
   const typed = features.types && kind !== 'what';
   // Which word a number is tied to is read from English tags only; a date's tie to its event is
   // not asked (it refused right answers and no unanswerable question on the development set).
-  const focus = features.types && numeric && kind !== 'when' && p.language.englishLexicon ? askedFocus(query) : null;
+  const focus = features.types && p.language.englishLexicon ? askedFocus(query) : null;
+  const counts = numeric && kind !== 'when';
   return p.sentences.map((s) => {
     let covered = 0;
     query.terms.forEach((t, i) => (covered += weights[i]! * termMatch(t, s, p, features, w)));
@@ -258,7 +259,7 @@ export function scoreParts(
       title: features.lead && p.title.size > 0 ? titleHits(p.title, s) / p.title.size : 0,
       asks: ASKS.test(s.text),
       value: numeric ? valueFor(query, s) : null,
-      tied: focus ? tiedValue(kind, focus, s) : null,
+      tied: focus?.named ? namesAsked(focus.named, s) : focus && counts ? tiedValue(kind, focus, s) : null,
     };
   });
 }

@@ -67,7 +67,7 @@ export const REFUSE_BELOW = 0.65;
  * only a sentence that matches the question nearly word for word is still cited (ADR 022,
  * seventh round; 0.5–1.0 measure within a question of each other).
  */
-export const UNTIED_MARGIN = 0.6;
+export const UNTIED_MARGIN = 0.7;
 
 /** Whether the best sentence is too weak an answer: below `minScore`, or its number is about something else. */
 export function refuses(best: AskHit | undefined, minScore: number): boolean {
