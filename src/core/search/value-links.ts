@@ -101,7 +101,7 @@ function linkOf(tokens: readonly Token[], first: number, last: number, date: boo
   let after = last + 1;
   if (tokens[after]?.text === '-' || tokens[after]?.text === '–') after++;
   // "twenty working days": a modifier may stand between a number and its unit of time.
-  if (tokens[after]?.pos === 'ADJ' || (tokens[after]?.pos === 'VERB' && /ing$/.test(tokens[after]!.norm)))
+  if (tokens[after]?.pos === 'ADJ' || /ing$/.test(tokens[after]?.norm ?? ''))
     if (TIME_UNIT.test(tokens[after + 1]?.norm ?? '')) after++;
   const unit = tokens[after];
   let kind: ValueKind;
@@ -180,7 +180,7 @@ function leftWords(tokens: readonly Token[], first: number): number[] {
       // "The sale price, to be paid in cash, is 900 million": step over the aside.
       if (tokens[j - 1]?.text === ',') {
         const open = tokens.slice(0, j - 1).map((x) => x.text).lastIndexOf(',');
-        if (open > 0 && j - 1 - open <= 8) j = open + 1;
+        if (open > 0 && j - 1 - open <= 8) j = open;
       }
       for (let k = j - 1; k >= 0 && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'VERB') && k >= j - 3; k--)
         out.push(k);
