@@ -202,7 +202,12 @@ function rightPredicate(tokens: readonly Token[], end: number): number[] {
     const close = tokens.findIndex((t, k) => k > j + 1 && t.text === ',');
     if (close < 0) return [];
     j = close + 1;
-  } else if (tokens[j]?.text === ',' && (tokens[j + 1]?.pos === 'AUX' || tokens[j + 1]?.pos === 'VERB')) j++;
+  } else if (
+    tokens[j]?.text === ',' &&
+    (tokens[j + 1]?.pos === 'AUX' || (tokens[j + 1]?.pos === 'VERB' && !/ing$/.test(tokens[j + 1]!.norm)))
+  )
+    // ", have died" goes on the subject's clause; ", including ..." is an aside.
+    j++;
   // A short prepositional phrase: "in 38 countries".
   if (tokens[j]?.pos === 'ADP' && !CLAUSE_OPENER.test(tokens[j]!.norm)) {
     let k = j + 1;

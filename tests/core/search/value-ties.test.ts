@@ -58,6 +58,10 @@ describe('what a number is tied to', () => {
     expect(linkOf(text, 'three')?.predicate).toBe('injured');
   });
 
+  it('an aside after a comma is no predicate: ", including ..."', () => {
+    expect(linkOf('The plan covers nine regions, including the coast.', 'nine')?.predicate).toBe('covers');
+  });
+
   it('a count in a relative clause of its own does not take the next verb', () => {
     expect(linkOf('Fishermen rescued 80 travellers whose ferry sank.', '80')?.predicate).toBe('rescued');
   });
