@@ -29,7 +29,8 @@ const LIGHT = /^(be|have|do|get|make|go|happen|take|come|there)$/;
  * A verb whose meaning is in its particle ("turned up", "made it out", "break out", "end up"):
  * its lemma alone would demand the wrong word of the answer, so it is no focus.
  */
-const PHRASAL_BASE = /^(turn|make|take|break|kick|go|come|get|put|set|end|give|bring|carry|pick|show|sign|pull|wind|hold)$/;
+const PHRASAL_BASE =
+  /^(turn|make|take|break|kick|go|come|get|put|set|end|give|bring|carry|pick|show|sign|pull|wind|hold)$/;
 const PARTICLE = /^(up|out|down|off|in|back|over|on|away|through|it)$/;
 
 /**

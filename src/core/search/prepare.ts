@@ -9,7 +9,8 @@ import type { ArticleFacts } from '../facts/types.js';
 import { annotate, type AnnotatedSentence, type Token } from '../nlp/annotate.js';
 import { askLanguageFor, ENGLISH, type AskLanguage } from './language.js';
 import { sentenceKinds, type SentenceKinds } from './sentence-kinds.js';
-import { nameLinks, valueLinks, type NameLink, type ValueLink } from './value-links.js';
+import { nameLinks, type NameLink } from './name-links.js';
+import { valueLinks, type ValueLink } from './value-links.js';
 import { wordVectors } from './word-vectors.js';
 
 export interface IndexedSentence extends Sentence {

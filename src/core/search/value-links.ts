@@ -46,7 +46,8 @@ const DATE_WORD =
   /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|midnight|noon|\d{1,2}:\d\d|\d{1,2}(am|pm|a\.m\.|p\.m\.))$/;
 const YEAR = /^(1[89]\d\d|20\d\d)$/;
 /** Words before a number that qualify it ("more than 40", "an additional six"), skipped when looking left. */
-const QUALIFIER = /^(more|less|fewer|than|over|under|about|around|nearly|almost|roughly|some|up|to|at|least|most|an?|the|additional|another|just|only|approximately|estimated|total|of|all|but)$/;
+const QUALIFIER =
+  /^(more|less|fewer|than|over|under|about|around|nearly|almost|roughly|some|up|to|at|least|most|an?|the|additional|another|just|only|approximately|estimated|total|of|all|but)$/;
 /** Words that open another clause: a value's words never cross them. */
 const CLAUSE_OPENER =
   /^(and|but|while|whereas|although|though|because|since|when|whose|which|who|whom|where|after|before|if|unless|until|as|so|yet|or|according)$/;
@@ -54,8 +55,7 @@ const HARD_BREAK = /^[;:—–()[\]"“”]$/;
 /** Verbs too light to say what a number is about. */
 const LIGHT_VERB = /^(be|have|do|say|said|says|tell|told|report|reported|according)$/;
 
-const isNumberToken = (t: Token): boolean =>
-  t.pos === 'NUM' || /^\d/.test(t.text) || NUMBER_WORD.test(t.norm);
+const isNumberToken = (t: Token): boolean => t.pos === 'NUM' || /^\d/.test(t.text) || NUMBER_WORD.test(t.norm);
 
 /** "within a month", "for a year": a length of time with no number, after a preposition of time. */
 const spanOfTime = (tokens: readonly Token[], i: number): boolean =>
@@ -84,7 +84,12 @@ export function valueLinks(s: AnnotatedSentence): ValueLink[] {
     let last = i;
     for (;;) {
       const n = tokens[last + 1];
-      if (n && (isNumberToken(n) || (date && dateAt(last + 1)) || n.text === ',' && date && /^\d/.test(tokens[last + 2]?.text ?? '')))
+      if (
+        n &&
+        (isNumberToken(n) ||
+          (date && dateAt(last + 1)) ||
+          (n.text === ',' && date && /^\d/.test(tokens[last + 2]?.text ?? '')))
+      )
         last += n.text === ',' ? 2 : 1;
       else if (n && /^(to|and|or|-|–)$/.test(n.norm) && tokens[last + 2] && isNumberToken(tokens[last + 2]!) && !date)
         last += 2;
@@ -131,7 +136,13 @@ function countedPhrase(tokens: readonly Token[], last: number): number[] {
   // A partitive: "two of Khan's victims", "all but one of the member states".
   if (tokens[j]?.norm === 'of') {
     j++;
-    while (j < tokens.length && (tokens[j]!.pos === 'DET' || tokens[j]!.pos === 'PRON' || /^['’]s$/.test(tokens[j]!.norm) || (tokens[j]!.pos === 'PROPN' && /^['’]s$/.test(tokens[j + 1]?.norm ?? ''))))
+    while (
+      j < tokens.length &&
+      (tokens[j]!.pos === 'DET' ||
+        tokens[j]!.pos === 'PRON' ||
+        /^['’]s$/.test(tokens[j]!.norm) ||
+        (tokens[j]!.pos === 'PROPN' && /^['’]s$/.test(tokens[j + 1]?.norm ?? '')))
+    )
       j++;
   }
   const out: number[] = [];
@@ -179,10 +190,17 @@ function leftWords(tokens: readonly Token[], first: number): number[] {
     if (t.pos === 'AUX' && out.length === 0) {
       // "The sale price, to be paid in cash, is 900 million": step over the aside.
       if (tokens[j - 1]?.text === ',') {
-        const open = tokens.slice(0, j - 1).map((x) => x.text).lastIndexOf(',');
+        const open = tokens
+          .slice(0, j - 1)
+          .map((x) => x.text)
+          .lastIndexOf(',');
         if (open > 0 && j - 1 - open <= 8) j = open;
       }
-      for (let k = j - 1; k >= 0 && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'VERB') && k >= j - 3; k--)
+      for (
+        let k = j - 1;
+        k >= 0 && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'VERB') && k >= j - 3;
+        k--
+      )
         out.push(k);
       break;
     }
@@ -239,53 +257,8 @@ function clauseVerbs(tokens: readonly Token[], first: number, last: number): num
   const out: number[] = [];
   for (let j = a; j <= b; j++) {
     const t = tokens[j]!;
-    if ((t.pos === 'VERB' && !LIGHT_VERB.test(t.lemma)) || (t.pos === 'ADJ' && tokens[j - 1]?.pos === 'AUX')) out.push(j);
-  }
-  return out;
-}
-
-/** A name in the sentence and the words that say what it names ("Captain Rochester", "Hatice Cengiz, fiancée of ..."). */
-export interface NameLink {
-  readonly name: readonly number[];
-  /** Token indexes of the nouns set beside the name as its title or apposition. */
-  readonly role: readonly number[];
-}
-
-/**
- * Names with their titles and appositions, for "What was the captain's name?": a noun right
- * before a name ("officers Antoine Quirin"), the name's own capitalised title ("Captain
- * Rochester"), a phrase set off by a comma on either side ("Hatice Cengiz, fiancée of ...",
- * "the captain, John Smith"), or "named/called" before it. A possessive names the owner, not
- * the noun after it ("Khan's victims"), and an adjective of a place before a noun names no
- * one ("an Irish pub").
- */
-export function nameLinks(s: AnnotatedSentence): NameLink[] {
-  const tokens = s.tokens;
-  const out: NameLink[] = [];
-  const nounish = (j: number): boolean => /^(NOUN|PROPN)$/.test(tokens[j]?.pos ?? '');
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.pos !== 'PROPN') continue;
-    let last = i;
-    while (tokens[last + 1]?.pos === 'PROPN') last++;
-    const name = Array.from({ length: last - i + 1 }, (_, k) => i + k);
-    const role: number[] = [...name];
-    // A title or role right before: "journalist Jamal Khashoggi", "the captain John Smith".
-    for (let j = i - 1; j >= 0 && j >= i - 3 && (tokens[j]!.pos === 'NOUN' || tokens[j]!.pos === 'ADJ'); j--)
-      if (tokens[j]!.pos === 'NOUN') role.push(j);
-    if (/^(named|called|dubbed)$/.test(tokens[i - 1]?.norm ?? ''))
-      for (let j = i - 2; j >= 0 && j >= i - 4 && (nounish(j) || tokens[j]!.pos === 'ADJ'); j--) role.push(j);
-    // An apposition after a comma: "Hatice Cengiz, fiancée of ...", "Smith, the captain,".
-    if (tokens[last + 1]?.text === ',') {
-      let j = last + 2;
-      while (tokens[j]?.pos === 'DET' || tokens[j]?.pos === 'ADJ') j++;
-      for (; j < tokens.length && nounish(j); j++) role.push(j);
-    }
-    // An apposition before: "the captain, John Smith".
-    if (tokens[i - 1]?.text === ',')
-      for (let j = i - 2; j >= 0 && j >= i - 4 && (nounish(j) || tokens[j]!.pos === 'ADJ'); j--)
-        if (nounish(j)) role.push(j);
-    out.push({ name, role });
-    i = last;
+    if ((t.pos === 'VERB' && !LIGHT_VERB.test(t.lemma)) || (t.pos === 'ADJ' && tokens[j - 1]?.pos === 'AUX'))
+      out.push(j);
   }
   return out;
 }

@@ -10,7 +10,8 @@ import { annotateSentence } from '../../../src/core/nlp/annotate.js';
 import { askedFocus } from '../../../src/core/search/asked-focus.js';
 import { parseQuery } from '../../../src/core/search/query.js';
 import { ask, buildSentenceIndex } from '../../../src/core/search/sentence-index.js';
-import { nameLinks, valueLinks, type ValueLink } from '../../../src/core/search/value-links.js';
+import { nameLinks } from '../../../src/core/search/name-links.js';
+import { valueLinks, type ValueLink } from '../../../src/core/search/value-links.js';
 import { articleOf } from '../analyse/analyse-fixtures.js';
 
 /** Each value of a sentence as text: kind, the value, what it counts and its predicate words. */
@@ -142,7 +143,7 @@ describe('refusing a number or name tied to something else', () => {
     'The road was closed on Monday morning.',
   );
 
-  it('how many: answers the count the question asks about, refuses another event\'s count', () => {
+  it("how many: answers the count the question asks about, refuses another event's count", () => {
     expect(firstAnswer(crash, 'How many people died?')).toMatch(/three people died/);
     expect(firstAnswer(crash, 'How many passengers were taken to hospital?')).toMatch(/More than 20/);
     expect(ask(buildSentenceIndex(crash), 'How many people were arrested?').hits).toEqual([]);
@@ -154,7 +155,7 @@ describe('refusing a number or name tied to something else', () => {
     expect(firstAnswer(closed, 'How long will the road stay closed?')).toMatch(/two weeks/);
   });
 
-  it("a name: answered where a name stands beside the noun, refused where none does", () => {
+  it('a name: answered where a name stands beside the noun, refused where none does', () => {
     expect(ask(buildSentenceIndex(crash), "What was the driver's name?").hits).toEqual([]);
     const named = articleOf('The driver, Tom Hale, walked away unhurt.', ...crash.sentences.map((s) => s.text));
     expect(firstAnswer(named, "What was the driver's name?")).toMatch(/Tom Hale/);
