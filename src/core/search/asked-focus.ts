@@ -21,6 +21,8 @@ export interface AskedFocus {
   readonly unit: QueryTerm | null;
   /** The verbs and predicate adjectives of the question's main clause ("hurt", "drowned", "stay"). */
   readonly verbs: readonly QueryTerm[];
+  /** The direct objects of those verbs ("lost power" → power): the same event may be worded around them. */
+  readonly objects?: readonly QueryTerm[];
 }
 
 /** Verbs that say nothing of what is counted ("How many people got out?"). */
@@ -32,6 +34,8 @@ const LIGHT = /^(be|have|do|get|make|go|happen|take|come|there)$/;
 const PHRASAL_BASE =
   /^(turn|make|take|break|kick|go|come|get|put|set|end|give|bring|carry|pick|show|sign|pull|wind|hold)$/;
 const PARTICLE = /^(up|out|down|off|in|back|over|on|away|through|it)$/;
+/** Particles that make any verb phrasal ("called off", "held up", "dropped out"); "in", "on" are mostly prepositions. */
+const OWN_PARTICLE = /^(up|out|off|down|away|back)$/;
 
 /**
  * Whether the token at `i` says what the asked number is about: a verb, or a participle used as
@@ -48,6 +52,7 @@ function isFocus(tokens: readonly Token[], i: number): boolean {
   if (prev && /^(is|are|was|were)$/.test(prev.norm) && next && (next.norm === 'of' || next.pos === 'DET')) return false;
   // "expected to get married", "allowed to stay": the second verb says what happens.
   if (next?.norm === 'to' && tokens[i + 2]?.pos === 'VERB') return false;
+  if (next && OWN_PARTICLE.test(next.norm)) return false;
   return !(PHRASAL_BASE.test(t.lemma) && next !== undefined && PARTICLE.test(next.norm));
 }
 
@@ -98,14 +103,21 @@ export function askedFocus(query: Query): AskedFocus {
     if (at >= 0 && /^(NOUN|PROPN)$/.test(tokens[at]?.pos ?? '')) named = term(tokens[at]!);
   }
   const verbs: QueryTerm[] = [];
+  const objects: QueryTerm[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (i > 0 && SUBORDINATE.test(t.norm)) break;
     if (unitAt.has(i) || FORM.test(t.norm) || LIGHT.test(t.lemma) || !isFocus(tokens, i)) continue;
     const q = term(t);
-    if (q && !q.name) verbs.push(q);
+    if (!q || q.name) continue;
+    verbs.push(q);
+    // A direct object, no preposition between ("lost power"; not "hurt in the protests").
+    let j = i + 1;
+    while (tokens[j]?.pos === 'DET' || tokens[j]?.pos === 'ADJ') j++;
+    const o = tokens[j]?.pos === 'NOUN' && !unitAt.has(j) ? term(tokens[j]!) : null;
+    if (o && !o.name) objects.push(o);
   }
-  return { unit: unit && !unit.name ? unit : null, verbs, named };
+  return { unit: unit && !unit.name ? unit : null, verbs, named, objects };
 }
 
 /**
@@ -158,7 +170,7 @@ export function tiedValue(kind: AnswerKind, focus: AskedFocus, s: IndexedSentenc
       unit = match(unitTerm, [head]);
       // A compound names its kind last: "wildfires" are fires, "firefighters" are not fires.
       if (unitTerm.key.length >= 4 && headLemma.toLowerCase().endsWith(unitTerm.key)) unit = 1;
-      if (ANYONE.test(unitTerm.word) && (ANYONE.test(headLemma) || namesAgent(headLemma))) unit = 1;
+      if (ANYONE.test(unitTerm.word) && (ANYONE.test(headLemma) || namesAgent(headLemma, 3))) unit = 1;
     } else if (unitTerm && focus.verbs.length === 0) {
       // "England winning 2 – 1" counts no noun: with no verb asked, only its own words can say it counts fans.
       unit = match(unitTerm, v.predicate);
@@ -166,6 +178,8 @@ export function tiedValue(kind: AnswerKind, focus: AskedFocus, s: IndexedSentenc
     // A value tied to no event ("the price is", "are subject to") does not contradict the asked verb.
     let verb = focus.verbs.length === 0 || !v.verbal ? 1 : 0;
     for (const t of focus.verbs) verb = Math.max(verb, match(t, [...v.predicate, ...v.counted]));
+    // "left 40,000 homes without power" for "How many homes lost power?": the asked object in the value's clause.
+    for (const t of focus.objects ?? []) verb = Math.max(verb, match(t, v.clause));
     if (unit === 1 && verb === 1) return true;
   }
   return false;

@@ -32,6 +32,8 @@ export interface ValueLink {
    * price is" say no event.
    */
   readonly verbal: boolean;
+  /** The content words of the value's clause, at most eight tokens either side. */
+  readonly clause: readonly number[];
 }
 
 const NUMBER_WORD =
@@ -124,7 +126,17 @@ function linkOf(tokens: readonly Token[], first: number, last: number, date: boo
       : [...leftWords(tokens, first), ...rightPredicate(tokens, Math.max(last, end))];
   const countedLemmas = counted.map((j) => tokens[j]!.lemma);
   const verbal = predicate.some((j) => tokens[j]!.pos === 'VERB' || /(ed|en)$/.test(tokens[j]!.norm));
-  return { kind, first, last, before: tokens[first - 1]?.norm ?? '', counted, countedLemmas, predicate, verbal };
+  return {
+    kind,
+    first,
+    last,
+    before: tokens[first - 1]?.norm ?? '',
+    counted,
+    countedLemmas,
+    predicate,
+    verbal,
+    clause: clauseWords(tokens, first, last),
+  };
 }
 
 /** The noun phrase after a number: "suspected users", "electoral college votes", "of Khan's victims". */
@@ -245,6 +257,17 @@ function rightPredicate(tokens: readonly Token[], end: number): number[] {
     } else if (t.pos === 'NOUN' && sawAux && out.length === 0) out.push(j);
     else if (t.pos !== 'ADV') break;
   }
+  return out;
+}
+
+/** Nouns, verbs and adjectives of the clause around a value, up to eight tokens either side. */
+function clauseWords(tokens: readonly Token[], first: number, last: number): number[] {
+  let a = first;
+  while (a > 0 && a > first - 8 && !breaksAt(tokens, a - 1)) a--;
+  let b = last;
+  while (b < tokens.length - 1 && b < last + 8 && !breaksAt(tokens, b + 1)) b++;
+  const out: number[] = [];
+  for (let j = a; j <= b; j++) if (/^(NOUN|VERB|ADJ)$/.test(tokens[j]!.pos)) out.push(j);
   return out;
 }
 

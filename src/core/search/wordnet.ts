@@ -162,11 +162,12 @@ const agentCache = new Map<string, boolean>();
 /**
  * Whether a noun names who can act: its most frequent sense is a person or a group ("minister",
  * "board", "police"), not a quality or a thing ("equality", "hammer"). For "who" answers that
- * name no one by name ("signed by the energy ministers").
+ * name no one by name ("signed by the energy ministers"). `senses` widens the test to more of
+ * the noun's senses ("fans" are people in their second sense, a device in their first).
  */
-export function namesAgent(noun: string): boolean {
+export function namesAgent(noun: string, senses = 1): boolean {
   const key = noun.toLowerCase();
-  const hit = agentCache.get(key);
+  const hit = agentCache.get(`${senses} ${key}`);
   if (hit !== undefined) return hit;
   let agent = false;
   if (/^[a-z][a-z-]*$/.test(key)) {
@@ -174,9 +175,9 @@ export function namesAgent(noun: string): boolean {
     if (line) {
       const parts = line.trim().split(' ');
       const offsets = parts.slice(parts.length - parseInt(parts[2]!, 10));
-      agent = PERSON_FILES.has(synset('noun', parseInt(offsets[0]!, 10)).lexFile);
+      agent = offsets.slice(0, senses).some((o) => PERSON_FILES.has(synset('noun', parseInt(o, 10)).lexFile));
     }
   }
-  agentCache.set(key, agent);
+  agentCache.set(`${senses} ${key}`, agent);
   return agent;
 }

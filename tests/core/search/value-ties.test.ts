@@ -155,6 +155,23 @@ describe('refusing a number or name tied to something else', () => {
     expect(firstAnswer(closed, 'How long will the road stay closed?')).toMatch(/two weeks/);
   });
 
+  it('paraphrases still tie: any person noun for "people", a phrasal verb, the asked object in the clause', () => {
+    const final = articleOf('Some 5,000 fans attended the final in Lisbon.', 'The home side won 2-0.');
+    expect(firstAnswer(final, 'How many people went to the final?')).toMatch(/5,000 fans/);
+    const flights = articleOf('Over 300 flights were cancelled at the airport.', 'Passengers slept in the terminal.');
+    expect(firstAnswer(flights, 'How many flights were called off?')).toMatch(/300 flights/);
+    const storm = articleOf('The storm left 40,000 homes without power.', 'Crews worked through the night.');
+    expect(firstAnswer(storm, 'How many homes lost power?')).toMatch(/40,000 homes/);
+  });
+
+  it('a place or occasion in the question is no object: "hurt in the protests" is not met by an arrest there', () => {
+    const protests = articleOf(
+      'Protests filled the streets of the capital for a third week.',
+      'More than 200 people were arrested during the protests, police said.',
+    );
+    expect(ask(buildSentenceIndex(protests), 'How many people were hurt in the protests?').hits).toEqual([]);
+  });
+
   it('a name: answered where a name stands beside the noun, refused where none does', () => {
     expect(ask(buildSentenceIndex(crash), "What was the driver's name?").hits).toEqual([]);
     const named = articleOf('The driver, Tom Hale, walked away unhurt.', ...crash.sentences.map((s) => s.text));
