@@ -66,7 +66,7 @@ const ANYONE = /^(people|person|persons|individual|individuals|one)$/;
 
 /** The question's focus, read from its tags; terms are the query's own (their keys, relatives and vectors). */
 export function askedFocus(query: Query): AskedFocus {
-  const tokens = annotateSentence(0, 0, query.text).tokens;
+  const tokens = query.tokens ?? annotateSentence(0, 0, query.text).tokens;
   const term = (t: Token): QueryTerm | null => {
     const k = keyOf(t.lemma);
     return query.terms.find((q) => q.key === k || q.keys.has(k) || q.keys.has(keyOf(t.norm))) ?? null;

@@ -2,7 +2,7 @@
  * A reader's question made ready to match: its kind of answer, its content words as lemma keys,
  * each with the keys WordNet relates to it (synonyms, derivations) and its word vector.
  */
-import { annotateSentence } from '../nlp/annotate.js';
+import { annotateSentence, type Token } from '../nlp/annotate.js';
 import { ENGLISH, type AskLanguage } from './language.js';
 import type { QuestionShape } from './question.js';
 import { exactKeys, isContent, keyOf } from './prepare.js';
@@ -26,6 +26,12 @@ export interface Query {
   readonly text: string;
   readonly shape: QuestionShape;
   readonly terms: readonly QueryTerm[];
+  /**
+   * The question as typed, tagged, when reading it for terms tagged that same text (no
+   * abbreviation spelled out): asked-focus.ts reads it again otherwise, a second wink pass per
+   * question (ADR 049).
+   */
+  readonly tokens?: readonly Token[];
 }
 
 /** Relatives too general to say anything ("get", "make", "be") or too short to match safely. */
@@ -64,6 +70,7 @@ export function parseQuery(question: string, options: QueryOptions = {}): Query 
     return { text: question, shape, terms };
   }
   const tokens = annotateSentence(0, 0, spelled).tokens;
+  const typed = spelled === question ? { tokens } : {};
   const wv = wordVectors();
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
@@ -88,5 +95,5 @@ export function parseQuery(question: string, options: QueryOptions = {}): Query 
       name,
     });
   }
-  return { text: question, shape, terms };
+  return { text: question, shape, terms, ...typed };
 }
