@@ -164,7 +164,9 @@ export function tiedValue(kind: AnswerKind, focus: AskedFocus, s: IndexedSentenc
   for (const v of s.links) {
     if (!answers(kind, v)) continue;
     let unit = 1;
-    if (unitTerm && v.counted.length > 0) {
+    // "40 deaths", "120 injuries": a noun of the asked event counts its people.
+    const eventNoun = v.counted.length > 0 && focus.verbs.some((t) => match(t, v.counted.slice(-1)) === 1);
+    if (unitTerm && v.counted.length > 0 && !eventNoun) {
       const head = v.counted[v.counted.length - 1]!;
       const headLemma = v.countedLemmas[v.countedLemmas.length - 1]!;
       unit = match(unitTerm, [head]);

@@ -56,6 +56,12 @@ const CLAUSE_OPENER =
 const HARD_BREAK = /^[;:—–()[\]"“”]$/;
 /** Verbs too light to say what a number is about. */
 const LIGHT_VERB = /^(be|have|do|say|said|says|tell|told|report|reported|according)$/;
+/**
+ * Verbs that say where a figure stands, not what happened ("the death toll rose to 40", "reached",
+ * "totalled"): the event is in their subject, so they do not contradict the asked verb.
+ */
+const LEVEL_VERB =
+  /^(rise|rose|risen|climb|reach|stand|stood|total|increase|grow|hit|top|exceed|number|jump|fall|drop|surpass)$/;
 
 const isNumberToken = (t: Token): boolean => t.pos === 'NUM' || /^\d/.test(t.text) || NUMBER_WORD.test(t.norm);
 
@@ -125,7 +131,9 @@ function linkOf(tokens: readonly Token[], first: number, last: number, date: boo
       ? clauseVerbs(tokens, first, last)
       : [...leftWords(tokens, first), ...rightPredicate(tokens, Math.max(last, end))];
   const countedLemmas = counted.map((j) => tokens[j]!.lemma);
-  const verbal = predicate.some((j) => tokens[j]!.pos === 'VERB' || /(ed|en)$/.test(tokens[j]!.norm));
+  const verbal = predicate.some(
+    (j) => (tokens[j]!.pos === 'VERB' || /(ed|en)$/.test(tokens[j]!.norm)) && !LEVEL_VERB.test(tokens[j]!.lemma),
+  );
   return {
     kind,
     first,
@@ -232,11 +240,9 @@ function rightPredicate(tokens: readonly Token[], end: number): number[] {
     const close = tokens.findIndex((t, k) => k > j + 1 && t.text === ',');
     if (close < 0) return [];
     j = close + 1;
-  } else if (
-    tokens[j]?.text === ',' &&
-    (tokens[j + 1]?.pos === 'AUX' || (tokens[j + 1]?.pos === 'VERB' && !/ing$/.test(tokens[j + 1]!.norm)))
-  )
-    // ", have died" goes on the subject's clause; ", including ..." is an aside.
+  } else if (tokens[j]?.text === ',' && tokens[j + 1]?.pos === 'AUX')
+    // ", have died" goes on the subject's clause; ", including ..." is an aside, and ", sits"
+    // after "The village, a town of 5,000 residents," is the village's verb.
     j++;
   // A short prepositional phrase: "in 38 countries".
   if (tokens[j]?.pos === 'ADP' && !CLAUSE_OPENER.test(tokens[j]!.norm)) {

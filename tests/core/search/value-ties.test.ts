@@ -164,6 +164,15 @@ describe('refusing a number or name tied to something else', () => {
     expect(firstAnswer(storm, 'How many homes lost power?')).toMatch(/40,000 homes/);
   });
 
+  it('a level reached names no event, an event noun counts its people, an apposition keeps its own verb out', () => {
+    const toll = articleOf('Officials met on Monday.', 'The death toll rose to 40 on Tuesday, officials said.');
+    expect(firstAnswer(toll, 'How many people were killed?')).toMatch(/rose to 40/);
+    const report = articleOf('Officials met on Monday.', 'Officials reported 40 deaths and 120 injuries.');
+    expect(firstAnswer(report, 'How many people were injured?')).toMatch(/120 injuries/);
+    const village = articleOf('Officials met on Monday.', 'The village, a town of 5,000 residents, sits on the river.');
+    expect(firstAnswer(village, 'How many people live there?')).toMatch(/5,000 residents/);
+  });
+
   it('a place or occasion in the question is no object: "hurt in the protests" is not met by an arrest there', () => {
     const protests = articleOf(
       'Protests filled the streets of the capital for a third week.',
