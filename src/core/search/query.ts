@@ -7,6 +7,7 @@ import { ENGLISH, type AskLanguage } from './language.js';
 import type { QuestionShape } from './question.js';
 import { exactKeys, isContent, keyOf } from './prepare.js';
 import { wordVectors } from './word-vectors.js';
+import { answerNoun } from './answer-noun.js';
 import { relatedWords } from './wordnet.js';
 
 export interface QueryTerm {
@@ -20,6 +21,8 @@ export interface QueryTerm {
   readonly vector: Float32Array | null;
   /** A proper noun: matched literally, never expanded. */
   readonly name: boolean;
+  /** The noun naming the answer's class ("Which **companies**", "Who was the **attacker**"). */
+  readonly answerClass?: boolean;
 }
 
 export interface Query {
@@ -71,6 +74,7 @@ export function parseQuery(question: string, options: QueryOptions = {}): Query 
   }
   const tokens = annotateSentence(0, 0, spelled).tokens;
   const typed = spelled === question ? { tokens } : {};
+  const classNoun = lang.englishLexicon ? answerNoun(spelled, shape.kind) : null;
   const wv = wordVectors();
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
@@ -93,6 +97,7 @@ export function parseQuery(question: string, options: QueryOptions = {}): Query 
       related,
       vector: lang.englishLexicon ? (wv.vector(t.norm) ?? wv.vector(t.lemma)) : null,
       name,
+      answerClass: classNoun !== null && (t.norm === classNoun || key === keyOf(classNoun)),
     });
   }
   return { text: question, shape, terms, ...typed };

@@ -54,9 +54,19 @@ export function termMatch(
     let c = 0;
     for (const v of s.vectors) c = Math.max(c, cosine(t.vector, v));
     // Only close neighbours count ("died"/"dead" 0.71, "arrested"/"detained" 0.89).
-    if (c >= w.vectorFloor) best = Math.max(best, 0.25 + (0.5 * (c - w.vectorFloor)) / (1 - w.vectorFloor));
+    if (c >= w.vectorFloor) best = Math.max(best, vectorValue(c, w));
   }
   return best;
+}
+
+/**
+ * What a close word vector is worth as a match, from `vectorAtFloor` at the floor upwards by
+ * `vectorSlope` over the rest of the cosine's range: a paraphrase ("oversaw" for "monitored",
+ * "picked" for "selected") must weigh near a repeated word, or the sentence that repeats the
+ * question's other words outranks the one that answers it (ADR 022, seventh round).
+ */
+export function vectorValue(c: number, w: RankWeights): number {
+  return Math.min(1, w.vectorAtFloor + (w.vectorSlope * (c - w.vectorFloor)) / (1 - w.vectorFloor));
 }
 
 /** 0.2–1: how rare a word is in English, from its rank in the vectors' frequency list (unknown words are rare). */
@@ -86,7 +96,7 @@ export function wordMatch(
   for (const k of keys) if (t.related.has(k)) best = 0.6;
   if (t.vector && vector && !t.name) {
     const c = cosine(t.vector, vector);
-    if (c >= w.vectorFloor) best = Math.max(best, 0.25 + (0.5 * (c - w.vectorFloor)) / (1 - w.vectorFloor));
+    if (c >= w.vectorFloor) best = Math.max(best, vectorValue(c, w));
   }
   return best;
 }
@@ -205,6 +215,8 @@ export interface ScoreParts {
   readonly lead: number;
   /** Share of the headline's words the sentence repeats. */
   readonly title: number;
+  /** Whether its only causal cues are weak ones ("after", "since"), for a "why" question. */
+  readonly weakCause: boolean;
   /** Whether the sentence is itself a question (a quoted "they can't get off?"). */
   readonly asks: boolean;
   readonly value: StatedValue | null;
@@ -242,15 +254,20 @@ export function scoreParts(
   const focus = features.types && p.language.englishLexicon ? askedFocus(query) : null;
   const counts = numeric && kind !== 'when';
   return p.sentences.map((s) => {
+    const fits = kind === 'what' || holds(s, kind, asked);
     let covered = 0;
-    query.terms.forEach((t, i) => (covered += weights[i]! * termMatch(t, s, p, features, w)));
+    query.terms.forEach((t, i) => {
+      const m = termMatch(t, s, p, features, w);
+      // A sentence naming one of the asked kind meets the noun that names the kind ("Which companies").
+      covered += weights[i]! * (typed && t.answerClass && fits ? Math.max(m, w.answerClass) : m);
+    });
     return {
       sentence: s.id,
       // "Where did it happen?" names no topic: the story's own is meant, so kind and lead decide.
       coverage: total === 0 ? TOPIC_OF_STORY : covered / total,
       vector: qCentroid && s.centroid ? Math.max(0, cosine(qCentroid, s.centroid) - 0.3) : 0,
       kind,
-      fits: kind === 'what' || holds(s, kind, asked),
+      fits,
       numeric,
       // Slots stand at the tagger's token indexes; a language keyed by its own text (Chinese) has none to meet.
       slot: typed && !p.language.keysOfText ? slotDensity(query, s, weights, total, w) : 0,
@@ -258,6 +275,7 @@ export function scoreParts(
       lead: features.lead ? Math.exp(-s.id / w.leadSpan) : 0,
       title: features.lead && p.title.size > 0 ? titleHits(p.title, s) / p.title.size : 0,
       asks: ASKS.test(s.text),
+      weakCause: kind === 'why' && s.kinds.weakCause,
       value: numeric ? valueFor(query, s) : null,
       tied: focus?.named ? namesAsked(focus.named, s) : focus && counts ? tiedValue(kind, focus, s) : null,
     };
@@ -268,7 +286,7 @@ export function scoreParts(
 export function combine(x: ScoreParts, w: RankWeights, features: RankFeatures = ALL_FEATURES): number {
   let score = Math.min(x.coverage, 1.1) + w.sentenceVector * x.vector;
   if (features.types && x.kind !== 'what') {
-    if (x.fits) score += w.type;
+    if (x.fits) score += x.weakCause ? w.type - w.weakCause : w.type;
     else score -= x.kind === 'why' ? w.whyMissing : x.numeric ? w.type + w.numberMissing : w.type;
     score += w.slot * x.slot;
   }

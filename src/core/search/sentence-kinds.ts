@@ -32,6 +32,11 @@ export interface SentenceKinds {
    * place the question already names ("England") is not taken for the answer.
    */
   readonly placePhrase: boolean;
+  /**
+   * Whether its only causal cues are ones that mostly tell time or stance ("after", "since",
+   * "amid", "following", "fears", "argued"): a weaker "why" answer than "because" or "due to".
+   */
+  readonly weakCause: boolean;
 }
 
 /** One-word patterns another language's answers are found by, beside English's (ADR 022). */
@@ -46,6 +51,12 @@ export interface AnswerWords {
 
 const CAUSE =
   /\b(because|due to|owing to|thanks to|led to|leads to|leading to|lead to|caused|causes|causing|cause of|the cause|triggered|trigger|sparked|blamed|blames|blame|result of|resulted|as a result|in order to|so that|aims? to|aimed at|intended to|reason|reasons|since|after|amid|following|fears?|concerns?|worried|over claims|said it was|in response to|prompted|motivated|meant to|to protect|to prevent|to stop|to ensure|to help|to allow|to avoid|to reduce|to continue|argued|accused|suspected|believed to|explanation|explained|why)\b/i;
+/** Cues that state a cause or purpose outright. */
+const STRONG_CAUSE =
+  /\b(because|due to|owing to|thanks to|led to|leads to|leading to|caused|cause of|the cause|result of|as a result|resulted|in order to|so that|aims? to|aimed at|intended to|reasons?|explanation|explained|why|blamed|motivated|prompted|in response to|meant to|citing|cited)\b/i;
+/** Cues that are causal only sometimes: "after" and "since" mostly tell time, "argued" a stance. */
+const WEAK_CAUSE =
+  /\b(after|amid|following|since|fears?|concerns?|worried|argued|accused|suspected|believed to|said it was|over claims)\b/i;
 const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight)\b/i;
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/;
 const CLOCK =
@@ -144,7 +155,15 @@ export function sentenceKinds(
     if (CAUSE.test(text)) holds.add('why');
     // A sentence that opens with its purpose: "To achieve the goal sooner, the agency is asking ...".
     if (s.tokens[0]?.norm === 'to' && s.tokens[1]?.pos === 'VERB') holds.add('why');
-    out.set(s.id, { holds, values, slots: slotsOf(s, holds, where.has(s.id), own, placeAt), agent, placePhrase });
+    const weakCause = WEAK_CAUSE.test(text) && !STRONG_CAUSE.test(text);
+    out.set(s.id, {
+      holds,
+      values,
+      slots: slotsOf(s, holds, where.has(s.id), own, placeAt),
+      agent,
+      placePhrase,
+      weakCause,
+    });
   }
   return out;
 }

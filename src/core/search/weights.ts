@@ -30,6 +30,10 @@ export interface RankWeights {
   readonly title: number;
   /** Least cosine for a word vector to count as a match. */
   readonly vectorFloor: number;
+  /** What a word vector at the floor is worth as a match (an exact word is worth 1). */
+  readonly vectorAtFloor: number;
+  /** How much more a vector match is worth from the floor to a cosine of 1. */
+  readonly vectorSlope: number;
   /**
    * How much a question word's weight follows its rarity in English (0 = article IDF alone, 1 =
    * IDF times log-rank in the vectors' frequency list): "first", "out", "take" weigh less than
@@ -44,6 +48,10 @@ export interface RankWeights {
   readonly numberMissing: number;
   /** Taken off for a "why" question when the sentence has no causal cue (reasons are often unmarked). */
   readonly whyMissing: number;
+  /** How well a sentence holding a name of the asked kind meets the noun naming that kind ("Which companies"). */
+  readonly answerClass: number;
+  /** Taken off the kind bonus of a "why" answer whose only causal cue is "after", "since" and the like. */
+  readonly weakCause: number;
   /** Taken off a sentence that itself asks a question ("And there's 33 people on board?"): it answers none. */
   readonly asksQuestion: number;
 }
@@ -56,10 +64,14 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   leadSpan: 8,
   title: 0,
   vectorFloor: 0.55,
+  vectorAtFloor: 0.4,
+  vectorSlope: 0.8,
   informativeness: 1,
   slot: 0.2,
   slotSpan: 4,
   numberMissing: 0.4,
   whyMissing: 0,
   asksQuestion: 0.5,
+  answerClass: 0.9,
+  weakCause: 0.2,
 };

@@ -157,7 +157,10 @@ export function relatedWords(lemma: string): readonly string[] {
 
 /** WordNet's lexicographer files for people (noun.person) and groups of people (noun.group). */
 const PERSON_FILES = new Set([18, 14]);
+/** WordNet's lexicographer file for places (noun.location). */
+const PLACE_FILES = new Set([15]);
 const agentCache = new Map<string, boolean>();
+const placeCache = new Map<string, boolean>();
 
 /**
  * Whether a noun names who can act: its most frequent sense is a person or a group ("minister",
@@ -166,18 +169,28 @@ const agentCache = new Map<string, boolean>();
  * the noun's senses ("fans" are people in their second sense, a device in their first).
  */
 export function namesAgent(noun: string, senses = 1): boolean {
+  return senseIn(noun, PERSON_FILES, senses, agentCache);
+}
+
+/** Whether a noun names a place: its most frequent sense is a location ("country", "state", "city"). */
+export function namesPlace(noun: string): boolean {
+  return senseIn(noun, PLACE_FILES, 1, placeCache);
+}
+
+/** Whether one of the noun's `senses` most frequent senses is in one of `lexFiles`. */
+function senseIn(noun: string, lexFiles: ReadonlySet<number>, senses: number, cache: Map<string, boolean>): boolean {
   const key = noun.toLowerCase();
-  const hit = agentCache.get(`${senses} ${key}`);
+  const hit = cache.get(`${senses} ${key}`);
   if (hit !== undefined) return hit;
-  let agent = false;
+  let found = false;
   if (/^[a-z][a-z-]*$/.test(key)) {
     const line = indexLine(open().index.noun, key);
     if (line) {
       const parts = line.trim().split(' ');
       const offsets = parts.slice(parts.length - parseInt(parts[2]!, 10));
-      agent = offsets.slice(0, senses).some((o) => PERSON_FILES.has(synset('noun', parseInt(o, 10)).lexFile));
+      found = offsets.slice(0, senses).some((o) => lexFiles.has(synset('noun', parseInt(o, 10)).lexFile));
     }
   }
-  agentCache.set(`${senses} ${key}`, agent);
-  return agent;
+  cache.set(`${senses} ${key}`, found);
+  return found;
 }
