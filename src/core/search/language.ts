@@ -53,8 +53,8 @@ export const ENGLISH: AskLanguage = {
     cop: 'police',
     gov: 'government',
     govt: 'government',
-    uk: 'united kingdom',
-    us: 'united states',
+    uk: 'United Kingdom',
+    us: 'United States',
   },
   englishLexicon: true,
 };

@@ -73,7 +73,11 @@ export function isContent(t: Token, lang: AskLanguage = ENGLISH): boolean {
  */
 export function exactKeys(t: Token, lang: AskLanguage = ENGLISH): Set<string> {
   // wink's lemmas are English: another language keys on the word as written and its own stem.
-  const keys = new Set([...(lang.englishLexicon ? [keyOf(t.lemma)] : []), keyOf(t.norm), lang.stem(t.norm)]);
+  // An English name is matched as written: "United States" is neither "unite" nor "state".
+  const name = lang.englishLexicon && t.pos === 'PROPN';
+  const keys = new Set(
+    name ? [keyOf(t.norm)] : [...(lang.englishLexicon ? [keyOf(t.lemma)] : []), keyOf(t.norm), lang.stem(t.norm)],
+  );
   if (t.norm.includes('-')) for (const part of t.norm.split('-')) if (part.length > 2) keys.add(lang.stem(part));
   keys.delete('');
   return keys;

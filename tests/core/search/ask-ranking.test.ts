@@ -92,6 +92,23 @@ describe('the noun that names the answer', () => {
   });
 });
 
+describe('a country a reader abbreviates', () => {
+  it('"US" is read as the name "United States", not the verb "unite" and the noun "state"', () => {
+    const q = parseQuery('What is the US doing about it?');
+    const us = q.terms.filter((t) => t.key === 'united' || t.key === 'states');
+    expect(us.map((t) => t.key)).toEqual(['united', 'states']);
+    expect(us.every((t) => t.name && t.related.size === 0)).toBe(true);
+  });
+
+  it('so a sentence about a state governor does not answer a question about the US', () => {
+    const story = articleOf(
+      'The state governor said the members of the union would unite behind the plan.',
+      'The United States sent two navy ships to search the sea.',
+    );
+    expect(firstAnswer(story, 'What is the US doing about it?')).toMatch(/navy ships/);
+  });
+});
+
 describe('refusal threshold by language', () => {
   it('scores with English word vectors run higher than scores without them', () => {
     expect(refusalThreshold(ENGLISH)).toBe(REFUSE_BELOW);
