@@ -83,6 +83,17 @@ export function idf(p: PreparedArticle, key: string): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
+/**
+ * A question word's IDF by the most frequent of the forms it matches under: "mars" typed in
+ * lower case has the lemma "mar", which no sentence holds when the article writes the name
+ * "Mars", so its own key alone would make the story's subject look like its rarest word.
+ */
+export function termIdf(p: PreparedArticle, t: QueryTerm): number {
+  let best = idf(p, t.key);
+  for (const k of t.keys) best = Math.min(best, idf(p, k));
+  return best;
+}
+
 /** How well one question word is met by one sentence word: 1 the same, 0.6 a WordNet relative, less a close vector. */
 export function wordMatch(
   t: QueryTerm,
@@ -237,7 +248,7 @@ export function scoreParts(
 ): ScoreParts[] {
   // Word rarity comes from the English vectors' frequency list: other languages weigh by IDF alone.
   const weights = query.terms.map(
-    (t) => idf(p, t.key) * (p.language.englishLexicon ? Math.pow(rarity(t), w.informativeness) : 1),
+    (t) => termIdf(p, t) * (p.language.englishLexicon ? Math.pow(rarity(t), w.informativeness) : 1),
   );
   const total = weights.reduce((a, b) => a + b, 0);
   const qCentroid = features.vectors

@@ -9,7 +9,7 @@ import type { Article } from '../../../src/core/article/types.js';
 import { answerNoun } from '../../../src/core/search/answer-noun.js';
 import { parseQuery } from '../../../src/core/search/query.js';
 import { questionShape } from '../../../src/core/search/question.js';
-import { vectorValue } from '../../../src/core/search/score-parts.js';
+import { idf, termIdf, vectorValue } from '../../../src/core/search/score-parts.js';
 import {
   ask,
   buildSentenceIndex,
@@ -98,6 +98,18 @@ describe('a country a reader abbreviates', () => {
     const us = q.terms.filter((t) => t.key === 'united' || t.key === 'states');
     expect(us.map((t) => t.key)).toEqual(['united', 'states']);
     expect(us.every((t) => t.name && t.related.size === 0)).toBe(true);
+  });
+
+  it('a name typed in lower case weighs by how often the article says the name ("mars", lemma "mar")', () => {
+    const story = articleOf(
+      'The Mars Sample Return mission is run by the space agency.',
+      'Mars has two small moons.',
+      'The budget of $11 billion was too expensive, the administrator said.',
+    );
+    const p = buildSentenceIndex(story).prepared;
+    const mars = parseQuery('How much would mars sample return cost?').terms.find((t) => t.keys.has('mars'))!;
+    expect(termIdf(p, mars)).toBeCloseTo(idf(p, 'mars'));
+    expect(termIdf(p, mars)).toBeLessThan(idf(p, mars.key));
   });
 
   it('so a sentence about a state governor does not answer a question about the US', () => {
