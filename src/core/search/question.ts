@@ -78,6 +78,6 @@ export const QUESTION_WORDS = new Set(
   (
     'who whom whose what which when where whereabouts why how much many long soon quickly ' +
     'actually really anyway exactly just now so far still yet ever even there anything anyone someone ' +
-    'get got getting go going gone do does did doing done make made happen happened'
+    'get gets got getting go goes going gone went do does did doing done make makes made happen happens happened'
   ).split(/\s+/),
 );
