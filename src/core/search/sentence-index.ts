@@ -78,7 +78,7 @@ export function refusalThreshold(language: AskLanguage): number {
 }
 /**
  * How much higher a best sentence must score when its number is tied to something else than the
- * question asks ("three people died" for "How many were hurt?"): 0.6 above `REFUSE_BELOW`, so
+ * question asks ("three people died" for "How many were hurt?"): 0.7 above the threshold, so
  * only a sentence that matches the question nearly word for word is still cited (ADR 022,
  * seventh round; 0.5–1.0 measure within a question of each other).
  */
