@@ -59,7 +59,7 @@ export function startHerald(setup: Setup, n: number, dataDir: string, schema: st
   const child = fork(CHILD, [], {
     cwd: dataDir,
     // tsx from this checkout: the child runs in a temporary directory.
-    execArgv: ['--import', import.meta.resolve('tsx'), '--max-semi-space-size=32'],
+    execArgv: ['--import', import.meta.resolve('tsx'), '--max-semi-space-size=64'],
     env: {
       ...env,
       HERALD_DATA_DIR: setup.engine === 'sqlite' ? dataDir : join(dataDir, String(n)),
