@@ -125,4 +125,20 @@ describe('Herald REST against a fake Discord counting any second', () => {
     expect(during.length).toBeLessThanOrEqual(1);
     expect(mine.filter((r) => r.status === 200)).toHaveLength(20);
   }, 20_000);
+
+  it('gives a request its whole timeout after the pacer releases it, so a long queue loses no request and no slot', async () => {
+    // 60 requests take 1.25 s to release at 47.5/s; each may take 400 ms on the network, with no retry.
+    const rest = createDiscordRest({
+      token: 'queue-timeout-test-token',
+      apiUrl: discord.api,
+      overrides: { offset: 0, timeout: 400, retries: 0 },
+    });
+    const first = discord.requests.length;
+    const results = await Promise.allSettled(
+      Array.from({ length: 60 }, (_, i) => rest.get(`/channels/${980_000_000_000_000_000n + BigInt(i)}`)),
+    );
+    const failed = results.filter((r) => r.status === 'rejected');
+    expect(failed).toEqual([]);
+    expect(discord.requests.length - first).toBe(60);
+  }, 20_000);
 });

@@ -7,6 +7,7 @@ import { DefaultRestOptions, REST, RESTEvents, type RESTOptions } from 'discord.
 import type { OnRateLimitWait } from '../../core/ports.js';
 import { isCrosspostRoute } from './crosspost.js';
 import { createPacer, DISCORD_GLOBAL_PACE, type Pacer } from './request-pacer.js';
+import { timeoutFromRelease } from './timeout-from-release.js';
 
 /** One pacer per bot token in this process: Discord's global limit is the bot's, whichever client sends. */
 const pacers = new Map<string, Pacer>();
@@ -19,8 +20,10 @@ const pacedRequest: RESTOptions['makeRequest'] = async (url, init) => {
   if (auth && !INTERACTION_ROUTE.test(new URL(url).pathname)) {
     let pacer = pacers.get(auth);
     if (!pacer) pacers.set(auth, (pacer = createPacer(DISCORD_GLOBAL_PACE)));
+    // The wait in the pacer does not count against discord.js's timeout (timeout-from-release.ts).
+    const queued = timeoutFromRelease(init.signal as AbortSignal | null | undefined);
     await pacer();
-    const res = await DefaultRestOptions.makeRequest(url, init);
+    const res = await DefaultRestOptions.makeRequest(url, { ...init, signal: queued.release() ?? null });
     if (res.status === 429 && res.headers.get('x-ratelimit-global'))
       pacer.pause(Number(res.headers.get('retry-after') ?? 1) * 1000);
     return res;
