@@ -129,9 +129,14 @@ const TIE_FLOOR = 0.7;
 
 /** The same lemma or form, a WordNet relative, or a very close vector. */
 function ties(t: QueryTerm, keys: ReadonlySet<string>, vector: Float32Array | null): boolean {
-  for (const k of t.keys) if (keys.has(k)) return true;
-  for (const r of t.related) if (keys.has(r)) return true;
-  return t.vector !== null && vector !== null && cosine(t.vector, vector) >= TIE_FLOOR;
+  return tieBy(t, keys, vector) > 0;
+}
+
+/** 2 for the same lemma or form or a WordNet relative, 1 for a very close vector alone, else 0. */
+function tieBy(t: QueryTerm, keys: ReadonlySet<string>, vector: Float32Array | null): 0 | 1 | 2 {
+  for (const k of t.keys) if (keys.has(k)) return 2;
+  for (const r of t.related) if (keys.has(r)) return 2;
+  return t.vector !== null && vector !== null && cosine(t.vector, vector) >= TIE_FLOOR ? 1 : 0;
 }
 
 /** The kinds of value that answer each numeric kind of question. */
@@ -155,36 +160,69 @@ function answers(kind: AnswerKind, v: ValueLink): boolean {
  * is tied by its verb alone; with no verb asked, its own words must name the asked noun.
  */
 export function tiedValue(kind: AnswerKind, focus: AskedFocus, s: IndexedSentence): boolean {
+  return valueTie(kind, focus, s) !== 'untied';
+}
+
+/**
+ * How one of the sentence's values of the asked kind meets the question's focus: `untied` (none
+ * does), `tied` (`tiedValue`), or `focused`: tied by the words the question asks themselves, its
+ * counted noun matched (or, when it counts none, its verb) and its verb matched when one is asked,
+ * not by naming no event. "While 54 nations have signed, only 27 have ratified" is focused for
+ * "How many countries have made it official?"; "the price is 900 million" is only tied to "How
+ * much did the club pay?".
+ */
+export function valueTie(kind: AnswerKind, focus: AskedFocus, s: IndexedSentence): 'untied' | 'tied' | 'focused' {
+  let best: 'untied' | 'tied' | 'focused' = 'untied';
+  // 1 when a word at `at` ties `t`; `said` holds whether one does by word, not by vector alone.
+  let said = false;
   const match = (t: QueryTerm, at: readonly number[]): number => {
-    for (const x of s.words) if (at.includes(x.at) && ties(t, x.keys, x.vector)) return 1;
-    return 0;
+    let m = 0;
+    for (const x of s.words) if (at.includes(x.at)) m = Math.max(m, tieBy(t, x.keys, x.vector));
+    said = m === 2;
+    return m > 0 ? 1 : 0;
   };
   // Money is counted in its currency: "how much money" asks for no noun.
   const unitTerm = kind === 'money' ? null : focus.unit;
   for (const v of s.links) {
     if (!answers(kind, v)) continue;
     let unit = 1;
+    let unitSaid = false;
     // "40 deaths", "120 injuries": a noun of the asked event counts its people.
     const eventNoun = v.counted.length > 0 && focus.verbs.some((t) => match(t, v.counted.slice(-1)) === 1);
+    const eventNounSaid = eventNoun && said;
     if (unitTerm && v.counted.length > 0 && !eventNoun) {
       const head = v.counted[v.counted.length - 1]!;
       const headLemma = v.countedLemmas[v.countedLemmas.length - 1]!;
       unit = match(unitTerm, [head]);
+      unitSaid = said;
       // A compound names its kind last: "wildfires" are fires, "firefighters" are not fires.
-      if (unitTerm.key.length >= 4 && headLemma.toLowerCase().endsWith(unitTerm.key)) unit = 1;
+      if (unitTerm.key.length >= 4 && headLemma.toLowerCase().endsWith(unitTerm.key)) ((unit = 1), (unitSaid = true));
       if (ANYONE.test(unitTerm.word) && (ANYONE.test(headLemma) || namesAgent(headLemma, 3))) unit = 1;
+      unitSaid ||= unit === 1 && ANYONE.test(unitTerm.word);
     } else if (unitTerm && focus.verbs.length === 0) {
       // "England winning 2 – 1" counts no noun: with no verb asked, only its own words can say it counts fans.
       unit = match(unitTerm, v.predicate);
+      unitSaid = said;
     }
     // A value tied to no event ("the price is", "are subject to") does not contradict the asked verb.
-    let verb = focus.verbs.length === 0 || !v.verbal ? 1 : 0;
-    for (const t of focus.verbs) verb = Math.max(verb, match(t, [...v.predicate, ...v.counted]));
+    let verbSaid = 0;
+    let verbMet = 0;
+    for (const t of focus.verbs) {
+      verbMet = Math.max(verbMet, match(t, [...v.predicate, ...v.counted]));
+      if (said) verbSaid = 1;
+    }
     // "left 40,000 homes without power" for "How many homes lost power?": the asked object in the value's clause.
-    for (const t of focus.objects ?? []) verb = Math.max(verb, match(t, v.clause));
-    if (unit === 1 && verb === 1) return true;
+    for (const t of focus.objects ?? []) {
+      verbMet = Math.max(verbMet, match(t, v.clause));
+      if (said) verbSaid = 1;
+    }
+    const verb = focus.verbs.length === 0 || !v.verbal ? 1 : verbMet;
+    if (unit !== 1 || verb !== 1) continue;
+    best = 'tied';
+    const byWords = focus.verbs.length === 0 ? unitSaid : verbSaid === 1 && (unitSaid || eventNounSaid || !unitTerm);
+    if (byWords) return 'focused';
   }
-  return false;
+  return best;
 }
 
 /**

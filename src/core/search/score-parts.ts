@@ -4,7 +4,7 @@
  * question the sentence covers, how close its meaning is, whether it holds the kind of answer
  * asked and where that answer stands, the counted noun, and the sentence's place in the story.
  */
-import { askedFocus, namesAsked, tiedValue } from './asked-focus.js';
+import { askedFocus, namesAsked, valueTie } from './asked-focus.js';
 import { keyOf, centroidOf, type IndexedSentence, type PreparedArticle } from './prepare.js';
 import type { Query, QueryTerm } from './query.js';
 import type { AnswerKind } from './question.js';
@@ -237,6 +237,8 @@ export interface ScoreParts {
    * null for other questions. Used by the refusal, not the ranking (ADR 022, seventh round).
    */
   readonly tied: boolean | null;
+  /** Whether the tie is by the asked words themselves (`valueTie` 'focused'): may stand in for an untied best. */
+  readonly focused: boolean;
 }
 
 /** Every sentence's signals for `query`. */
@@ -264,6 +266,12 @@ export function scoreParts(
   // not asked (it refused right answers and no unanswerable question on the development set).
   const focus = features.types && p.language.englishLexicon ? askedFocus(query) : null;
   const counts = numeric && kind !== 'when';
+  const tieOf = (s: IndexedSentence): { tied: boolean | null; focused: boolean } => {
+    if (focus?.named) return { tied: namesAsked(focus.named, s), focused: false };
+    if (!focus || !counts) return { tied: null, focused: false };
+    const t = valueTie(kind, focus, s);
+    return { tied: t !== 'untied', focused: t === 'focused' };
+  };
   return p.sentences.map((s) => {
     const fits = kind === 'what' || holds(s, kind, asked);
     let covered = 0;
@@ -288,7 +296,7 @@ export function scoreParts(
       asks: ASKS.test(s.text),
       weakCause: kind === 'why' && s.kinds.weakCause,
       value: numeric ? valueFor(query, s) : null,
-      tied: focus?.named ? namesAsked(focus.named, s) : focus && counts ? tiedValue(kind, focus, s) : null,
+      ...tieOf(s),
     };
   });
 }

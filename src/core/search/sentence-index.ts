@@ -41,6 +41,8 @@ export interface AskHit {
    * is tied to what the question counts or asks about (`asked-focus.ts`); null otherwise.
    */
   readonly tied?: boolean | null;
+  /** Whether that value is tied by the question's own words, not only by naming no event (`valueTie`). */
+  readonly focused?: boolean;
 }
 
 export interface AskResult {
@@ -112,6 +114,7 @@ export function scoreSentences(
     value: x.value,
     fits: x.fits,
     tied: x.tied,
+    focused: x.focused,
   }));
 }
 
@@ -150,17 +153,31 @@ export function answerHits(
   limit: number,
   similarity: (a: number, b: number) => number = () => 0,
 ): AskHit[] {
-  const best = ranked[0];
+  const best = standIn(ranked, minScore);
   if (!best || refuses(best, minScore)) return [];
   const out = [best];
-  for (const h of ranked.slice(1)) {
+  for (const h of ranked) {
     if (out.length >= limit) break;
+    if (h === best) continue;
     if (h.score < best.score * FOLLOW_SHARE || (h.value === null && best.value !== null)) continue;
     // A follower must add to what is already cited, not say it again in other words.
     if (out.some((o) => similarity(o.sentence, h.sentence) >= SAME_SAYING)) continue;
     out.push(h);
   }
   return out;
+}
+
+/**
+ * The sentence to answer with: the best, unless its number is tied to something other than the
+ * question asks and it would be refused for that alone; then the best-ranked sentence whose
+ * number the question's own words tie (`focused`: "85% more wildfires" for "How many more
+ * fires?") and that clears the threshold answers instead. A sentence merely tied by naming no
+ * event, or by a close word vector alone ("players" for "fans"), does not stand in (ADR 022).
+ */
+function standIn(ranked: readonly AskHit[], minScore: number): AskHit | undefined {
+  const best = ranked[0];
+  if (!best || best.tied !== false || best.score < minScore || !refuses(best, minScore)) return best;
+  return ranked.find((h) => h.focused === true && h.score >= minScore) ?? best;
 }
 
 /** Share of the smaller sentence's words the other one repeats, at which a follower says nothing new. */
