@@ -216,7 +216,12 @@ export function valueTie(kind: AnswerKind, focus: AskedFocus, s: IndexedSentence
       verbMet = Math.max(verbMet, match(t, v.clause));
       if (said) verbSaid = 1;
     }
-    const verb = focus.verbs.length === 0 || !v.verbal ? 1 : verbMet;
+    // A thing counted by the question's own word ("asylum claims", "jobs") is the count asked, in
+    // whatever verb the article puts it ("to clear 92,000 asylum claims" for "waiting to be
+    // decided", "cut 1,200 jobs" for "lost"); a count of people needs its event too ("three
+    // people died" does not answer "How many were hurt?").
+    const thing = unitSaid && unitTerm !== null && !ANYONE.test(unitTerm.word) && !namesAgent(unitTerm.key, 3);
+    const verb = focus.verbs.length === 0 || !v.verbal || thing ? 1 : verbMet;
     if (unit !== 1 || verb !== 1) continue;
     best = 'tied';
     const byWords = focus.verbs.length === 0 ? unitSaid : verbSaid === 1 && (unitSaid || eventNounSaid || !unitTerm);

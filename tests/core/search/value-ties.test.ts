@@ -173,6 +173,16 @@ describe('refusing a number or name tied to something else', () => {
     expect(firstAnswer(village, 'How many people live there?')).toMatch(/5,000 residents/);
   });
 
+  it("a thing counted by the question's own word ties in any verb; a count of people still needs its event", () => {
+    const plant = articleOf('The carmaker will cut 1,200 jobs at its plant in Ohio.', 'The plant opened in 1990.');
+    expect(firstAnswer(plant, 'How many jobs will be lost?')).toMatch(/1,200 jobs/);
+    const shift = articleOf(
+      'Officials said 1,200 workers were evacuated from the plant in Ohio.',
+      'The plant opened in 1990.',
+    );
+    expect(ask(buildSentenceIndex(shift), 'How many workers were hurt at the plant?').hits).toEqual([]);
+  });
+
   it('a place or occasion in the question is no object: "hurt in the protests" is not met by an arrest there', () => {
     const protests = articleOf(
       'Protests filled the streets of the capital for a third week.',
