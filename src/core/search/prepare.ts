@@ -9,6 +9,7 @@ import type { ArticleFacts } from '../facts/types.js';
 import { annotate, type AnnotatedSentence, type Token } from '../nlp/annotate.js';
 import { askLanguageFor, ENGLISH, type AskLanguage } from './language.js';
 import { sentenceKinds, type SentenceKinds } from './sentence-kinds.js';
+import { descriptionRefs } from './descriptions.js';
 import { nameLinks, type NameLink } from './name-links.js';
 import { valueLinks, type ValueLink } from './value-links.js';
 import { wordVectors } from './word-vectors.js';
@@ -127,7 +128,7 @@ export function prepareArticle(article: Article, givenFacts?: ArticleFacts): Pre
     }
   }
   const documentFrequency = new Map<string, number>();
-  const sentences = doc.sentences.map((s: AnnotatedSentence): IndexedSentence => {
+  const indexed = doc.sentences.map((s: AnnotatedSentence): IndexedSentence => {
     const tf = new Map<string, number>();
     let length = 0;
     const words: SentenceWord[] = [];
@@ -172,6 +173,19 @@ export function prepareArticle(article: Article, givenFacts?: ArticleFacts): Pre
       links: language.englishLexicon ? valueLinks(s) : [],
       nameLinks: language.englishLexicon ? nameLinks(s) : [],
     };
+  });
+  const byId = new Map(indexed.map((s) => [s.id, s]));
+  const described = language.englishLexicon
+    ? descriptionRefs(
+        doc.sentences,
+        new Map(indexed.map((s) => [s.id, s.nameLinks])),
+        (id, key) => byId.get(id)!.names.has(key) || byId.get(id)!.tf.has(key),
+        keyOf,
+      )
+    : new Map<number, Set<string>>();
+  const sentences = indexed.map((s): IndexedSentence => {
+    const extra = [...(described.get(s.id) ?? [])].filter((k) => !s.tf.has(k) && !s.coref.has(k));
+    return extra.length === 0 ? s : { ...s, coref: new Set([...s.coref, ...extra]) };
   });
   const averageLength = sentences.reduce((n, s) => n + s.length, 0) / Math.max(1, sentences.length);
   const title = new Set(
