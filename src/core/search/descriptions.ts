@@ -27,6 +27,13 @@ export function descriptionRefs(
       const e = entities.get(head) ?? { names: new Set<string>(), roles: new Set<string>() };
       for (const i of l.name) e.names.add(keyOf(s.tokens[i]!.norm));
       for (const i of roles) e.roles.add(keyOf(s.tokens[i]!.lemma));
+      // A title's modifiers describe it too: "the Greek prime minister Kyriakos Mitsotakis".
+      let j = l.name[0]! - 1;
+      if (s.tokens[j]?.pos === 'NOUN') {
+        for (; s.tokens[j]?.pos === 'NOUN' || s.tokens[j]?.pos === 'ADJ'; j--)
+          if (s.tokens[j]!.pos === 'ADJ') e.roles.add(keyOf(s.tokens[j]!.lemma));
+        if (s.tokens[j]?.pos === 'PROPN' && s.tokens[j - 1]?.pos === 'DET') e.roles.add(keyOf(s.tokens[j]!.norm));
+      }
       entities.set(head, e);
     }
   const out = new Map<number, Set<string>>();

@@ -39,6 +39,15 @@ describe('descriptions of named things', () => {
     expect(firstAnswer(found, 'When was the planet first spotted?')).toMatch(/in 2011/);
   });
 
+  it('a title\'s modifiers describe the person too, in sentences naming them or saying "he"', () => {
+    const talks = articleOf(
+      'On Tuesday the Danish prime minister Anders Holm met union leaders in Aarhus.',
+      'Holm called the strike "a setback for everyone".',
+    );
+    expect(corefOf(talks, 1)).toEqual(expect.arrayContaining(['danish', 'prime', 'minister']));
+    expect(firstAnswer(talks, 'What did the Danish PM call the strike?')).toMatch(/setback/);
+  });
+
   it('a description two named things share refers to neither', () => {
     const two = articleOf(
       'Astronomers compared Zorbin-7, a planet circling a red dwarf, with Kell-2, a planet in the same system.',
