@@ -159,7 +159,9 @@ export function answerHits(
   for (const h of ranked) {
     if (out.length >= limit) break;
     if (h === best) continue;
-    if (h.score < best.score * FOLLOW_SHARE || (h.value === null && best.value !== null)) continue;
+    // A best sentence that gave way to a tied one still matches the question best: it is quoted after it.
+    const demoted = h === ranked[0];
+    if (!demoted && (h.score < best.score * FOLLOW_SHARE || (h.value === null && best.value !== null))) continue;
     // A follower must add to what is already cited, not say it again in other words.
     if (out.some((o) => similarity(o.sentence, h.sentence) >= SAME_SAYING)) continue;
     out.push(h);
