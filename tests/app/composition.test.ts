@@ -3,7 +3,6 @@
  * HTTP mode on Herald's one server, the Discord adapter on the gateway, the scheduler, and the
  * delivery router, against the fake platforms on 127.0.0.1.
  */
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import type { Logger } from '../../src/core/ports.js';
 import { BUNDLED_SAMPLE_PATH, createHerald, type Herald, type Running } from '../../src/main.js';
 import { startFakeDiscord, type FakeDiscord } from '../discord/fake-discord/server.js';
 import { startFakeSlack, type FakeSlack } from '../slack/fake-slack/server.js';
+import { slackSignedHeaders } from '../helpers/signed-endpoints.js';
 
 const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => quiet };
 const SECRET = 'composition-secret';
@@ -57,14 +57,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function signed(body: string): Record<string, string> {
-  const ts = Math.floor(Date.now() / 1000);
-  return {
-    'content-type': 'application/x-www-form-urlencoded',
-    'x-slack-request-timestamp': String(ts),
-    'x-slack-signature': `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`,
-  };
-}
+const signed = (body: string): Record<string, string> => slackSignedHeaders(body, undefined, SECRET);
 
 describe('herald start with Slack and Discord configured', () => {
   it('starts both platforms and one HTTP server', () => {
