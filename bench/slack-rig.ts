@@ -5,7 +5,6 @@
  * answering JSON of the same size. Kept apart from slack.bench.ts so a profile of the same path
  * (`node --cpu-prof bin/run-ts.mjs ...`) drives exactly what the bench measures.
  */
-import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +13,7 @@ import type { Logger } from '../src/core/ports.js';
 import { createHttpServer } from '../src/http/server.js';
 import { loadConfig } from '../src/config/load.js';
 import { BUNDLED_SAMPLE_PATH, createHerald } from '../src/main.js';
+import { slackSignedHeaders } from '../tests/helpers/signed-endpoints.js';
 import { startFakeSlack } from '../tests/slack/fake-slack/server.js';
 
 const SECRET = 'bench-signing-secret';
@@ -62,14 +62,7 @@ function slashBody(cmd: Timed): string {
   }).toString();
 }
 
-function signed(body: string): Record<string, string> {
-  const ts = Math.floor(Date.now() / 1000);
-  return {
-    'content-type': 'application/x-www-form-urlencoded',
-    'x-slack-request-timestamp': String(ts),
-    'x-slack-signature': `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`,
-  };
-}
+const signed = (body: string): Record<string, string> => slackSignedHeaders(body, undefined, SECRET);
 
 async function post(url: string, body: string, headers: Record<string, string>): Promise<Answered> {
   const start = performance.now();
