@@ -102,6 +102,42 @@ describe('parsing and dispatching the member commands', () => {
     expect(asAdmin.ephemeral).toBe(true);
   });
 
+  it("a command's log lines and a failure's line carry the invocation (command, platform, channel)", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'info' }, { write: (l: string) => void lines.push(JSON.parse(l)) });
+    const noisy = defineCommand({
+      name: 'noisy',
+      description: 'Logs, then fails when asked to',
+      access: 'member',
+      category: 'help',
+      options: { fail: { type: 'boolean', description: 'Throw' } },
+      run: (ctx) => {
+        ctx.services.logger.info({ step: 1 }, 'working');
+        if (ctx.args.fail) throw new Error('boom');
+        return answer('ok', []);
+      },
+    });
+    const reg = createRegistry([noisy], { provides: [] });
+    if (!reg.ok) throw new Error(reg.error.message);
+    const dispatcher = createDispatcher({
+      registry: reg.value,
+      library: createMemoryLibrary(),
+      clock: systemClock,
+      logger,
+      newRef: () => 'ref1',
+    });
+    const invoker = { userId: 'u', platformLevel: 'member' } as const;
+    const where = { platform: 'shell', workspaceId: 'local', channelId: 'c7' } as const;
+    expect((await dispatcher.dispatch({ command: 'noisy', args: {}, invoker, where })).kind).toBe('answer');
+    expect((await dispatcher.dispatch({ command: 'noisy', args: { fail: 'yes' }, invoker, where })).ref).toBe('ref1');
+    const bound = { command: 'noisy', platform: 'shell', channel: 'c7' };
+    expect(lines.map((l) => l['msg'])).toEqual(['working', 'working', 'command failed']);
+    for (const l of lines) expect(l).toMatchObject(bound);
+    expect(lines[0]).toMatchObject({ step: 1 });
+    expect(lines[2]).toMatchObject({ ref: 'ref1', err: { message: 'boom' } });
+    expect(lines.every((l) => !('subcommand' in l))).toBe(true);
+  });
+
   it('autocompletes people, speakers and lists from the article', async () => {
     const t = await testApp(SAMPLE);
     const where = { platform: 'shell', workspaceId: 'local', channelId: 'local' } as const;

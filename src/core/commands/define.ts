@@ -159,8 +159,22 @@ export function usesArticle(command: CommandDefinition, sub?: Subcommand): boole
   return needsOf(command, sub).includes('article');
 }
 
+// Declarations do not change once made, so each leaf's options are built once, not on every
+// command a user sends (parsing and dispatch both ask). Keyed by the leaf's own object.
+const optionsOf = new WeakMap<CommandDefinition | Subcommand, OptionSpecs>();
+const NO_OPTIONS: OptionSpecs = {};
+
 /** The options a leaf or subcommand exposes, including the framework-added `article` option. */
 export function effectiveOptions(command: CommandDefinition, sub?: Subcommand): OptionSpecs {
-  const base = sub ? sub.options : command.kind === 'leaf' ? command.options : {};
-  return usesArticle(command, sub) ? { ...base, article: ARTICLE_OPTION } : base;
+  // A group without a subcommand has no options of its own: not cached, so a group and one of
+  // its subcommands never share an entry.
+  const leaf = sub ?? (command.kind === 'leaf' ? command : undefined);
+  if (!leaf) return NO_OPTIONS;
+  let options = optionsOf.get(leaf);
+  if (!options) {
+    const base = sub ? sub.options : (command as LeafCommand).options;
+    options = usesArticle(command, sub) ? { ...base, article: ARTICLE_OPTION } : base;
+    optionsOf.set(leaf, options);
+  }
+  return options;
 }

@@ -26,6 +26,7 @@ import {
 } from './define.js';
 import type { CommandRegistry } from './registry.js';
 import { usage } from './usage.js';
+import { lazyChild } from './invocation-logger.js';
 import { currentRequestId, withRequestId } from '../request-context.js';
 
 /** A command as an adapter received it: raw option values, not yet typed. */
@@ -158,12 +159,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   }
 
   async function answer(inv: Invocation): Promise<Reply> {
-    const log = deps.logger.child({
+    const log = lazyChild(deps.logger, () => ({
       command: inv.command,
       subcommand: inv.subcommand ?? undefined,
       platform: inv.where.platform,
       channel: inv.where.channelId,
-    });
+    }));
     try {
       const target = resolve(deps.registry, inv.command, inv.subcommand);
       if ('code' in target) return failureReply(target);

@@ -46,13 +46,31 @@ export function safeText(text: string): string {
   return ANY_UNSAFE.test(text) ? stripBidi(stripControls(text)) : text;
 }
 
+/**
+ * `value` with every string made safe. Copy on write: an array or object none of whose strings
+ * changes is returned as it is, so the usual reply (nothing to strip) allocates nothing here.
+ * Replies are plain data (strings, numbers, booleans, arrays, plain objects), never mutated.
+ */
 function deepSafe<T>(value: T): T {
   if (typeof value === 'string') return safeText(value) as T;
-  if (Array.isArray(value)) return value.map(deepSafe) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const s = deepSafe(v);
+      if (s !== v) (out ??= value.slice())[i] = s;
+    }
+    return (out ?? value) as T;
+  }
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value)) out[k] = deepSafe((value as Record<string, unknown>)[k]);
-    return out as T;
+    let out: Record<string, unknown> | null = null;
+    const obj = value as Record<string, unknown>;
+    for (const k of Object.keys(obj)) {
+      const v = obj[k];
+      const s = deepSafe(v);
+      if (s !== v) (out ??= { ...obj })[k] = s;
+    }
+    return (out ?? value) as T;
   }
   return value;
 }
