@@ -26,7 +26,7 @@ import {
 } from './define.js';
 import type { CommandRegistry } from './registry.js';
 import { usage } from './usage.js';
-import { lazyChild } from './invocation-logger.js';
+import { LazyChildLogger } from './invocation-logger.js';
 import { currentRequestId, withRequestId } from '../request-context.js';
 
 /** A command as an adapter received it: raw option values, not yet typed. */
@@ -124,29 +124,27 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     ...capabilities,
   };
 
-  async function levelOf(inv: Invocation): Promise<AccessLevel> {
-    const mapped = deps.access ? await deps.access.levelFor(inv.where, inv.invoker) : 'member';
-    return higherAccess(inv.invoker.platformLevel, mapped);
+  // Not async: each promise costs an allocation and a promise-hook call (the request context is
+  // AsyncLocalStorage), and this runs on every command. `answer` awaits what it returns.
+  function articleFor(where: Where, ref: unknown): Promise<AnalysedArticle | Reply> {
+    return typeof ref === 'string' && ref.trim() !== '' ? namedArticle(where, ref) : deps.library.current(where);
   }
 
-  async function articleFor(where: Where, ref: unknown): Promise<AnalysedArticle | Reply> {
-    if (typeof ref === 'string' && ref.trim() !== '') {
-      const found = await findArticle(deps.library, where, ref);
-      return (
-        found ??
-        notFound(
-          `No article matches "${ref.trim()}".`,
-          [],
-          [
-            {
-              type: 'text',
-              text: 'Type /articles to see the articles of this channel, then give a number or an id from it.',
-            },
-          ],
-        )
-      );
-    }
-    return deps.library.current(where);
+  async function namedArticle(where: Where, ref: string): Promise<AnalysedArticle | Reply> {
+    const found = await findArticle(deps.library, where, ref);
+    return (
+      found ??
+      notFound(
+        `No article matches "${ref.trim()}".`,
+        [],
+        [
+          {
+            type: 'text',
+            text: 'Type /articles to see the articles of this channel, then give a number or an id from it.',
+          },
+        ],
+      )
+    );
   }
 
   /**
@@ -159,12 +157,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   }
 
   async function answer(inv: Invocation): Promise<Reply> {
-    const log = lazyChild(deps.logger, () => ({
+    const log = new LazyChildLogger(deps.logger, {
       command: inv.command,
       subcommand: inv.subcommand ?? undefined,
       platform: inv.where.platform,
       channel: inv.where.channelId,
-    }));
+    });
     try {
       const target = resolve(deps.registry, inv.command, inv.subcommand);
       if ('code' in target) return failureReply(target);
@@ -177,7 +175,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         );
       }
       const need = sub?.access ?? command.access;
-      const level = await levelOf(inv);
+      // The access mappings are read on every command: a change an admin makes counts from the next one.
+      const mapped = deps.access ? await deps.access.levelFor(inv.where, inv.invoker) : 'member';
+      const level = higherAccess(inv.invoker.platformLevel, mapped);
       const label = `/${command.name}${subName ? ` ${subName}` : ''}`;
       if (!accessAtLeast(level, need)) {
         log.info({ user: inv.invoker.userId, level, need }, 'access refused');

@@ -180,7 +180,20 @@ function buildStore(db: Database, file: string, migration: MigrationReport, cloc
 class TransactionGate {
   private closed: Promise<void> | null = null;
 
-  async pass<T>(fn: () => T): Promise<Awaited<T>> {
+  pass<T>(fn: () => T): Promise<Awaited<T>> {
+    // Open (nearly always): call now and hand back the call's own promise, rather than wrap it
+    // in one more async function's promise; every command reads the store two or three times.
+    if (!this.closed) {
+      try {
+        return Promise.resolve(fn()) as Promise<Awaited<T>>;
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    }
+    return this.passAfterwards(fn);
+  }
+
+  private async passAfterwards<T>(fn: () => T): Promise<Awaited<T>> {
     while (this.closed) await this.closed;
     return await fn();
   }
