@@ -65,7 +65,9 @@ function deepSafe<T>(value: T): T {
   if (value && typeof value === 'object') {
     let out: Record<string, unknown> | null = null;
     const obj = value as Record<string, unknown>;
-    for (const k of Object.keys(obj)) {
+    // for…in, not Object.keys: no array of keys per object (replies are plain object literals,
+    // whose prototype has no enumerable keys).
+    for (const k in obj) {
       const v = obj[k];
       const s = deepSafe(v);
       if (s !== v) (out ??= { ...obj })[k] = s;
