@@ -24,6 +24,14 @@ describe('escape', () => {
       '<https://e.com/a?b=1&amp;c=&lt;2&gt;|A¦B &lt;!here&gt;>',
     );
   });
+  it('escapes every occurrence however many strings went before (its patterns are shared, global ones)', () => {
+    const inputs = ['a&b<c>d', '<<&&>>', 'x|y', '&', 'no markup', '>a<b&c|d'];
+    const once = inputs.map((t) => [escapeMrkdwn(t), mrkdwnLink('https://e.com/|x', t)]);
+    const again = inputs.map((t) => [escapeMrkdwn(t), mrkdwnLink('https://e.com/|x', t)]);
+    expect(again).toEqual(once);
+    expect(once[1]).toEqual(['&lt;&lt;&amp;&amp;&gt;&gt;', '<https://e.com/%7Cx|&lt;&lt;&amp;&amp;&gt;&gt;>']);
+    expect(once[5]![0]).toBe('&gt;a&lt;b&amp;c|d');
+  });
 });
 
 describe('splitText', () => {

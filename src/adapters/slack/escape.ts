@@ -4,9 +4,24 @@
  * those three characters in article text is therefore enough to make a mention inert.
  */
 
+// Module constants, not literals in the functions: a regular expression literal makes a new
+// RegExp object each time it is evaluated (56 bytes), and these run for every string of every
+// reply. Shared global patterns are safe with `replace`, which starts and ends at lastIndex 0.
+const AMP = /&/g;
+const LT = /</g;
+const GT = />/g;
+const PIPE = /\|/g;
+const HTTP_URL = /^https?:\/\/[^\s]+$/i;
+// eslint-disable-next-line no-control-regex
+const PLAIN_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+const WRAPPED_LINK = /<((?:https?|mailto):[^|>\s]+)(?:\|[^>]*)?>/gi;
+const LT_ENTITY = /&lt;/g;
+const GT_ENTITY = /&gt;/g;
+const AMP_ENTITY = /&amp;/g;
+
 /** Escapes `&`, `<`, `>` so article text can never notify or link by itself. */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text.replace(AMP, '&amp;').replace(LT, '&lt;').replace(GT, '&gt;');
 }
 
 /**
@@ -14,17 +29,16 @@ export function escapeMrkdwn(text: string): string {
  * as `!channel` in the URL slot would otherwise become a broadcast mention.
  */
 export function mrkdwnLink(url: string | null | undefined, label: string): string {
-  const safeLabel = escapeMrkdwn(label).replace(/\|/g, '¦');
-  if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return safeLabel;
+  const safeLabel = escapeMrkdwn(label).replace(PIPE, '¦');
+  if (!url || !HTTP_URL.test(url)) return safeLabel;
   // `|` ends the URL part of a link; percent-encode it rather than let it cut the label.
-  const safeUrl = escapeMrkdwn(url).replace(/\|/g, '%7C');
+  const safeUrl = escapeMrkdwn(url).replace(PIPE, '%7C');
   return safeLabel ? `<${safeUrl}|${safeLabel}>` : `<${safeUrl}>`;
 }
 
 /** Plain-text fields (headers, button labels) are never parsed for mentions; only trim control characters. */
 export function plainText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return text.replace(PLAIN_CONTROLS, '');
 }
 
 /**
@@ -32,9 +46,5 @@ export function plainText(text: string): string {
  * `<https://…>` or `<https://…|label>`; this gives back what the user typed.
  */
 export function unescapeCommandText(text: string): string {
-  return text
-    .replace(/<((?:https?|mailto):[^|>\s]+)(?:\|[^>]*)?>/gi, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+  return text.replace(WRAPPED_LINK, '$1').replace(LT_ENTITY, '<').replace(GT_ENTITY, '>').replace(AMP_ENTITY, '&');
 }

@@ -112,13 +112,15 @@ export function decodeButtonValue(value: string | undefined): ButtonPayload | nu
   }
 }
 
+const HTTP_PREFIX = /^https?:\/\//i;
+
 function buttonBlocks(buttons: readonly Button[], seq: { n: number }, warnings: string[]): SlackBlock[] {
   const elements: SlackBlock[] = [];
   for (const b of buttons) {
     const label = splitText(plainText(b.label), L.buttonText)[0] ?? '';
     const text = { type: 'plain_text', text: label || '…', emoji: false };
     if (b.kind === 'link') {
-      if (!/^https?:\/\//i.test(b.url) || b.url.length > 3000) {
+      if (!HTTP_PREFIX.test(b.url) || b.url.length > 3000) {
         warnings.push(`link button "${b.label}" has an unusable URL`);
         continue;
       }

@@ -12,6 +12,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { withRequestId } from '../../core/request-context.js';
 
 const SAFE_ID = /^[\w.-]{1,100}$/u;
+// A constant: a literal would be a new RegExp object on every request.
+const PLUS = /\+/gu;
 
 const fresh = (): string => randomBytes(6).toString('hex');
 
@@ -31,7 +33,7 @@ function formField(body: string, name: string): string | null {
   const start = body.startsWith(key) ? key.length : amp === -1 ? -1 : amp + 1 + key.length;
   if (start === -1) return null;
   const end = body.indexOf('&', start);
-  return decodeURIComponent(body.slice(start, end === -1 ? undefined : end).replace(/\+/gu, ' '));
+  return decodeURIComponent(body.slice(start, end === -1 ? undefined : end).replace(PLUS, ' '));
 }
 
 /** The id of a raw HTTP body as Slack posts it: form-encoded (commands, `payload=` interactions) or JSON (events). */

@@ -23,13 +23,16 @@ interface Word {
 }
 
 const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '‘': '’' };
+// A constant, not a literal in the loop: each evaluation of a literal is a new RegExp object,
+// and the loop tests every character of every command line.
+const SPACE = /\s/;
 
 /** Splits on whitespace, keeping quoted runs together. */
 export function splitWords(text: string): Word[] {
   const words: Word[] = [];
   let i = 0;
   while (i < text.length) {
-    while (i < text.length && /\s/.test(text[i]!)) i++;
+    while (i < text.length && SPACE.test(text[i]!)) i++;
     if (i >= text.length) break;
     const open = text[i]!;
     const close = QUOTES[open];
@@ -45,11 +48,11 @@ export function splitWords(text: string): Word[] {
     // `key:"two words"`: end the word after `key:` so the quoted run that follows stays whole.
     while (
       j < text.length &&
-      !/\s/.test(text[j]!) &&
+      !SPACE.test(text[j]!) &&
       !((text[j] === ':' || text[j] === '=') && j > i && QUOTES[text[j + 1] ?? ''])
     )
       j++;
-    if (j < text.length && !/\s/.test(text[j]!)) j++;
+    if (j < text.length && !SPACE.test(text[j]!)) j++;
     words.push({ text: text.slice(i, j), quoted: false });
     i = j;
   }
