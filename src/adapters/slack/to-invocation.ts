@@ -34,12 +34,14 @@ export function whereOf(teamId: string, channelId: string): Where {
  */
 export type ParsedSlash = Omit<Invocation, 'invoker'> & { readonly share: boolean };
 
+const LEADING_SLASH = /^\//;
+
 /**
  * Parses a slash command: `/who-is niklas hedman` (dedicated) or `/herald who-is niklas hedman`
  * (umbrella), either with a trailing `--share`. A bare `/herald` asks for help.
  */
 export function parseSlash(body: SlashBody, registry: CommandRegistry, umbrella = UMBRELLA): Result<ParsedSlash> {
-  const name = body.command.replace(/^\//, '').toLowerCase();
+  const name = body.command.replace(LEADING_SLASH, '').toLowerCase();
   // The share flag is Slack's, not the command's: strip it before the command's options are parsed.
   const { text, share } = stripShareFlag(unescapeCommandText(body.text ?? ''));
   let parsed;

@@ -7,14 +7,14 @@ import { distance } from 'fastest-levenshtein';
 import { closest } from '../text/closest.js';
 import type { ArticleFacts, PersonFact } from './types.js';
 
+// Constants, not literals in normaliseName: each evaluation of a literal is a new RegExp object,
+// and /who-is normalises every name and alias of the article on each request.
+const MARKS = /\p{M}/gu;
+const NOT_LETTERS = /[^\p{L}\p{N}]+/gu;
+
 /** Lower case, accents and punctuation out, single spaces: "Chang’e" and "change" meet. */
 export function normaliseName(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return text.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(NOT_LETTERS, ' ').trim();
 }
 
 /** Every way a user may type this person: full name, aliases, and each word of them. */
