@@ -7,10 +7,6 @@
  *
  * Scores come from the same core functions the command calls (`scoreSentences`, `answerHits`).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadArticle } from '../../../src/core/ingest/load.js';
-import { analyseArticle } from '../../../src/main.js';
 import { buildSentenceIndex as legacyIndex, legacyAsk } from './legacy.js';
 import { parseQuery, type Query } from '../../../src/core/search/query.js';
 import {
@@ -25,6 +21,7 @@ import {
   type RankWeights,
   type SentenceIndex,
 } from '../../../src/core/search/sentence-index.js';
+import { loadDevSet } from './dev-set.js';
 import { setDirOf, same, type Question as Q } from '../ask.js';
 
 interface Case {
@@ -77,19 +74,10 @@ function run(cases: readonly Case[], features: RankFeatures, w: RankWeights, thr
 
 async function main(argv: readonly string[]): Promise<void> {
   const dir = setDirOf(argv);
-  const qa = JSON.parse(readFileSync(join(dir, 'questions.json'), 'utf8')) as {
-    articles: { file: string; questions: Q[] }[];
-  };
-  const io = { readFile: (p: string) => Promise.resolve(readFileSync(p, 'utf8')), fetch: globalThis.fetch };
   const cases: Case[] = [];
-  for (const a of qa.articles) {
-    const loaded = await loadArticle(join(dir, a.file), io);
-    if (!loaded.ok) throw new Error(loaded.error.message);
-    const analysed = analyseArticle(loaded.value);
-    const index = buildSentenceIndex(analysed.article, analysed.facts);
+  for (const { questions, analysed, index, texts } of await loadDevSet(dir)) {
     const legacy = legacyIndex(analysed.article);
-    const texts = analysed.article.sentences.map((s) => s.text);
-    for (const q of a.questions)
+    for (const q of questions)
       cases.push({
         index,
         legacy,

@@ -4,41 +4,29 @@
  *
  *   node bin/run-ts.mjs scripts/eval/ask/diagnose.ts [--set DIR] [--misses]
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadArticle } from '../../../src/core/ingest/load.js';
-import { analyseArticle } from '../../../src/main.js';
 import { parseQuery } from '../../../src/core/search/query.js';
 import {
   answerHits,
-  buildSentenceIndex,
   rank,
   refuses,
   REFUSE_BELOW,
   scoreSentences,
   type AskHit,
 } from '../../../src/core/search/sentence-index.js';
+import { loadDevSet } from './dev-set.js';
 import { setDirOf, same, type Question as Q } from '../ask.js';
 
 const short = (s: string, n = 120): string => (s.length > n ? `${s.slice(0, n - 3)}...` : s);
 
 async function main(argv: readonly string[]): Promise<void> {
   const dir = setDirOf(argv);
-  const qa = JSON.parse(readFileSync(join(dir, 'questions.json'), 'utf8')) as {
-    articles: { file: string; questions: Q[] }[];
-  };
-  const io = { readFile: (p: string) => Promise.resolve(readFileSync(p, 'utf8')), fetch: globalThis.fetch };
   const n = { ans: 0, top1: 0, cited: 0, unans: 0, refusedRight: 0, falseRefusals: 0 };
   // Best score and whether the best sentence is right, per question: the refusal curve's input.
   const best: { answerable: boolean; hit: AskHit; right: boolean }[] = [];
   const quiet = argv.includes('--summary');
-  for (const a of qa.articles) {
-    const loaded = await loadArticle(join(dir, a.file), io);
-    if (!loaded.ok) throw new Error(loaded.error.message);
-    const analysed = analyseArticle(loaded.value);
-    const index = buildSentenceIndex(analysed.article, analysed.facts);
-    const texts = analysed.article.sentences.map((s) => s.text);
-    for (const q of a.questions) {
+  for (const { file, questions, index, texts } of await loadDevSet(dir)) {
+    for (const q of questions) {
       const query = parseQuery(q.q, { language: index.prepared.language });
       const ranked = rank(scoreSentences(index, query));
       const right = (id: number): boolean => q.answers.some((x) => same(texts[id]!, x));
@@ -58,7 +46,7 @@ async function main(argv: readonly string[]): Promise<void> {
       }
       if (quiet || (argv.includes('--misses') && ok)) continue;
       console.log(
-        `\n${ok ? 'ok  ' : 'MISS'} [${q.type}] ${a.file.replace(/^articles\//, '')}: ${q.q}\n  kind=${query.shape.kind} unit=${query.shape.unit} terms=${query.terms.map((t) => t.key + (t.name ? '*' : '')).join(',')} right@${at}${refused ? ' REFUSED' : ''}`,
+        `\n${ok ? 'ok  ' : 'MISS'} [${q.type}] ${file.replace(/^articles\//, '')}: ${q.q}\n  kind=${query.shape.kind} unit=${query.shape.unit} terms=${query.terms.map((t) => t.key + (t.name ? '*' : '')).join(',')} right@${at}${refused ? ' REFUSED' : ''}`,
       );
       const show = ranked.slice(0, 3);
       if (at > 2) show.push(ranked[at]!);

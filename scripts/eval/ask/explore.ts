@@ -6,19 +6,13 @@
  *
  *   node bin/run-ts.mjs scripts/eval/ask/explore.ts [--set DIR] [--csv FILE]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadArticle } from '../../../src/core/ingest/load.js';
-import { analyseArticle } from '../../../src/main.js';
 import { parseQuery, type Query } from '../../../src/core/search/query.js';
 import { combine, idf, rarity, scoreParts, termMatch, type ScoreParts } from '../../../src/core/search/score-parts.js';
-import {
-  buildSentenceIndex,
-  DEFAULT_WEIGHTS,
-  ALL_FEATURES,
-  type SentenceIndex,
-} from '../../../src/core/search/sentence-index.js';
+import { DEFAULT_WEIGHTS, ALL_FEATURES, type SentenceIndex } from '../../../src/core/search/sentence-index.js';
 import { cosine } from '../../../src/core/search/word-vectors.js';
+import { loadDevSet } from './dev-set.js';
 import { setDirOf, same, type Question as Q } from '../ask.js';
 
 interface Case {
@@ -53,18 +47,9 @@ function softCoverage(index: SentenceIndex, query: Query, floor: number): number
 async function main(argv: readonly string[]): Promise<void> {
   const csvAt = argv.indexOf('--csv');
   const dir = setDirOf(csvAt >= 0 ? argv.filter((_, i) => i !== csvAt && i !== csvAt + 1) : argv);
-  const qa = JSON.parse(readFileSync(join(dir, 'questions.json'), 'utf8')) as {
-    articles: { file: string; questions: Q[] }[];
-  };
-  const io = { readFile: (p: string) => Promise.resolve(readFileSync(p, 'utf8')), fetch: globalThis.fetch };
   const cases: Case[] = [];
-  for (const a of qa.articles) {
-    const loaded = await loadArticle(join(dir, a.file), io);
-    if (!loaded.ok) throw new Error(loaded.error.message);
-    const analysed = analyseArticle(loaded.value);
-    const index = buildSentenceIndex(analysed.article, analysed.facts);
-    const texts = analysed.article.sentences.map((s) => s.text);
-    for (const q of a.questions) {
+  for (const { questions, index, texts } of await loadDevSet(dir)) {
+    for (const q of questions) {
       const query = parseQuery(q.q, { language: index.prepared.language });
       cases.push({
         q,

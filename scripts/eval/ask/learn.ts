@@ -5,13 +5,10 @@
  *
  *   node bin/run-ts.mjs scripts/eval/ask/learn.ts [--set DIR]
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadArticle } from '../../../src/core/ingest/load.js';
-import { analyseArticle } from '../../../src/main.js';
 import { parseQuery } from '../../../src/core/search/query.js';
 import { scoreParts, type ScoreParts } from '../../../src/core/search/score-parts.js';
-import { buildSentenceIndex } from '../../../src/core/search/sentence-index.js';
+import { loadDevSet } from './dev-set.js';
 import { setDirOf, same, type Question as Q } from '../ask.js';
 
 /** One question: a feature row per sentence and which sentences are right. */
@@ -118,18 +115,10 @@ function figures(cases: readonly Case[], w: readonly number[], threshold: number
 
 async function main(argv: readonly string[]): Promise<void> {
   const dir = setDirOf(argv);
-  const qa = JSON.parse(readFileSync(join(dir, 'questions.json'), 'utf8')) as {
-    articles: { file: string; questions: Q[] }[];
-  };
-  const io = { readFile: (p: string) => Promise.resolve(readFileSync(p, 'utf8')), fetch: globalThis.fetch };
   const cases: Case[] = [];
-  for (const [ai, a] of qa.articles.entries()) {
-    const loaded = await loadArticle(join(dir, a.file), io);
-    if (!loaded.ok) throw new Error(loaded.error.message);
-    const analysed = analyseArticle(loaded.value);
-    const index = buildSentenceIndex(analysed.article, analysed.facts);
-    const texts = analysed.article.sentences.map((s) => s.text);
-    for (const q of a.questions) {
+  const set = await loadDevSet(dir);
+  for (const [ai, { questions, index, texts }] of set.entries()) {
+    for (const q of questions) {
       const parts = scoreParts(index.prepared, parseQuery(q.q, { language: index.prepared.language }));
       cases.push({
         article: ai,
@@ -152,7 +141,7 @@ async function main(argv: readonly string[]): Promise<void> {
     let top1 = 0,
       cited = 0,
       n = 0;
-    for (let a = 0; a < qa.articles.length; a++) {
+    for (let a = 0; a < set.length; a++) {
       const wa = train(
         cases.filter((c) => c.article !== a),
         start,
