@@ -17,7 +17,6 @@ import {
   recordRateLimitWait,
 } from './observability/metrics.js';
 import { buildCommandList, feedsAutocomplete, scheduleAutocomplete } from '../commands/index.js';
-import { loadConfig, readDotEnv } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { analyse } from './core/analyse/index.js';
 import { ingestFeedItem } from './core/ingest/index.js';
@@ -28,8 +27,7 @@ import { systemClock, type Clock } from './core/ports.js';
 import { ok, type Result } from './core/result.js';
 import type { HeraldStore } from './core/store/repositories.js';
 import { articleIo } from './app/article-io.js';
-import { BUNDLED_SAMPLE_PATH, createArticleLoader } from './app/article-loader.js';
-import type { LogLevel } from './app/logger.js';
+import { createArticleLoader } from './app/article-loader.js';
 import { createChannelHealth } from './app/channel-health.js';
 import { createChannelDirectoryRouter } from './app/channel-directory-router.js';
 import { createDeliveryRouter } from './app/delivery-router.js';
@@ -55,6 +53,7 @@ import type { Herald, HeraldDeps } from './herald.js';
 export { analyseArticle, BUNDLED_SAMPLE_PATH } from './app/article-loader.js';
 export type { Herald, HeraldDeps, Running } from './herald.js';
 export { createLogger, secretsOf, type LogLevel } from './app/logger.js';
+export { hasPlatformTokens, loadAppConfig, processEnvironment } from './config/app-config.js';
 
 /** How often the poll job wakes; each feed is fetched only when its own interval or back-off is due. */
 export const POLL_TICK_MS = 60_000;
@@ -320,32 +319,4 @@ export async function createHerald(config: Config, deps: HeraldDeps): Promise<Re
       if (owned) await store.close();
     },
   });
-}
-
-/** The process's environment and working directory, for the CLI to pass on (tests pass their own). */
-export function processEnvironment(): { env: Readonly<Record<string, string | undefined>>; cwd: string } {
-  return { env: process.env, cwd: process.cwd() };
-}
-
-/** Whether any chat platform is configured; without one, `herald start` opens the shell. */
-export function hasPlatformTokens(config: Pick<Config, 'discord' | 'slack'>): boolean {
-  return config.discord !== null || config.slack !== null;
-}
-
-/**
- * Reads the environment once and loads the configuration. `cliLogLevel` applies when LOG_LEVEL
- * is unset: CLI runs default to 'warn' so the replies are not drowned in logs.
- */
-export async function loadAppConfig(
-  opts: { cwd?: string; env?: Readonly<Record<string, string | undefined>>; cliLogLevel?: LogLevel } = {},
-): Promise<Result<Config>> {
-  // Tokens in .env switch Discord and Slack on; the real environment wins over the file.
-  const env = { ...(await readDotEnv(opts.cwd ?? process.cwd())), ...(opts.env ?? process.env) };
-  const loaded = await loadConfig({ env, ...(opts.cwd ? { cwd: opts.cwd } : {}) });
-  if (!loaded.ok) return loaded;
-  const config = loaded.value;
-  // The bundled sample travels with the package, not with the caller's working directory.
-  const sampleArticle = env['HERALD_SAMPLE_ARTICLE'] ? config.sampleArticle : BUNDLED_SAMPLE_PATH;
-  const logLevel = !env['LOG_LEVEL'] && opts.cliLogLevel ? opts.cliLogLevel : config.logLevel;
-  return ok(Object.freeze({ ...config, sampleArticle, logLevel }));
 }

@@ -8,7 +8,6 @@
  * with held commands, and the fast path strictly against an app with the real 2 s budget.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackPermissions } from '../../src/adapters/slack/permissions.js';
 import { SHARE_ACTION_ID } from '../../src/adapters/slack/share.js';
 import type { Where } from '../../src/core/ports.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack/server.js';
@@ -351,12 +350,5 @@ describe('Slack over HTTP', () => {
     expect(await lostBy('channel_archive', 'C0OLD')).toEqual({ where: at('C0OLD'), reason: 'channel_archived' });
     expect(await lostBy('group_archive', 'G0OLD')).toEqual({ where: at('G0OLD'), reason: 'channel_archived' });
     expect(lost).toHaveLength(4);
-  });
-
-  it('reads user groups as role ids and admins/owners as admin level', async () => {
-    const perms = createSlackPermissions({ client: slack.slack.client, clock: { now: () => new Date() }, logger });
-    expect(await perms.invoker('T0001', 'U2147483697')).toMatchObject({ platformLevel: 'member', roleIds: ['S0MODS'] });
-    expect(await perms.invoker('T0001', 'UADMIN')).toMatchObject({ platformLevel: 'admin', roleIds: [] });
-    expect(await perms.invoker('T0001', 'UNOBODY')).toMatchObject({ platformLevel: 'member' });
   });
 });
